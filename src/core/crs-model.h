@@ -1,0 +1,316 @@
+/* crs-model.h: the records a ward keeps (patients, infusions, observation
+ * sets, interventions, lab results) and their enumerations.
+ *
+ * Conventions shared by every layer:
+ *  - times are gint64 seconds since the Unix epoch, UTC; 0 = not set;
+ *  - a missing number is CRS_MISSING (int) or NAN (double), see
+ *    crs_is_missing_int() / isnan();
+ *  - a missing choice is the enum's *_UNSET value (0);
+ *  - each enum value has a stable machine id (used in CSV, SQLite and XML,
+ *    never translated) and a label (translated, for people).
+ *
+ * Records are small final GObjects with public fields so that they can sit
+ * in a GListModel; they carry no behaviour beyond copy and accessors. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CRS_MISSING (-1)
+
+static inline gboolean
+crs_is_missing_int (int value)
+{
+  return value < 0;
+}
+
+/* Tri-state for yes/no findings that may not have been recorded. */
+typedef enum {
+  CRS_TRI_UNSET = 0,
+  CRS_TRI_NO,
+  CRS_TRI_YES,
+} CrsTri;
+
+typedef enum {
+  CRS_O2_UNSET = 0,
+  CRS_O2_ROOM_AIR,
+  CRS_O2_BLOW_BY,
+  CRS_O2_NASAL_CANNULA,
+  CRS_O2_HFNC,
+  CRS_O2_FACE_MASK,
+  CRS_O2_NON_REBREATHER,
+  CRS_O2_VENTURI,
+  CRS_O2_CPAP,
+  CRS_O2_BIPAP,
+  CRS_O2_VENTILATOR,
+  CRS_O2_N_VALUES
+} CrsO2Device;
+
+/* NEWS2 consciousness: Alert, new Confusion, Voice, Pain, Unresponsive. */
+typedef enum {
+  CRS_ACVPU_UNSET = 0,
+  CRS_ACVPU_ALERT,
+  CRS_ACVPU_CONFUSION,
+  CRS_ACVPU_VOICE,
+  CRS_ACVPU_PAIN,
+  CRS_ACVPU_UNRESPONSIVE,
+  CRS_ACVPU_N_VALUES
+} CrsAcvpu;
+
+/* ASTCT ICANS depressed level of consciousness. */
+typedef enum {
+  CRS_AROUSAL_UNSET = 0,
+  CRS_AROUSAL_NORMAL,
+  CRS_AROUSAL_SPONTANEOUS,   /* drowsy, awakens spontaneously */
+  CRS_AROUSAL_VOICE,
+  CRS_AROUSAL_TACTILE,
+  CRS_AROUSAL_UNAROUSABLE,
+  CRS_AROUSAL_N_VALUES
+} CrsArousal;
+
+typedef enum {
+  CRS_SEIZURE_UNSET = 0,
+  CRS_SEIZURE_NONE,
+  CRS_SEIZURE_RESOLVED,      /* resolved rapidly, or EEG seizures resolved with intervention */
+  CRS_SEIZURE_PROLONGED,     /* > 5 min, or repetitive without return to baseline */
+  CRS_SEIZURE_N_VALUES
+} CrsSeizure;
+
+typedef enum {
+  CRS_EDEMA_UNSET = 0,
+  CRS_EDEMA_NONE,
+  CRS_EDEMA_FOCAL,
+  CRS_EDEMA_DIFFUSE,         /* also posturing, CN VI palsy, papilledema, Cushing's triad */
+  CRS_EDEMA_N_VALUES
+} CrsEdema;
+
+typedef enum {
+  CRS_SEX_UNSET = 0,
+  CRS_SEX_FEMALE,
+  CRS_SEX_MALE,
+  CRS_SEX_OTHER,
+  CRS_SEX_N_VALUES
+} CrsSex;
+
+typedef enum {
+  CRS_INTERVENTION_UNSET = 0,
+  CRS_INTERVENTION_ANTIPYRETIC,
+  CRS_INTERVENTION_ANTI_CYTOKINE,     /* tocilizumab or another anti-cytokine */
+  CRS_INTERVENTION_CORTICOSTEROID,
+  CRS_INTERVENTION_FLUID_BOLUS,
+  CRS_INTERVENTION_VASOPRESSOR_START,
+  CRS_INTERVENTION_VASOPRESSOR_STOP,
+  CRS_INTERVENTION_OXYGEN_CHANGE,
+  CRS_INTERVENTION_TRANSFUSION,
+  CRS_INTERVENTION_ICU_TRANSFER,
+  CRS_INTERVENTION_INFUSION_PAUSED,
+  CRS_INTERVENTION_INFUSION_STOPPED,
+  CRS_INTERVENTION_OTHER,
+  CRS_INTERVENTION_N_VALUES
+} CrsInterventionKind;
+
+/* The ten ICE items (ASTCT 2019; shared/clinical/grading.md §2a). Bit i of
+ * CrsObservation.ice_items is set when item i was answered correctly. */
+typedef enum {
+  CRS_ICE_YEAR = 0,
+  CRS_ICE_MONTH,
+  CRS_ICE_CITY,
+  CRS_ICE_HOSPITAL,
+  CRS_ICE_NAME_1,
+  CRS_ICE_NAME_2,
+  CRS_ICE_NAME_3,
+  CRS_ICE_COMMAND,
+  CRS_ICE_WRITING,
+  CRS_ICE_ATTENTION,
+  CRS_ICE_N_ITEMS
+} CrsIceItem;
+
+/* Machine ids and labels. *_from_id() returns FALSE for an unknown id and
+ * leaves *out alone. Labels are translated; ids never are. */
+#define CRS_DECLARE_ENUM_STRINGS(Type, name)                                 \
+  const char *crs_##name##_to_id (Type value);                               \
+  gboolean    crs_##name##_from_id (const char *id, Type *out);              \
+  const char *crs_##name##_label (Type value);
+
+CRS_DECLARE_ENUM_STRINGS (CrsTri, tri)
+CRS_DECLARE_ENUM_STRINGS (CrsO2Device, o2_device)
+CRS_DECLARE_ENUM_STRINGS (CrsAcvpu, acvpu)
+CRS_DECLARE_ENUM_STRINGS (CrsArousal, arousal)
+CRS_DECLARE_ENUM_STRINGS (CrsSeizure, seizure)
+CRS_DECLARE_ENUM_STRINGS (CrsEdema, edema)
+CRS_DECLARE_ENUM_STRINGS (CrsSex, sex)
+CRS_DECLARE_ENUM_STRINGS (CrsInterventionKind, intervention_kind)
+CRS_DECLARE_ENUM_STRINGS (CrsIceItem, ice_item)
+
+/* ---------------------------------------------------------------------- */
+
+#define CRS_TYPE_PATIENT (crs_patient_get_type ())
+G_DECLARE_FINAL_TYPE (CrsPatient, crs_patient, CRS, PATIENT, GObject)
+
+struct _CrsPatient
+{
+  GObject parent_instance;
+
+  gint64  id;                 /* store row id; 0 = not saved yet */
+  char   *mrn;                /* medical record number, unique per ward */
+  char   *name;
+  char   *birth_date;         /* ISO 8601 date "YYYY-MM-DD", or NULL */
+  CrsSex  sex;
+  double  weight_kg;          /* NAN = not recorded */
+  char   *bed;
+  char   *ward;
+  char   *diagnosis;
+  char   *risk_notes;         /* free text: disease burden, comorbidities */
+  int     spo2_scale;         /* NEWS2 SpO2 scale, 1 (default) or 2 */
+  gboolean use_capd;          /* CAPD above the age cut-off (developmental delay) */
+  gboolean high_disease_burden;
+  gboolean comorbidities;     /* poor general health or comorbidities */
+  gboolean prior_crs;         /* CRS after an earlier therapy */
+  gboolean archived;
+};
+
+CrsPatient *crs_patient_new       (void);
+CrsPatient *crs_patient_copy      (CrsPatient *self);
+/* Age in whole years at time @at (Unix seconds), or -1 without a birth date. */
+int         crs_patient_age_years (CrsPatient *self,
+                                   gint64      at);
+
+/* ---------------------------------------------------------------------- */
+
+#define CRS_TYPE_INFUSION (crs_infusion_get_type ())
+G_DECLARE_FINAL_TYPE (CrsInfusion, crs_infusion, CRS, INFUSION, GObject)
+
+struct _CrsInfusion
+{
+  GObject parent_instance;
+
+  gint64  id;
+  gint64  patient_id;
+  char   *therapy_code;       /* key in the therapy reference database */
+  char   *therapy_name;       /* as entered; shown when the code is unknown */
+  double  dose;               /* NAN = not recorded */
+  char   *dose_unit;
+  char   *step_label;         /* e.g. "step-up dose 1", NULL for none */
+  gint64  start_at;           /* day 0 of the timeline */
+  gint64  end_at;             /* 0 = not finished / not recorded */
+  char   *note;
+  char   *author;
+};
+
+CrsInfusion *crs_infusion_new  (void);
+CrsInfusion *crs_infusion_copy (CrsInfusion *self);
+
+/* ---------------------------------------------------------------------- */
+
+#define CRS_TYPE_OBSERVATION (crs_observation_get_type ())
+G_DECLARE_FINAL_TYPE (CrsObservation, crs_observation, CRS, OBSERVATION, GObject)
+
+/* One observation set. Every clinical field may be missing. */
+struct _CrsObservation
+{
+  GObject parent_instance;
+
+  gint64  id;                 /* store row id; 0 = not saved yet */
+  gint64  patient_id;
+  gint64  taken_at;           /* when the observations were taken */
+  gint64  recorded_at;        /* when they were saved */
+  char   *author;
+  gint64  supersedes_id;      /* the version this one amends; 0 = original */
+  gint64  superseded_by_id;   /* set by the store on the old version */
+  char   *amend_reason;
+
+  /* Vitals */
+  double  temperature_c;      /* NAN = missing */
+  int     heart_rate;         /* /min */
+  int     resp_rate;          /* /min */
+  int     systolic;           /* mmHg */
+  int     diastolic;          /* mmHg */
+  int     spo2;               /* % */
+
+  /* Oxygen */
+  CrsO2Device o2_device;
+  double  o2_flow_l_min;      /* NAN = missing */
+  int     fio2_percent;       /* 21-100, CRS_MISSING = missing */
+
+  /* Circulation */
+  CrsTri  hypotension;        /* ticked by the nurse; UNSET = derive from systolic */
+  int     vasopressors;       /* running, excluding vasopressin */
+  CrsTri  vasopressin;
+
+  /* Neurology */
+  CrsAcvpu   acvpu;
+  CrsArousal arousal;
+  gboolean   ice_items_recorded; /* TRUE: ice_items holds the answers */
+  guint16    ice_items;          /* bit CrsIceItem set = answered correctly */
+  int        ice_total;          /* 0-10 when entered as a total */
+  int        capd;               /* 0-32 */
+  CrsSeizure seizure;
+  CrsTri     motor_weakness;
+  CrsEdema   cerebral_edema;
+
+  /* Symptom checklist: bit CrsSymptom set = present (crs-symptom.h) */
+  guint64 symptoms;
+  char   *note;
+
+  /* Grades as stored with the set (filled by the store when loading);
+   * CRS_MISSING when undetermined or not stored. */
+  int     stored_crs_grade;
+  int     stored_icans_grade;
+  int     stored_news2;
+  char   *stored_rules;       /* e.g. "ASTCT-2019;NEWS2-2017" */
+};
+
+CrsObservation *crs_observation_new           (void);
+CrsObservation *crs_observation_copy          (CrsObservation *self);
+/* The ICE score: popcount of the items when recorded, else ice_total. */
+int             crs_observation_get_ice_score (CrsObservation *self);
+/* TRUE when no clinical field at all was recorded. */
+gboolean        crs_observation_is_empty      (CrsObservation *self);
+
+/* ---------------------------------------------------------------------- */
+
+#define CRS_TYPE_INTERVENTION (crs_intervention_get_type ())
+G_DECLARE_FINAL_TYPE (CrsIntervention, crs_intervention, CRS, INTERVENTION, GObject)
+
+struct _CrsIntervention
+{
+  GObject parent_instance;
+
+  gint64  id;
+  gint64  patient_id;
+  gint64  at;
+  CrsInterventionKind kind;
+  char   *drug;               /* e.g. "tocilizumab", "paracetamol" */
+  char   *dose;               /* free text as written, e.g. "8 mg/kg IV" */
+  char   *note;
+  char   *author;
+};
+
+CrsIntervention *crs_intervention_new  (void);
+CrsIntervention *crs_intervention_copy (CrsIntervention *self);
+
+/* ---------------------------------------------------------------------- */
+
+#define CRS_TYPE_LAB_RESULT (crs_lab_result_get_type ())
+G_DECLARE_FINAL_TYPE (CrsLabResult, crs_lab_result, CRS, LAB_RESULT, GObject)
+
+struct _CrsLabResult
+{
+  GObject parent_instance;
+
+  gint64  id;
+  gint64  patient_id;
+  gint64  at;
+  char   *loinc;              /* LOINC code, e.g. "1988-5" */
+  char   *name;               /* display name, e.g. "CRP" */
+  double  value;
+  char   *unit;               /* UCUM unit, e.g. "mg/L" */
+  char   *note;
+  char   *author;
+};
+
+CrsLabResult *crs_lab_result_new  (void);
+CrsLabResult *crs_lab_result_copy (CrsLabResult *self);
+
+G_END_DECLS

@@ -1,0 +1,86 @@
+/* crs-watch-cli.c: the headless CRS Watch tool. Links no GTK. */
+#define G_LOG_DOMAIN "crs-watch-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "cli/crs-cli.h"
+
+/* Subcommands arrive with the layers that do their work. */
+const CrsCliCommand crs_cli_commands[] = {
+  { NULL, NULL, NULL, NULL }
+};
+
+int
+crs_cli_usage_error (const char *command,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("crs-watch-cli %s: %s\n", command, message);
+  return 1;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: crs-watch-cli COMMAND [OPTIONS]"));
+  fprintf (out, "\n%s\n", _("Grade, check, export and import CRS Watch records without a display."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; crs_cli_commands[i].name != NULL; i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", crs_cli_commands[i].name,
+                                               crs_cli_commands[i].usage);
+      fprintf (out, "  %-34s %s\n", left, _(crs_cli_commands[i].summary));
+    }
+  fprintf (out, "  %-34s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-34s %s\n", "--version", _("Show the version"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 all good, 1 bad usage or unreadable input, "
+                            "2 some rows rejected (the others were processed)."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("crs-watch-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return 1;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("crs-watch-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; crs_cli_commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], crs_cli_commands[i].name))
+      return crs_cli_commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("crs-watch-cli: unknown command “%s”. Try crs-watch-cli --help.\n"), argv[1]);
+  return 1;
+}

@@ -1,0 +1,215 @@
+/* crs-test-gtk-utils.c: helpers for tests that drive the real window. */
+#define G_LOG_DOMAIN "crs-test"
+
+#include "config.h"
+
+#include "crs-test-gtk-utils.h"
+#include "gui/crs-window.h"
+
+gboolean
+crs_test_wait_until (gboolean (*condition) (gpointer data),
+                     gpointer   data,
+                     guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return condition (data);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+void
+crs_test_run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+GtkWindow *
+crs_test_main_window (CrsApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CRS_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+main_window_drawn (gpointer data)
+{
+  GtkWindow *window = crs_test_main_window (data);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+typedef struct
+{
+  void (*body) (CrsApplication *app);
+  gboolean started;
+  gboolean ran;
+} RunData;
+
+static gboolean
+run_body_cb (gpointer user_data)
+{
+  CrsApplication *app = user_data;
+  RunData *run = g_object_get_data (G_OBJECT (app), "crs-test-run");
+
+  g_assert_true (crs_test_wait_until (main_window_drawn, app, 10000));
+  crs_test_run_for (100);
+  run->body (app);
+  run->ran = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              gpointer      user_data)
+{
+  RunData *run = user_data;
+
+  /* Only the first activation starts the test body. */
+  if (!run->started)
+    {
+      run->started = TRUE;
+      g_idle_add (run_body_cb, app);
+    }
+}
+
+void
+crs_test_run_application (const char * const *args,
+                          void (*body) (CrsApplication *app))
+{
+  g_autoptr(CrsApplication) app = crs_application_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  RunData run = { body, FALSE, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "crs-test-run", &run);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), &run);
+
+  g_ptr_array_add (argv, (char *) "crs-watch");
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  status = g_application_run (G_APPLICATION (app), (int) argv->len - 1, (char **) argv->pdata);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.ran);
+}
+
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (ADW_IS_STATUS_PAGE (widget))
+    return adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return adw_window_title_get_title (ADW_WINDOW_TITLE (widget));
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_WINDOW (widget))
+    return gtk_window_get_title (GTK_WINDOW (widget));
+  return NULL;
+}
+
+GtkWidget *
+crs_test_find_widget (GtkWidget  *root,
+                      GType       type,
+                      const char *label)
+{
+  if (root == NULL)
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) &&
+      (label == NULL || g_strcmp0 (widget_text (root), label) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = crs_test_find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWindow *
+crs_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      /* The toplevel list keeps its own reference. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+no_windows_left (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+void
+crs_test_close_all (CrsApplication *app)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_assert_true (crs_test_wait_until (no_windows_left, app, 5000));
+}
+
+void
+crs_test_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  const char *dir = g_getenv ("CRS_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL || width <= 0 || height <= 0)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0700);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
