@@ -1,0 +1,100 @@
+/* crs-grading.h: grade one observation set: ASTCT 2019 CRS, ASTCT 2019
+ * ICANS (ICE or CAPD), NEWS2 (RCP 2017); the findings behind each grade,
+ * guidance for the nurse, and red flags.
+ *
+ * Sources: docs/clinical/grading.md (copied from the clinical research
+ * notes), each rule cited beside its code. */
+#pragma once
+
+#include <glib.h>
+
+#include "crs-model.h"
+#include "crs-ward-policy.h"
+
+G_BEGIN_DECLS
+
+/* Rule set names stored with every grade. */
+#define CRS_RULES_ASTCT "ASTCT-2019"
+#define CRS_RULES_NEWS2 "NEWS2-2017"
+
+/* What grading needs to know beyond the observation set itself. */
+typedef struct
+{
+  int      age_years;        /* -1 = unknown: graded as an adult (ICE) */
+  int      spo2_scale;       /* NEWS2 SpO2 scale: 1 (default) or 2 */
+  gboolean use_capd;         /* CAPD above the age cut-off (developmental delay) */
+  gboolean fever_masked;     /* antipyretic, anti-cytokine or corticosteroid given since CRS onset */
+  CrsAcvpu previous_acvpu;   /* consciousness in the previous set, UNSET if none */
+} CrsGradingContext;
+
+void crs_grading_context_init (CrsGradingContext *context);   /* adult, scale 1, nothing masked */
+
+typedef enum {
+  CRS_NEWS2_RR = 0,
+  CRS_NEWS2_SPO2,
+  CRS_NEWS2_AIR_OR_OXYGEN,
+  CRS_NEWS2_SYSTOLIC,
+  CRS_NEWS2_PULSE,
+  CRS_NEWS2_CONSCIOUSNESS,
+  CRS_NEWS2_TEMPERATURE,
+  CRS_NEWS2_N_PARAMS
+} CrsNews2Param;
+
+typedef enum {
+  CRS_NEWS2_RISK_UNKNOWN = 0,   /* a parameter is missing: no total */
+  CRS_NEWS2_RISK_LOW,
+  CRS_NEWS2_RISK_LOW_MEDIUM,    /* a single parameter scoring 3 */
+  CRS_NEWS2_RISK_MEDIUM,        /* 5-6 */
+  CRS_NEWS2_RISK_HIGH,          /* 7 or more */
+} CrsNews2Risk;
+
+typedef enum {
+  CRS_RED_FLAG_SYMPTOM,         /* an emergency symptom was ticked */
+  CRS_RED_FLAG_CRS_GRADE,       /* CRS grade 3 or more */
+  CRS_RED_FLAG_ICANS_GRADE,     /* ICANS grade 3 or more */
+  CRS_RED_FLAG_NEWS2,           /* NEWS2 7 or more */
+  CRS_RED_FLAG_CONSCIOUSNESS,   /* new C, V, P or U */
+} CrsRedFlagKind;
+
+typedef struct
+{
+  CrsRedFlagKind kind;
+  char          *text;          /* translated: "NEWS2 8 (high)", "Seizure" */
+} CrsRedFlag;
+
+typedef struct
+{
+  /* ASTCT CRS: 0-4, or CRS_MISSING when the findings cannot decide it. */
+  int        crs_grade;
+  GPtrArray *crs_reasons;       /* char *, translated findings that set the grade */
+  char      *crs_guidance;      /* translated guidance for that grade */
+
+  /* ASTCT ICANS: 0-4, or CRS_MISSING. */
+  int        icans_grade;
+  gboolean   icans_by_capd;     /* TRUE: CAPD was the tool, FALSE: ICE */
+  GPtrArray *icans_reasons;
+  char      *icans_guidance;
+
+  /* NEWS2 */
+  int          news2_scores[CRS_NEWS2_N_PARAMS];   /* CRS_MISSING when not recorded */
+  int          news2_total;                        /* CRS_MISSING when any parameter is missing */
+  CrsNews2Risk news2_risk;
+  int          news2_interval_minutes;  /* minimum frequency: 720, 240, 60, 0 = continuous; CRS_MISSING */
+  GPtrArray   *news2_missing;           /* char *, translated names of missing parameters */
+  char        *news2_guidance;
+
+  GPtrArray *red_flags;         /* CrsRedFlag * */
+  gboolean   mimic_reminder;    /* fever or hypotension: think of infection, sepsis, adrenal insufficiency */
+} CrsGrading;
+
+CrsGrading *crs_grading_new   (CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy);
+void        crs_grading_free  (CrsGrading              *grading);
+/* One line naming the findings behind each grade (the CSV "reason"). */
+char       *crs_grading_to_reason_line (const CrsGrading *grading);
+gboolean    crs_grading_has_red_flag   (const CrsGrading *grading);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsGrading, crs_grading_free)
+
+G_END_DECLS
