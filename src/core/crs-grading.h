@@ -2,8 +2,10 @@
  * ICANS (ICE or CAPD), NEWS2 (RCP 2017); the findings behind each grade,
  * guidance for the nurse, and red flags.
  *
- * Sources: docs/clinical/grading.md (copied from the clinical research
- * notes), each rule cited beside its code. */
+ * Sources: Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638
+ * (ASTCT consensus, as reprinted by NCI PDQ and PMC8021214, PMC8403007);
+ * Royal College of Physicians, NEWS2, 2017 (charts 1 and 4). Each rule is
+ * cited beside its code. */
 #pragma once
 
 #include <glib.h>
