@@ -7,6 +7,18 @@ G_BEGIN_DECLS
 
 #define CRS_STORE_ERROR (crs_store_error_quark ())
 
+typedef enum {
+  CRS_STORE_ERROR_FAILED,       /* anything else; the message says what */
+  CRS_STORE_ERROR_BUSY,         /* another process held the database too long */
+  CRS_STORE_ERROR_CORRUPT,      /* damaged file or not a ward database */
+  CRS_STORE_ERROR_TOO_NEW,      /* written by a newer CRS Watch */
+  CRS_STORE_ERROR_READ_ONLY,    /* file or folder not writable */
+  CRS_STORE_ERROR_FULL,         /* disk full */
+  CRS_STORE_ERROR_NOT_FOUND,    /* no such row */
+  CRS_STORE_ERROR_CONSTRAINT,   /* e.g. duplicate MRN */
+  CRS_STORE_ERROR_INVALID,      /* a value the database cannot hold */
+} CrsStoreError;
+
 GQuark crs_store_error_quark (void);
 
 G_END_DECLS

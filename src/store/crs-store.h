@@ -1,0 +1,195 @@
+/* crs-store.h: the ward database (SQLite).
+ *
+ * Every write is one transaction, audited with time, author, action and
+ * before/after values. Clinical rows are never deleted or overwritten: an
+ * amended observation set is a new version superseding the old one, an
+ * archived patient is hidden and can be restored. After each committed
+ * write the store emits "changed" so that views update.
+ *
+ * All functions run on the calling thread and may block up to the busy
+ * timeout when another process holds the write lock; then they fail with
+ * CRS_STORE_ERROR_BUSY and nothing is lost: the caller still has the
+ * record and can retry. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/crs-model.h"
+#include "crs-store-error.h"
+
+G_BEGIN_DECLS
+
+#define CRS_TYPE_STORE (crs_store_get_type ())
+G_DECLARE_FINAL_TYPE (CrsStore, crs_store, CRS, STORE, GObject)
+
+/* One row of the audit log. */
+typedef struct
+{
+  gint64  id;
+  gint64  at;           /* Unix seconds, UTC */
+  char   *author;
+  char   *action;       /* "insert", "amend", "archive", "restore", "update", "acknowledge", "import", ... */
+  char   *table_name;
+  gint64  row_id;
+  char   *before;       /* JSON object of the old values, NULL for an insert */
+  char   *after;        /* JSON object of the new values */
+} CrsAuditEntry;
+
+void crs_audit_entry_free (CrsAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsAuditEntry, crs_audit_entry_free)
+
+/* An escalation (red flag) acknowledged by a nurse. */
+typedef struct
+{
+  gint64  id;
+  gint64  observation_id;   /* the set that raised the red flag */
+  gint64  at;
+  char   *author;
+  char   *note;             /* who was informed, what was done */
+} CrsAcknowledgement;
+
+void crs_acknowledgement_free (CrsAcknowledgement *ack);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsAcknowledgement, crs_acknowledgement_free)
+
+/* Counts printed by `crs-watch-cli check`. */
+typedef struct
+{
+  int    schema_version;
+  gint64 patients;
+  gint64 patients_archived;
+  gint64 infusions;
+  gint64 observations;      /* every version */
+  gint64 observations_superseded;
+  gint64 interventions;
+  gint64 lab_results;
+  gint64 audit_rows;
+} CrsStoreCounts;
+
+/* Opens (creating if absent, mode 0600) the ward database at @path, runs
+ * forward migrations after a backup, makes the daily backup, and checks
+ * the file. A damaged file, a file that is not a ward database, or one
+ * from a newer version fails with a message naming the path, the newest
+ * good backup and how to restore it; such a file is never modified. */
+CrsStore   *crs_store_open                (const char      *path,
+                                           GError         **error);
+const char *crs_store_get_path            (CrsStore        *self);
+/* The author recorded with every change (default: the login name). */
+void        crs_store_set_author          (CrsStore        *self,
+                                           const char      *author);
+const char *crs_store_get_author          (CrsStore        *self);
+
+/* Patients */
+GPtrArray  *crs_store_list_patients       (CrsStore        *self,
+                                           gboolean         include_archived,
+                                           GError         **error);   /* CrsPatient *, by bed */
+CrsPatient *crs_store_get_patient         (CrsStore        *self,
+                                           gint64           patient_id,
+                                           GError         **error);
+CrsPatient *crs_store_find_patient_by_mrn (CrsStore        *self,
+                                           const char      *mrn,
+                                           GError         **error);   /* NULL without error when absent */
+gboolean    crs_store_add_patient         (CrsStore        *self,
+                                           CrsPatient      *patient,  /* id set on success */
+                                           GError         **error);
+gboolean    crs_store_update_patient      (CrsStore        *self,
+                                           CrsPatient      *patient,
+                                           GError         **error);
+gboolean    crs_store_set_archived        (CrsStore        *self,
+                                           gint64           patient_id,
+                                           gboolean         archived,
+                                           GError         **error);
+
+/* Infusions, interventions, lab results: added, never changed. */
+gboolean    crs_store_add_infusion        (CrsStore        *self,
+                                           CrsInfusion     *infusion,
+                                           GError         **error);
+GPtrArray  *crs_store_list_infusions      (CrsStore        *self,
+                                           gint64           patient_id,
+                                           GError         **error);   /* CrsInfusion *, by start */
+gboolean    crs_store_add_intervention    (CrsStore        *self,
+                                           CrsIntervention *intervention,
+                                           GError         **error);
+GPtrArray  *crs_store_list_interventions  (CrsStore        *self,
+                                           gint64           patient_id,
+                                           GError         **error);   /* by time */
+gboolean    crs_store_add_lab_result      (CrsStore        *self,
+                                           CrsLabResult    *result,
+                                           GError         **error);
+GPtrArray  *crs_store_list_lab_results    (CrsStore        *self,
+                                           gint64           patient_id,
+                                           GError         **error);   /* by time */
+
+/* Observation sets. The caller grades the set first and fills its
+ * stored_crs_grade, stored_icans_grade, stored_news2 and stored_rules;
+ * the store saves them as given and never regrades. recorded_at and
+ * author are set by the store. */
+gboolean    crs_store_add_observation     (CrsStore        *self,
+                                           CrsObservation  *observation,
+                                           GError         **error);
+/* Saves @replacement as a new version of @old_id with @reason; the old
+ * version stays readable, marked superseded. */
+gboolean    crs_store_amend_observation   (CrsStore        *self,
+                                           gint64           old_id,
+                                           CrsObservation  *replacement,
+                                           const char      *reason,
+                                           GError         **error);
+CrsObservation *crs_store_get_observation (CrsStore        *self,
+                                           gint64           observation_id,
+                                           GError         **error);
+/* Sets of a patient taken in [from, to) (0 = unbounded), oldest first;
+ * superseded versions only when @include_superseded. */
+GPtrArray  *crs_store_list_observations   (CrsStore        *self,
+                                           gint64           patient_id,
+                                           gint64           from,
+                                           gint64           to,
+                                           gboolean         include_superseded,
+                                           GError         **error);
+/* The newest current set of a patient; NULL without error when none. */
+CrsObservation *crs_store_get_latest_observation (CrsStore  *self,
+                                                  gint64     patient_id,
+                                                  GError   **error);
+
+/* Escalations */
+gboolean    crs_store_acknowledge         (CrsStore        *self,
+                                           gint64           observation_id,
+                                           const char      *note,
+                                           GError         **error);
+GPtrArray  *crs_store_list_acknowledgements (CrsStore      *self,
+                                             gint64         patient_id,
+                                             GError       **error);  /* CrsAcknowledgement * */
+
+/* Ward settings (ward policy, ward name): audited key/value pairs. */
+char       *crs_store_get_setting         (CrsStore        *self,
+                                           const char      *key);    /* NULL when unset */
+gboolean    crs_store_set_setting         (CrsStore        *self,
+                                           const char      *key,
+                                           const char      *value,
+                                           GError         **error);
+
+/* Audit log, oldest first; @table_name NULL = every table, @row_id 0 = every row. */
+GPtrArray  *crs_store_list_audit          (CrsStore        *self,
+                                           const char      *table_name,
+                                           gint64           row_id,
+                                           GError         **error);   /* CrsAuditEntry * */
+
+/* All-or-nothing batches (the ward XML import): every add between begin
+ * and commit is one transaction; rollback discards them all. "changed"
+ * is emitted once, at commit. */
+gboolean    crs_store_begin_batch         (CrsStore        *self,
+                                           GError         **error);
+gboolean    crs_store_commit_batch        (CrsStore        *self,
+                                           GError         **error);
+void        crs_store_rollback_batch      (CrsStore        *self);
+
+/* Maintenance */
+gboolean    crs_store_get_counts          (CrsStore        *self,
+                                           CrsStoreCounts  *counts,
+                                           GError         **error);
+/* Full integrity and foreign key check; FALSE with the problems in @error. */
+gboolean    crs_store_check_integrity     (CrsStore        *self,
+                                           GError         **error);
+/* Copies the database into the backup folder now; returns the path. */
+char       *crs_store_backup_now          (CrsStore        *self,
+                                           GError         **error);
+
+G_END_DECLS
