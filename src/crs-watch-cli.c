@@ -11,6 +11,7 @@
 
 /* Subcommands arrive with the layers that do their work. */
 const CrsCliCommand crs_cli_commands[] = {
+  { "grade", "--csv FILE|-", N_("Grade observation sets from a CSV file"), crs_cli_grade },
   { NULL, NULL, NULL, NULL }
 };
 
