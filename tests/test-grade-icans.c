@@ -86,9 +86,12 @@ static const IcansCase cases[] = {
   { "cut-off 13: age 12 uses CAPD", 12, FALSE, 13, 10, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
   { "adult set to CAPD", 30, TRUE, 0, 10, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
   { "unknown age uses ICE", ADULT, 10, 9, AWAKE, NOTHING, 0, 0, FALSE, NULL },
-  { "child with only ICE", CHILD (8), 10, NO_INT, AWAKE, NOTHING, 0, 0, TRUE, NULL },
+  { "child with only ICE", CHILD (8), 10, NO_INT, AWAKE, NOTHING, 0, 0, TRUE,
+    "Grade 0: awake (not recorded: CAPD score, as ICE is not used below 12 years)" },
   { "child with only ICE, not awake", CHILD (8), 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, NOTHING,
-    CRS_MISSING, 0, TRUE, NULL },
+    CRS_MISSING, 0, TRUE, "Not determined: no CAPD score or level of consciousness recorded; ICE is not used below 12 years" },
+  { "adult with only CAPD", ADULT, NO_INT, 5, CRS_AROUSAL_VOICE, CRS_ACVPU_UNSET, NOTHING, 2, 2, FALSE,
+    "Grade 2: wakes only to voice (not recorded: ICE score, as CAPD is only for children and patients set to CAPD)" },
 
   /* Consciousness from ACVPU when the ICANS level is not recorded. */
   { "ACVPU A", ADULT, 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_ALERT, NOTHING, 0, 0, FALSE, NULL },
@@ -108,7 +111,7 @@ static const IcansCase cases[] = {
     "Not determined: no ICE score or level of consciousness recorded" },
   { "seizure only", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, CRS_SEIZURE_RESOLVED,
     CRS_TRI_UNSET, CRS_EDEMA_UNSET, CRS_MISSING, 3, FALSE,
-    "At least grade 3: a seizure that resolved (not recorded: ICE score and level of consciousness)" },
+    "At least grade 3: a seizure that resolved (not recorded: level of consciousness and ICE score)" },
   { "motor weakness only", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, CRS_SEIZURE_UNSET,
     CRS_TRI_YES, CRS_EDEMA_UNSET, 4, 4, FALSE, "Grade 4: deep focal motor weakness" },
 };

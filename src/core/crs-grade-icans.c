@@ -180,7 +180,7 @@ crs_grade_icans_fill (CrsGrading              *grading,
   int tool_score = by_capd ? observation->capd : ice;
   gboolean has_tool = !crs_is_missing_int (tool_score);
   g_autofree char *consciousness_reason = NULL;
-  g_autofree char *note = NULL;
+  gboolean other_tool;
   gboolean from_acvpu = FALSE;
   int consciousness;
   int events = 0;
@@ -240,16 +240,25 @@ crs_grade_icans_fill (CrsGrading              *grading,
   for (guint i = (has_tool ? 1 : 0) + (consciousness >= 0 ? 1 : 0); i < findings->len; i++)
     events = MAX (events, g_array_index (findings, Finding, i).grade);
 
-  /* What was not recorded, when recording it could change the grade. */
-  if (!has_tool && grade < 4 && (grade < 3 || consciousness < 0))
-    crs_strv_add (grading->icans_missing, g_strdup (by_capd ? _("CAPD score") : _("ICE score")));
+  /* A score for the tool that does not apply was recorded: say why it
+   * was not used. */
+  other_tool = !has_tool && (by_capd ? !crs_is_missing_int (ice) : !crs_is_missing_int (observation->capd));
+
+  /* What was not recorded, when recording it could change the grade
+   * (the tool last: its entry may carry an explanation). */
   if ((consciousness < 0 || (from_acvpu && consciousness == 3)) && grade < 4)
     crs_strv_add (grading->icans_missing, g_strdup (_("level of consciousness")));
-  /* The other tool's score was recorded but does not apply: say so. */
-  if (!has_tool && by_capd && !crs_is_missing_int (ice))
-    note = g_strdup_printf (_("the ICE score is not used below %d years"), policy->capd_below_age);
-  else if (!has_tool && !by_capd && !crs_is_missing_int (observation->capd))
-    note = g_strdup (_("CAPD is used only for children and patients set to CAPD"));
+  if (!has_tool && grade < 4 && (grade < 3 || consciousness < 0))
+    {
+      if (other_tool && by_capd)
+        crs_strv_add (grading->icans_missing,
+                      g_strdup_printf (_("CAPD score, as ICE is not used below %d years"), policy->capd_below_age));
+      else if (other_tool)
+        crs_strv_add (grading->icans_missing,
+                      g_strdup (_("ICE score, as CAPD is only for children and patients set to CAPD")));
+      else
+        crs_strv_add (grading->icans_missing, g_strdup (by_capd ? _("CAPD score") : _("ICE score")));
+    }
 
   if (!has_tool && consciousness < 0 && events < 4)
     {
@@ -263,12 +272,18 @@ crs_grade_icans_fill (CrsGrading              *grading,
             if (finding->grade == events)
               crs_strv_add (grading->icans_reasons, g_steal_pointer (&finding->reason));
           }
+      else if (other_tool && by_capd)
+        crs_strv_add (grading->icans_reasons,
+                      g_strdup_printf (_("no CAPD score or level of consciousness recorded; "
+                                         "ICE is not used below %d years"), policy->capd_below_age));
+      else if (other_tool)
+        crs_strv_add (grading->icans_reasons,
+                      g_strdup (_("no ICE score or level of consciousness recorded; "
+                                  "CAPD is only for children and patients set to CAPD")));
       else
         crs_strv_add (grading->icans_reasons,
                       g_strdup (by_capd ? _("no CAPD score or level of consciousness recorded")
                                         : _("no ICE score or level of consciousness recorded")));
-      if (note != NULL)
-        crs_strv_add (grading->icans_reasons, g_steal_pointer (&note));
       return;
     }
 
@@ -282,6 +297,4 @@ crs_grade_icans_fill (CrsGrading              *grading,
       if (finding->grade == grade)
         crs_strv_add (grading->icans_reasons, g_steal_pointer (&finding->reason));
     }
-  if (note != NULL && grade < 3)
-    crs_strv_add (grading->icans_reasons, g_steal_pointer (&note));
 }
