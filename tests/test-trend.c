@@ -196,6 +196,47 @@ test_trend_stored_grades_and_continuous (void)
   g_assert_cmpint (trend.due.status, ==, CRS_DUE_CONTINUOUS);
 }
 
+/* Every set stored: the stored grades are the trend, even where today's
+ * rules would say otherwise, and the latest set's NEWS2 sets the time. */
+static void
+test_trend_all_stored (void)
+{
+  g_autoptr(GPtrArray) observations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CrsPatient) patient = crs_patient_new ();
+  CrsObservation *sets[3];
+  const int stored_crs[3] = { 0, 2, 1 };
+  const int stored_icans[3] = { 1, CRS_MISSING, 2 };
+  CrsTrend trend;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      sets[i] = set_at (T0 + i * HOUR);
+      sets[i]->id = i + 1;
+      sets[i]->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+      sets[i]->stored_crs_grade = stored_crs[i];
+      sets[i]->stored_icans_grade = stored_icans[i];
+      g_ptr_array_add (observations, sets[i]);
+    }
+  /* A superseded version is not part of the trend. */
+  sets[1]->superseded_by_id = 9;
+  /* Latest: pulse 135 scores 3 alone (low-medium), so the next set is
+   * due within the hour; SpO2 97 on air scores 0 on scale 2 as well. */
+  sets[2]->heart_rate = 135;
+  patient->spo2_scale = 2;
+
+  crs_trend_compute (&trend, patient, observations, NULL, NULL, FALSE, NULL, T0 + 2 * HOUR + 90 * MINUTE);
+  g_assert_cmpint (trend.crs_previous, ==, 0);
+  g_assert_cmpint (trend.crs_latest, ==, 1);
+  g_assert_true (trend.crs_rising);
+  g_assert_cmpint (trend.icans_previous, ==, 1);
+  g_assert_cmpint (trend.icans_latest, ==, 2);
+  g_assert_true (trend.icans_rising);
+  g_assert_false (trend.due.partial_news2);
+  g_assert_cmpint (trend.due.interval_minutes, ==, 60);
+  g_assert_cmpint (trend.due.status, ==, CRS_DUE_OVERDUE);
+  g_assert_cmpint (trend.due.minutes, ==, 30);
+}
+
 static void
 test_trend_empty (void)
 {
@@ -227,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/trend/duration-plurals", test_duration_plurals);
   g_test_add_func ("/trend/series", test_trend_series);
   g_test_add_func ("/trend/stored-grades-and-continuous", test_trend_stored_grades_and_continuous);
+  g_test_add_func ("/trend/all-stored", test_trend_all_stored);
   g_test_add_func ("/trend/empty", test_trend_empty);
 
   return g_test_run ();

@@ -145,9 +145,8 @@ compare_taken_at (gconstpointer a,
   return 0;
 }
 
-/* The current (not superseded) sets, oldest first. */
-static GPtrArray *
-sorted_current (GPtrArray *observations)
+GPtrArray *
+crs_grading_current_sets (GPtrArray *observations)
 {
   GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -180,7 +179,7 @@ crs_grading_context_from_history (CrsGradingContext   *context,
                                   gint64               at,
                                   const CrsWardPolicy *policy)
 {
-  g_autoptr(GPtrArray) sorted = sorted_current (observations);
+  g_autoptr(GPtrArray) sorted = crs_grading_current_sets (observations);
   gint64 episode = crs_grading_episode_start (infusions, at);
   Walk walk = { patient, interventions, infusions, 0, FALSE, 0, CRS_ACVPU_UNSET };
 
@@ -221,7 +220,7 @@ crs_grading_grade_series (CrsPatient          *patient,
                           const CrsWardPolicy *policy,
                           GPtrArray          **sorted_out)
 {
-  g_autoptr(GPtrArray) sorted = sorted_current (observations);
+  g_autoptr(GPtrArray) sorted = crs_grading_current_sets (observations);
   GPtrArray *gradings = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_grading_free);
   Walk walk = { patient, interventions, infusions, 0, FALSE, 0, CRS_ACVPU_UNSET };
 

@@ -134,6 +134,9 @@ char       *crs_grading_news2_summary  (const CrsGrading *grading);
  * age cut-off, or for a patient set to CAPD. Unknown age = adult (ICE). */
 gboolean    crs_grading_uses_capd      (const CrsGradingContext *context,
                                         const CrsWardPolicy     *policy);
+/* The current (not superseded) sets of @observations, oldest first, by
+ * taken_at then id: a new array holding references. */
+GPtrArray  *crs_grading_current_sets   (GPtrArray           *observations);
 /* Grades each current (not superseded) set of one patient in time order,
  * each with the context its own history gives. Returns the gradings
  * (CrsGrading *, owned by the array); *@sorted receives the same

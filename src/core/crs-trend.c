@@ -119,6 +119,10 @@ crs_trend_grade_rising (const int *grades,
   return !crs_is_missing_int (last) && !crs_is_missing_int (before) && last > before;
 }
 
+/* When every set was stored with its grades (the usual case, from the
+ * store), the trend reads them and grades only the latest set for its
+ * NEWS2 frequency: the ward list stays fast with long series. Otherwise
+ * the whole series is graded, each set with its own history. */
 void
 crs_trend_compute (CrsTrend            *trend,
                    CrsPatient          *patient,
@@ -129,39 +133,68 @@ crs_trend_compute (CrsTrend            *trend,
                    const CrsWardPolicy *policy,
                    gint64               now)
 {
-  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) sorted = crs_grading_current_sets (observations);
   g_autoptr(GPtrArray) gradings = NULL;
-  g_autofree int *crs = NULL;
-  g_autofree int *icans = NULL;
+  g_autoptr(CrsGrading) latest_grading = NULL;
+  g_autofree int *crs = g_new (int, MAX (sorted->len, 1));
+  g_autofree int *icans = g_new (int, MAX (sorted->len, 1));
+  gboolean all_stored = TRUE;
+  CrsGrading *latest = NULL;
 
   g_return_if_fail (trend != NULL);
 
-  gradings = crs_grading_grade_series (patient, observations, interventions, infusions, policy, &sorted);
-  crs = g_new (int, MAX (sorted->len, 1));
-  icans = g_new (int, MAX (sorted->len, 1));
+  for (guint i = 0; i < sorted->len; i++)
+    if (((CrsObservation *) g_ptr_array_index (sorted, i))->stored_rules == NULL)
+      all_stored = FALSE;
+
+  if (all_stored && sorted->len > 0)
+    {
+      CrsObservation *last = g_ptr_array_index (sorted, sorted->len - 1);
+      CrsGradingContext context;
+
+      /* NEWS2 needs only the SpO2 scale from the context. */
+      crs_grading_context_init (&context);
+      if (patient != NULL && patient->spo2_scale == 2)
+        context.spo2_scale = 2;
+      latest_grading = crs_grading_new (last, &context, policy);
+      latest = latest_grading;
+    }
+  else if (sorted->len > 0)
+    {
+      g_clear_pointer (&sorted, g_ptr_array_unref);
+      gradings = crs_grading_grade_series (patient, observations, interventions, infusions, policy, &sorted);
+      latest = g_ptr_array_index (gradings, gradings->len - 1);
+    }
+
   for (guint i = 0; i < sorted->len; i++)
     {
       CrsObservation *observation = g_ptr_array_index (sorted, i);
-      CrsGrading *grading = g_ptr_array_index (gradings, i);
-      gboolean stored = observation->stored_rules != NULL;
 
-      crs[i] = stored ? observation->stored_crs_grade : grading->crs_grade;
-      icans[i] = stored ? observation->stored_icans_grade : grading->icans_grade;
+      if (observation->stored_rules != NULL)
+        {
+          crs[i] = observation->stored_crs_grade;
+          icans[i] = observation->stored_icans_grade;
+        }
+      else
+        {
+          CrsGrading *grading = g_ptr_array_index (gradings, i);
+          crs[i] = grading->crs_grade;
+          icans[i] = grading->icans_grade;
+        }
     }
 
   trend->crs_rising = crs_trend_grade_rising (crs, sorted->len, &trend->crs_latest, &trend->crs_previous);
   trend->icans_rising = crs_trend_grade_rising (icans, sorted->len, &trend->icans_latest, &trend->icans_previous);
 
-  if (sorted->len == 0)
+  if (latest == NULL)
     crs_due_compute (&trend->due, 0, CRS_MISSING, in_monitoring_window, policy, now);
   else
     {
-      CrsObservation *latest = g_ptr_array_index (sorted, sorted->len - 1);
-      CrsGrading *grading = g_ptr_array_index (gradings, gradings->len - 1);
+      CrsObservation *last = g_ptr_array_index (sorted, sorted->len - 1);
 
-      crs_due_compute (&trend->due, latest->taken_at, crs_news2_interval_at_least (grading),
+      crs_due_compute (&trend->due, last->taken_at, crs_news2_interval_at_least (latest),
                        in_monitoring_window, policy, now);
-      trend->due.partial_news2 = crs_is_missing_int (grading->news2_total);
+      trend->due.partial_news2 = crs_is_missing_int (latest->news2_total);
     }
 }
 
