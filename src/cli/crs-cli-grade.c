@@ -60,6 +60,8 @@ crs_cli_grade (int    argc,
     G_OPTION_ENTRY_NULL
   };
 
+  /* So that --help reads "Usage: crs-watch-cli grade [OPTION…]". */
+  g_set_prgname ("crs-watch-cli grade");
   option_context = g_option_context_new (NULL);
   g_option_context_set_summary (option_context,
                                 _("Grades observation sets (ASTCT CRS, ASTCT ICANS, NEWS2) from a CSV file "
