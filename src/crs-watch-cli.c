@@ -9,8 +9,12 @@
 
 #include "cli/crs-cli.h"
 
+int crs_cli_check (int argc, char **argv);
+
 /* Subcommands arrive with the layers that do their work. */
 const CrsCliCommand crs_cli_commands[] = {
+  { "check", "--db FILE", N_("Check a ward database: integrity, schema version, counts"),
+    crs_cli_check },
   { NULL, NULL, NULL, NULL }
 };
 
