@@ -1127,6 +1127,14 @@ test_settings (void)
   value = crs_store_get_setting (store, "ward-name");
   g_assert_cmpstr (value, ==, "Ward 7 \"Lind\"");
   g_assert_null (crs_store_get_setting (store, "hypotension-systolic-below"));
+  {
+    g_autoptr(GHashTable) all = crs_store_list_settings (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+    g_assert_cmpstr (g_hash_table_lookup (all, "ward-name"), ==, "Ward 7 \"Lind\"");
+    g_assert_true (g_hash_table_contains (all, "hypotension-systolic-below"));
+    g_assert_null (g_hash_table_lookup (all, "hypotension-systolic-below"));
+  }
 
   audit = crs_store_list_audit (store, "setting", 0, &error);
   g_assert_cmpuint (audit->len, ==, 4);   /* the repeated value left none */

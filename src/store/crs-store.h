@@ -192,6 +192,9 @@ gboolean    crs_store_set_setting         (CrsStore        *self,
                                            const char      *key,
                                            const char      *value,
                                            GError         **error);
+/* Every ward setting: a new table of key -> value (value may be NULL). */
+GHashTable *crs_store_list_settings       (CrsStore        *self,
+                                           GError         **error);
 
 /* Audit log, oldest first; @table_name NULL = every table, @row_id 0 = every row. */
 GPtrArray  *crs_store_list_audit          (CrsStore        *self,
