@@ -141,7 +141,7 @@ GPtrArray *crs_store_backup_list   (const char  *db_path);
  * power cut. */
 void      crs_store_sync_dir       (const char  *path);
 
-/* Opening checks (crs-store-open.c). */
+/* Checks of the file (crs-store-check.c). */
 /* Checks an existing file without writing to it: SQLite, a ward database,
  * not too new, passes the quick check. Sets *version. */
 gboolean  crs_store_check_file     (const char  *path,
