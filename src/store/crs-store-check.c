@@ -111,10 +111,10 @@ check_header (const char  *path,
   return TRUE;
 }
 
-static int
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *out)
+int
+crs_store_query_int (sqlite3     *db,
+                     const char  *sql,
+                     int         *out)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -196,10 +196,10 @@ check_open_file (sqlite3     *db,
   sqlite3_busy_timeout (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
 
-  rc = query_int (db, "PRAGMA application_id", &application_id);
+  rc = crs_store_query_int (db, "PRAGMA application_id", &application_id);
   if (rc != SQLITE_OK)
     return set_sqlite_damaged (error, db, rc, path);
-  rc = query_int (db, "PRAGMA user_version", version);
+  rc = crs_store_query_int (db, "PRAGMA user_version", version);
   if (rc != SQLITE_OK)
     return set_sqlite_damaged (error, db, rc, path);
 
@@ -268,23 +268,12 @@ crs_store_backup_is_good (const char *path)
 {
   sqlite3 *db = NULL;
   int version = 0;
-  gboolean ok = FALSE;
-  char header[16];
-  FILE *file;
+  gboolean ok;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (!check_header (path, NULL))
     return FALSE;
-  ok = fread (header, 1, sizeof header, file) == sizeof header &&
-       memcmp (header, SQLITE_MAGIC, sizeof header) == 0;
-  fclose (file);
-  if (!ok)
-    return FALSE;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-    ok = check_open_file (db, path, &version, NULL);
-  else
-    ok = FALSE;
+  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+       check_open_file (db, path, &version, NULL);
   sqlite3_close (db);
   return ok;
 }

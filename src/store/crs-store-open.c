@@ -16,27 +16,6 @@
 
 #include "crs-store-private.h"
 
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
-}
-
 /* Settings every connection needs; journal_mode is stored in the file. */
 static int
 configure_connection (sqlite3  *db,
@@ -204,7 +183,7 @@ migrate (CrsStore  *self,
     return FALSE;
 
   /* Another process may have migrated while we made the backup. */
-  if (!query_int (self->db, "PRAGMA user_version", &version))
+  if (crs_store_query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
     goto fail;
   if (version >= CRS_STORE_SCHEMA_VERSION)
     return crs_store_exec (self, "COMMIT", error);
@@ -340,7 +319,7 @@ store_open (const char  *path,
         }
     }
 
-  if (!query_int (self->db, "PRAGMA user_version", &self->schema_version))
+  if (crs_store_query_int (self->db, "PRAGMA user_version", &self->schema_version) != SQLITE_OK)
     {
       crs_store_fail (self, sqlite3_errcode (self->db), _("open the ward database"), error);
       return NULL;

@@ -83,6 +83,14 @@ void      crs_store_emit_changed   (CrsStore    *self,
                                     gint64       patient_id);
 
 gint64    crs_store_now            (void);
+/* SQLITE_OK with the first column of the first row of @sql in *out. */
+int       crs_store_query_int      (sqlite3     *db,
+                                    const char  *sql,
+                                    int         *out);
+/* FALSE with CRS_STORE_ERROR_NOT_FOUND when there is no such patient. */
+gboolean  crs_store_check_patient  (CrsStore    *self,
+                                    gint64       patient_id,
+                                    GError     **error);
 /* The audit action for an insert: "import" inside an import batch. */
 const char *crs_store_insert_action (CrsStore   *self);
 
