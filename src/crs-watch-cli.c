@@ -9,9 +9,10 @@
 
 #include "cli/crs-cli.h"
 
-/* Subcommands arrive with the layers that do their work. */
 const CrsCliCommand crs_cli_commands[] = {
   { "grade", "--csv FILE|-", N_("Grade observation sets from a CSV file"), crs_cli_grade },
+  { "check", "--db FILE", N_("Check a ward database: integrity, schema version, counts"),
+    crs_cli_check },
   { NULL, NULL, NULL, NULL }
 };
 

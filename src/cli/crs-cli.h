@@ -22,6 +22,7 @@ typedef struct
 extern const CrsCliCommand crs_cli_commands[];
 
 /* The subcommands, one file each (src/cli/crs-cli-NAME.c). */
+int crs_cli_check (int argc, char **argv);
 int crs_cli_grade (int argc, char **argv);
 
 /* Prints "crs-watch-cli NAME: MESSAGE" to stderr; returns 1. */

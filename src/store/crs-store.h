@@ -9,7 +9,12 @@
  * All functions run on the calling thread and may block up to the busy
  * timeout when another process holds the write lock; then they fail with
  * CRS_STORE_ERROR_BUSY and nothing is lost: the caller still has the
- * record and can retry. */
+ * record and can retry.
+ *
+ * Signal "changed" (gint64 patient_id): emitted after every committed
+ * write of this store object, with the patient it concerns, or 0 when it
+ * concerns several patients or none (a batch, a ward setting). Writes by
+ * other processes are not signalled. */
 #pragma once
 
 #include <gio/gio.h>
@@ -73,6 +78,17 @@ typedef struct
 CrsStore   *crs_store_open                (const char      *path,
                                            GError         **error);
 const char *crs_store_get_path            (CrsStore        *self);
+/* Opens an existing ward database for reading only: nothing is created,
+ * migrated or backed up, and every write fails with
+ * CRS_STORE_ERROR_READ_ONLY. Older schema versions open as they are
+ * (crs-watch-cli check uses this). */
+CrsStore   *crs_store_open_read_only      (const char      *path,
+                                           GError         **error);
+/* The schema version of the open file (PRAGMA user_version). */
+int         crs_store_get_schema_version  (CrsStore        *self);
+/* How long a write waits for another process (default 5000 ms). */
+void        crs_store_set_busy_timeout    (CrsStore        *self,
+                                           guint            milliseconds);
 /* The author recorded with every change (default: the login name). */
 void        crs_store_set_author          (CrsStore        *self,
                                            const char      *author);
@@ -91,6 +107,8 @@ CrsPatient *crs_store_find_patient_by_mrn (CrsStore        *self,
 gboolean    crs_store_add_patient         (CrsStore        *self,
                                            CrsPatient      *patient,  /* id set on success */
                                            GError         **error);
+/* Saves every field but archived (crs_store_set_archived does that, with
+ * its own audit action); no audit row when nothing changed. */
 gboolean    crs_store_update_patient      (CrsStore        *self,
                                            CrsPatient      *patient,
                                            GError         **error);
@@ -99,7 +117,8 @@ gboolean    crs_store_set_archived        (CrsStore        *self,
                                            gboolean         archived,
                                            GError         **error);
 
-/* Infusions, interventions, lab results: added, never changed. */
+/* Infusions, interventions, lab results: added, never changed. Their
+ * author is kept when set (an import), else the store's author is used. */
 gboolean    crs_store_add_infusion        (CrsStore        *self,
                                            CrsInfusion     *infusion,
                                            GError         **error);
@@ -122,12 +141,15 @@ GPtrArray  *crs_store_list_lab_results    (CrsStore        *self,
 /* Observation sets. The caller grades the set first and fills its
  * stored_crs_grade, stored_icans_grade, stored_news2 and stored_rules;
  * the store saves them as given and never regrades. recorded_at and
- * author are set by the store. */
+ * author are set by the store; taken_at is required. On success the
+ * record is updated to what was saved (id, recorded_at, author). */
 gboolean    crs_store_add_observation     (CrsStore        *self,
                                            CrsObservation  *observation,
                                            GError         **error);
-/* Saves @replacement as a new version of @old_id with @reason; the old
- * version stays readable, marked superseded. */
+/* Saves @replacement as a new version of @old_id with @reason (required);
+ * the old version stays readable, marked superseded. Only the newest
+ * version can be amended (else CRS_STORE_ERROR_CONSTRAINT), and it stays
+ * with its patient (patient_id 0 = the old version's). */
 gboolean    crs_store_amend_observation   (CrsStore        *self,
                                            gint64           old_id,
                                            CrsObservation  *replacement,
@@ -148,12 +170,22 @@ GPtrArray  *crs_store_list_observations   (CrsStore        *self,
 CrsObservation *crs_store_get_latest_observation (CrsStore  *self,
                                                   gint64     patient_id,
                                                   GError   **error);
+/* The ward list in one query: the newest current set of every patient
+ * that has one (archived patients only when @include_archived). */
+GPtrArray  *crs_store_list_latest_observations (CrsStore   *self,
+                                                gboolean    include_archived,
+                                                GError    **error);  /* CrsObservation * */
 
 /* Escalations */
 gboolean    crs_store_acknowledge         (CrsStore        *self,
                                            gint64           observation_id,
                                            const char      *note,
                                            GError         **error);
+/* Saves @ack as given (an import): its at and author are kept when set,
+ * else now and the store's author; id is set on success. */
+gboolean    crs_store_add_acknowledgement (CrsStore            *self,
+                                           CrsAcknowledgement  *ack,
+                                           GError             **error);
 GPtrArray  *crs_store_list_acknowledgements (CrsStore      *self,
                                              gint64         patient_id,
                                              GError       **error);  /* CrsAcknowledgement * */
@@ -164,6 +196,9 @@ char       *crs_store_get_setting         (CrsStore        *self,
 gboolean    crs_store_set_setting         (CrsStore        *self,
                                            const char      *key,
                                            const char      *value,
+                                           GError         **error);
+/* Every ward setting: a new table of key -> value (value may be NULL). */
+GHashTable *crs_store_list_settings       (CrsStore        *self,
                                            GError         **error);
 
 /* Audit log, oldest first; @table_name NULL = every table, @row_id 0 = every row. */
@@ -180,6 +215,13 @@ gboolean    crs_store_begin_batch         (CrsStore        *self,
 gboolean    crs_store_commit_batch        (CrsStore        *self,
                                            GError         **error);
 void        crs_store_rollback_batch      (CrsStore        *self);
+/* A batch for importing records made elsewhere: audited as "import", and
+ * crs_store_add_observation keeps the set's author and recorded_at when
+ * they are set, and links supersedes_id (an id in this database, of the
+ * same patient, not yet superseded) as an amendment with amend_reason.
+ * Ended by crs_store_commit_batch or crs_store_rollback_batch. */
+gboolean    crs_store_begin_import        (CrsStore        *self,
+                                           GError         **error);
 
 /* Maintenance */
 gboolean    crs_store_get_counts          (CrsStore        *self,

@@ -1,0 +1,461 @@
+/* crs-store.c: the ward database object: opening, connection settings,
+ * the statement cache, transactions, errors, the "changed" signal and the
+ * author recorded with every change. */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "crs-store-private.h"
+
+G_DEFINE_FINAL_TYPE (CrsStore, crs_store, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+crs_store_dispose (GObject *object)
+{
+  CrsStore *self = CRS_STORE (object);
+
+  /* A batch never committed is discarded, as its caller would expect. */
+  if (self->in_batch)
+    crs_store_rollback_batch (self);
+
+  /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  G_OBJECT_CLASS (crs_store_parent_class)->dispose (object);
+}
+
+static void
+crs_store_finalize (GObject *object)
+{
+  CrsStore *self = CRS_STORE (object);
+
+  g_free (self->path);
+  g_free (self->author);
+  g_clear_pointer (&self->row_json_sql, g_hash_table_unref);
+
+  G_OBJECT_CLASS (crs_store_parent_class)->finalize (object);
+}
+
+static void
+crs_store_class_init (CrsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crs_store_dispose;
+  object_class->finalize = crs_store_finalize;
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+crs_store_init (CrsStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  self->row_json_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->author = g_strdup (g_get_user_name ());
+  self->busy_timeout_ms = CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Errors */
+
+gboolean
+crs_store_set_error (GError     **error,
+                     sqlite3     *db,
+                     int          rc,
+                     const char  *path,
+                     const char  *what)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (error == NULL)
+    return FALSE;
+  if (path == NULL)
+    path = "";
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_BUSY,
+                   _("Could not %s: another CRS Watch window or workstation kept the ward "
+                     "database busy for too long. Nothing was lost; please try again."),
+                   what);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FULL,
+                   _("Could not %s: the disk holding %s is full. Nothing already saved was "
+                     "lost; free some space and try again."),
+                   what, path);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_READ_ONLY,
+                   _("Could not %s: CRS Watch may not write to %s. Nothing already saved "
+                     "was lost; ask the ward administrator to make the file and its folder "
+                     "writable for you."),
+                   what, path);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      {
+        g_autofree char *message = crs_store_damaged_message (path, detail);
+        g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CORRUPT, message);
+      }
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT,
+                   _("Could not %s: the ward database refused it (%s)."), what, detail);
+      break;
+
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                   _("Could not %s: a value cannot be stored (%s)."), what, detail);
+      break;
+
+    default:
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                   _("Could not %s in %s: %s."), what, path, detail);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+crs_store_fail (CrsStore    *self,
+                int          rc,
+                const char  *what,
+                GError     **error)
+{
+  return crs_store_set_error (error, self->db, rc, self->path, what);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Statements */
+
+void
+crs_stmt_release (CrsStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+CrsStmt *
+crs_store_prepare (CrsStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      crs_store_fail (self, rc, _("read the ward database"), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+crs_store_exec (CrsStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return crs_store_fail (self, rc, _("save"), error);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Transactions */
+
+gint64
+crs_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+const char *
+crs_store_insert_action (CrsStore *self)
+{
+  return self->in_batch && self->batch_import ? "import" : "insert";
+}
+
+void
+crs_store_emit_changed (CrsStore *self,
+                        gint64    patient_id)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, patient_id);
+}
+
+static gboolean
+refuse_read_only (CrsStore  *self,
+                  GError   **error)
+{
+  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_READ_ONLY,
+               _("The ward database %s was opened for reading only; nothing can be saved "
+                 "to it."),
+               self->path);
+  return FALSE;
+}
+
+gboolean
+crs_store_write_begin (CrsStore  *self,
+                       GError   **error)
+{
+  if (self->read_only)
+    return refuse_read_only (self, error);
+
+  if (self->in_batch)
+    {
+      if (self->batch_lost)
+        {
+          g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                               _("The records of this import were already discarded after an "
+                                 "earlier error; nothing more can be added to it."));
+          return FALSE;
+        }
+      return crs_store_exec (self, "SAVEPOINT crs_write", error);
+    }
+
+  /* IMMEDIATE takes the write lock now, so that waiting for another
+   * writer happens here, under the busy timeout, and never half way. */
+  return crs_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+crs_store_write_commit (CrsStore  *self,
+                        gint64     patient_id,
+                        GError   **error)
+{
+  int rc;
+
+  if (self->in_batch)
+    return crs_store_exec (self, "RELEASE crs_write", error);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      crs_store_fail (self, rc, _("save"), error);
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  crs_store_emit_changed (self, patient_id);
+  return TRUE;
+}
+
+void
+crs_store_write_abort (CrsStore *self)
+{
+  if (self->in_batch)
+    {
+      /* A full disk or an I/O error makes SQLite roll back the whole
+       * transaction: the batch is gone, and its caller must hear so. */
+      if (sqlite3_get_autocommit (self->db))
+        self->batch_lost = TRUE;
+      else
+        sqlite3_exec (self->db, "ROLLBACK TO crs_write; RELEASE crs_write", NULL, NULL, NULL);
+      return;
+    }
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+begin_batch (CrsStore  *self,
+             gboolean   import,
+             GError   **error)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    return refuse_read_only (self, error);
+  if (self->in_batch)
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                           _("Another import is still open on this ward database."));
+      return FALSE;
+    }
+  if (!crs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_batch = TRUE;
+  self->batch_import = import;
+  self->batch_lost = FALSE;
+  return TRUE;
+}
+
+gboolean
+crs_store_begin_batch (CrsStore  *self,
+                       GError   **error)
+{
+  return begin_batch (self, FALSE, error);
+}
+
+gboolean
+crs_store_begin_import (CrsStore  *self,
+                        GError   **error)
+{
+  return begin_batch (self, TRUE, error);
+}
+
+gboolean
+crs_store_commit_batch (CrsStore  *self,
+                        GError   **error)
+{
+  gboolean lost;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+
+  if (!self->in_batch)
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                           _("There is no open import to finish."));
+      return FALSE;
+    }
+
+  lost = self->batch_lost;
+  self->in_batch = FALSE;
+  self->batch_import = FALSE;
+  self->batch_lost = FALSE;
+
+  if (lost)
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                           _("Nothing of this import was saved: it was discarded after an "
+                             "earlier error."));
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      crs_store_fail (self, rc, _("save the import"), error);
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  crs_store_emit_changed (self, 0);
+  return TRUE;
+}
+
+void
+crs_store_rollback_batch (CrsStore *self)
+{
+  g_return_if_fail (CRS_IS_STORE (self));
+
+  if (!self->in_batch)
+    return;
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_batch = FALSE;
+  self->batch_import = FALSE;
+  self->batch_lost = FALSE;
+}
+
+const char *
+crs_store_get_path (CrsStore *self)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+crs_store_get_schema_version (CrsStore *self)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+void
+crs_store_set_busy_timeout (CrsStore *self,
+                            guint     milliseconds)
+{
+  g_return_if_fail (CRS_IS_STORE (self));
+  self->busy_timeout_ms = (int) MIN (milliseconds, (guint) G_MAXINT);
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+}
+
+void
+crs_store_set_author (CrsStore   *self,
+                      const char *author)
+{
+  g_return_if_fail (CRS_IS_STORE (self));
+
+  g_free (self->author);
+  if (author == NULL || *author == '\0' || !g_utf8_validate (author, -1, NULL))
+    self->author = g_strdup (g_get_user_name ());
+  else
+    self->author = g_strdup (author);
+}
+
+const char *
+crs_store_get_author (CrsStore *self)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+  return self->author;
+}
+
+void
+crs_store_set_max_page_count (CrsStore *self,
+                              int       pages)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+sqlite3 *
+crs_store_get_db (CrsStore *self)
+{
+  return self->db;
+}
