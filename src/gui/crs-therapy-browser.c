@@ -384,7 +384,12 @@ crs_therapy_browser_show_therapy (CrsTherapyBrowser *self,
       row = find_row (self, therapy->code);
     }
   if (row != NULL)
-    gtk_list_box_select_row (self->therapy_list, row);
+    {
+      gtk_list_box_select_row (self->therapy_list, row);
+      /* Side by side, focus scrolls the list to the therapy on show. */
+      if (!adw_leaflet_get_folded (self->leaflet))
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   return TRUE;
 }

@@ -207,6 +207,12 @@ fill_header (CrsTherapyDetail *self,
       g_string_append (caution, _("Some monitoring wording is from before the June 2025 REMS change: "
                                   "check the current prescribing information."));
     }
+  if (crs_sourced_number_is_missing (&t->crs_any_grade))
+    {
+      if (caution->len > 0)
+        g_string_append_c (caution, '\n');
+      g_string_append (caution, _("No source gave a CRS incidence for this therapy: the notes say what is known."));
+    }
   gtk_label_set_text (self->caution_label, caution->str);
   gtk_widget_set_visible (GTK_WIDGET (self->caution_label), caution->len > 0);
 }
