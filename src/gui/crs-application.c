@@ -8,6 +8,7 @@
 
 #include "crs-application.h"
 #include "crs-preferences-window.h"
+#include "crs-therapy-browser.h"
 #include "crs-window.h"
 
 struct _CrsApplication
@@ -84,6 +85,24 @@ preferences_activated_cb (GSimpleAction *action,
 }
 
 static void
+therapy_reference_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  crs_therapy_browser_present (GTK_APPLICATION (user_data), NULL);
+}
+
+/* app.show-therapy("code"): the reference on one therapy, e.g. from a
+ * patient's infusion. */
+static void
+show_therapy_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  crs_therapy_browser_present (GTK_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -101,6 +120,8 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated_cb },
   { .name = "preferences", .activate = preferences_activated_cb },
   { .name = "quit", .activate = quit_activated_cb },
+  { .name = "show-therapy", .activate = show_therapy_activated_cb, .parameter_type = "s" },
+  { .name = "therapy-reference", .activate = therapy_reference_activated_cb },
 };
 
 static gint
@@ -125,6 +146,7 @@ crs_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *prefs_accels[] = { "<Primary>comma", NULL };
+  static const char *therapy_accels[] = { "<Primary><Shift>t", NULL };
 
   G_APPLICATION_CLASS (crs_application_parent_class)->startup (app);
 
@@ -132,6 +154,7 @@ crs_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.therapy-reference", therapy_accels);
 }
 
 static void
