@@ -9,7 +9,12 @@
  * All functions run on the calling thread and may block up to the busy
  * timeout when another process holds the write lock; then they fail with
  * CRS_STORE_ERROR_BUSY and nothing is lost: the caller still has the
- * record and can retry. */
+ * record and can retry.
+ *
+ * Signal "changed" (gint64 patient_id): emitted after every committed
+ * write of this store object, with the patient it concerns, or 0 when it
+ * concerns several patients or none (a batch, a ward setting). Writes by
+ * other processes are not signalled. */
 #pragma once
 
 #include <gio/gio.h>
@@ -73,6 +78,17 @@ typedef struct
 CrsStore   *crs_store_open                (const char      *path,
                                            GError         **error);
 const char *crs_store_get_path            (CrsStore        *self);
+/* Opens an existing ward database for reading only: nothing is created,
+ * migrated or backed up, and every write fails with
+ * CRS_STORE_ERROR_READ_ONLY. Older schema versions open as they are
+ * (crs-watch-cli check uses this). */
+CrsStore   *crs_store_open_read_only      (const char      *path,
+                                           GError         **error);
+/* The schema version of the open file (PRAGMA user_version). */
+int         crs_store_get_schema_version  (CrsStore        *self);
+/* How long a write waits for another process (default 5000 ms). */
+void        crs_store_set_busy_timeout    (CrsStore        *self,
+                                           guint            milliseconds);
 /* The author recorded with every change (default: the login name). */
 void        crs_store_set_author          (CrsStore        *self,
                                            const char      *author);
@@ -99,7 +115,8 @@ gboolean    crs_store_set_archived        (CrsStore        *self,
                                            gboolean         archived,
                                            GError         **error);
 
-/* Infusions, interventions, lab results: added, never changed. */
+/* Infusions, interventions, lab results: added, never changed. Their
+ * author is kept when set (an import), else the store's author is used. */
 gboolean    crs_store_add_infusion        (CrsStore        *self,
                                            CrsInfusion     *infusion,
                                            GError         **error);
@@ -148,12 +165,22 @@ GPtrArray  *crs_store_list_observations   (CrsStore        *self,
 CrsObservation *crs_store_get_latest_observation (CrsStore  *self,
                                                   gint64     patient_id,
                                                   GError   **error);
+/* The ward list in one query: the newest current set of every patient
+ * that has one (archived patients only when @include_archived). */
+GPtrArray  *crs_store_list_latest_observations (CrsStore   *self,
+                                                gboolean    include_archived,
+                                                GError    **error);  /* CrsObservation * */
 
 /* Escalations */
 gboolean    crs_store_acknowledge         (CrsStore        *self,
                                            gint64           observation_id,
                                            const char      *note,
                                            GError         **error);
+/* Saves @ack as given (an import): its at and author are kept when set,
+ * else now and the store's author; id is set on success. */
+gboolean    crs_store_add_acknowledgement (CrsStore            *self,
+                                           CrsAcknowledgement  *ack,
+                                           GError             **error);
 GPtrArray  *crs_store_list_acknowledgements (CrsStore      *self,
                                              gint64         patient_id,
                                              GError       **error);  /* CrsAcknowledgement * */
@@ -180,6 +207,13 @@ gboolean    crs_store_begin_batch         (CrsStore        *self,
 gboolean    crs_store_commit_batch        (CrsStore        *self,
                                            GError         **error);
 void        crs_store_rollback_batch      (CrsStore        *self);
+/* A batch for importing records made elsewhere: audited as "import", and
+ * crs_store_add_observation keeps the set's author and recorded_at when
+ * they are set, and links supersedes_id (an id in this database, of the
+ * same patient, not yet superseded) as an amendment with amend_reason.
+ * Ended by crs_store_commit_batch or crs_store_rollback_batch. */
+gboolean    crs_store_begin_import        (CrsStore        *self,
+                                           GError         **error);
 
 /* Maintenance */
 gboolean    crs_store_get_counts          (CrsStore        *self,

@@ -1,0 +1,294 @@
+/* crs-store-backup.c: copies of the ward database in a backups/ folder
+ * beside it, made with SQLite's online backup API (a consistent copy even
+ * while another process writes), before every migration and once a day;
+ * the newest seven are kept.
+ *
+ * A backup is written under a temporary name and renamed into place when
+ * complete, so the folder never holds half a backup. Names carry the UTC
+ * time, so sorting them by name sorts them by age:
+ *   <name>-YYYYMMDD-HHMMSS-UUUUUU[-tag].sqlite */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crs-store-private.h"
+
+#define BACKUP_SUFFIX ".sqlite"
+
+char *
+crs_store_backup_dir (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/* The database's name without its extension: "ward" for ward.sqlite. */
+static char *
+backup_stem (const char *db_path)
+{
+  g_autofree char *base = g_path_get_basename (db_path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+static GRegex *
+backup_name_regex (const char *db_path)
+{
+  g_autofree char *stem = backup_stem (db_path);
+  g_autofree char *escaped = g_regex_escape_string (stem, -1);
+  g_autofree char *pattern = g_strdup_printf ("^%s-([0-9]{8})-([0-9]{6})-[0-9]{6}"
+                                              "(-[A-Za-z0-9-]+)?\\.sqlite$", escaped);
+
+  return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+}
+
+static int
+compare_names_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  return -g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+crs_store_backup_list (const char *db_path)
+{
+  g_autofree char *dir = crs_store_backup_dir (db_path);
+  g_autoptr(GRegex) regex = backup_name_regex (db_path);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (gdir == NULL || regex == NULL)
+    return paths;
+
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_regex_match (regex, name, 0, NULL))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, compare_names_descending);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (paths, g_build_filename (dir, names->pdata[i], NULL));
+  return paths;
+}
+
+static GDateTime *
+backup_time (const char *db_path,
+             const char *backup_path)
+{
+  g_autoptr(GRegex) regex = backup_name_regex (db_path);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *base = g_path_get_basename (backup_path);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  int y, mo, d, h, mi, s;
+
+  if (regex == NULL || !g_regex_match (regex, base, 0, &match))
+    return NULL;
+  date = g_match_info_fetch (match, 1);
+  time = g_match_info_fetch (match, 2);
+  if (sscanf (date, "%4d%2d%2d", &y, &mo, &d) != 3 ||
+      sscanf (time, "%2d%2d%2d", &h, &mi, &s) != 3)
+    return NULL;
+  return g_date_time_new_utc (y, mo, d, h, mi, s);
+}
+
+gboolean
+crs_store_backup_made_today (const char *db_path)
+{
+  g_autoptr(GPtrArray) backups = crs_store_backup_list (db_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autoptr(GDateTime) utc = backup_time (db_path, backups->pdata[i]);
+      g_autoptr(GDateTime) local = NULL;
+
+      if (utc == NULL)
+        continue;
+      local = g_date_time_to_local (utc);
+      return g_date_time_get_year (local) == g_date_time_get_year (now) &&
+             g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
+    }
+  return FALSE;
+}
+
+char *
+crs_store_backup_newest_good (const char *db_path)
+{
+  g_autoptr(GPtrArray) backups = crs_store_backup_list (db_path);
+
+  for (guint i = 0; i < backups->len; i++)
+    if (crs_store_backup_is_good (backups->pdata[i]))
+      return g_strdup (backups->pdata[i]);
+  return NULL;
+}
+
+void
+crs_store_sync_dir (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static void
+rotate (const char *db_path)
+{
+  g_autoptr(GPtrArray) backups = crs_store_backup_list (db_path);
+
+  for (guint i = CRS_STORE_BACKUPS_KEPT; i < backups->len; i++)
+    g_unlink (backups->pdata[i]);
+}
+
+static char *
+new_backup_name (const char *db_path,
+                 const char *dir,
+                 const char *tag)
+{
+  g_autofree char *stem = backup_stem (db_path);
+  gint64 usec = g_get_real_time ();
+
+  /* Two backups in the same microsecond get the next free one. */
+  for (;; usec++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("%s-%s-%06d%s%s" BACKUP_SUFFIX, stem, stamp,
+                                               (int) (usec % G_USEC_PER_SEC),
+                                               tag ? "-" : "", tag ? tag : "");
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+char *
+crs_store_backup_make (sqlite3     *db,
+                       const char  *db_path,
+                       const char  *tag,
+                       GError     **error)
+{
+  g_autofree char *dir = crs_store_backup_dir (db_path);
+  g_autofree char *final = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *partial_base = NULL;
+  g_autofree char *final_base = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc, tries = 0;
+
+  /* Patient data: only the owner may enter the folder or read a copy. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CRS_STORE_ERROR,
+                   saved == EACCES || saved == EROFS ? CRS_STORE_ERROR_READ_ONLY :
+                   saved == ENOSPC ? CRS_STORE_ERROR_FULL : CRS_STORE_ERROR_FAILED,
+                   _("Cannot create the backup folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  final = new_backup_name (db_path, dir, tag);
+  final_base = g_path_get_basename (final);
+  partial_base = g_strdup_printf (".%s.partial", final_base);
+  partial = g_build_filename (dir, partial_base, NULL);
+
+  fd = g_open (partial, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CRS_STORE_ERROR,
+                   saved == EACCES || saved == EROFS ? CRS_STORE_ERROR_READ_ONLY :
+                   saved == ENOSPC ? CRS_STORE_ERROR_FULL : CRS_STORE_ERROR_FAILED,
+                   _("Cannot write a backup in %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  backup = sqlite3_backup_init (dest, "main", db, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (dest);
+      goto fail;
+    }
+  /* In WAL mode readers are rarely blocked; when they are, wait a little. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20 * 1000);
+    }
+  while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++tries < 250);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  /* A backup is one self-contained file, not a WAL database that would
+   * need its -wal and -shm companions. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  if (g_rename (partial, final) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                   _("Cannot write the backup %s: %s"), final, g_strerror (saved));
+      g_unlink (partial);
+      return NULL;
+    }
+  crs_store_sync_dir (final);
+  rotate (db_path);
+  return g_steal_pointer (&final);
+
+fail:
+  crs_store_set_error (error, dest, rc, final, _("write a backup"));
+  if (dest != NULL)
+    sqlite3_close (dest);
+  g_unlink (partial);
+  return NULL;
+}
+
+char *
+crs_store_backup_now (CrsStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  /* The backup would hold the open import's records, not yet saved. */
+  if (self->in_batch)
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                           _("Finish the import before making a backup."));
+      return NULL;
+    }
+  return crs_store_backup_make (self->db, self->path, NULL, error);
+}

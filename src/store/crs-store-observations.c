@@ -1,0 +1,619 @@
+/* crs-store-observations.c: observation sets and the acknowledged
+ * escalations they raised.
+ *
+ * A set is never changed once saved: a correction is a new version that
+ * names the one it supersedes, with a reason, and the old version gets
+ * the link to it (the one update the database allows on this table). The
+ * grades are stored as the caller computed them, with the rule set names;
+ * the store never regrades. */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crs-store-private.h"
+
+#define OBSERVATION_COLUMNS(p) \
+  p"id, "p"patient_id, "p"taken_at, "p"recorded_at, "p"author, "p"supersedes, " \
+  p"superseded_by, "p"amend_reason, "p"temperature_c, "p"heart_rate, "p"resp_rate, " \
+  p"systolic, "p"diastolic, "p"spo2, "p"o2_device, "p"o2_flow_l_min, "p"fio2_percent, " \
+  p"hypotension, "p"vasopressors, "p"vasopressin, "p"acvpu, "p"arousal, " \
+  p"ice_items_recorded, "p"ice_items, "p"ice_total, "p"capd, "p"seizure, " \
+  p"motor_weakness, "p"cerebral_edema, "p"symptoms, "p"note, "p"crs_grade, " \
+  p"icans_grade, "p"news2, "p"grading_rules"
+
+#define READ_CHOICE(column, name, field)                                       \
+  G_STMT_START {                                                               \
+    const char *text_ = (const char *) sqlite3_column_text (stmt, column);     \
+    if (text_ != NULL && !crs_##name##_from_id (text_, &obs->field))           \
+      {                                                                        \
+        crs_set_unknown_choice (error, "observation", obs->id, #field);        \
+        return NULL;                                                           \
+      }                                                                        \
+  } G_STMT_END
+
+static CrsObservation *
+read_observation (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(CrsObservation) obs = crs_observation_new ();
+
+  obs->id = sqlite3_column_int64 (stmt, 0);
+  obs->patient_id = sqlite3_column_int64 (stmt, 1);
+  obs->taken_at = sqlite3_column_int64 (stmt, 2);
+  obs->recorded_at = sqlite3_column_int64 (stmt, 3);
+  obs->author = crs_column_text (stmt, 4);
+  obs->supersedes_id = crs_column_time (stmt, 5);
+  obs->superseded_by_id = crs_column_time (stmt, 6);
+  obs->amend_reason = crs_column_text (stmt, 7);
+  obs->temperature_c = crs_column_double (stmt, 8);
+  obs->heart_rate = crs_column_int (stmt, 9);
+  obs->resp_rate = crs_column_int (stmt, 10);
+  obs->systolic = crs_column_int (stmt, 11);
+  obs->diastolic = crs_column_int (stmt, 12);
+  obs->spo2 = crs_column_int (stmt, 13);
+  READ_CHOICE (14, o2_device, o2_device);
+  obs->o2_flow_l_min = crs_column_double (stmt, 15);
+  obs->fio2_percent = crs_column_int (stmt, 16);
+  READ_CHOICE (17, tri, hypotension);
+  obs->vasopressors = crs_column_int (stmt, 18);
+  READ_CHOICE (19, tri, vasopressin);
+  READ_CHOICE (20, acvpu, acvpu);
+  READ_CHOICE (21, arousal, arousal);
+  obs->ice_items_recorded = sqlite3_column_int (stmt, 22) != 0;
+  obs->ice_items = (guint16) sqlite3_column_int (stmt, 23);
+  obs->ice_total = crs_column_int (stmt, 24);
+  obs->capd = crs_column_int (stmt, 25);
+  READ_CHOICE (26, seizure, seizure);
+  READ_CHOICE (27, tri, motor_weakness);
+  READ_CHOICE (28, edema, cerebral_edema);
+  obs->symptoms = (guint64) sqlite3_column_int64 (stmt, 29);
+  obs->note = crs_column_text (stmt, 30);
+  obs->stored_crs_grade = crs_column_int (stmt, 31);
+  obs->stored_icans_grade = crs_column_int (stmt, 32);
+  obs->stored_news2 = crs_column_int (stmt, 33);
+  obs->stored_rules = crs_column_text (stmt, 34);
+  return g_steal_pointer (&obs);
+}
+
+static gboolean
+validate_observation (CrsObservation  *obs,
+                      GError         **error)
+{
+  if (obs->taken_at == 0)
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                           _("The observation set has no time when it was taken."));
+      return FALSE;
+    }
+  return crs_check_double ("temperature_c", obs->temperature_c, error) &&
+         crs_check_double ("o2_flow_l_min", obs->o2_flow_l_min, error) &&
+         crs_check_choice ("o2_device", obs->o2_device, crs_o2_device_to_id (obs->o2_device), error) &&
+         crs_check_choice ("hypotension", obs->hypotension, crs_tri_to_id (obs->hypotension), error) &&
+         crs_check_choice ("vasopressin", obs->vasopressin, crs_tri_to_id (obs->vasopressin), error) &&
+         crs_check_choice ("acvpu", obs->acvpu, crs_acvpu_to_id (obs->acvpu), error) &&
+         crs_check_choice ("arousal", obs->arousal, crs_arousal_to_id (obs->arousal), error) &&
+         crs_check_choice ("seizure", obs->seizure, crs_seizure_to_id (obs->seizure), error) &&
+         crs_check_choice ("motor_weakness", obs->motor_weakness,
+                           crs_tri_to_id (obs->motor_weakness), error) &&
+         crs_check_choice ("cerebral_edema", obs->cerebral_edema,
+                           crs_edema_to_id (obs->cerebral_edema), error) &&
+         crs_check_text ("author", obs->author, error) &&
+         crs_check_text ("note", obs->note, error) &&
+         crs_check_text ("stored_rules", obs->stored_rules, error);
+}
+
+static gboolean
+check_patient_exists (CrsStore  *self,
+                      gint64     patient_id,
+                      GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = crs_store_prepare (self, "SELECT 1 FROM patient WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return crs_store_fail (self, rc, _("read the patient"), error);
+  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+               _("There is no patient %" G_GINT64_FORMAT " in the ward database."), patient_id);
+  return FALSE;
+}
+
+static gint64
+insert_observation (CrsStore        *self,
+                    CrsObservation  *obs,
+                    gint64           patient_id,
+                    const char      *author,
+                    gint64           recorded_at,
+                    gint64           supersedes,
+                    const char      *reason,
+                    GError         **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  int rc;
+
+  stmt = crs_store_prepare (self,
+                            "INSERT INTO observation (patient_id, taken_at, recorded_at, author,"
+                            " supersedes, amend_reason, temperature_c, heart_rate, resp_rate,"
+                            " systolic, diastolic, spo2, o2_device, o2_flow_l_min, fio2_percent,"
+                            " hypotension, vasopressors, vasopressin, acvpu, arousal,"
+                            " ice_items_recorded, ice_items, ice_total, capd, seizure,"
+                            " motor_weakness, cerebral_edema, symptoms, note, crs_grade,"
+                            " icans_grade, news2, grading_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                            " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+                            " ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  sqlite3_bind_int64 (stmt, 2, obs->taken_at);
+  sqlite3_bind_int64 (stmt, 3, recorded_at);
+  crs_bind_text (stmt, 4, author);
+  crs_bind_time (stmt, 5, supersedes);
+  crs_bind_text (stmt, 6, supersedes != 0 ? reason : NULL);
+  crs_bind_double (stmt, 7, obs->temperature_c);
+  crs_bind_int (stmt, 8, obs->heart_rate);
+  crs_bind_int (stmt, 9, obs->resp_rate);
+  crs_bind_int (stmt, 10, obs->systolic);
+  crs_bind_int (stmt, 11, obs->diastolic);
+  crs_bind_int (stmt, 12, obs->spo2);
+  crs_bind_id (stmt, 13, crs_o2_device_to_id (obs->o2_device));
+  crs_bind_double (stmt, 14, obs->o2_flow_l_min);
+  crs_bind_int (stmt, 15, obs->fio2_percent);
+  crs_bind_id (stmt, 16, crs_tri_to_id (obs->hypotension));
+  crs_bind_int (stmt, 17, obs->vasopressors);
+  crs_bind_id (stmt, 18, crs_tri_to_id (obs->vasopressin));
+  crs_bind_id (stmt, 19, crs_acvpu_to_id (obs->acvpu));
+  crs_bind_id (stmt, 20, crs_arousal_to_id (obs->arousal));
+  sqlite3_bind_int (stmt, 21, obs->ice_items_recorded != 0);
+  sqlite3_bind_int (stmt, 22, obs->ice_items);
+  crs_bind_int (stmt, 23, obs->ice_total);
+  crs_bind_int (stmt, 24, obs->capd);
+  crs_bind_id (stmt, 25, crs_seizure_to_id (obs->seizure));
+  crs_bind_id (stmt, 26, crs_tri_to_id (obs->motor_weakness));
+  crs_bind_id (stmt, 27, crs_edema_to_id (obs->cerebral_edema));
+  sqlite3_bind_int64 (stmt, 28, (gint64) obs->symptoms);
+  crs_bind_text (stmt, 29, obs->note);
+  crs_bind_int (stmt, 30, obs->stored_crs_grade);
+  crs_bind_int (stmt, 31, obs->stored_icans_grade);
+  crs_bind_int (stmt, 32, obs->stored_news2);
+  crs_bind_text (stmt, 33, obs->stored_rules);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crs_store_fail (self, rc, _("save the observation set"), error);
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Checks that @old_id can be amended and returns its patient. */
+static gint64
+amendable_patient (CrsStore  *self,
+                   gint64     old_id,
+                   GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  gint64 patient_id;
+  int rc;
+
+  stmt = crs_store_prepare (self, "SELECT patient_id, superseded_by FROM observation WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, old_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+                   _("There is no observation set %" G_GINT64_FORMAT " to amend."), old_id);
+      return 0;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      crs_store_fail (self, rc, _("read the observation set"), error);
+      return 0;
+    }
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT,
+                   _("Observation set %" G_GINT64_FORMAT " was already amended (by set %"
+                     G_GINT64_FORMAT "); amend the newest version instead."),
+                   old_id, (gint64) sqlite3_column_int64 (stmt, 1));
+      return 0;
+    }
+  patient_id = sqlite3_column_int64 (stmt, 0);
+  return patient_id;
+}
+
+/* Saves @obs as a new row; with @old_id, as the version amending it. */
+static gboolean
+save_observation (CrsStore        *self,
+                  CrsObservation  *obs,
+                  gint64           old_id,
+                  const char      *reason,
+                  GError         **error)
+{
+  gboolean import = self->in_batch && self->batch_import;
+  g_autofree char *author = NULL;
+  g_autofree char *reason_copy = NULL;
+  g_autofree char *before = NULL;
+  gint64 recorded_at, patient_id, id;
+
+  if (!validate_observation (obs, error) || !crs_check_text ("amend_reason", reason, error))
+    return FALSE;
+  if (old_id != 0 && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                           _("Say why the observation set is amended."));
+      return FALSE;
+    }
+
+  /* An import keeps who recorded the set and when; otherwise that is
+   * this nurse, now. */
+  author = g_strdup (import && obs->author != NULL && *obs->author != '\0'
+                     ? obs->author : self->author);
+  recorded_at = import && obs->recorded_at != 0 ? obs->recorded_at : crs_store_now ();
+  reason_copy = g_strdup (reason);
+
+  if (!crs_store_write_begin (self, error))
+    return FALSE;
+
+  patient_id = obs->patient_id;
+  if (old_id != 0)
+    {
+      gint64 old_patient = amendable_patient (self, old_id, error);
+      if (old_patient == 0)
+        goto fail;
+      if (patient_id != 0 && patient_id != old_patient)
+        {
+          g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                               _("An amended observation set must stay with the same patient."));
+          goto fail;
+        }
+      patient_id = old_patient;
+      before = crs_store_row_json (self, "observation", old_id, error);
+      if (before == NULL)
+        goto fail;
+    }
+  else if (!check_patient_exists (self, patient_id, error))
+    goto fail;
+
+  id = insert_observation (self, obs, patient_id, author, recorded_at, old_id, reason_copy, error);
+  if (id == 0)
+    goto fail;
+
+  if (old_id != 0)
+    {
+      g_autoptr(CrsStmt) stmt = crs_store_prepare (self,
+                                                   "UPDATE observation SET superseded_by = ?1"
+                                                   " WHERE id = ?2", error);
+      int rc;
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, old_id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          crs_store_fail (self, rc, _("amend the observation set"), error);
+          goto fail;
+        }
+    }
+
+  if (!crs_store_audit (self, old_id != 0 && !import ? "amend" : crs_store_insert_action (self),
+                        "observation", id, before, NULL, error) ||
+      !crs_store_write_commit (self, patient_id, error))
+    goto fail;
+
+  /* Saved: the record now says what the database holds. */
+  obs->id = id;
+  obs->patient_id = patient_id;
+  obs->recorded_at = recorded_at;
+  g_free (obs->author);
+  obs->author = g_steal_pointer (&author);
+  obs->supersedes_id = old_id;
+  obs->superseded_by_id = 0;
+  g_free (obs->amend_reason);
+  obs->amend_reason = old_id != 0 ? g_steal_pointer (&reason_copy) : NULL;
+  return TRUE;
+
+fail:
+  crs_store_write_abort (self);
+  return FALSE;
+}
+
+gboolean
+crs_store_add_observation (CrsStore        *self,
+                           CrsObservation  *observation,
+                           GError         **error)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), FALSE);
+
+  if (self->in_batch && self->batch_import && observation->supersedes_id != 0)
+    return save_observation (self, observation, observation->supersedes_id,
+                             observation->amend_reason, error);
+  return save_observation (self, observation, 0, NULL, error);
+}
+
+gboolean
+crs_store_amend_observation (CrsStore        *self,
+                             gint64           old_id,
+                             CrsObservation  *replacement,
+                             const char      *reason,
+                             GError         **error)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CRS_IS_OBSERVATION (replacement), FALSE);
+
+  if (old_id <= 0)
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+                           _("Only a saved observation set can be amended."));
+      return FALSE;
+    }
+  return save_observation (self, replacement, old_id, reason, error);
+}
+
+CrsObservation *
+crs_store_get_observation (CrsStore  *self,
+                           gint64     observation_id,
+                           GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  stmt = crs_store_prepare (self, "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
+                                  " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, observation_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_observation (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+                 _("There is no observation set %" G_GINT64_FORMAT " in the ward database."),
+                 observation_id);
+  else
+    crs_store_fail (self, rc, _("read the observation set"), error);
+  return NULL;
+}
+
+static GPtrArray *
+read_observations (CrsStore      *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrsObservation *obs = read_observation (stmt, error);
+      if (obs == NULL)
+        return NULL;
+      g_ptr_array_add (list, obs);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      crs_store_fail (self, rc, _("read the observation sets"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+crs_store_list_observations (CrsStore  *self,
+                             gint64     patient_id,
+                             gint64     from,
+                             gint64     to,
+                             gboolean   include_superseded,
+                             GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  /* "superseded_by IS NULL" spelled out lets SQLite use the partial index
+   * observation_current. */
+  stmt = crs_store_prepare (self, include_superseded
+                            ? "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
+                              " WHERE patient_id = ?1 AND taken_at >= ?2 AND taken_at < ?3"
+                              " ORDER BY taken_at, id"
+                            : "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
+                              " WHERE patient_id = ?1 AND superseded_by IS NULL"
+                              " AND taken_at >= ?2 AND taken_at < ?3 ORDER BY taken_at, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  sqlite3_bind_int64 (stmt, 2, from != 0 ? from : G_MININT64);
+  sqlite3_bind_int64 (stmt, 3, to != 0 ? to : G_MAXINT64);
+  return read_observations (self, stmt, error);
+}
+
+CrsObservation *
+crs_store_get_latest_observation (CrsStore  *self,
+                                  gint64     patient_id,
+                                  GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  stmt = crs_store_prepare (self, "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
+                                  " WHERE patient_id = ?1 AND superseded_by IS NULL"
+                                  " ORDER BY taken_at DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_observation (stmt, error);
+  if (rc != SQLITE_DONE)
+    crs_store_fail (self, rc, _("read the observation set"), error);
+  return NULL;
+}
+
+GPtrArray *
+crs_store_list_latest_observations (CrsStore  *self,
+                                    gboolean   include_archived,
+                                    GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  /* One index probe per patient (observation_current, newest first). */
+  stmt = crs_store_prepare (self,
+                            "SELECT " OBSERVATION_COLUMNS ("o.") " FROM patient AS p"
+                            " JOIN observation AS o ON o.id = (SELECT l.id FROM observation AS l"
+                            "   WHERE l.patient_id = p.id AND l.superseded_by IS NULL"
+                            "   ORDER BY l.taken_at DESC, l.id DESC LIMIT 1)"
+                            " WHERE ?1 OR p.archived = 0 ORDER BY p.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_archived != 0);
+  return read_observations (self, stmt, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Acknowledged escalations */
+
+void
+crs_acknowledgement_free (CrsAcknowledgement *ack)
+{
+  if (ack == NULL)
+    return;
+  g_free (ack->author);
+  g_free (ack->note);
+  g_free (ack);
+}
+
+gboolean
+crs_store_add_acknowledgement (CrsStore            *self,
+                               CrsAcknowledgement  *ack,
+                               GError             **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  g_autoptr(CrsObservation) obs = NULL;
+  g_autofree char *author = NULL;
+  gint64 at, id;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ack != NULL, FALSE);
+
+  if (!crs_check_text ("note", ack->note, error) || !crs_check_text ("author", ack->author, error))
+    return FALSE;
+
+  author = g_strdup (ack->author != NULL && *ack->author != '\0' ? ack->author : self->author);
+  at = ack->at != 0 ? ack->at : crs_store_now ();
+
+  if (!crs_store_write_begin (self, error))
+    return FALSE;
+
+  obs = crs_store_get_observation (self, ack->observation_id, error);
+  if (obs == NULL)
+    goto fail;
+
+  stmt = crs_store_prepare (self, "INSERT INTO acknowledgement (observation_id, at, author, note)"
+                                  " VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, ack->observation_id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  crs_bind_text (stmt, 3, author);
+  crs_bind_text (stmt, 4, ack->note);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crs_store_fail (self, rc, _("save the acknowledgement"), error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!crs_store_audit (self, self->in_batch && self->batch_import ? "import" : "acknowledge",
+                        "acknowledgement", id, NULL, NULL, error) ||
+      !crs_store_write_commit (self, obs->patient_id, error))
+    goto fail;
+
+  ack->id = id;
+  ack->at = at;
+  g_free (ack->author);
+  ack->author = g_steal_pointer (&author);
+  return TRUE;
+
+fail:
+  crs_store_write_abort (self);
+  return FALSE;
+}
+
+gboolean
+crs_store_acknowledge (CrsStore    *self,
+                       gint64       observation_id,
+                       const char  *note,
+                       GError     **error)
+{
+  CrsAcknowledgement ack = { 0, observation_id, 0, NULL, (char *) note };
+  gboolean ok;
+
+  /* Now, by this nurse. */
+  ok = crs_store_add_acknowledgement (self, &ack, error);
+  g_free (ack.author);
+  return ok;
+}
+
+GPtrArray *
+crs_store_list_acknowledgements (CrsStore  *self,
+                                 gint64     patient_id,
+                                 GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(CrsStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  stmt = crs_store_prepare (self, "SELECT a.id, a.observation_id, a.at, a.author, a.note"
+                                  " FROM acknowledgement AS a"
+                                  " JOIN observation AS o ON o.id = a.observation_id"
+                                  " WHERE o.patient_id = ?1 ORDER BY a.at, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_acknowledgement_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrsAcknowledgement *ack = g_new0 (CrsAcknowledgement, 1);
+
+      ack->id = sqlite3_column_int64 (stmt, 0);
+      ack->observation_id = sqlite3_column_int64 (stmt, 1);
+      ack->at = sqlite3_column_int64 (stmt, 2);
+      ack->author = crs_column_text (stmt, 3);
+      ack->note = crs_column_text (stmt, 4);
+      g_ptr_array_add (list, ack);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      crs_store_fail (self, rc, _("read the acknowledgements"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

@@ -1,0 +1,185 @@
+/* crs-store-private.h: what the files of the store share, and the few
+ * hooks the tests need (old schema versions, a simulated full disk).
+ * Nothing outside src/store and tests/ includes this header. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "crs-store.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes. Every earlier version can still be
+ * created (crs_store_schema_create) and is migrated forward at open. */
+#define CRS_STORE_SCHEMA_VERSION 2
+
+/* PRAGMA application_id of a ward database: "CRSW" in ASCII. It tells a
+ * ward database from any other SQLite file. */
+#define CRS_STORE_APPLICATION_ID 0x43525357
+
+/* How long a save waits for another process holding the write lock. */
+#define CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS 5000
+
+/* How many backups the backups/ folder keeps. */
+#define CRS_STORE_BACKUPS_KEPT 7
+
+struct _CrsStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *author;
+  gboolean    read_only;
+  int         schema_version;
+  int         busy_timeout_ms;
+
+  /* Batch state: a batch is one open transaction; each write inside it
+   * is a savepoint so that a refused record does not end the batch. */
+  gboolean    in_batch;
+  gboolean    batch_import;    /* audit as "import", keep authors and times */
+  gboolean    batch_lost;      /* SQLite rolled the whole batch back (disk full, I/O) */
+
+  GHashTable *statements;      /* SQL text -> sqlite3_stmt *, prepared once */
+  GHashTable *row_json_sql;    /* table name -> SQL selecting one row as JSON */
+};
+
+/* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,
+ * so that no statement keeps a read transaction open. */
+typedef sqlite3_stmt CrsStmt;
+void crs_stmt_release (CrsStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsStmt, crs_stmt_release)
+
+CrsStmt  *crs_store_prepare        (CrsStore    *self,
+                                    const char  *sql,
+                                    GError     **error);
+gboolean  crs_store_exec           (CrsStore    *self,
+                                    const char  *sql,
+                                    GError     **error);
+/* Sets @error from a SQLite result code of @db: busy, full, read-only and
+ * damaged files get their own codes and a message a nurse can act on.
+ * @what says what was being done ("save the observation set"). Returns
+ * FALSE for convenience. */
+gboolean  crs_store_set_error      (GError     **error,
+                                    sqlite3     *db,
+                                    int          rc,
+                                    const char  *path,
+                                    const char  *what);
+gboolean  crs_store_fail           (CrsStore    *self,
+                                    int          rc,
+                                    const char  *what,
+                                    GError     **error);
+
+/* One write = one transaction (or one savepoint inside a batch). Commit
+ * emits "changed" with @patient_id (0: several or not a patient's) unless
+ * a batch is open; abort rolls back and keeps the first error. */
+gboolean  crs_store_write_begin    (CrsStore    *self,
+                                    GError     **error);
+gboolean  crs_store_write_commit   (CrsStore    *self,
+                                    gint64       patient_id,
+                                    GError     **error);
+void      crs_store_write_abort    (CrsStore    *self);
+void      crs_store_emit_changed   (CrsStore    *self,
+                                    gint64       patient_id);
+
+gint64    crs_store_now            (void);
+/* The audit action for an insert: "import" inside an import batch. */
+const char *crs_store_insert_action (CrsStore   *self);
+
+/* Audit (crs-store-audit.c). */
+gboolean  crs_store_load_row_json_sql (CrsStore  *self,
+                                       GError   **error);
+/* The row of @table with rowid @row_id as a JSON object (NULL columns
+ * left out); NULL with @error when there is no such row. */
+char     *crs_store_row_json       (CrsStore    *self,
+                                    const char  *table,
+                                    gint64       row_id,
+                                    GError     **error);
+/* Appends an audit row; @after_json NULL = read the row as it is now. */
+gboolean  crs_store_audit          (CrsStore    *self,
+                                    const char  *action,
+                                    const char  *table,
+                                    gint64       row_id,
+                                    const char  *before_json,
+                                    const char  *after_json,
+                                    GError     **error);
+
+/* Schema (crs-store-schema.c). */
+/* Creates the schema of @version (1..CRS_STORE_SCHEMA_VERSION) in an
+ * empty database: the first version's tables, then every migration up to
+ * @version. Tests use it to make databases of earlier versions. */
+gboolean  crs_store_schema_create  (sqlite3     *db,
+                                    int          version,
+                                    GError     **error);
+/* Runs the migrations from @from_version to @to_version (no transaction
+ * of its own; the caller holds one). */
+gboolean  crs_store_schema_migrate (sqlite3     *db,
+                                    int          from_version,
+                                    int          to_version,
+                                    GError     **error);
+/* Tables every ward database of @version has; NULL-terminated. */
+const char * const *crs_store_schema_tables (int version);
+
+/* Backups (crs-store-backup.c). */
+char     *crs_store_backup_dir     (const char  *db_path);
+/* Copies @db into the backup folder of @db_path; @tag (may be NULL) is
+ * appended to the name, e.g. "before-v2". Keeps the newest seven. */
+char     *crs_store_backup_make    (sqlite3     *db,
+                                    const char  *db_path,
+                                    const char  *tag,
+                                    GError     **error);
+/* TRUE when the backup folder holds a backup made today (local time). */
+gboolean  crs_store_backup_made_today (const char *db_path);
+/* A ward database of a version this CRS Watch reads, passing the quick
+ * check. */
+gboolean  crs_store_backup_is_good (const char  *path);
+/* The newest backup that opens and passes the quick check; NULL if none. */
+char     *crs_store_backup_newest_good (const char *db_path);
+/* Backups of @db_path, newest first (full paths). */
+GPtrArray *crs_store_backup_list   (const char  *db_path);
+/* fsync() the folder holding @path so that a rename or link survives a
+ * power cut. */
+void      crs_store_sync_dir       (const char  *path);
+
+/* Opening checks (crs-store-open.c). */
+/* Checks an existing file without writing to it: SQLite, a ward database,
+ * not too new, passes the quick check. Sets *version. */
+gboolean  crs_store_check_file     (const char  *path,
+                                    int         *version,
+                                    GError     **error);
+/* Message for a damaged file, naming the newest good backup and how to
+ * restore it. */
+char     *crs_store_damaged_message (const char *path,
+                                     const char *problem);
+
+/* Values (crs-store-values.c): missing numbers and unset choices are
+ * NULL in the database; times of 0 are NULL. */
+void      crs_bind_text            (sqlite3_stmt *stmt, int i, const char *value);
+void      crs_bind_int             (sqlite3_stmt *stmt, int i, int value);     /* < 0 = NULL */
+void      crs_bind_double          (sqlite3_stmt *stmt, int i, double value);  /* NAN = NULL */
+void      crs_bind_time            (sqlite3_stmt *stmt, int i, gint64 value);  /* 0 = NULL */
+void      crs_bind_id              (sqlite3_stmt *stmt, int i, const char *id); /* NULL = NULL */
+char     *crs_column_text          (sqlite3_stmt *stmt, int i);
+int       crs_column_int           (sqlite3_stmt *stmt, int i);     /* NULL = CRS_MISSING */
+double    crs_column_double        (sqlite3_stmt *stmt, int i);     /* NULL = NAN */
+gint64    crs_column_time          (sqlite3_stmt *stmt, int i);     /* NULL = 0 */
+/* FALSE with CRS_STORE_ERROR_INVALID naming @field when @value is not
+ * valid UTF-8 text. */
+gboolean  crs_check_text           (const char *field, const char *value, GError **error);
+/* FALSE when @value is infinite (NAN is a missing value and fine). */
+gboolean  crs_check_double         (const char *field, double value, GError **error);
+/* FALSE when a choice has a value with no machine id. */
+gboolean  crs_check_choice         (const char *field, int value, const char *id,
+                                    GError **error);
+/* Error for a stored choice this version does not know. */
+gboolean  crs_set_unknown_choice   (GError **error, const char *table, gint64 row_id,
+                                    const char *field);
+
+/* Test hooks. */
+/* Limits the database to @pages pages (SQLite max_page_count) so that the
+ * next growth fails with SQLITE_FULL: a full disk without a full disk. */
+void      crs_store_set_max_page_count (CrsStore *self,
+                                        int       pages);
+sqlite3  *crs_store_get_db         (CrsStore    *self);
+
+G_END_DECLS

@@ -1,0 +1,310 @@
+/* crs-store-schema.c: the tables of a ward database and the migrations
+ * between schema versions.
+ *
+ * A new database is made the way every old one was: the version 1 tables,
+ * then each migration in turn. So the migrations run every time a ward
+ * database is created, and the SQL of every earlier version stays here:
+ * a test can build a database of any earlier version and open it.
+ *
+ * Rules enforced by the database itself, not only by this code:
+ *  - the audit log is append-only (triggers abort UPDATE and DELETE);
+ *  - no clinical row is ever deleted;
+ *  - infusions, interventions, lab results and acknowledgements never
+ *    change; an observation set never changes except for the one link to
+ *    the version that amends it, which is set once.
+ *
+ * Missing values are NULL; choices are stored as their machine ids
+ * (crs-model.h), never as numbers, so the file reads the same to a
+ * person with the sqlite3 tool. */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crs-store-private.h"
+
+/* Version 1: patients, infusions, observation sets, interventions, lab
+ * results, ward settings and the audit log. */
+static const char schema_v1[] =
+  "CREATE TABLE patient ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  mrn                 TEXT NOT NULL UNIQUE CHECK (length (mrn) > 0),"
+  "  name                TEXT,"
+  "  birth_date          TEXT CHECK (birth_date IS NULL OR date (birth_date) IS birth_date),"
+  "  sex                 TEXT,"
+  "  weight_kg           REAL,"
+  "  bed                 TEXT,"
+  "  ward                TEXT,"
+  "  diagnosis           TEXT,"
+  "  risk_notes          TEXT,"
+  "  spo2_scale          INTEGER NOT NULL DEFAULT 1 CHECK (spo2_scale IN (1, 2)),"
+  "  use_capd            INTEGER NOT NULL DEFAULT 0 CHECK (use_capd IN (0, 1)),"
+  "  high_disease_burden INTEGER NOT NULL DEFAULT 0 CHECK (high_disease_burden IN (0, 1)),"
+  "  comorbidities       INTEGER NOT NULL DEFAULT 0 CHECK (comorbidities IN (0, 1)),"
+  "  prior_crs           INTEGER NOT NULL DEFAULT 0 CHECK (prior_crs IN (0, 1)),"
+  "  archived            INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ");"
+  /* The ward list: patients not archived, by bed. */
+  "CREATE INDEX patient_on_ward ON patient (archived, bed);"
+
+  "CREATE TABLE infusion ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  patient_id    INTEGER NOT NULL REFERENCES patient (id),"
+  "  therapy_code  TEXT,"
+  "  therapy_name  TEXT,"
+  "  dose          REAL,"
+  "  dose_unit     TEXT,"
+  "  step_label    TEXT,"
+  "  start_at      INTEGER NOT NULL,"
+  "  end_at        INTEGER,"
+  "  note          TEXT,"
+  "  author        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX infusion_of_patient ON infusion (patient_id, start_at);"
+
+  "CREATE TABLE observation ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  patient_id         INTEGER NOT NULL REFERENCES patient (id),"
+  "  taken_at           INTEGER NOT NULL,"
+  "  recorded_at        INTEGER NOT NULL,"
+  "  author             TEXT NOT NULL,"
+  "  supersedes         INTEGER UNIQUE REFERENCES observation (id),"
+  "  superseded_by      INTEGER UNIQUE REFERENCES observation (id),"
+  "  amend_reason       TEXT CHECK ((supersedes IS NULL) = (amend_reason IS NULL)),"
+  "  temperature_c      REAL,"
+  "  heart_rate         INTEGER,"
+  "  resp_rate          INTEGER,"
+  "  systolic           INTEGER,"
+  "  diastolic          INTEGER,"
+  "  spo2               INTEGER,"
+  "  o2_device          TEXT,"
+  "  o2_flow_l_min      REAL,"
+  "  fio2_percent       INTEGER,"
+  "  hypotension        TEXT,"
+  "  vasopressors       INTEGER,"
+  "  vasopressin        TEXT,"
+  "  acvpu              TEXT,"
+  "  arousal            TEXT,"
+  "  ice_items_recorded INTEGER NOT NULL DEFAULT 0 CHECK (ice_items_recorded IN (0, 1)),"
+  "  ice_items          INTEGER NOT NULL DEFAULT 0,"
+  "  ice_total          INTEGER,"
+  "  capd               INTEGER,"
+  "  seizure            TEXT,"
+  "  motor_weakness     TEXT,"
+  "  cerebral_edema     TEXT,"
+  "  symptoms           INTEGER NOT NULL DEFAULT 0,"
+  "  note               TEXT,"
+  "  crs_grade          INTEGER,"
+  "  icans_grade        INTEGER,"
+  "  news2              INTEGER,"
+  "  grading_rules      TEXT"
+  ");"
+  /* A patient's history in a time range, every version. */
+  "CREATE INDEX observation_of_patient ON observation (patient_id, taken_at);"
+  /* The current versions only: the chart, and the latest set per patient
+   * (the rowid at the end of every index entry breaks ties). */
+  "CREATE INDEX observation_current ON observation (patient_id, taken_at)"
+  "  WHERE superseded_by IS NULL;"
+
+  "CREATE TABLE intervention ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  patient_id  INTEGER NOT NULL REFERENCES patient (id),"
+  "  at          INTEGER NOT NULL,"
+  "  kind        TEXT,"
+  "  drug        TEXT,"
+  "  dose        TEXT,"
+  "  note        TEXT,"
+  "  author      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX intervention_of_patient ON intervention (patient_id, at);"
+
+  "CREATE TABLE lab_result ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  patient_id  INTEGER NOT NULL REFERENCES patient (id),"
+  "  at          INTEGER NOT NULL,"
+  "  loinc       TEXT,"
+  "  name        TEXT,"
+  "  value       REAL,"
+  "  unit        TEXT,"
+  "  note        TEXT,"
+  "  author      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX lab_result_of_patient ON lab_result (patient_id, at);"
+
+  "CREATE TABLE setting ("
+  "  key    TEXT PRIMARY KEY,"
+  "  value  TEXT"
+  ");"
+
+  "CREATE TABLE audit ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  at          INTEGER NOT NULL,"
+  "  author      TEXT NOT NULL,"
+  "  action      TEXT NOT NULL,"
+  "  table_name  TEXT NOT NULL,"
+  "  row_id      INTEGER NOT NULL,"
+  "  before      TEXT,"
+  "  after       TEXT"
+  ");"
+  "CREATE INDEX audit_of_row ON audit (table_name, row_id);"
+
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+
+  "CREATE TRIGGER patient_no_delete BEFORE DELETE ON patient"
+  " BEGIN SELECT RAISE (ABORT, 'patients are archived, never deleted'); END;"
+  "CREATE TRIGGER setting_no_delete BEFORE DELETE ON setting"
+  " BEGIN SELECT RAISE (ABORT, 'ward settings are changed, never deleted'); END;"
+  "CREATE TRIGGER infusion_no_update BEFORE UPDATE ON infusion"
+  " BEGIN SELECT RAISE (ABORT, 'infusions are never changed'); END;"
+  "CREATE TRIGGER infusion_no_delete BEFORE DELETE ON infusion"
+  " BEGIN SELECT RAISE (ABORT, 'infusions are never deleted'); END;"
+  "CREATE TRIGGER intervention_no_update BEFORE UPDATE ON intervention"
+  " BEGIN SELECT RAISE (ABORT, 'interventions are never changed'); END;"
+  "CREATE TRIGGER intervention_no_delete BEFORE DELETE ON intervention"
+  " BEGIN SELECT RAISE (ABORT, 'interventions are never deleted'); END;"
+  "CREATE TRIGGER lab_result_no_update BEFORE UPDATE ON lab_result"
+  " BEGIN SELECT RAISE (ABORT, 'lab results are never changed'); END;"
+  "CREATE TRIGGER lab_result_no_delete BEFORE DELETE ON lab_result"
+  " BEGIN SELECT RAISE (ABORT, 'lab results are never deleted'); END;"
+  "CREATE TRIGGER observation_no_delete BEFORE DELETE ON observation"
+  " BEGIN SELECT RAISE (ABORT, 'observation sets are amended, never deleted'); END;"
+  /* The one change allowed: linking a version, once, to the version that
+   * amends it (which must name it in its supersedes). */
+  "CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation"
+  " WHEN OLD.superseded_by IS NOT NULL"
+  "   OR NEW.superseded_by IS NULL"
+  "   OR NOT EXISTS (SELECT 1 FROM observation AS a"
+  "                  WHERE a.id = NEW.superseded_by AND a.supersedes = OLD.id)"
+  "   OR NEW.id IS NOT OLD.id"
+  "   OR NEW.patient_id IS NOT OLD.patient_id"
+  "   OR NEW.taken_at IS NOT OLD.taken_at"
+  "   OR NEW.recorded_at IS NOT OLD.recorded_at"
+  "   OR NEW.author IS NOT OLD.author"
+  "   OR NEW.supersedes IS NOT OLD.supersedes"
+  "   OR NEW.amend_reason IS NOT OLD.amend_reason"
+  "   OR NEW.temperature_c IS NOT OLD.temperature_c"
+  "   OR NEW.heart_rate IS NOT OLD.heart_rate"
+  "   OR NEW.resp_rate IS NOT OLD.resp_rate"
+  "   OR NEW.systolic IS NOT OLD.systolic"
+  "   OR NEW.diastolic IS NOT OLD.diastolic"
+  "   OR NEW.spo2 IS NOT OLD.spo2"
+  "   OR NEW.o2_device IS NOT OLD.o2_device"
+  "   OR NEW.o2_flow_l_min IS NOT OLD.o2_flow_l_min"
+  "   OR NEW.fio2_percent IS NOT OLD.fio2_percent"
+  "   OR NEW.hypotension IS NOT OLD.hypotension"
+  "   OR NEW.vasopressors IS NOT OLD.vasopressors"
+  "   OR NEW.vasopressin IS NOT OLD.vasopressin"
+  "   OR NEW.acvpu IS NOT OLD.acvpu"
+  "   OR NEW.arousal IS NOT OLD.arousal"
+  "   OR NEW.ice_items_recorded IS NOT OLD.ice_items_recorded"
+  "   OR NEW.ice_items IS NOT OLD.ice_items"
+  "   OR NEW.ice_total IS NOT OLD.ice_total"
+  "   OR NEW.capd IS NOT OLD.capd"
+  "   OR NEW.seizure IS NOT OLD.seizure"
+  "   OR NEW.motor_weakness IS NOT OLD.motor_weakness"
+  "   OR NEW.cerebral_edema IS NOT OLD.cerebral_edema"
+  "   OR NEW.symptoms IS NOT OLD.symptoms"
+  "   OR NEW.note IS NOT OLD.note"
+  "   OR NEW.crs_grade IS NOT OLD.crs_grade"
+  "   OR NEW.icans_grade IS NOT OLD.icans_grade"
+  "   OR NEW.news2 IS NOT OLD.news2"
+  "   OR NEW.grading_rules IS NOT OLD.grading_rules"
+  " BEGIN SELECT RAISE (ABORT, 'observation sets are never changed: amend them'); END;";
+
+/* Version 2: escalations acknowledged by a nurse. */
+static const char migrate_v1_to_v2[] =
+  "CREATE TABLE acknowledgement ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  observation_id  INTEGER NOT NULL REFERENCES observation (id),"
+  "  at              INTEGER NOT NULL,"
+  "  author          TEXT NOT NULL,"
+  "  note            TEXT"
+  ");"
+  "CREATE INDEX acknowledgement_of_observation ON acknowledgement (observation_id);"
+  "CREATE TRIGGER acknowledgement_no_update BEFORE UPDATE ON acknowledgement"
+  " BEGIN SELECT RAISE (ABORT, 'acknowledgements are never changed'); END;"
+  "CREATE TRIGGER acknowledgement_no_delete BEFORE DELETE ON acknowledgement"
+  " BEGIN SELECT RAISE (ABORT, 'acknowledgements are never deleted'); END;";
+
+/* migrations[i] takes a database from version i + 1 to i + 2. A new
+ * version appends its step here and bumps CRS_STORE_SCHEMA_VERSION; a
+ * step that must rebuild a table follows SQLite's documented twelve-step
+ * procedure (https://sqlite.org/lang_altertable.html#otheralter). */
+static const char * const migrations[] = {
+  migrate_v1_to_v2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRS_STORE_SCHEMA_VERSION - 1);
+
+static const char * const tables_v1[] = {
+  "patient", "infusion", "observation", "intervention", "lab_result", "setting", "audit", NULL
+};
+
+static const char * const tables_v2[] = {
+  "patient", "infusion", "observation", "intervention", "lab_result", "setting", "audit",
+  "acknowledgement", NULL
+};
+
+const char * const *
+crs_store_schema_tables (int version)
+{
+  return version >= 2 ? tables_v2 : tables_v1;
+}
+
+static gboolean
+exec_schema (sqlite3     *db,
+             const char  *sql,
+             int          version,
+             GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                   _("Could not upgrade the ward database to version %d: %s"),
+                   version, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crs_store_schema_migrate (sqlite3     *db,
+                          int          from_version,
+                          int          to_version,
+                          GError     **error)
+{
+  g_autofree char *pragma = NULL;
+
+  g_return_val_if_fail (from_version >= 1, FALSE);
+  g_return_val_if_fail (to_version <= CRS_STORE_SCHEMA_VERSION, FALSE);
+
+  for (int v = from_version; v < to_version; v++)
+    if (!exec_schema (db, migrations[v - 1], v + 1, error))
+      return FALSE;
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  return exec_schema (db, pragma, to_version, error);
+}
+
+gboolean
+crs_store_schema_create (sqlite3     *db,
+                         int          version,
+                         GError     **error)
+{
+  g_autofree char *pragma = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= CRS_STORE_SCHEMA_VERSION, FALSE);
+
+  pragma = g_strdup_printf ("PRAGMA application_id = %d", CRS_STORE_APPLICATION_ID);
+  if (!exec_schema (db, pragma, 1, error) ||
+      !exec_schema (db, schema_v1, 1, error))
+    return FALSE;
+
+  return crs_store_schema_migrate (db, 1, version, error);
+}

@@ -1,0 +1,122 @@
+/* crs-store-settings.c: ward settings (ward policy, ward name) as audited
+ * key/value pairs. */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crs-store-private.h"
+
+char *
+crs_store_get_setting (CrsStore   *self,
+                       const char *key)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = crs_store_prepare (self, "SELECT value FROM setting WHERE key = ?1", &error);
+  if (stmt == NULL)
+    {
+      g_debug ("Cannot read a ward setting: %s", error->message);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return crs_column_text (stmt, 0);
+  if (rc != SQLITE_DONE)
+    g_debug ("Cannot read a ward setting: %s", sqlite3_errmsg (self->db));
+  return NULL;
+}
+
+gboolean
+crs_store_set_setting (CrsStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autoptr(CrsStmt) find = NULL;
+  g_autoptr(CrsStmt) stmt = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 row_id = 0;
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (*key == '\0')
+    {
+      g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                           _("A ward setting needs a name."));
+      return FALSE;
+    }
+  if (!crs_check_text ("key", key, error) || !crs_check_text ("value", value, error) ||
+      !crs_store_write_begin (self, error))
+    return FALSE;
+
+  find = crs_store_prepare (self, "SELECT rowid FROM setting WHERE key = ?1", error);
+  if (find == NULL)
+    goto fail;
+  sqlite3_bind_text (find, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    row_id = sqlite3_column_int64 (find, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      crs_store_fail (self, rc, _("save the ward setting"), error);
+      goto fail;
+    }
+  sqlite3_reset (find);
+
+  if (row_id != 0)
+    {
+      before = crs_store_row_json (self, "setting", row_id, error);
+      if (before == NULL)
+        goto fail;
+      stmt = crs_store_prepare (self, "UPDATE setting SET value = ?2 WHERE rowid = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+    }
+  else
+    {
+      stmt = crs_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    }
+  crs_bind_text (stmt, 2, value);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crs_store_fail (self, rc, _("save the ward setting"), error);
+      goto fail;
+    }
+  if (row_id == 0)
+    row_id = sqlite3_last_insert_rowid (self->db);
+
+  after = crs_store_row_json (self, "setting", row_id, error);
+  if (after == NULL)
+    goto fail;
+  if (g_strcmp0 (before, after) == 0)
+    {
+      /* The same value again: nothing to record. */
+      crs_store_write_abort (self);
+      return TRUE;
+    }
+  if (!crs_store_audit (self, before == NULL ? crs_store_insert_action (self) : "update",
+                        "setting", row_id, before, after, error) ||
+      !crs_store_write_commit (self, 0, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  crs_store_write_abort (self);
+  return FALSE;
+}

@@ -1,0 +1,156 @@
+/* crs-store-values.c: how record fields become column values and back:
+ * missing numbers (CRS_MISSING, NAN), unset times and unset choices are
+ * NULL, so that "not recorded" can never be read back as a value. */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "crs-store-private.h"
+
+void
+crs_bind_text (sqlite3_stmt *stmt,
+               int           i,
+               const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+crs_bind_int (sqlite3_stmt *stmt,
+              int           i,
+              int           value)
+{
+  if (crs_is_missing_int (value))
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int (stmt, i, value);
+}
+
+void
+crs_bind_double (sqlite3_stmt *stmt,
+                 int           i,
+                 double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_double (stmt, i, value);
+}
+
+void
+crs_bind_time (sqlite3_stmt *stmt,
+               int           i,
+               gint64        value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int64 (stmt, i, value);
+}
+
+void
+crs_bind_id (sqlite3_stmt *stmt,
+             int           i,
+             const char   *id)
+{
+  if (id == NULL)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_text (stmt, i, id, -1, SQLITE_STATIC);
+}
+
+char *
+crs_column_text (sqlite3_stmt *stmt,
+                 int           i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+int
+crs_column_int (sqlite3_stmt *stmt,
+                int           i)
+{
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return CRS_MISSING;
+  return sqlite3_column_int (stmt, i);
+}
+
+double
+crs_column_double (sqlite3_stmt *stmt,
+                   int           i)
+{
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, i);
+}
+
+gint64
+crs_column_time (sqlite3_stmt *stmt,
+                 int           i)
+{
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return 0;
+  return sqlite3_column_int64 (stmt, i);
+}
+
+gboolean
+crs_check_text (const char  *field,
+                const char  *value,
+                GError     **error)
+{
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                   _("The field “%s” is not valid text (UTF-8)."), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crs_check_double (const char  *field,
+                  double       value,
+                  GError     **error)
+{
+  if (isinf (value))
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                   _("The field “%s” holds an infinite number."), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crs_check_choice (const char  *field,
+                  int          value,
+                  const char  *id,
+                  GError     **error)
+{
+  if (value != 0 && id == NULL)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                   _("The field “%s” holds an unknown choice (%d)."), field, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crs_set_unknown_choice (GError     **error,
+                        const char  *table,
+                        gint64       row_id,
+                        const char  *field)
+{
+  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+               _("Record %" G_GINT64_FORMAT " in %s has a value of “%s” that this CRS Watch "
+                 "does not know; it may have been written by a newer version."),
+               row_id, table, field);
+  return FALSE;
+}
