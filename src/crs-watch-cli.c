@@ -10,12 +10,17 @@
 #include "cli/crs-cli.h"
 
 /* Subcommands arrive with the layers that do their work. */
+int crs_cli_check (int argc, char **argv);
 int crs_cli_export (int argc, char **argv);
 int crs_cli_import (int argc, char **argv);
 
 const CrsCliCommand crs_cli_commands[] = {
-  { "export", "--db FILE --xml OUT [--patient MRN]", N_("Export the ward or some patients to a ward XML file"), crs_cli_export },
-  { "import", "--db FILE --xml IN", N_("Import a ward XML file, all or nothing"), crs_cli_import },
+  { "check", "--db FILE", N_("Check a ward database: integrity, schema version, counts"),
+    crs_cli_check },
+  { "export", "--db FILE --xml OUT [--patient MRN]",
+    N_("Export the ward or some patients to a ward XML file"), crs_cli_export },
+  { "import", "--db FILE --xml IN", N_("Import a ward XML file, all or nothing"),
+    crs_cli_import },
   { NULL, NULL, NULL, NULL }
 };
 

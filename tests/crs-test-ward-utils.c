@@ -45,6 +45,7 @@ crs_test_ward_file_rich (void)
   crs_ward_file_add_setting (file, "ward-name", "Haematology 4B");
   crs_ward_file_add_setting (file, "hypotension-systolic-below", "90");
   crs_ward_file_add_setting (file, "note", "line one\nline two & <three>");
+  crs_ward_file_add_setting (file, "unset-policy", NULL);
 
   /* Patient 1: an adult with every vital and every symptom. */
   patient = crs_patient_new ();

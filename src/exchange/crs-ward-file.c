@@ -81,7 +81,7 @@ crs_ward_file_add_setting (CrsWardFile *file,
 
   setting = g_new0 (CrsWardFileSetting, 1);
   setting->key = g_strdup (key);
-  setting->value = g_strdup (value != NULL ? value : "");
+  setting->value = g_strdup (value);
   g_ptr_array_add (file->settings, setting);
 }
 

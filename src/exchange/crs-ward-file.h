@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *key;
-  char *value;
+  char *value;      /* NULL: the setting exists without a value */
 } CrsWardFileSetting;
 
 typedef struct

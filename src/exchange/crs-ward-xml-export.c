@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "crs-ward-xml-private.h"
 
@@ -21,6 +23,13 @@ copy_acknowledgement (const CrsAcknowledgement *ack)
   copy->author = g_strdup (ack->author);
   copy->note = g_strdup (ack->note);
   return copy;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 /* Moves every element of @from (a store list) to the end of @to. */
@@ -79,15 +88,17 @@ crs_ward_file_load (CrsStore      *store,
 
   if (patient_ids == NULL)
     {
-      g_auto(GStrv) keys = crs_store_list_setting_keys (store, error);
+      g_autoptr(GHashTable) settings = crs_store_list_settings (store, error);
+      g_autofree const char **keys = NULL;
+      guint n_keys = 0;
 
-      if (keys == NULL)
+      if (settings == NULL)
         return NULL;
-      for (guint i = 0; keys[i] != NULL; i++)
-        {
-          g_autofree char *value = crs_store_get_setting (store, keys[i]);
-          crs_ward_file_add_setting (file, keys[i], value);
-        }
+      /* By key, so that the same ward always gives the same file. */
+      keys = (const char **) g_hash_table_get_keys_as_array (settings, &n_keys);
+      qsort (keys, n_keys, sizeof (char *), compare_strings);
+      for (guint i = 0; i < n_keys; i++)
+        crs_ward_file_add_setting (file, keys[i], g_hash_table_lookup (settings, keys[i]));
 
       /* The whole ward: archived patients too, so that nothing is lost. */
       patients = crs_store_list_patients (store, TRUE, error);

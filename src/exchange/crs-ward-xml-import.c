@@ -255,13 +255,20 @@ import_settings (CrsStore              *store,
                  CrsWardImportSummary  *summary,
                  GError               **error)
 {
+  g_autoptr(GHashTable) current = NULL;
+
+  if (file->settings->len == 0)
+    return TRUE;
+  current = crs_store_list_settings (store, error);
+  if (current == NULL)
+    return FALSE;
+
   for (guint i = 0; i < file->settings->len; i++)
     {
       CrsWardFileSetting *setting = g_ptr_array_index (file->settings, i);
-      g_autofree char *current = crs_store_get_setting (store, setting->key);
 
       /* The ward's own policy wins: an imported file never changes it. */
-      if (current != NULL)
+      if (g_hash_table_contains (current, setting->key))
         {
           summary->settings_kept++;
           continue;

@@ -25,15 +25,15 @@ crs_store_damaged_message (const char *path,
   g_autofree char *backups = crs_store_backup_dir (path);
 
   if (backup != NULL)
-    return g_strdup_printf (_("The ward database %s is damaged (%s) and was not changed. "
-                              "To go back to the newest good backup, close CRS Watch, move "
+    return g_strdup_printf (_("CRS Watch cannot use the ward database %s: %s. The file was "
+                              "not changed. To go back to the newest good backup, close CRS Watch, move "
                               "%s to a safe place (keep it for your IT support), copy %s to "
                               "%s, and start CRS Watch again. Records saved after that "
                               "backup must be entered again from the paper chart."),
                             path, problem, path, backup, path);
 
-  return g_strdup_printf (_("The ward database %s is damaged (%s) and was not changed. "
-                            "There is no good backup in %s. Keep the file as it is and ask "
+  return g_strdup_printf (_("CRS Watch cannot use the ward database %s: %s. The file was "
+                            "not changed. There is no good backup in %s. Keep the file as it is and ask "
                             "your IT support to recover it."),
                           path, problem, backups);
 }
@@ -66,7 +66,11 @@ set_sqlite_damaged (GError     **error,
     case SQLITE_NOTADB:
     case SQLITE_FORMAT:
     case SQLITE_IOERR:
-      return set_damaged (error, path, sqlite3_errmsg (db));
+      {
+        g_autofree char *problem = g_strdup_printf (_("the file is damaged (%s)"),
+                                                    sqlite3_errmsg (db));
+        return set_damaged (error, path, problem);
+      }
     default:
       return crs_store_set_error (error, db, rc, path, _("open the ward database"));
     }
@@ -220,7 +224,10 @@ check_open_file (sqlite3     *db,
       if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB &&
           (rc & 0xff) != SQLITE_IOERR)
         return crs_store_set_error (error, db, rc, path, _("check the ward database"));
-      return set_damaged (error, path, problem);
+      {
+        g_autofree char *damaged = g_strdup_printf (_("the file is damaged (%s)"), problem);
+        return set_damaged (error, path, damaged);
+      }
     }
 
   if (!check_tables (db, *version))

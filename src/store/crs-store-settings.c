@@ -121,26 +121,26 @@ fail:
   return FALSE;
 }
 
-char **
-crs_store_list_setting_keys (CrsStore  *self,
-                             GError   **error)
+GHashTable *
+crs_store_list_settings (CrsStore  *self,
+                         GError   **error)
 {
+  g_autoptr(GHashTable) settings = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
-  stmt = crs_store_prepare (self, "SELECT key FROM setting ORDER BY key", error);
+  stmt = crs_store_prepare (self, "SELECT key, value FROM setting ORDER BY key", error);
   if (stmt == NULL)
     return NULL;
+  settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (keys, crs_column_text (stmt, 0));
+    g_hash_table_insert (settings, crs_column_text (stmt, 0), crs_column_text (stmt, 1));
   if (rc != SQLITE_DONE)
     {
       crs_store_fail (self, rc, _("read the ward settings"), error);
       return NULL;
     }
-  g_ptr_array_add (keys, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+  return g_steal_pointer (&settings);
 }

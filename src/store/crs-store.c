@@ -569,7 +569,6 @@ fail:
 
 static gboolean
 migrate (CrsStore  *self,
-         int        from_version,
          GError   **error)
 {
   g_autofree char *tag = g_strdup_printf ("before-v%d", CRS_STORE_SCHEMA_VERSION);
@@ -715,7 +714,7 @@ store_open (const char  *path,
           st.st_uid == getuid ())
         g_chmod (self->path, 0600);
 
-      if (version < CRS_STORE_SCHEMA_VERSION && !migrate (self, version, error))
+      if (version < CRS_STORE_SCHEMA_VERSION && !migrate (self, error))
         return NULL;
 
       if (!created && !crs_store_backup_made_today (self->path))

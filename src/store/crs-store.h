@@ -192,8 +192,8 @@ gboolean    crs_store_set_setting         (CrsStore        *self,
                                            const char      *key,
                                            const char      *value,
                                            GError         **error);
-/* Every setting's key, sorted (the ward XML export); free with g_strfreev(). */
-char      **crs_store_list_setting_keys   (CrsStore        *self,
+/* Every ward setting: a new table of key -> value (value may be NULL). */
+GHashTable *crs_store_list_settings       (CrsStore        *self,
                                            GError         **error);
 
 /* Audit log, oldest first; @table_name NULL = every table, @row_id 0 = every row. */

@@ -1,0 +1,1613 @@
+/* test-store.c: the ward database API: every record round-trips every
+ * field; amendments, archiving and settings leave the audit rows they
+ * should; the database itself refuses to change the audit log or delete
+ * clinical rows; batches are all-or-nothing; "changed" is emitted;
+ * migrations from every earlier schema version; the GUI's queries use
+ * the indexes. */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sys/stat.h>
+
+#include "core/crs-symptom.h"
+#include "store/crs-store.h"
+#include "store/crs-store-private.h"
+
+/* ---------------------------------------------------------------------- */
+/* Helpers */
+
+static char *
+new_db_path (void)
+{
+  static int n;
+  g_autofree char *dir = g_strdup_printf ("ward-%d", ++n);
+
+  return g_build_filename (g_get_user_data_dir (), dir, "ward.sqlite", NULL);
+}
+
+static CrsStore *
+open_new_store (char **path_out)
+{
+  g_autofree char *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  CrsStore *store = crs_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return store;
+}
+
+/* A second, raw connection: what anyone with the sqlite3 tool could do. */
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A field of a JSON object, as text, read by SQLite's JSON functions
+ * (NULL when absent). */
+static char *
+json_field (const char *json,
+            const char *field)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *path = g_strdup_printf ("$.%s", field);
+  char *value = NULL;
+
+  g_assert_nonnull (json);
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT json_extract (?1, ?2)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+assert_json_field (const char *json,
+                   const char *field,
+                   const char *expected)
+{
+  g_autofree char *value = json_field (json, field);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static CrsPatient *
+make_patient (const char *mrn,
+              const char *bed)
+{
+  CrsPatient *patient = crs_patient_new ();
+
+  patient->mrn = g_strdup (mrn);
+  patient->name = g_strdup ("Test Patient");
+  patient->bed = g_strdup (bed);
+  return patient;
+}
+
+static gint64
+add_patient (CrsStore   *store,
+             const char *mrn,
+             const char *bed)
+{
+  g_autoptr(CrsPatient) patient = make_patient (mrn, bed);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (crs_store_add_patient (store, patient, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (patient->id, >, 0);
+  return patient->id;
+}
+
+/* Every clinical field set, none at its default. */
+static CrsObservation *
+make_full_observation (gint64 patient_id,
+                       gint64 taken_at)
+{
+  CrsObservation *obs = crs_observation_new ();
+
+  obs->patient_id = patient_id;
+  obs->taken_at = taken_at;
+  obs->temperature_c = 39.25;
+  obs->heart_rate = 121;
+  obs->resp_rate = 28;
+  obs->systolic = 85;
+  obs->diastolic = 45;
+  obs->spo2 = 91;
+  obs->o2_device = CRS_O2_HFNC;
+  obs->o2_flow_l_min = 30.5;
+  obs->fio2_percent = 40;
+  obs->hypotension = CRS_TRI_YES;
+  obs->vasopressors = 2;
+  obs->vasopressin = CRS_TRI_NO;
+  obs->acvpu = CRS_ACVPU_VOICE;
+  obs->arousal = CRS_AROUSAL_TACTILE;
+  obs->ice_items_recorded = TRUE;
+  obs->ice_items = (1u << CRS_ICE_YEAR) | (1u << CRS_ICE_CITY) | (1u << CRS_ICE_NAME_2) |
+                   (1u << CRS_ICE_ATTENTION);
+  obs->ice_total = 7;
+  obs->capd = 12;
+  obs->seizure = CRS_SEIZURE_RESOLVED;
+  obs->motor_weakness = CRS_TRI_YES;
+  obs->cerebral_edema = CRS_EDEMA_FOCAL;
+  /* Every emergency symptom, and the top bit: all 64 bits survive. */
+  obs->symptoms = crs_symptom_emergency_mask () | CRS_SYMPTOM_BIT (CRS_SYMPTOM_RASH) |
+                  (G_GUINT64_CONSTANT (1) << 63);
+  obs->note = g_strdup ("Rigors; \"feels cold\"\nSpO₂ drop — ×2 'quoted' \\ backslash");
+  obs->stored_crs_grade = 3;
+  obs->stored_icans_grade = 2;
+  obs->stored_news2 = 9;
+  obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+  return obs;
+}
+
+static void
+assert_double_equal (double a,
+                     double b)
+{
+  if (isnan (a) || isnan (b))
+    g_assert_true (isnan (a) && isnan (b));
+  else
+    g_assert_cmpfloat (a, ==, b);
+}
+
+/* Every field of CrsObservation. */
+static void
+assert_observation_equal (CrsObservation *a,
+                          CrsObservation *b)
+{
+  g_assert_cmpint (a->id, ==, b->id);
+  g_assert_cmpint (a->patient_id, ==, b->patient_id);
+  g_assert_cmpint (a->taken_at, ==, b->taken_at);
+  g_assert_cmpint (a->recorded_at, ==, b->recorded_at);
+  g_assert_cmpstr (a->author, ==, b->author);
+  g_assert_cmpint (a->supersedes_id, ==, b->supersedes_id);
+  g_assert_cmpint (a->superseded_by_id, ==, b->superseded_by_id);
+  g_assert_cmpstr (a->amend_reason, ==, b->amend_reason);
+  assert_double_equal (a->temperature_c, b->temperature_c);
+  g_assert_cmpint (a->heart_rate, ==, b->heart_rate);
+  g_assert_cmpint (a->resp_rate, ==, b->resp_rate);
+  g_assert_cmpint (a->systolic, ==, b->systolic);
+  g_assert_cmpint (a->diastolic, ==, b->diastolic);
+  g_assert_cmpint (a->spo2, ==, b->spo2);
+  g_assert_cmpint (a->o2_device, ==, b->o2_device);
+  assert_double_equal (a->o2_flow_l_min, b->o2_flow_l_min);
+  g_assert_cmpint (a->fio2_percent, ==, b->fio2_percent);
+  g_assert_cmpint (a->hypotension, ==, b->hypotension);
+  g_assert_cmpint (a->vasopressors, ==, b->vasopressors);
+  g_assert_cmpint (a->vasopressin, ==, b->vasopressin);
+  g_assert_cmpint (a->acvpu, ==, b->acvpu);
+  g_assert_cmpint (a->arousal, ==, b->arousal);
+  g_assert_cmpint (a->ice_items_recorded, ==, b->ice_items_recorded);
+  g_assert_cmpuint (a->ice_items, ==, b->ice_items);
+  g_assert_cmpint (a->ice_total, ==, b->ice_total);
+  g_assert_cmpint (a->capd, ==, b->capd);
+  g_assert_cmpint (a->seizure, ==, b->seizure);
+  g_assert_cmpint (a->motor_weakness, ==, b->motor_weakness);
+  g_assert_cmpint (a->cerebral_edema, ==, b->cerebral_edema);
+  g_assert_cmpuint (a->symptoms, ==, b->symptoms);
+  g_assert_cmpstr (a->note, ==, b->note);
+  g_assert_cmpint (a->stored_crs_grade, ==, b->stored_crs_grade);
+  g_assert_cmpint (a->stored_icans_grade, ==, b->stored_icans_grade);
+  g_assert_cmpint (a->stored_news2, ==, b->stored_news2);
+  g_assert_cmpstr (a->stored_rules, ==, b->stored_rules);
+}
+
+static void
+count_changed (CrsStore *store,
+               gint64    patient_id,
+               gpointer  user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, patient_id);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Schema */
+
+static void
+test_schema_create (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  sqlite3 *db = crs_store_get_db (store);
+  const char *indexes[] = { "patient_on_ward", "observation_of_patient", "observation_current",
+                            "audit_of_row", "infusion_of_patient", "intervention_of_patient",
+                            "lab_result_of_patient", "acknowledgement_of_observation" };
+
+  g_assert_cmpint (crs_store_get_schema_version (store), ==, CRS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, CRS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, CRS_STORE_APPLICATION_ID);
+  g_assert_cmpint (raw_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (raw_int (db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE "
+                                              "type = 'index' AND name = '%s'", indexes[i]);
+      g_assert_cmpint (raw_int (db, sql), ==, 1);
+    }
+  for (const char * const *t = crs_store_schema_tables (CRS_STORE_SCHEMA_VERSION); *t; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE "
+                                              "type = 'table' AND name = '%s'", *t);
+      g_assert_cmpint (raw_int (db, sql), ==, 1);
+    }
+
+  /* A new database is complete the moment it appears: no temporary
+   * files are left beside it. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (gdir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".ward.sqlite.new"));
+  }
+}
+
+/* Builds a database of schema @version with a patient, an observation
+ * set and an audit row written the way that version's CRS Watch wrote
+ * them, then opens it with this one. */
+static void
+test_schema_migrate (void)
+{
+  for (int version = 1; version < CRS_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = new_db_path ();
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrsStore) store = NULL;
+      g_autoptr(CrsPatient) patient = NULL;
+      g_autoptr(GPtrArray) observations = NULL;
+      g_autoptr(GPtrArray) audit = NULL;
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autoptr(CrsObservation) obs = NULL;
+      CrsAuditEntry *last;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_true (crs_store_schema_create (db, version, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (sqlite3_exec (db,
+                                     "INSERT INTO patient (mrn, name, bed) VALUES ('OLD-1', 'Old Patient', '4');"
+                                     "INSERT INTO observation (patient_id, taken_at, recorded_at, author,"
+                                     " temperature_c, heart_rate, o2_device, symptoms)"
+                                     " VALUES (1, 1000, 1001, 'nurse', 38.4, 101, 'nasal_cannula', 5);"
+                                     "INSERT INTO audit (at, author, action, table_name, row_id, after)"
+                                     " VALUES (1001, 'nurse', 'insert', 'observation', 1, '{}');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = crs_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (crs_store_get_schema_version (store), ==, CRS_STORE_SCHEMA_VERSION);
+
+      /* The data came through. */
+      patient = crs_store_find_patient_by_mrn (store, "OLD-1", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (patient->name, ==, "Old Patient");
+      observations = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (observations->len, ==, 1);
+      obs = g_object_ref (observations->pdata[0]);
+      g_assert_cmpfloat (obs->temperature_c, ==, 38.4);
+      g_assert_cmpint (obs->heart_rate, ==, 101);
+      g_assert_cmpint (obs->o2_device, ==, CRS_O2_NASAL_CANNULA);
+      g_assert_cmpint (obs->spo2, ==, CRS_MISSING);
+      g_assert_cmpuint (obs->symptoms, ==, 5);
+
+      /* A backup of the old version was made first. */
+      backups = crs_store_backup_list (path);
+      g_assert_cmpuint (backups->len, ==, 1);
+      g_assert_true (g_str_has_suffix (backups->pdata[0], "-before-v2.sqlite"));
+      g_assert_cmpint (sqlite3_open_v2 (backups->pdata[0], &db, SQLITE_OPEN_READONLY, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM observation"), ==, 1);
+      sqlite3_close (db);
+
+      /* The migration is in the audit log, after the old rows. */
+      audit = crs_store_list_audit (store, "schema", 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (audit->len, ==, 1);
+      last = audit->pdata[0];
+      g_assert_cmpstr (last->action, ==, "migrate");
+      {
+        g_autofree char *from = g_strdup_printf ("%d", version);
+        g_autofree char *to = g_strdup_printf ("%d", CRS_STORE_SCHEMA_VERSION);
+        assert_json_field (last->before, "schema_version", from);
+        assert_json_field (last->before, "backup", backups->pdata[0]);
+        assert_json_field (last->after, "schema_version", to);
+      }
+
+      /* What the new version added works. */
+      g_assert_true (crs_store_acknowledge (store, obs->id, "Registrar informed", &error));
+      g_assert_no_error (error);
+      g_assert_true (crs_store_check_integrity (store, &error));
+      g_assert_no_error (error);
+
+      /* Opening again migrates nothing more. */
+      g_clear_object (&store);
+      store = crs_store_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&audit, g_ptr_array_unref);
+      audit = crs_store_list_audit (store, "schema", 0, &error);
+      g_assert_cmpuint (audit->len, ==, 1);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Patients */
+
+static void
+test_patient_round_trip (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(CrsPatient) full = crs_patient_new ();
+  g_autoptr(CrsPatient) bare = make_patient ("MRN-2", NULL);
+  g_autoptr(CrsPatient) loaded = NULL;
+  g_autoptr(CrsPatient) found = NULL;
+  g_autoptr(CrsPatient) absent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  full->mrn = g_strdup ("MRN-1");
+  full->name = g_strdup ("Zoë O'Brien \"Jo\"");
+  full->birth_date = g_strdup ("2015-02-28");
+  full->sex = CRS_SEX_FEMALE;
+  full->weight_kg = 23.4;
+  full->bed = g_strdup ("12B");
+  full->ward = g_strdup ("Haematology 2");
+  full->diagnosis = g_strdup ("B-ALL, relapsed");
+  full->risk_notes = g_strdup ("High marrow blast count\nprior CRS grade 2");
+  full->spo2_scale = 2;
+  full->use_capd = TRUE;
+  full->high_disease_burden = TRUE;
+  full->comorbidities = TRUE;
+  full->prior_crs = TRUE;
+
+  g_assert_true (crs_store_add_patient (store, full, &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_add_patient (store, bare, &error));
+  g_assert_no_error (error);
+
+  loaded = crs_store_get_patient (store, full->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->id, ==, full->id);
+  g_assert_cmpstr (loaded->mrn, ==, full->mrn);
+  g_assert_cmpstr (loaded->name, ==, full->name);
+  g_assert_cmpstr (loaded->birth_date, ==, full->birth_date);
+  g_assert_cmpint (loaded->sex, ==, full->sex);
+  g_assert_cmpfloat (loaded->weight_kg, ==, full->weight_kg);
+  g_assert_cmpstr (loaded->bed, ==, full->bed);
+  g_assert_cmpstr (loaded->ward, ==, full->ward);
+  g_assert_cmpstr (loaded->diagnosis, ==, full->diagnosis);
+  g_assert_cmpstr (loaded->risk_notes, ==, full->risk_notes);
+  g_assert_cmpint (loaded->spo2_scale, ==, 2);
+  g_assert_true (loaded->use_capd);
+  g_assert_true (loaded->high_disease_burden);
+  g_assert_true (loaded->comorbidities);
+  g_assert_true (loaded->prior_crs);
+  g_assert_false (loaded->archived);
+
+  g_clear_object (&loaded);
+  loaded = crs_store_get_patient (store, bare->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (isnan (loaded->weight_kg));
+  g_assert_null (loaded->birth_date);
+  g_assert_null (loaded->bed);
+  g_assert_cmpint (loaded->sex, ==, CRS_SEX_UNSET);
+  g_assert_cmpint (loaded->spo2_scale, ==, 1);
+  g_assert_false (loaded->use_capd);
+
+  found = crs_store_find_patient_by_mrn (store, "MRN-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, full->id);
+  absent = crs_store_find_patient_by_mrn (store, "NOPE", &error);
+  g_assert_no_error (error);
+  g_assert_null (absent);
+
+  g_assert_null (crs_store_get_patient (store, 999, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_patient_invalid (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  struct {
+    const char *mrn;
+    const char *birth_date;
+    int spo2_scale;
+    int sex;
+    double weight;
+    int code;
+  } rows[] = {
+    { "DUP", NULL, 1, 0, NAN, CRS_STORE_ERROR_CONSTRAINT },     /* duplicate MRN */
+    { "", NULL, 1, 0, NAN, CRS_STORE_ERROR_INVALID },           /* no MRN */
+    { NULL, NULL, 1, 0, NAN, CRS_STORE_ERROR_INVALID },
+    { "A", "2015-02-30", 1, 0, NAN, CRS_STORE_ERROR_INVALID },  /* no such day */
+    { "B", "15/02/2015", 1, 0, NAN, CRS_STORE_ERROR_INVALID },
+    { "C", NULL, 3, 0, NAN, CRS_STORE_ERROR_INVALID },          /* SpO2 scale 1 or 2 */
+    { "D", NULL, 1, 99, NAN, CRS_STORE_ERROR_INVALID },         /* unknown sex */
+    { "E", NULL, 1, 0, INFINITY, CRS_STORE_ERROR_INVALID },
+    { "\xff\xfe", NULL, 1, 0, NAN, CRS_STORE_ERROR_INVALID },   /* not UTF-8 */
+  };
+
+  add_patient (store, "DUP", "1");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(CrsPatient) patient = crs_patient_new ();
+
+      patient->mrn = g_strdup (rows[i].mrn);
+      patient->birth_date = g_strdup (rows[i].birth_date);
+      patient->spo2_scale = rows[i].spo2_scale;
+      patient->sex = rows[i].sex;
+      patient->weight_kg = rows[i].weight;
+      g_assert_false (crs_store_add_patient (store, patient, &error));
+      g_assert_error (error, CRS_STORE_ERROR, rows[i].code);
+      g_assert_cmpint (patient->id, ==, 0);
+      g_clear_error (&error);
+    }
+
+  /* Nothing refused reached the database or its audit log. */
+  audit = crs_store_list_audit (store, "patient", 0, &error);
+  g_assert_cmpuint (audit->len, ==, 1);
+}
+
+static void
+test_patient_list_by_bed (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *beds[] = { "10", NULL, "2", "1", "2A" };
+  const char *expected[] = { "1", "2", "2A", "10", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (beds); i++)
+    {
+      g_autofree char *mrn = g_strdup_printf ("M%u", i);
+      add_patient (store, mrn, beds[i]);
+    }
+  patients = crs_store_list_patients (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patients->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < patients->len; i++)
+    g_assert_cmpstr (((CrsPatient *) patients->pdata[i])->bed, ==, expected[i]);
+}
+
+static void
+test_patient_update_archive_restore (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(CrsPatient) patient = NULL;
+  g_autoptr(CrsPatient) other = NULL;
+  gint64 id = add_patient (store, "MRN-A", "3");
+  CrsAuditEntry *entry;
+
+  add_patient (store, "MRN-B", "4");
+  crs_store_set_author (store, "Nurse Kim");
+
+  /* Update: before and after values in the audit. */
+  patient = crs_store_get_patient (store, id, &error);
+  g_free (patient->bed);
+  patient->bed = g_strdup ("7");
+  patient->weight_kg = 70.5;
+  g_assert_true (crs_store_update_patient (store, patient, &error));
+  g_assert_no_error (error);
+
+  /* Unchanged: no audit row. */
+  g_assert_true (crs_store_update_patient (store, patient, &error));
+  g_assert_no_error (error);
+
+  /* Another patient's MRN: refused. */
+  other = crs_patient_copy (patient);
+  g_free (other->mrn);
+  other->mrn = g_strdup ("MRN-B");
+  g_assert_false (crs_store_update_patient (store, other, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* Archive hides the patient from the ward list; restore brings it back. */
+  g_assert_true (crs_store_set_archived (store, id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_set_archived (store, id, TRUE, &error));   /* already: no row */
+  list = crs_store_list_patients (store, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((CrsPatient *) list->pdata[0])->mrn, ==, "MRN-B");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = crs_store_list_patients (store, TRUE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_clear_object (&patient);
+  patient = crs_store_get_patient (store, id, &error);
+  g_assert_true (patient->archived);
+
+  g_assert_true (crs_store_set_archived (store, id, FALSE, &error));
+  g_assert_no_error (error);
+  list = crs_store_list_patients (store, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  g_assert_false (crs_store_set_archived (store, 4242, TRUE, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  audit = crs_store_list_audit (store, "patient", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 4);
+
+  entry = audit->pdata[0];
+  g_assert_cmpstr (entry->action, ==, "insert");
+  g_assert_null (entry->before);
+  assert_json_field (entry->after, "mrn", "MRN-A");
+  assert_json_field (entry->after, "bed", "3");
+
+  entry = audit->pdata[1];
+  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (entry->author, ==, "Nurse Kim");
+  g_assert_cmpstr (entry->table_name, ==, "patient");
+  g_assert_cmpint (entry->row_id, ==, id);
+  g_assert_cmpint (ABS (entry->at - g_get_real_time () / G_USEC_PER_SEC), <, 60);
+  assert_json_field (entry->before, "bed", "3");
+  assert_json_field (entry->after, "bed", "7");
+  assert_json_field (entry->before, "weight_kg", NULL);
+  assert_json_field (entry->after, "weight_kg", "70.5");
+
+  entry = audit->pdata[2];
+  g_assert_cmpstr (entry->action, ==, "archive");
+  assert_json_field (entry->before, "archived", "0");
+  assert_json_field (entry->after, "archived", "1");
+
+  entry = audit->pdata[3];
+  g_assert_cmpstr (entry->action, ==, "restore");
+  assert_json_field (entry->before, "archived", "1");
+  assert_json_field (entry->after, "archived", "0");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Observation sets */
+
+static void
+test_observation_round_trip (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id = add_patient (store, "OBS-1", "1");
+  g_autoptr(CrsObservation) full = make_full_observation (patient_id, 1700000000);
+  g_autoptr(CrsObservation) empty = crs_observation_new ();
+  g_autoptr(CrsObservation) loaded = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+
+  crs_store_set_author (store, "Nurse Ada");
+  /* The store sets these; what the caller puts there does not count. */
+  full->author = g_strdup ("somebody else");
+  full->recorded_at = 12;
+
+  g_assert_true (crs_store_add_observation (store, full, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (full->id, >, 0);
+  g_assert_cmpstr (full->author, ==, "Nurse Ada");
+  g_assert_cmpint (full->recorded_at, >=, before);
+  g_assert_cmpint (full->recorded_at, <=, g_get_real_time () / G_USEC_PER_SEC);
+
+  loaded = crs_store_get_observation (store, full->id, &error);
+  g_assert_no_error (error);
+  assert_observation_equal (loaded, full);
+  g_clear_object (&loaded);
+
+  /* Every value missing: NAN and CRS_MISSING come back as such. */
+  empty->patient_id = patient_id;
+  empty->taken_at = 1700000600;
+  g_assert_true (crs_store_add_observation (store, empty, &error));
+  g_assert_no_error (error);
+  loaded = crs_store_get_observation (store, empty->id, &error);
+  g_assert_no_error (error);
+  assert_observation_equal (loaded, empty);
+  g_assert_true (isnan (loaded->temperature_c));
+  g_assert_cmpint (loaded->heart_rate, ==, CRS_MISSING);
+  g_assert_cmpint (loaded->stored_crs_grade, ==, CRS_MISSING);
+  g_assert_true (crs_observation_is_empty (loaded));
+
+  g_assert_null (crs_store_get_observation (store, 999, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+}
+
+/* Every value of every choice survives the round trip. */
+static void
+test_observation_every_choice (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 patient_id = add_patient (store, "CHOICE", "1");
+  const int sizes[] = { CRS_O2_N_VALUES, CRS_ACVPU_N_VALUES, CRS_AROUSAL_N_VALUES,
+                        CRS_SEIZURE_N_VALUES, CRS_EDEMA_N_VALUES };
+  int n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    n = MAX (n, sizes[i]);
+
+  g_assert_true (crs_store_begin_batch (store, &error));
+  for (int i = 0; i < n; i++)
+    {
+      CrsObservation *obs = crs_observation_new ();
+
+      obs->patient_id = patient_id;
+      obs->taken_at = 1000 + i;
+      obs->o2_device = i % CRS_O2_N_VALUES;
+      obs->acvpu = i % CRS_ACVPU_N_VALUES;
+      obs->arousal = i % CRS_AROUSAL_N_VALUES;
+      obs->seizure = i % CRS_SEIZURE_N_VALUES;
+      obs->cerebral_edema = i % CRS_EDEMA_N_VALUES;
+      obs->hypotension = i % 3;
+      obs->vasopressin = (i + 1) % 3;
+      obs->motor_weakness = (i + 2) % 3;
+      obs->ice_items_recorded = i % 2;
+      obs->ice_items = (guint16) ((1u << (i % CRS_ICE_N_ITEMS)) | (i % 2 ? 0x3ff : 0));
+      obs->symptoms = G_GUINT64_CONSTANT (1) << (i % CRS_SYMPTOM_N_VALUES);
+      obs->vasopressors = i % 4;
+      g_assert_true (crs_store_add_observation (store, obs, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (saved, obs);
+    }
+  g_assert_true (crs_store_commit_batch (store, &error));
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      CrsObservation *obs = saved->pdata[i];
+      g_autoptr(CrsObservation) loaded = crs_store_get_observation (store, obs->id, &error);
+      g_assert_no_error (error);
+      assert_observation_equal (loaded, obs);
+    }
+
+  /* An out-of-range choice is refused, not stored as something else. */
+  {
+    g_autoptr(CrsObservation) bad = crs_observation_new ();
+    bad->patient_id = patient_id;
+    bad->taken_at = 5000;
+    bad->o2_device = CRS_O2_N_VALUES;
+    g_assert_false (crs_store_add_observation (store, bad, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    bad->o2_device = CRS_O2_UNSET;
+    bad->taken_at = 0;
+    g_assert_false (crs_store_add_observation (store, bad, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    bad->taken_at = 5000;
+    bad->patient_id = 777;
+    g_assert_false (crs_store_add_observation (store, bad, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+    g_assert_cmpint (bad->id, ==, 0);
+  }
+}
+
+static void
+test_observation_lists (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(CrsObservation) latest = NULL;
+  gint64 a = add_patient (store, "LIST-A", "1");
+  gint64 b = add_patient (store, "LIST-B", "2");
+  gint64 c = add_patient (store, "LIST-C", "3");
+  gint64 times[] = { 5000, 1000, 3000, 4000, 2000 };
+  gint64 id_3000 = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(CrsObservation) obs = make_full_observation (a, times[i]);
+      g_autoptr(CrsObservation) other = make_full_observation (b, times[i] + 1);
+      obs->heart_rate = 60 + i;
+      g_assert_true (crs_store_add_observation (store, obs, &error));
+      g_assert_true (crs_store_add_observation (store, other, &error));
+      if (times[i] == 3000)
+        id_3000 = obs->id;
+    }
+
+  list = crs_store_list_observations (store, a, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 5);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CrsObservation *obs = list->pdata[i];
+      g_assert_cmpint (obs->patient_id, ==, a);
+      g_assert_cmpint (obs->taken_at, ==, 1000 * (i + 1));   /* oldest first */
+    }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* [from, to) */
+  list = crs_store_list_observations (store, a, 2000, 4000, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((CrsObservation *) list->pdata[0])->taken_at, ==, 2000);
+  g_assert_cmpint (((CrsObservation *) list->pdata[1])->taken_at, ==, 3000);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = crs_store_list_observations (store, a, 4000, 0, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  latest = crs_store_get_latest_observation (store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (latest->taken_at, ==, 5000);
+  g_clear_object (&latest);
+  latest = crs_store_get_latest_observation (store, c, &error);
+  g_assert_no_error (error);
+  g_assert_null (latest);
+
+  /* Amending the newest set makes the amendment the latest. */
+  {
+    g_autoptr(CrsObservation) fix = make_full_observation (a, 5000);
+    g_autoptr(CrsObservation) fixed_old = make_full_observation (a, 2500);
+    fix->heart_rate = 99;
+    latest = crs_store_get_latest_observation (store, a, &error);
+    g_assert_true (crs_store_amend_observation (store, latest->id, fix, "wrong pulse", &error));
+    g_clear_object (&latest);
+    latest = crs_store_get_latest_observation (store, a, &error);
+    g_assert_cmpint (latest->id, ==, fix->id);
+    g_assert_cmpint (latest->heart_rate, ==, 99);
+    g_clear_object (&latest);
+
+    /* An amendment that moves a set in time moves it in the list. */
+    g_assert_true (crs_store_amend_observation (store, id_3000, fixed_old, "time", &error));
+    list = crs_store_list_observations (store, a, 0, 0, FALSE, &error);
+    g_assert_cmpuint (list->len, ==, 5);
+    g_assert_cmpint (((CrsObservation *) list->pdata[2])->taken_at, ==, 2500);
+    g_assert_cmpint (((CrsObservation *) list->pdata[2])->supersedes_id, ==, id_3000);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = crs_store_list_observations (store, a, 0, 0, TRUE, &error);
+    g_assert_cmpuint (list->len, ==, 7);
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+
+  /* The ward list: one latest set per patient with sets, archived
+   * patients only when asked. */
+  list = crs_store_list_latest_observations (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((CrsObservation *) list->pdata[0])->patient_id, ==, a);
+  g_assert_cmpint (((CrsObservation *) list->pdata[0])->heart_rate, ==, 99);
+  g_assert_cmpint (((CrsObservation *) list->pdata[1])->patient_id, ==, b);
+  g_assert_cmpint (((CrsObservation *) list->pdata[1])->taken_at, ==, 5001);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (crs_store_set_archived (store, b, TRUE, &error));
+  list = crs_store_list_latest_observations (store, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = crs_store_list_latest_observations (store, TRUE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+}
+
+static void
+test_observation_amend (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id = add_patient (store, "AMEND", "1");
+  gint64 other_patient = add_patient (store, "OTHER", "2");
+  g_autoptr(CrsObservation) original = make_full_observation (patient_id, 1000);
+  g_autoptr(CrsObservation) fix = NULL;
+  g_autoptr(CrsObservation) old = NULL;
+  g_autoptr(CrsObservation) again = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  CrsAuditEntry *entry;
+
+  crs_store_set_author (store, "Nurse A");
+  g_assert_true (crs_store_add_observation (store, original, &error));
+  g_assert_no_error (error);
+
+  fix = crs_observation_copy (original);
+  fix->id = 0;
+  fix->heart_rate = 112;
+  fix->temperature_c = NAN;        /* a value removed by the amendment */
+
+  /* A reason is required. */
+  g_assert_false (crs_store_amend_observation (store, original->id, fix, "", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (crs_store_amend_observation (store, original->id, fix, NULL, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The set stays with its patient. */
+  fix->patient_id = other_patient;
+  g_assert_false (crs_store_amend_observation (store, original->id, fix, "x", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  fix->patient_id = patient_id;
+
+  crs_store_set_author (store, "Nurse B");
+  g_assert_true (crs_store_amend_observation (store, original->id, fix,
+                                              "Pulse misread; temperature was not taken",
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fix->id, >, original->id);
+  g_assert_cmpint (fix->supersedes_id, ==, original->id);
+  g_assert_cmpstr (fix->amend_reason, ==, "Pulse misread; temperature was not taken");
+  g_assert_cmpstr (fix->author, ==, "Nurse B");
+
+  /* The old version is still there, unchanged but for the link. */
+  old = crs_store_get_observation (store, original->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (old->superseded_by_id, ==, fix->id);
+  original->superseded_by_id = fix->id;
+  assert_observation_equal (old, original);
+
+  again = crs_store_get_observation (store, fix->id, &error);
+  assert_observation_equal (again, fix);
+
+  /* Only the newest version can be amended. */
+  g_assert_false (crs_store_amend_observation (store, original->id, fix, "twice", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (crs_store_amend_observation (store, 9999, fix, "none", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  audit = crs_store_list_audit (store, "observation", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  entry = audit->pdata[0];
+  g_assert_cmpstr (entry->action, ==, "insert");
+  g_assert_cmpstr (entry->author, ==, "Nurse A");
+  g_assert_cmpint (entry->row_id, ==, original->id);
+  assert_json_field (entry->after, "heart_rate", "121");
+  assert_json_field (entry->after, "o2_device", "hfnc");
+  assert_json_field (entry->after, "note", original->note);
+
+  entry = audit->pdata[1];
+  g_assert_cmpstr (entry->action, ==, "amend");
+  g_assert_cmpstr (entry->author, ==, "Nurse B");
+  g_assert_cmpint (entry->row_id, ==, fix->id);
+  {
+    g_autofree char *old_id = g_strdup_printf ("%" G_GINT64_FORMAT, original->id);
+    assert_json_field (entry->before, "id", old_id);
+  }
+  assert_json_field (entry->before, "heart_rate", "121");
+  assert_json_field (entry->before, "temperature_c", "39.25");
+  assert_json_field (entry->after, "heart_rate", "112");
+  assert_json_field (entry->after, "temperature_c", NULL);
+  assert_json_field (entry->after, "amend_reason", "Pulse misread; temperature was not taken");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Infusions, interventions, lab results, acknowledgements, settings */
+
+static void
+test_records_round_trip (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id = add_patient (store, "REC", "1");
+  g_autoptr(CrsInfusion) infusion = crs_infusion_new ();
+  g_autoptr(CrsInfusion) infusion2 = crs_infusion_new ();
+  g_autoptr(CrsIntervention) intervention = crs_intervention_new ();
+  g_autoptr(CrsLabResult) lab = crs_lab_result_new ();
+  g_autoptr(CrsLabResult) pending = crs_lab_result_new ();
+  g_autoptr(GPtrArray) list = NULL;
+
+  crs_store_set_author (store, "Nurse Lee");
+
+  infusion->patient_id = patient_id;
+  infusion->therapy_code = g_strdup ("glofitamab");
+  infusion->therapy_name = g_strdup ("Glofitamab (Columvi)");
+  infusion->dose = 2.5;
+  infusion->dose_unit = g_strdup ("mg");
+  infusion->step_label = g_strdup ("step-up dose 1");
+  infusion->start_at = 2000;
+  infusion->end_at = 2000 + 4 * 3600;
+  infusion->note = g_strdup ("Pre-medicated");
+  infusion->author = g_strdup ("Pharmacist Roe");   /* kept: given */
+  g_assert_true (crs_store_add_infusion (store, infusion, &error));
+  g_assert_no_error (error);
+
+  infusion2->patient_id = patient_id;
+  infusion2->therapy_name = g_strdup ("Unknown trial drug");
+  infusion2->start_at = 1000;
+  g_assert_true (crs_store_add_infusion (store, infusion2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (infusion2->author, ==, "Nurse Lee");
+
+  list = crs_store_list_infusions (store, patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  {
+    CrsInfusion *a = list->pdata[1], *b = list->pdata[0];
+    g_assert_cmpint (b->id, ==, infusion2->id);      /* by start */
+    g_assert_true (isnan (b->dose));
+    g_assert_cmpint (b->end_at, ==, 0);
+    g_assert_null (b->step_label);
+    g_assert_cmpint (a->id, ==, infusion->id);
+    g_assert_cmpint (a->patient_id, ==, patient_id);
+    g_assert_cmpstr (a->therapy_code, ==, "glofitamab");
+    g_assert_cmpstr (a->therapy_name, ==, "Glofitamab (Columvi)");
+    g_assert_cmpfloat (a->dose, ==, 2.5);
+    g_assert_cmpstr (a->dose_unit, ==, "mg");
+    g_assert_cmpstr (a->step_label, ==, "step-up dose 1");
+    g_assert_cmpint (a->start_at, ==, 2000);
+    g_assert_cmpint (a->end_at, ==, 2000 + 4 * 3600);
+    g_assert_cmpstr (a->note, ==, "Pre-medicated");
+    g_assert_cmpstr (a->author, ==, "Pharmacist Roe");
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  for (int kind = CRS_INTERVENTION_UNSET; kind < CRS_INTERVENTION_N_VALUES; kind++)
+    {
+      g_autoptr(CrsIntervention) item = crs_intervention_new ();
+      item->patient_id = patient_id;
+      item->at = 3000 + kind;
+      item->kind = kind;
+      g_assert_true (crs_store_add_intervention (store, item, &error));
+      g_assert_no_error (error);
+    }
+  intervention->patient_id = patient_id;
+  intervention->at = 2500;
+  intervention->kind = CRS_INTERVENTION_ANTI_CYTOKINE;
+  intervention->drug = g_strdup ("tocilizumab");
+  intervention->dose = g_strdup ("8 mg/kg IV");
+  intervention->note = g_strdup ("Given over 1 h");
+  g_assert_true (crs_store_add_intervention (store, intervention, &error));
+  g_assert_no_error (error);
+  list = crs_store_list_interventions (store, patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, CRS_INTERVENTION_N_VALUES + 1);
+  {
+    CrsIntervention *a = list->pdata[0];
+    g_assert_cmpint (a->id, ==, intervention->id);
+    g_assert_cmpint (a->patient_id, ==, patient_id);
+    g_assert_cmpint (a->at, ==, 2500);
+    g_assert_cmpint (a->kind, ==, CRS_INTERVENTION_ANTI_CYTOKINE);
+    g_assert_cmpstr (a->drug, ==, "tocilizumab");
+    g_assert_cmpstr (a->dose, ==, "8 mg/kg IV");
+    g_assert_cmpstr (a->note, ==, "Given over 1 h");
+    g_assert_cmpstr (a->author, ==, "Nurse Lee");
+    for (int kind = 0; kind < CRS_INTERVENTION_N_VALUES; kind++)
+      g_assert_cmpint (((CrsIntervention *) list->pdata[kind + 1])->kind, ==, kind);
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  lab->patient_id = patient_id;
+  lab->at = 4000;
+  lab->loinc = g_strdup ("1988-5");
+  lab->name = g_strdup ("CRP");
+  lab->value = 187.25;
+  lab->unit = g_strdup ("mg/L");
+  lab->note = g_strdup ("haemolysed?");
+  g_assert_true (crs_store_add_lab_result (store, lab, &error));
+  g_assert_no_error (error);
+  pending->patient_id = patient_id;
+  pending->at = 3500;
+  pending->loinc = g_strdup ("2276-4");
+  g_assert_true (crs_store_add_lab_result (store, pending, &error));
+  list = crs_store_list_lab_results (store, patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  {
+    CrsLabResult *a = list->pdata[1], *b = list->pdata[0];
+    g_assert_true (isnan (b->value));
+    g_assert_null (b->unit);
+    g_assert_cmpint (a->id, ==, lab->id);
+    g_assert_cmpint (a->patient_id, ==, patient_id);
+    g_assert_cmpint (a->at, ==, 4000);
+    g_assert_cmpstr (a->loinc, ==, "1988-5");
+    g_assert_cmpstr (a->name, ==, "CRP");
+    g_assert_cmpfloat (a->value, ==, 187.25);
+    g_assert_cmpstr (a->unit, ==, "mg/L");
+    g_assert_cmpstr (a->note, ==, "haemolysed?");
+    g_assert_cmpstr (a->author, ==, "Nurse Lee");
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Records of a patient that does not exist are refused. */
+  {
+    g_autoptr(CrsLabResult) orphan = crs_lab_result_copy (lab);
+    orphan->id = 0;
+    orphan->patient_id = 31337;
+    g_assert_false (crs_store_add_lab_result (store, orphan, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+    g_assert_cmpint (orphan->id, ==, 0);
+    g_clear_error (&error);
+  }
+
+  /* Each was audited as an insert with its values. */
+  list = crs_store_list_audit (store, "lab_result", lab->id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  assert_json_field (((CrsAuditEntry *) list->pdata[0])->after, "value", "187.25");
+  assert_json_field (((CrsAuditEntry *) list->pdata[0])->after, "loinc", "1988-5");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = crs_store_list_audit (store, "infusion", 0, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = crs_store_list_audit (store, NULL, intervention->id, &error);
+  g_assert_cmpuint (list->len, >=, 1);
+}
+
+static void
+test_acknowledgements (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_patient (store, "ACK-A", "1");
+  gint64 b = add_patient (store, "ACK-B", "2");
+  g_autoptr(CrsObservation) obs_a = make_full_observation (a, 1000);
+  g_autoptr(CrsObservation) obs_b = make_full_observation (b, 1000);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  CrsAcknowledgement *ack;
+
+  g_assert_true (crs_store_add_observation (store, obs_a, &error));
+  g_assert_true (crs_store_add_observation (store, obs_b, &error));
+  crs_store_set_author (store, "Nurse Raj");
+  g_assert_true (crs_store_acknowledge (store, obs_a->id, "Dr Osei informed, tocilizumab given",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_acknowledge (store, obs_b->id, NULL, &error));
+  g_assert_false (crs_store_acknowledge (store, 4242, "x", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  list = crs_store_list_acknowledgements (store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  ack = list->pdata[0];
+  g_assert_cmpint (ack->observation_id, ==, obs_a->id);
+  g_assert_cmpstr (ack->author, ==, "Nurse Raj");
+  g_assert_cmpstr (ack->note, ==, "Dr Osei informed, tocilizumab given");
+  g_assert_cmpint (ABS (ack->at - g_get_real_time () / G_USEC_PER_SEC), <, 60);
+
+  audit = crs_store_list_audit (store, "acknowledgement", ack->id, &error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[0])->action, ==, "acknowledge");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[0])->after, "note",
+                     "Dr Osei informed, tocilizumab given");
+}
+
+static void
+test_settings (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_null (crs_store_get_setting (store, "ward-name"));
+  g_assert_true (crs_store_set_setting (store, "ward-name", "Haematology 2", &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_set_setting (store, "ward-name", "Haematology 2", &error));
+  g_assert_true (crs_store_set_setting (store, "hypotension-systolic-below", "90", &error));
+  g_assert_true (crs_store_set_setting (store, "ward-name", "Ward 7 \"Lind\"", &error));
+  g_assert_true (crs_store_set_setting (store, "hypotension-systolic-below", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (crs_store_set_setting (store, "", "x", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  value = crs_store_get_setting (store, "ward-name");
+  g_assert_cmpstr (value, ==, "Ward 7 \"Lind\"");
+  g_assert_null (crs_store_get_setting (store, "hypotension-systolic-below"));
+  {
+    g_autoptr(GHashTable) all = crs_store_list_settings (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+    g_assert_cmpstr (g_hash_table_lookup (all, "ward-name"), ==, "Ward 7 \"Lind\"");
+    g_assert_true (g_hash_table_contains (all, "hypotension-systolic-below"));
+    g_assert_null (g_hash_table_lookup (all, "hypotension-systolic-below"));
+  }
+
+  audit = crs_store_list_audit (store, "setting", 0, &error);
+  g_assert_cmpuint (audit->len, ==, 4);   /* the repeated value left none */
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[0])->action, ==, "insert");
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[2])->action, ==, "update");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[2])->before, "value", "Haematology 2");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[2])->after, "value", "Ward 7 \"Lind\"");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[3])->before, "value", "90");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[3])->after, "value", NULL);
+  assert_json_field (((CrsAuditEntry *) audit->pdata[3])->after, "key",
+                     "hypotension-systolic-below");
+}
+
+/* ---------------------------------------------------------------------- */
+/* What the database itself refuses */
+
+static void
+assert_refused (sqlite3    *db,
+                const char *sql,
+                const char *message)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &errmsg);
+
+  if (rc == SQLITE_OK)
+    g_error ("The database accepted: %s", sql);
+  g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (errmsg, message));
+  sqlite3_free (errmsg);
+}
+
+static void
+test_database_enforces (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id = add_patient (store, "ENF", "1");
+  g_autoptr(CrsObservation) obs = make_full_observation (patient_id, 1000);
+  g_autoptr(CrsObservation) fix = make_full_observation (patient_id, 1000);
+  g_autoptr(CrsInfusion) infusion = crs_infusion_new ();
+  g_autoptr(CrsIntervention) intervention = crs_intervention_new ();
+  g_autoptr(CrsLabResult) lab = crs_lab_result_new ();
+  g_autoptr(CrsObservation) after = NULL;
+  gint64 audit_rows;
+  sqlite3 *db;
+
+  g_assert_true (crs_store_add_observation (store, obs, &error));
+  infusion->patient_id = patient_id;
+  infusion->start_at = 5;
+  g_assert_true (crs_store_add_infusion (store, infusion, &error));
+  g_assert_true (crs_store_set_setting (store, "k", "v", &error));
+  g_assert_true (crs_store_acknowledge (store, obs->id, "seen", &error));
+  intervention->patient_id = patient_id;
+  intervention->at = 6;
+  g_assert_true (crs_store_add_intervention (store, intervention, &error));
+  lab->patient_id = patient_id;
+  lab->at = 7;
+  lab->value = 3;
+  g_assert_true (crs_store_add_lab_result (store, lab, &error));
+  g_assert_no_error (error);
+
+  db = open_raw (path);
+  audit_rows = raw_int (db, "SELECT count(*) FROM audit");
+  g_assert_cmpint (audit_rows, ==, 7);
+
+  assert_refused (db, "UPDATE audit SET author = 'mallory'", "append-only");
+  assert_refused (db, "UPDATE audit SET after = NULL WHERE id = 1", "append-only");
+  assert_refused (db, "DELETE FROM audit", "append-only");
+  assert_refused (db, "DELETE FROM audit WHERE id = 2", "append-only");
+  assert_refused (db, "DELETE FROM patient", "never deleted");
+  assert_refused (db, "DELETE FROM observation", "never deleted");
+  assert_refused (db, "UPDATE observation SET heart_rate = 60", "amend them");
+  assert_refused (db, "UPDATE observation SET note = 'x'", "amend them");
+  assert_refused (db, "UPDATE observation SET superseded_by = 1", "amend them");
+  assert_refused (db, "DELETE FROM infusion", "never deleted");
+  assert_refused (db, "UPDATE infusion SET dose = 100", "never changed");
+  assert_refused (db, "DELETE FROM setting", "never deleted");
+  assert_refused (db, "DELETE FROM acknowledgement", "never deleted");
+  assert_refused (db, "UPDATE acknowledgement SET note = 'x'", "never changed");
+  assert_refused (db, "DELETE FROM intervention", "never deleted");
+  assert_refused (db, "UPDATE intervention SET drug = 'x'", "never changed");
+  assert_refused (db, "DELETE FROM lab_result", "never deleted");
+  assert_refused (db, "UPDATE lab_result SET value = 1", "never changed");
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit"), ==, audit_rows);
+  sqlite3_close (db);
+
+  /* After all that, the set reads as saved, and amending still works. */
+  after = crs_store_get_observation (store, obs->id, &error);
+  assert_observation_equal (after, obs);
+  g_assert_true (crs_store_amend_observation (store, obs->id, fix, "ok", &error));
+  g_assert_no_error (error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Batches, "changed", author */
+
+static void
+test_batch (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) list = NULL;
+  CrsStoreCounts counts;
+  gint64 keep = add_patient (store, "KEEP", "1");
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), seen);
+
+  /* Rolled back: nothing stays, nothing is signalled. */
+  g_assert_true (crs_store_begin_batch (store, &error));
+  g_assert_false (crs_store_begin_batch (store, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *mrn = g_strdup_printf ("B%d", i);
+      gint64 id = add_patient (store, mrn, "2");
+      g_autoptr(CrsObservation) obs = make_full_observation (id, 1000);
+      g_assert_true (crs_store_add_observation (store, obs, &error));
+    }
+  /* A refused record inside a batch does not end it. */
+  {
+    g_autoptr(CrsPatient) dup = make_patient ("B0", "9");
+    g_assert_false (crs_store_add_patient (store, dup, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (seen->len, ==, 0);
+  crs_store_rollback_batch (store);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (crs_store_get_counts (store, &counts, &error));
+  g_assert_cmpint (counts.patients, ==, 1);
+  g_assert_cmpint (counts.observations, ==, 0);
+  g_assert_cmpint (counts.audit_rows, ==, 1);
+
+  /* Committed: all of it, and "changed" once. */
+  g_assert_true (crs_store_begin_batch (store, &error));
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *mrn = g_strdup_printf ("C%d", i);
+      gint64 id = add_patient (store, mrn, "2");
+      g_autoptr(CrsObservation) obs = make_full_observation (id, 1000);
+      g_assert_true (crs_store_add_observation (store, obs, &error));
+    }
+  g_assert_true (crs_store_commit_batch (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 0);
+  g_assert_true (crs_store_get_counts (store, &counts, &error));
+  g_assert_cmpint (counts.patients, ==, 6);
+  g_assert_cmpint (counts.observations, ==, 5);
+
+  g_assert_false (crs_store_commit_batch (store, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Outside a batch each save signals its patient. */
+  {
+    g_autoptr(CrsObservation) obs = make_full_observation (keep, 2000);
+    g_autoptr(CrsObservation) bad = make_full_observation (keep, 0);
+    g_assert_true (crs_store_add_observation (store, obs, &error));
+    g_assert_cmpuint (seen->len, ==, 2);
+    g_assert_cmpint (g_array_index (seen, gint64, 1), ==, keep);
+    g_assert_false (crs_store_add_observation (store, bad, &error));   /* refused: no signal */
+    g_clear_error (&error);
+    g_assert_cmpuint (seen->len, ==, 2);
+    g_assert_true (crs_store_set_archived (store, keep, TRUE, &error));
+    g_assert_cmpuint (seen->len, ==, 3);
+    g_assert_cmpint (g_array_index (seen, gint64, 2), ==, keep);
+    g_assert_true (crs_store_set_setting (store, "ward-name", "W", &error));
+    g_assert_cmpuint (seen->len, ==, 4);
+    g_assert_cmpint (g_array_index (seen, gint64, 3), ==, 0);
+  }
+
+  /* Dropping the store with a batch open discards the batch. */
+  {
+    g_autofree char *path = g_strdup (crs_store_get_path (store));
+    g_autoptr(CrsStore) again = NULL;
+    g_assert_true (crs_store_begin_batch (store, &error));
+    add_patient (store, "LOST", "1");
+    g_clear_object (&store);
+    again = crs_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_null (crs_store_find_patient_by_mrn (again, "LOST", &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* An import keeps who recorded what and when, links amendments, and is
+ * audited as "import". */
+static void
+test_import_batch (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(CrsObservation) first = NULL;
+  g_autoptr(CrsObservation) second = NULL;
+  g_autoptr(CrsObservation) loaded = NULL;
+  g_autoptr(CrsAcknowledgement) ack = g_new0 (CrsAcknowledgement, 1);
+  gint64 patient_id;
+
+  g_assert_true (crs_store_begin_import (store, &error));
+  patient_id = add_patient (store, "IMP", "1");
+  first = make_full_observation (patient_id, 1000);
+  first->author = g_strdup ("Night nurse");
+  first->recorded_at = 1010;
+  g_assert_true (crs_store_add_observation (store, first, &error));
+  g_assert_no_error (error);
+  second = make_full_observation (patient_id, 1000);
+  second->author = g_strdup ("Day nurse");
+  second->recorded_at = 2020;
+  second->supersedes_id = first->id;
+  second->amend_reason = g_strdup ("Corrected pulse");
+  g_assert_true (crs_store_add_observation (store, second, &error));
+  g_assert_no_error (error);
+  ack->observation_id = second->id;
+  ack->at = 2100;
+  ack->author = g_strdup ("Charge nurse");
+  ack->note = g_strdup ("Escalated");
+  g_assert_true (crs_store_add_acknowledgement (store, ack, &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_commit_batch (store, &error));
+
+  loaded = crs_store_get_observation (store, first->id, &error);
+  g_assert_cmpstr (loaded->author, ==, "Night nurse");
+  g_assert_cmpint (loaded->recorded_at, ==, 1010);
+  g_assert_cmpint (loaded->superseded_by_id, ==, second->id);
+  g_clear_object (&loaded);
+  loaded = crs_store_get_observation (store, second->id, &error);
+  g_assert_cmpstr (loaded->author, ==, "Day nurse");
+  g_assert_cmpint (loaded->recorded_at, ==, 2020);
+  g_assert_cmpint (loaded->supersedes_id, ==, first->id);
+  g_assert_cmpstr (loaded->amend_reason, ==, "Corrected pulse");
+
+  audit = crs_store_list_audit (store, NULL, 0, &error);
+  g_assert_cmpuint (audit->len, ==, 4);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      CrsAuditEntry *entry = audit->pdata[i];
+      g_assert_cmpstr (entry->action, ==, "import");
+      g_assert_cmpstr (entry->author, ==, g_get_user_name ());   /* who imported */
+    }
+
+  /* Outside an import the store sets author and time, and ignores a
+   * supersedes_id: amending goes through crs_store_amend_observation. */
+  {
+    g_autoptr(CrsObservation) plain = make_full_observation (patient_id, 3000);
+    plain->author = g_strdup ("Forged");
+    plain->supersedes_id = second->id;
+    plain->amend_reason = g_strdup ("sneaky");
+    g_assert_true (crs_store_add_observation (store, plain, &error));
+    g_assert_cmpstr (plain->author, ==, g_get_user_name ());
+    g_assert_cmpint (plain->supersedes_id, ==, 0);
+    g_assert_null (plain->amend_reason);
+    g_clear_object (&loaded);
+    loaded = crs_store_get_observation (store, second->id, &error);
+    g_assert_cmpint (loaded->superseded_by_id, ==, 0);
+  }
+}
+
+static void
+test_author (void)
+{
+  g_autoptr(CrsStore) store = open_new_store (NULL);
+
+  g_assert_cmpstr (crs_store_get_author (store), ==, g_get_user_name ());
+  crs_store_set_author (store, "Nurse Jo");
+  g_assert_cmpstr (crs_store_get_author (store), ==, "Nurse Jo");
+  crs_store_set_author (store, NULL);
+  g_assert_cmpstr (crs_store_get_author (store), ==, g_get_user_name ());
+  crs_store_set_author (store, "");
+  g_assert_cmpstr (crs_store_get_author (store), ==, g_get_user_name ());
+}
+
+/* ---------------------------------------------------------------------- */
+/* Backups */
+
+static void
+test_backup_rotation (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = crs_store_backup_dir (path);
+  struct stat st;
+
+  add_patient (store, "BK", "1");
+  for (int i = 0; i < 10; i++)
+    {
+      char *backup = crs_store_backup_now (store, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (backup);
+      g_assert_true (g_str_has_prefix (backup, dir));
+      g_ptr_array_add (made, backup);
+    }
+
+  backups = crs_store_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 7);
+  /* The newest seven, newest first. */
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpstr (backups->pdata[i], ==, made->pdata[9 - i]);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (g_file_test (made->pdata[i], G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (g_stat (backups->pdata[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      /* A whole, single-file ward database. */
+      g_assert_true (crs_store_backup_is_good (backups->pdata[i]));
+      g_assert_cmpint (sqlite3_open_v2 (backups->pdata[i], &db, SQLITE_OPEN_READONLY, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn = 'BK'"), ==, 1);
+      g_assert_cmpint (raw_int (db, "SELECT journal_mode = 'delete' FROM pragma_journal_mode"),
+                       ==, 1);
+      sqlite3_close (db);
+    }
+
+  /* No partial files left behind. */
+  {
+    g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+    while ((name = g_dir_read_name (gdir)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 7);
+  }
+
+  /* Not in the middle of an import. */
+  g_assert_true (crs_store_begin_batch (store, &error));
+  g_assert_null (crs_store_backup_now (store, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED);
+  crs_store_rollback_batch (store);
+}
+
+static void
+test_backup_daily (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A brand-new database has nothing to back up yet. */
+  backups = crs_store_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_assert_false (crs_store_backup_made_today (path));
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  add_patient (store, "DAY", "1");
+  g_clear_object (&store);
+
+  /* The first open of the day makes one; later opens do not. */
+  for (int i = 0; i < 3; i++)
+    {
+      store = crs_store_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+      backups = crs_store_backup_list (path);
+      g_assert_cmpuint (backups->len, ==, 1);
+      g_clear_pointer (&backups, g_ptr_array_unref);
+    }
+  g_assert_true (crs_store_backup_made_today (path));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Query plans */
+
+/* Every statement the store prepared for the ward list and a patient's
+ * chart must find its rows through an index, never scan the observation
+ * table or sort it in a temporary b-tree. */
+static void
+test_query_plans (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = crs_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  guint checked = 0;
+  gint64 ids[3];
+
+  g_assert_true (crs_store_begin_batch (store, &error));
+  for (int p = 0; p < 3; p++)
+    {
+      g_autofree char *mrn = g_strdup_printf ("QP%d", p);
+      ids[p] = add_patient (store, mrn, "1");
+      for (int i = 0; i < 300; i++)
+        {
+          g_autoptr(CrsObservation) obs = make_full_observation (ids[p], 1000 + i * 900);
+          g_assert_true (crs_store_add_observation (store, obs, &error));
+        }
+    }
+  g_assert_true (crs_store_commit_batch (store, &error));
+  sqlite3_exec (db, "ANALYZE", NULL, NULL, NULL);
+
+  /* The GUI's reads, so that their statements are in the cache. */
+  g_ptr_array_unref (crs_store_list_patients (store, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_latest_observations (store, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 0, 0, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 5000, 90000, TRUE, &error));
+  g_object_unref (crs_store_get_latest_observation (store, ids[1], &error));
+  g_object_unref (crs_store_get_observation (store, 5, &error));
+  g_ptr_array_unref (crs_store_list_acknowledgements (store, ids[1], &error));
+  g_ptr_array_unref (crs_store_list_audit (store, "observation", 5, &error));
+  g_assert_no_error (error);
+
+  while ((stmt = sqlite3_next_stmt (db, stmt)) != NULL)
+    {
+      const char *sql = sqlite3_sql (stmt);
+      g_autofree char *explain = NULL;
+      g_autoptr(GString) plan = g_string_new (NULL);
+      sqlite3_stmt *eqp = NULL;
+
+      if (!g_str_has_prefix (sql, "SELECT") || strstr (sql, "count(") != NULL ||
+          (strstr (sql, "observation") == NULL && strstr (sql, "audit") == NULL))
+        continue;
+      explain = g_strdup_printf ("EXPLAIN QUERY PLAN %s", sql);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &eqp, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (eqp) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s | ", (const char *) sqlite3_column_text (eqp, 3));
+      sqlite3_finalize (eqp);
+
+      g_test_message ("%s: %s", sql, plan->str);
+      /* Sorting the few acknowledgements of one patient is fine; sorting
+       * observation sets is not. */
+      if (strstr (plan->str, "SCAN observation") || strstr (plan->str, "SCAN o |") ||
+          strstr (plan->str, "SCAN l |") || strstr (plan->str, "SCAN audit") ||
+          (strstr (plan->str, "TEMP B-TREE") && strstr (sql, "acknowledgement") == NULL))
+        g_error ("Query without an index:\n%s\n%s", sql, plan->str);
+      g_assert_true (strstr (plan->str, "USING INDEX") != NULL ||
+                     strstr (plan->str, "USING INTEGER PRIMARY KEY") != NULL ||
+                     strstr (plan->str, "USING COVERING INDEX") != NULL);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 7);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/schema/create", test_schema_create);
+  g_test_add_func ("/store/schema/migrate", test_schema_migrate);
+  g_test_add_func ("/store/patient/round-trip", test_patient_round_trip);
+  g_test_add_func ("/store/patient/invalid", test_patient_invalid);
+  g_test_add_func ("/store/patient/list-by-bed", test_patient_list_by_bed);
+  g_test_add_func ("/store/patient/update-archive-restore", test_patient_update_archive_restore);
+  g_test_add_func ("/store/observation/round-trip", test_observation_round_trip);
+  g_test_add_func ("/store/observation/every-choice", test_observation_every_choice);
+  g_test_add_func ("/store/observation/lists", test_observation_lists);
+  g_test_add_func ("/store/observation/amend", test_observation_amend);
+  g_test_add_func ("/store/records/round-trip", test_records_round_trip);
+  g_test_add_func ("/store/acknowledgements", test_acknowledgements);
+  g_test_add_func ("/store/settings", test_settings);
+  g_test_add_func ("/store/database-enforces", test_database_enforces);
+  g_test_add_func ("/store/batch", test_batch);
+  g_test_add_func ("/store/import-batch", test_import_batch);
+  g_test_add_func ("/store/author", test_author);
+  g_test_add_func ("/store/backup/rotation", test_backup_rotation);
+  g_test_add_func ("/store/backup/daily", test_backup_daily);
+  g_test_add_func ("/store/query-plans", test_query_plans);
+
+  return g_test_run ();
+}
