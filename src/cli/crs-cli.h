@@ -21,6 +21,9 @@ typedef struct
 /* The command table, NULL-terminated (crs-watch-cli.c). */
 extern const CrsCliCommand crs_cli_commands[];
 
+/* The subcommands, one file each (src/cli/crs-cli-NAME.c). */
+int crs_cli_grade (int argc, char **argv);
+
 /* Prints "crs-watch-cli NAME: MESSAGE" to stderr; returns 1. */
 int crs_cli_usage_error (const char *command,
                          const char *format,

@@ -1,0 +1,374 @@
+/* crs-csv.c: an RFC 4180 CSV reader and field writer.
+ *
+ * RFC 4180 §2: records end with a line break; fields are separated by
+ * commas; a field may be enclosed in double quotes, and must be when it
+ * holds a comma, a quote or a line break; a quote inside a quoted field is
+ * written twice. Beyond the RFC, as common files need: LF or a lone CR
+ * also end a record, a UTF-8 byte order mark is skipped, empty lines are
+ * skipped, and the last record needs no line break. */
+#define G_LOG_DOMAIN "crs-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "crs-csv.h"
+
+G_DEFINE_QUARK (crs-csv-error-quark, crs_csv_error)
+
+#define BUFFER_SIZE (64 * 1024)
+#define READ_ERROR (-2)
+#define END_OF_INPUT (-1)
+
+typedef enum {
+  STATE_FIELD_START,
+  STATE_UNQUOTED,
+  STATE_QUOTED,
+  STATE_QUOTE_IN_QUOTED,   /* a quote inside a quoted field: doubled or closing */
+} State;
+
+struct _CrsCsvReader
+{
+  GInputStream *stream;
+  guint8       *buffer;
+  gsize         length;
+  gsize         position;
+  gboolean      eof;
+  gboolean      started;     /* the byte order mark was looked for */
+
+  guint         next_line;   /* line of the next byte */
+  gboolean      last_was_cr; /* for counting CRLF as one line break */
+  gboolean      skip_lf;     /* a CR ended the last record: drop its LF */
+
+  GString      *data;        /* the record's fields, each ended by NUL */
+  GArray       *offsets;     /* gsize: where each field starts in data */
+  GPtrArray    *fields;      /* char *, into data, NULL-terminated */
+  gsize         field_start;
+  guint         record_line;
+};
+
+CrsCsvReader *
+crs_csv_reader_new (GInputStream *stream)
+{
+  CrsCsvReader *reader;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  reader = g_new0 (CrsCsvReader, 1);
+  reader->stream = g_object_ref (stream);
+  reader->buffer = g_malloc (BUFFER_SIZE);
+  reader->next_line = 1;
+  reader->data = g_string_sized_new (1024);
+  reader->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->fields = g_ptr_array_new ();
+  return reader;
+}
+
+void
+crs_csv_reader_free (CrsCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_object_unref (reader->stream);
+  g_free (reader->buffer);
+  g_string_free (reader->data, TRUE);
+  g_array_unref (reader->offsets);
+  g_ptr_array_unref (reader->fields);
+  g_free (reader);
+}
+
+static gboolean
+fill (CrsCsvReader  *reader,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gssize n;
+
+  n = g_input_stream_read (reader->stream, reader->buffer + reader->length,
+                           BUFFER_SIZE - reader->length, cancellable, &local_error);
+  if (n < 0)
+    {
+      g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_READ,
+                   _("cannot read: %s"), local_error->message);
+      return FALSE;
+    }
+  if (n == 0)
+    reader->eof = TRUE;
+  reader->length += (gsize) n;
+  return TRUE;
+}
+
+/* The next byte, END_OF_INPUT or READ_ERROR; *line gets its line. */
+static int
+read_byte (CrsCsvReader  *reader,
+           guint         *line,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  int c;
+
+  if (!reader->started)
+    {
+      reader->started = TRUE;
+      while (reader->length < 3 && !reader->eof)
+        if (!fill (reader, cancellable, error))
+          return READ_ERROR;
+      if (reader->length >= 3 && memcmp (reader->buffer, "\xEF\xBB\xBF", 3) == 0)
+        reader->position = 3;
+    }
+
+  if (reader->position >= reader->length)
+    {
+      if (reader->eof)
+        return END_OF_INPUT;
+      reader->length = 0;
+      reader->position = 0;
+      if (!fill (reader, cancellable, error))
+        return READ_ERROR;
+      if (reader->length == 0)
+        return END_OF_INPUT;
+    }
+
+  c = reader->buffer[reader->position++];
+  *line = reader->next_line;
+  if (c == '\r')
+    reader->next_line++;
+  else if (c == '\n' && !reader->last_was_cr)
+    reader->next_line++;
+  reader->last_was_cr = c == '\r';
+  return c;
+}
+
+static gboolean
+end_field (CrsCsvReader  *reader,
+           guint          line,
+           GError       **error)
+{
+  const char *start = reader->data->str + reader->field_start;
+  gsize length = reader->data->len - reader->field_start;
+
+  if (!g_utf8_validate_len (start, length, NULL))
+    {
+      reader->record_line = line;
+      g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_MALFORMED,
+                   _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+  g_string_append_c (reader->data, '\0');
+  g_array_append_val (reader->offsets, reader->field_start);
+  reader->field_start = reader->data->len;
+  return TRUE;
+}
+
+static void
+finish_record (CrsCsvReader *reader)
+{
+  g_ptr_array_set_size (reader->fields, 0);
+  for (guint i = 0; i < reader->offsets->len; i++)
+    g_ptr_array_add (reader->fields, reader->data->str + g_array_index (reader->offsets, gsize, i));
+  g_ptr_array_add (reader->fields, NULL);
+}
+
+static gboolean
+fail (CrsCsvReader  *reader,
+      guint          line,
+      GError       **error,
+      const char    *message)
+{
+  reader->record_line = line;
+  g_set_error_literal (error, CRS_CSV_ERROR, CRS_CSV_ERROR_MALFORMED, message);
+  return FALSE;
+}
+
+gboolean
+crs_csv_reader_next (CrsCsvReader  *reader,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  State state = STATE_FIELD_START;
+  gboolean has_content = FALSE;
+  guint quote_line = 0;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  g_string_truncate (reader->data, 0);
+  g_array_set_size (reader->offsets, 0);
+  g_ptr_array_set_size (reader->fields, 0);
+  reader->field_start = 0;
+
+  for (;;)
+    {
+      guint line = reader->next_line;
+      int c = read_byte (reader, &line, cancellable, error);
+
+      if (c == READ_ERROR)
+        {
+          reader->record_line = line;
+          return FALSE;
+        }
+      if (reader->skip_lf)
+        {
+          reader->skip_lf = FALSE;
+          if (c == '\n')
+            continue;
+        }
+      if (!has_content && c != END_OF_INPUT && c != '\r' && c != '\n')
+        {
+          has_content = TRUE;
+          reader->record_line = line;
+        }
+
+      if (reader->data->len > CRS_CSV_MAX_RECORD_BYTES)
+        {
+          g_autofree char *message = NULL;
+          message = g_strdup_printf (_("a record is longer than %d bytes (is a closing quote missing?)"),
+                                     CRS_CSV_MAX_RECORD_BYTES);
+          return fail (reader, reader->record_line, error, message);
+        }
+
+      switch (state)
+        {
+        case STATE_FIELD_START:
+        case STATE_UNQUOTED:
+          if (c == END_OF_INPUT || c == '\r' || c == '\n')
+            {
+              if (c == '\r')
+                reader->skip_lf = TRUE;
+              if (!has_content)
+                {
+                  if (c == END_OF_INPUT)
+                    return FALSE;
+                  continue;   /* an empty line */
+                }
+              if (!end_field (reader, line, error))
+                return FALSE;
+              finish_record (reader);
+              return TRUE;
+            }
+          if (c == ',')
+            {
+              if (!end_field (reader, line, error))
+                return FALSE;
+              state = STATE_FIELD_START;
+            }
+          else if (c == '"')
+            {
+              if (state == STATE_UNQUOTED)
+                return fail (reader, line, error,
+                             _("a quote inside a field that does not start with a quote "
+                               "(quote the whole field and double the quote inside)"));
+              state = STATE_QUOTED;
+              quote_line = line;
+            }
+          else
+            {
+              g_string_append_c (reader->data, (char) c);
+              state = STATE_UNQUOTED;
+            }
+          break;
+
+        case STATE_QUOTED:
+          if (c == END_OF_INPUT)
+            {
+              g_autofree char *message = NULL;
+              message = g_strdup_printf (_("the quoted field opened on line %u is never closed"), quote_line);
+              return fail (reader, quote_line, error, message);
+            }
+          if (c == '"')
+            state = STATE_QUOTE_IN_QUOTED;
+          else
+            g_string_append_c (reader->data, (char) c);
+          break;
+
+        case STATE_QUOTE_IN_QUOTED:
+          if (c == '"')
+            {
+              g_string_append_c (reader->data, '"');
+              state = STATE_QUOTED;
+            }
+          else if (c == ',')
+            {
+              if (!end_field (reader, line, error))
+                return FALSE;
+              state = STATE_FIELD_START;
+            }
+          else if (c == END_OF_INPUT || c == '\r' || c == '\n')
+            {
+              if (c == '\r')
+                reader->skip_lf = TRUE;
+              if (!end_field (reader, line, error))
+                return FALSE;
+              finish_record (reader);
+              return TRUE;
+            }
+          else
+            return fail (reader, line, error,
+                         _("text after the closing quote of a field "
+                           "(a quote inside a quoted field must be doubled)"));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+guint
+crs_csv_reader_get_n_fields (CrsCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+  return reader->offsets->len;
+}
+
+const char *
+crs_csv_reader_get_field (CrsCsvReader *reader,
+                          guint         index)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (index < reader->offsets->len, NULL);
+  return g_ptr_array_index (reader->fields, index);
+}
+
+const char * const *
+crs_csv_reader_get_fields (CrsCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  if (reader->fields->len == 0)
+    {
+      static const char * const none[] = { NULL };
+      return none;
+    }
+  return (const char * const *) reader->fields->pdata;
+}
+
+guint
+crs_csv_reader_get_line (CrsCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+  return reader->record_line;
+}
+
+void
+crs_csv_append_field (GString    *out,
+                      const char *value)
+{
+  g_return_if_fail (out != NULL);
+
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}

@@ -1,0 +1,72 @@
+/* crs-format.c: numbers, durations and lists as people read them. */
+#define G_LOG_DOMAIN "crs-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "crs-format.h"
+
+char *
+crs_format_temperature (double celsius)
+{
+  /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
+  return g_strdup_printf (_("%.1f °C"), celsius);
+}
+
+char *
+crs_format_flow (double l_min)
+{
+  /* %g drops a trailing ".0" but keeps "6.5"; three significant digits
+   * cover every flow a meter shows (0.25 to 80 L/min). */
+  /* TRANSLATORS: an oxygen flow, e.g. "6.5 L/min" */
+  return g_strdup_printf (_("%.3g L/min"), l_min);
+}
+
+char *
+crs_format_duration (int minutes)
+{
+  g_autofree char *hours_text = NULL;
+  g_autofree char *minutes_text = NULL;
+  int hours;
+
+  minutes = MAX (minutes, 0);
+  hours = minutes / 60;
+  minutes %= 60;
+
+  if (hours > 0)
+    hours_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), hours);
+  if (minutes > 0 || hours == 0)
+    minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), minutes);
+
+  if (hours_text != NULL && minutes_text != NULL)
+    /* TRANSLATORS: hours then minutes, e.g. "3 hours 20 minutes" */
+    return g_strdup_printf (C_("duration", "%s %s"), hours_text, minutes_text);
+  if (hours_text != NULL)
+    return g_steal_pointer (&hours_text);
+  return g_steal_pointer (&minutes_text);
+}
+
+char *
+crs_format_join (GPtrArray *items)
+{
+  g_autofree char *head = NULL;
+
+  if (items == NULL || items->len == 0)
+    return g_strdup ("");
+  if (items->len == 1)
+    return g_strdup (g_ptr_array_index (items, 0));
+
+  head = g_strdup (g_ptr_array_index (items, 0));
+  for (guint i = 1; i + 1 < items->len; i++)
+    {
+      /* TRANSLATORS: joins items of a list except the last, e.g. "fever, low blood pressure" */
+      char *longer = g_strdup_printf (C_("list", "%s, %s"), head, (const char *) g_ptr_array_index (items, i));
+      g_free (head);
+      head = longer;
+    }
+  /* TRANSLATORS: joins the last item of a list, e.g. "fever, hypotension and a face mask" */
+  return g_strdup_printf (C_("list", "%s and %s"), head,
+                          (const char *) g_ptr_array_index (items, items->len - 1));
+}

@@ -1,0 +1,703 @@
+/* crs-grade-csv.c: the `crs-watch-cli grade --csv` contract.
+ *
+ * The contract (shared/design/grade-csv.md, fixed): UTF-8 CSV, RFC 4180,
+ * first row a header; columns in any order; every column but `id`
+ * optional; a blank cell is "not recorded"; an unknown column is an error
+ * naming it. A value outside its type or range rejects that row only.
+ * Output, one row per input row in order:
+ * id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error.
+ *
+ * Plausible ranges. Only values that cannot be a reading from a living
+ * patient, or are a unit mix-up, are refused; anything a monitor could
+ * show is graded, however alarming:
+ *   age_years 0-130; temp_c 10.0-47.0 (°F typed as °C falls outside);
+ *   hr 0-300; rr 0-100; sbp, dbp 0-300 and dbp not above sbp; spo2 0-100;
+ *   o2_flow_l_min 0-100 and no flow on room air; vasopressors 0-10;
+ *   ice 0-10 and capd 0-32 (the scales' own ranges).
+ * Numbers use a point for decimals; integer columns take whole numbers.
+ * Spaces around a value are ignored; the choice columns ignore case. */
+#define G_LOG_DOMAIN "crs-grade-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "crs-grade-csv.h"
+
+#define OUTPUT_FLUSH_BYTES (64 * 1024)
+/* A value echoed in a message is cut after this many characters. */
+#define ECHO_MAX_CHARS 40
+
+typedef enum {
+  COL_ID,
+  COL_AGE_YEARS,
+  COL_TEMP_C,
+  COL_HR,
+  COL_RR,
+  COL_SBP,
+  COL_DBP,
+  COL_SPO2,
+  COL_SPO2_SCALE,
+  COL_O2_DEVICE,
+  COL_O2_FLOW,
+  COL_HYPOTENSION,
+  COL_VASOPRESSORS,
+  COL_VASOPRESSIN,
+  COL_FEVER_MASKED,
+  COL_ACVPU,
+  COL_AROUSAL,
+  COL_ICE,
+  COL_CAPD,
+  COL_SEIZURE,
+  COL_MOTOR_WEAKNESS,
+  COL_CEREBRAL_EDEMA,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  const char *name;
+  double      min;        /* for numbers */
+  double      max;
+  gboolean    integer;
+} ColumnInfo;
+
+static const ColumnInfo columns[N_COLUMNS] = {
+  [COL_ID] = { "id", 0, 0, FALSE },
+  [COL_AGE_YEARS] = { "age_years", 0, 130, FALSE },
+  [COL_TEMP_C] = { "temp_c", 10.0, 47.0, FALSE },
+  [COL_HR] = { "hr", 0, 300, TRUE },
+  [COL_RR] = { "rr", 0, 100, TRUE },
+  [COL_SBP] = { "sbp", 0, 300, TRUE },
+  [COL_DBP] = { "dbp", 0, 300, TRUE },
+  [COL_SPO2] = { "spo2", 0, 100, TRUE },
+  [COL_SPO2_SCALE] = { "spo2_scale", 1, 2, TRUE },
+  [COL_O2_DEVICE] = { "o2_device", 0, 0, FALSE },
+  [COL_O2_FLOW] = { "o2_flow_l_min", 0, 100, FALSE },
+  [COL_HYPOTENSION] = { "hypotension", 0, 0, FALSE },
+  [COL_VASOPRESSORS] = { "vasopressors", 0, 10, TRUE },
+  [COL_VASOPRESSIN] = { "vasopressin", 0, 0, FALSE },
+  [COL_FEVER_MASKED] = { "fever_masked", 0, 0, FALSE },
+  [COL_ACVPU] = { "acvpu", 0, 0, FALSE },
+  [COL_AROUSAL] = { "arousal", 0, 0, FALSE },
+  [COL_ICE] = { "ice", 0, 10, TRUE },
+  [COL_CAPD] = { "capd", 0, 32, TRUE },
+  [COL_SEIZURE] = { "seizure", 0, 0, FALSE },
+  [COL_MOTOR_WEAKNESS] = { "motor_weakness", 0, 0, FALSE },
+  [COL_CEREBRAL_EDEMA] = { "cerebral_edema", 0, 0, FALSE },
+};
+
+struct _CrsGradeCsv
+{
+  CrsWardPolicy policy;
+  int           index[N_COLUMNS];   /* field index of each column, -1 = absent */
+  guint         n_header;
+};
+
+CrsGradeCsv *
+crs_grade_csv_new (const CrsWardPolicy *policy)
+{
+  CrsGradeCsv *self = g_new0 (CrsGradeCsv, 1);
+
+  if (policy != NULL)
+    self->policy = *policy;
+  else
+    crs_ward_policy_init (&self->policy);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    self->index[c] = -1;
+  return self;
+}
+
+void
+crs_grade_csv_free (CrsGradeCsv *self)
+{
+  g_free (self);
+}
+
+/* The value without surrounding spaces, for messages: cut when long. */
+static char *
+echo (const char *value)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (value, -1) <= ECHO_MAX_CHARS)
+    return g_strdup (value);
+  start = g_utf8_substring (value, 0, ECHO_MAX_CHARS);
+  return g_strconcat (start, "…", NULL);
+}
+
+gboolean
+crs_grade_csv_set_header (CrsGradeCsv         *self,
+                          const char * const  *fields,
+                          guint                n_fields,
+                          GError             **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    self->index[c] = -1;
+  self->n_header = n_fields;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (fields[i]));
+      gboolean known = FALSE;
+
+      if (*name == '\0')
+        {
+          g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_HEADER,
+                       _("column %u of the header has no name"), i + 1);
+          return FALSE;
+        }
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (g_str_equal (name, columns[c].name))
+          {
+            if (self->index[c] >= 0)
+              {
+                g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_HEADER,
+                             _("column '%s' appears twice in the header"), name);
+                return FALSE;
+              }
+            self->index[c] = (int) i;
+            known = TRUE;
+            break;
+          }
+      if (!known)
+        {
+          g_autofree char *shown = echo (name);
+          g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_HEADER,
+                       _("unknown column '%s'"), shown);
+          return FALSE;
+        }
+    }
+
+  if (self->index[COL_ID] < 0)
+    {
+      g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_HEADER,
+                   _("the header has no 'id' column"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+crs_grade_csv_row_id (CrsGradeCsv        *self,
+                      const char * const *fields,
+                      guint               n_fields)
+{
+  int i;
+
+  g_return_val_if_fail (self != NULL, "");
+
+  i = self->index[COL_ID];
+  if (i < 0 || (guint) i >= n_fields)
+    return "";
+  return fields[i];
+}
+
+/* Decimal syntax: optional sign, digits with at most one point, at least
+ * one digit. No exponents, hex, "inf" or "nan" (g_ascii_strtod takes
+ * those). */
+static gboolean
+is_decimal (const char *text,
+            gboolean    integer)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+  gboolean point = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits = TRUE;
+      else if (*p == '.' && !point && !integer)
+        point = TRUE;
+      else
+        return FALSE;
+    }
+  return digits;
+}
+
+typedef struct
+{
+  CrsGradeCsv *self;
+  GPtrArray   *problems;
+} Row;
+
+static void
+problem (Row        *row,
+         Column      column,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+problem (Row        *row,
+         Column      column,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: a column name, then what is wrong with its value */
+  g_ptr_array_add (row->problems, g_strdup_printf (_("%s: %s"), columns[column].name, message));
+}
+
+/* Parses a number column; returns FALSE (and records why) when the value
+ * is refused. */
+static gboolean
+parse_number (Row        *row,
+              Column      column,
+              const char *text,
+              double     *out)
+{
+  const ColumnInfo *info = &columns[column];
+  g_autofree char *shown = echo (text);
+  double value;
+
+  if (!is_decimal (text, FALSE))
+    {
+      g_autofree char *with_point = g_strdelimit (g_strdup (text), ",", '.');
+
+      if (strchr (text, ',') != NULL && is_decimal (with_point, FALSE))
+        problem (row, column, _("'%s' is not a number (use a point for decimals)"), shown);
+      else
+        problem (row, column, _("'%s' is not a number"), shown);
+      return FALSE;
+    }
+  if (info->integer && strchr (text, '.') != NULL)
+    {
+      problem (row, column, _("'%s' is not a whole number"), shown);
+      return FALSE;
+    }
+
+  value = g_ascii_strtod (text, NULL);
+  if (value < info->min || value > info->max)
+    {
+      if (info->integer)
+        problem (row, column, _("%s is out of range %d–%d"), shown, (int) info->min, (int) info->max);
+      else
+        problem (row, column, _("%s is out of range %g–%g"), shown, info->min, info->max);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_int (Row        *row,
+           Column      column,
+           const char *text,
+           int        *out)
+{
+  double value;
+
+  if (!parse_number (row, column, text, &value))
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+parse_yes_no (Row        *row,
+              Column      column,
+              const char *text,
+              CrsTri     *out)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_ascii_strcasecmp (text, "yes") == 0)
+    *out = CRS_TRI_YES;
+  else if (g_ascii_strcasecmp (text, "no") == 0)
+    *out = CRS_TRI_NO;
+  else
+    {
+      shown = echo (text);
+      problem (row, column, _("'%s' is not yes or no"), shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks @text up among the model's ids, ignoring case. */
+#define PARSE_CHOICE(Type, name, n_values)                                   \
+  static gboolean                                                            \
+  parse_##name (const char *text, Type *out)                                 \
+  {                                                                          \
+    for (int v = 1; v < (n_values); v++)                                     \
+      {                                                                      \
+        const char *id = crs_##name##_to_id ((Type) v);                      \
+        if (id != NULL && g_ascii_strcasecmp (id, text) == 0)                \
+          {                                                                  \
+            *out = (Type) v;                                                 \
+            return TRUE;                                                     \
+          }                                                                  \
+      }                                                                      \
+    return FALSE;                                                            \
+  }
+
+PARSE_CHOICE (CrsO2Device, o2_device, CRS_O2_N_VALUES)
+PARSE_CHOICE (CrsAcvpu, acvpu, CRS_ACVPU_N_VALUES)
+PARSE_CHOICE (CrsArousal, arousal, CRS_AROUSAL_N_VALUES)
+PARSE_CHOICE (CrsSeizure, seizure, CRS_SEIZURE_N_VALUES)
+PARSE_CHOICE (CrsEdema, edema, CRS_EDEMA_N_VALUES)
+
+static void
+parse_field (Row               *row,
+             Column             column,
+             const char        *text,
+             CrsObservation    *observation,
+             CrsGradingContext *context)
+{
+  g_autofree char *shown = NULL;
+  double number;
+  int integer;
+  CrsTri tri;
+
+  switch (column)
+    {
+    case COL_ID:
+      break;
+
+    case COL_AGE_YEARS:
+      if (parse_number (row, column, text, &number))
+        context->age_years = (int) floor (number);
+      break;
+
+    case COL_TEMP_C:
+      parse_number (row, column, text, &observation->temperature_c);
+      break;
+
+    case COL_HR:
+      parse_int (row, column, text, &observation->heart_rate);
+      break;
+
+    case COL_RR:
+      parse_int (row, column, text, &observation->resp_rate);
+      break;
+
+    case COL_SBP:
+      parse_int (row, column, text, &observation->systolic);
+      break;
+
+    case COL_DBP:
+      parse_int (row, column, text, &observation->diastolic);
+      break;
+
+    case COL_SPO2:
+      parse_int (row, column, text, &observation->spo2);
+      break;
+
+    case COL_SPO2_SCALE:
+      if (!is_decimal (text, TRUE) || (!g_str_equal (text, "1") && !g_str_equal (text, "2")))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not 1 or 2"), shown);
+        }
+      else
+        context->spo2_scale = text[0] - '0';
+      break;
+
+    case COL_O2_DEVICE:
+      if (!parse_o2_device (text, &observation->o2_device))
+        {
+          shown = echo (text);
+          problem (row, column, _("unknown device '%s'"), shown);
+        }
+      break;
+
+    case COL_O2_FLOW:
+      parse_number (row, column, text, &observation->o2_flow_l_min);
+      break;
+
+    case COL_HYPOTENSION:
+      parse_yes_no (row, column, text, &observation->hypotension);
+      break;
+
+    case COL_VASOPRESSORS:
+      parse_int (row, column, text, &observation->vasopressors);
+      break;
+
+    case COL_VASOPRESSIN:
+      parse_yes_no (row, column, text, &observation->vasopressin);
+      break;
+
+    case COL_FEVER_MASKED:
+      if (parse_yes_no (row, column, text, &tri))
+        context->fever_masked = tri == CRS_TRI_YES;
+      break;
+
+    case COL_ACVPU:
+      if (!parse_acvpu (text, &observation->acvpu))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of A, C, V, P, U"), shown);
+        }
+      break;
+
+    case COL_AROUSAL:
+      if (!parse_arousal (text, &observation->arousal))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of normal, spontaneous, voice, tactile, unarousable"), shown);
+        }
+      break;
+
+    case COL_ICE:
+      if (parse_int (row, column, text, &integer))
+        observation->ice_total = integer;
+      break;
+
+    case COL_CAPD:
+      parse_int (row, column, text, &observation->capd);
+      break;
+
+    case COL_SEIZURE:
+      if (!parse_seizure (text, &observation->seizure))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of none, resolved, prolonged"), shown);
+        }
+      break;
+
+    case COL_MOTOR_WEAKNESS:
+      parse_yes_no (row, column, text, &observation->motor_weakness);
+      break;
+
+    case COL_CEREBRAL_EDEMA:
+      if (!parse_edema (text, &observation->cerebral_edema))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of none, focal, diffuse"), shown);
+        }
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+crs_grade_csv_parse_row (CrsGradeCsv        *self,
+                         const char * const *fields,
+                         guint               n_fields,
+                         CrsObservation     *observation,
+                         CrsGradingContext  *context,
+                         GPtrArray          *problems)
+{
+  Row row = { self, problems };
+  guint before = problems->len;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), FALSE);
+
+  crs_grading_context_init (context);
+
+  if (n_fields != self->n_header)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "the row has %u field but the header has %u",
+                                                     "the row has %u fields but the header has %u",
+                                                     n_fields),
+                                        n_fields, self->n_header));
+      return FALSE;
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autofree char *text = NULL;
+
+      if (self->index[c] < 0 || c == COL_ID)
+        continue;
+      text = g_strstrip (g_strdup (fields[self->index[c]]));
+      if (*text == '\0')
+        continue;   /* blank = not recorded */
+      parse_field (&row, (Column) c, text, observation, context);
+    }
+
+  /* Values that cannot be true together. */
+  if (!crs_is_missing_int (observation->systolic) && !crs_is_missing_int (observation->diastolic) &&
+      observation->diastolic > observation->systolic)
+    problem (&row, COL_DBP, _("%d is above the systolic pressure %d"),
+             observation->diastolic, observation->systolic);
+  if (observation->o2_device == CRS_O2_ROOM_AIR && !isnan (observation->o2_flow_l_min) &&
+      observation->o2_flow_l_min > 0)
+    problem (&row, COL_O2_FLOW, _("an oxygen flow is given with o2_device room_air"));
+
+  return problems->len == before;
+}
+
+void
+crs_grade_csv_append_header (GString *out)
+{
+  g_string_append (out, "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n");
+}
+
+static void
+append_int (GString *out,
+            int      value)
+{
+  if (!crs_is_missing_int (value))
+    g_string_append_printf (out, "%d", value);
+}
+
+void
+crs_grade_csv_append_graded (GString          *out,
+                             const char       *id,
+                             const CrsGrading *grading)
+{
+  g_autofree char *reason = crs_grading_to_reason_line (grading);
+
+  crs_csv_append_field (out, id);
+  g_string_append_c (out, ',');
+  append_int (out, grading->crs_grade);
+  g_string_append_c (out, ',');
+  append_int (out, grading->icans_grade);
+  g_string_append_c (out, ',');
+  append_int (out, grading->news2_total);
+  g_string_append_c (out, ',');
+  crs_csv_append_field (out, crs_news2_risk_to_id (grading->news2_risk));
+  g_string_append_c (out, ',');
+  g_string_append (out, crs_grading_has_red_flag (grading) ? "yes" : "no");
+  g_string_append_c (out, ',');
+  crs_csv_append_field (out, reason);
+  g_string_append (out, ",\n");
+}
+
+void
+crs_grade_csv_append_rejected (GString    *out,
+                               const char *id,
+                               const char *error_text)
+{
+  crs_csv_append_field (out, id);
+  g_string_append (out, ",,,,,,,");
+  crs_csv_append_field (out, error_text);
+  g_string_append_c (out, '\n');
+}
+
+static gboolean
+flush (GOutputStream  *output,
+       GString        *buffer,
+       GCancellable   *cancellable,
+       GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (buffer->len == 0)
+    return TRUE;
+  if (!g_output_stream_write_all (output, buffer->str, buffer->len, NULL, cancellable, &local_error))
+    {
+      g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_READ,
+                   _("cannot write the output: %s"), local_error->message);
+      return FALSE;
+    }
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+gboolean
+crs_grade_csv_run (GInputStream          *input,
+                   GOutputStream         *output,
+                   const CrsWardPolicy   *policy,
+                   CrsGradeCsvRejectFunc  on_reject,
+                   gpointer               user_data,
+                   CrsGradeCsvStats      *stats,
+                   guint                 *error_line,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  g_autoptr(CrsCsvReader) reader = NULL;
+  g_autoptr(CrsGradeCsv) grade_csv = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) buffer = g_string_sized_new (OUTPUT_FLUSH_BYTES + 4096);
+  CrsGradeCsvStats local_stats = { 0, 0 };
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  if (error_line != NULL)
+    *error_line = 0;
+  if (stats == NULL)
+    stats = &local_stats;
+  *stats = (CrsGradeCsvStats) { 0, 0 };
+
+  reader = crs_csv_reader_new (input);
+  grade_csv = crs_grade_csv_new (policy);
+
+  if (!crs_csv_reader_next (reader, cancellable, &local_error))
+    {
+      if (local_error == NULL)
+        {
+          g_set_error (error, CRS_CSV_ERROR, CRS_CSV_ERROR_EMPTY,
+                       _("the file is empty: the first row must be the header"));
+          return FALSE;
+        }
+      if (error_line != NULL)
+        *error_line = crs_csv_reader_get_line (reader);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!crs_grade_csv_set_header (grade_csv, crs_csv_reader_get_fields (reader),
+                                 crs_csv_reader_get_n_fields (reader), error))
+    {
+      if (error_line != NULL)
+        *error_line = crs_csv_reader_get_line (reader);
+      return FALSE;
+    }
+
+  crs_grade_csv_append_header (buffer);
+
+  while (crs_csv_reader_next (reader, cancellable, &local_error))
+    {
+      const char * const *fields = crs_csv_reader_get_fields (reader);
+      guint n_fields = crs_csv_reader_get_n_fields (reader);
+      const char *id = crs_grade_csv_row_id (grade_csv, fields, n_fields);
+      g_autoptr(CrsObservation) observation = crs_observation_new ();
+      CrsGradingContext context;
+
+      stats->rows++;
+      g_ptr_array_set_size (problems, 0);
+      if (crs_grade_csv_parse_row (grade_csv, fields, n_fields, observation, &context, problems))
+        {
+          g_autoptr(CrsGrading) grading = crs_grading_new (observation, &context, &grade_csv->policy);
+          crs_grade_csv_append_graded (buffer, id, grading);
+        }
+      else
+        {
+          g_autofree char *joined = NULL;
+
+          g_ptr_array_add (problems, NULL);
+          joined = g_strjoinv ("; ", (char **) problems->pdata);
+          g_ptr_array_remove_index (problems, problems->len - 1);
+          stats->rejected++;
+          crs_grade_csv_append_rejected (buffer, id, joined);
+          if (on_reject != NULL)
+            on_reject (crs_csv_reader_get_line (reader), id, problems, user_data);
+        }
+
+      if (buffer->len >= OUTPUT_FLUSH_BYTES && !flush (output, buffer, cancellable, error))
+        return FALSE;
+    }
+
+  if (local_error != NULL)
+    {
+      /* Keep what was graded before the fault. */
+      if (error_line != NULL)
+        *error_line = crs_csv_reader_get_line (reader);
+      flush (output, buffer, cancellable, NULL);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return flush (output, buffer, cancellable, error);
+}

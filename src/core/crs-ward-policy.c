@@ -1,0 +1,56 @@
+/* crs-ward-policy.c: the ward's documented defaults where the sources
+ * leave a choice or disagree.
+ *
+ * Every default below is copied from the project's research notes
+ * (shared/clinical/grading.md, which names the original source of each
+ * row); the disagreement between sources is written beside it, so a ward
+ * administrator who changes a setting in Preferences knows what the other
+ * sources say. */
+#define G_LOG_DOMAIN "crs-ward-policy"
+
+#include "config.h"
+
+#include "crs-ward-policy.h"
+
+/* Hypotension for ASTCT CRS grading. ASTCT 2019 (Lee et al.) gives no
+ * number for hypotension; the adaptation in PMC8021214 Table 1 labels the
+ * row "Hypotension (SBP < 90 mm Hg)". That is the adapting authors' wording,
+ * not ASTCT's, hence a ward setting. Default: systolic below 90 mmHg. The
+ * nurse can also tick "hypotensive" directly, which overrides the number. */
+#define CRS_POLICY_HYPOTENSION_SYSTOLIC_BELOW 90
+
+/* ICANS tool by age. ASCO 2021 (Table 2 footnote), NCI PDQ "Pediatric CAR
+ * T-Cell Therapy", MDedge and the CancerCalc calculator: CAPD for children
+ * younger than 12, ICE at 12 and over. NCIt C188936 says CAPD for "12 and
+ * under", so the sources disagree on a child of exactly 12; Lee 2019
+ * Table 7 itself was not readable. Default: CAPD below 12, ICE from 12.
+ * A patient above the cut-off with baseline developmental delay can be set
+ * to CAPD per patient (CrsPatient.use_capd). */
+#define CRS_POLICY_CAPD_BELOW_AGE 12
+
+/* Low-flow oxygen for ASTCT CRS hypoxia. ASTCT (PMC8021214 Table 1
+ * footnote, PMC9327779 Table 2, NCI PDQ reprint): low-flow nasal cannula
+ * is <= 6 L/min, high flow > 6 L/min. The Lunsumio HCP page says low flow
+ * is < 6 L/min and high flow >= 6, which differs at exactly 6 L/min; a
+ * ward following that label can lower this limit (e.g. to 5.5 L/min with
+ * half-litre flow meters). Default: up to and including 6.0 L/min. */
+#define CRS_POLICY_LOW_FLOW_MAX_L_MIN 6.0
+
+/* Longest gap between observation sets while a patient is inside a
+ * therapy's monitoring window. No source gives one number for every
+ * therapy; the default is the 4-hourly end of the NEWS2 "low" band (RCP
+ * 2017, chart 4: total 1-4, "minimum 4-6-hourly"), so a patient in the
+ * window is never observed less often than a patient scoring 1 on NEWS2.
+ * The stricter of this and the NEWS2 frequency applies (crs-trend.c). */
+#define CRS_POLICY_WINDOW_INTERVAL_MINUTES 240
+
+void
+crs_ward_policy_init (CrsWardPolicy *policy)
+{
+  g_return_if_fail (policy != NULL);
+
+  policy->hypotension_systolic_below = CRS_POLICY_HYPOTENSION_SYSTOLIC_BELOW;
+  policy->capd_below_age = CRS_POLICY_CAPD_BELOW_AGE;
+  policy->low_flow_max_l_min = CRS_POLICY_LOW_FLOW_MAX_L_MIN;
+  policy->window_interval_minutes = CRS_POLICY_WINDOW_INTERVAL_MINUTES;
+}

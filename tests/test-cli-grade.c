@@ -1,0 +1,386 @@
+/* test-cli-grade.c: `crs-watch-cli grade --csv` end to end, on the
+ * fixtures in tests/data/grade/, checking stdout, stderr and the exit
+ * status against shared/design/grade-csv.md.
+ *
+ * The expected grades are worked out by hand from the tables in
+ * shared/clinical/grading.md; the comments beside each row show the sums. */
+#define G_LOG_DOMAIN "test-cli-grade"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "core/crs-csv.h"
+
+#define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "grade", name, NULL);
+}
+
+/* Runs crs-watch-cli with @args (NULL-terminated), feeding @stdin_text. */
+static void
+run_cli (Result      *result,
+         const char  *stdin_text,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CRS_WATCH_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+/* Parses the CLI's stdout (itself CSV) into rows of fields. */
+static GPtrArray *
+parse_output (const char *out)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_strdup (out), (gssize) strlen (out), g_free);
+  g_autoptr(CrsCsvReader) reader = crs_csv_reader_new (stream);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  while (crs_csv_reader_next (reader, NULL, &error))
+    g_ptr_array_add (rows, g_strdupv ((char **) crs_csv_reader_get_fields (reader)));
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* Checks one output row: "id,crs,icans,news2,risk,red_flag" and that the
+ * reason holds @reason_part (NULL: anything) and the error is @error. */
+static void
+assert_row (GPtrArray  *rows,
+            guint       index,
+            const char *columns,
+            const char *reason_part,
+            const char *error)
+{
+  g_auto(GStrv) expected = g_strsplit (columns, ",", -1);
+  char **row;
+
+  g_assert_cmpuint (index, <, rows->len);
+  row = g_ptr_array_index (rows, index);
+  g_assert_cmpuint (g_strv_length (row), ==, 8);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpstr (row[i], ==, expected[i]);
+  if (reason_part != NULL)
+    g_assert_nonnull (strstr (row[6], reason_part));
+  if (error == NULL)
+    {
+      g_assert_cmpstr (row[7], ==, "");
+      g_assert_cmpstr (row[6], !=, "");
+    }
+  else
+    {
+      g_assert_cmpstr (row[7], ==, error);
+      g_assert_cmpstr (row[6], ==, "");
+    }
+}
+
+static void
+assert_good_output (const char *out)
+{
+  g_autoptr(GPtrArray) rows = parse_output (out);
+
+  g_assert_true (g_str_has_prefix (out, HEADER_OUT));
+  g_assert_cmpuint (rows->len, ==, 7);
+  /* All normal: NEWS2 0. */
+  assert_row (rows, 1, "normal,0,0,0,low,no", "CRS grade 0: no fever (37.0 °C)", NULL);
+  /* 39.5 °C + SBP 84 on one pressor (3) + cannula 4 L/min (2) = CRS 3.
+   * NEWS2: RR 22 (2) + SpO2 95 (1) + oxygen (2) + SBP 84 (3) + pulse 112 (2)
+   * + A (0) + 39.5 (2) = 12, high. */
+  assert_row (rows, 2, "worked-crs,3,0,12,high,yes", "CRS grade 3: fever 39.5 °C and one vasopressor", NULL);
+  /* ICE 3 (2) + seizure (3) = ICANS 3. NEWS2: new confusion 3 alone = 3,
+   * low-medium. */
+  assert_row (rows, 3, "worked-icans,0,3,3,low-medium,yes", "ICANS grade 3: a seizure that resolved", NULL);
+  /* Age 8: CAPD 8 (1) waking to voice (2) = ICANS 2; 38.2 °C, SBP 110,
+   * room air = CRS 1. NEWS2: SBP 110 (1) + pulse 100 (1) + 38.2 (1) = 3, low. */
+  assert_row (rows, 4, "child-capd,1,2,3,low,no", "ICANS grade 2: wakes only to voice", NULL);
+  /* Fever masked, 37.1 °C, SBP 86 without pressors = CRS 2. NEWS2:
+   * SBP 86 (3) + pulse 95 (1) = 4 with a single 3, low-medium. */
+  assert_row (rows, 5, "masked,2,0,4,low-medium,no", "while fever is masked by treatment", NULL);
+  /* No temperature: CRS and NEWS2 blank. */
+  assert_row (rows, 6, "no-temp,,0,,,no", "CRS not determined: temperature not recorded", NULL);
+}
+
+static void
+test_good_file (void)
+{
+  g_autofree char *path = fixture ("good.csv");
+  g_auto(Result) result = { 0 };
+
+  run_cli (&result, NULL, "grade", "--csv", path, NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  assert_good_output (result.out);
+}
+
+static void
+test_stdin (void)
+{
+  g_autofree char *path = fixture ("good.csv");
+  g_autofree char *text = NULL;
+  g_auto(Result) from_file = { 0 };
+  g_auto(Result) from_stdin = { 0 };
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  run_cli (&from_stdin, text, "grade", "--csv", "-", NULL);
+  g_assert_cmpstr (from_stdin.err, ==, "");
+  g_assert_cmpint (from_stdin.status, ==, 0);
+  assert_good_output (from_stdin.out);
+
+  run_cli (&from_file, NULL, "grade", "--csv", path, NULL);
+  g_assert_cmpstr (from_stdin.out, ==, from_file.out);
+}
+
+static void
+test_stdin_errors_named (void)
+{
+  g_auto(Result) result = { 0 };
+
+  run_cli (&result, "id,temp_c\nx,hot\n", "grade", "--csv", "-", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.err, ==, "stdin:2: temp_c: 'hot' is not a number\n");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *file;
+  int         status;
+  const char *stderr_lines;   /* "%s" stands for the fixture's path */
+  const char *stdout_text;    /* exact, or NULL */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "bad numbers", "bad-numbers.csv", 2,
+    "%1$s:3: temp_c: 'abc' is not a number\n"
+    "%1$s:4: hr: 'seventy' is not a number\n"
+    "%1$s:5: hr: '72.5' is not a whole number\n",
+    NULL },
+  { "out of range", "out-of-range.csv", 2,
+    "%1$s:2: spo2: 140 is out of range 0–100\n"
+    "%1$s:3: ice: 11 is out of range 0–10\n"
+    "%1$s:4: capd: 33 is out of range 0–32\n"
+    "%1$s:5: temp_c: 98.6 is out of range 10–47\n",
+    NULL },
+  { "unknown device", "unknown-device.csv", 2,
+    "%1$s:2: o2_device: unknown device 'tent'\n",
+    NULL },
+  { "unknown column", "unknown-column.csv", 1,
+    "%1$s:1: unknown column 'heart_rate'\n",
+    "" },
+  { "empty file", "empty.csv", 1,
+    "%1$s: the file is empty: the first row must be the header\n",
+    "" },
+  { "header only", "header-only.csv", 0, "", HEADER_OUT },
+  { "unterminated quote", "unterminated.csv", 1,
+    "%1$s:3: the quoted field opened on line 3 is never closed\n",
+    NULL },
+  { "ragged row", "ragged.csv", 2,
+    "%1$s:2: the row has 2 fields but the header has 3\n",
+    NULL },
+};
+
+static void
+test_error_file (gconstpointer data)
+{
+  const ErrorCase *c = data;
+  g_autofree char *path = fixture (c->file);
+  g_autofree char *expected_err = NULL;
+  g_auto(Result) result = { 0 };
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  expected_err = g_strdup_printf (c->stderr_lines, path);
+#pragma GCC diagnostic pop
+
+  run_cli (&result, NULL, "grade", "--csv", path, NULL);
+  g_assert_cmpint (result.status, ==, c->status);
+  g_assert_cmpstr (result.err, ==, expected_err);
+  if (c->stdout_text != NULL)
+    g_assert_cmpstr (result.out, ==, c->stdout_text);
+}
+
+static void
+test_rejected_rows_in_output (void)
+{
+  g_autofree char *bad = fixture ("bad-numbers.csv");
+  g_autofree char *range = fixture ("out-of-range.csv");
+  g_autofree char *device = fixture ("unknown-device.csv");
+  g_autofree char *unterminated = fixture ("unterminated.csv");
+  g_auto(Result) r1 = { 0 };
+  g_auto(Result) r2 = { 0 };
+  g_auto(Result) r3 = { 0 };
+  g_auto(Result) r4 = { 0 };
+  g_autoptr(GPtrArray) rows1 = NULL;
+  g_autoptr(GPtrArray) rows2 = NULL;
+  g_autoptr(GPtrArray) rows3 = NULL;
+  g_autoptr(GPtrArray) rows4 = NULL;
+
+  run_cli (&r1, NULL, "grade", "--csv", bad, NULL);
+  rows1 = parse_output (r1.out);
+  g_assert_cmpuint (rows1->len, ==, 5);
+  /* Only temperature and pulse: CRS 0, ICANS and NEWS2 not determined. */
+  assert_row (rows1, 1, "ok,0,,,,no", NULL, NULL);
+  assert_row (rows1, 2, "bad-temp,,,,,", NULL, "temp_c: 'abc' is not a number");
+  assert_row (rows1, 3, "bad-hr,,,,,", NULL, "hr: 'seventy' is not a number");
+  assert_row (rows1, 4, "decimal-hr,,,,,", NULL, "hr: '72.5' is not a whole number");
+
+  run_cli (&r2, NULL, "grade", "--csv", range, NULL);
+  rows2 = parse_output (r2.out);
+  g_assert_cmpuint (rows2->len, ==, 6);
+  assert_row (rows2, 1, "a,,,,,", NULL, "spo2: 140 is out of range 0–100");
+  assert_row (rows2, 4, "d,,,,,", NULL, "temp_c: 98.6 is out of range 10–47");
+  /* The edges themselves are accepted: SpO2 100, ICE 10, CAPD 32. */
+  assert_row (rows2, 5, "e,0,0,,,no", NULL, NULL);
+
+  run_cli (&r3, NULL, "grade", "--csv", device, NULL);
+  rows3 = parse_output (r3.out);
+  assert_row (rows3, 1, "a,,,,,", NULL, "o2_device: unknown device 'tent'");
+  assert_row (rows3, 2, "b,2,,,,no", "low-flow nasal cannula at 4 L/min", NULL);
+
+  /* A malformed file keeps what was graded before the fault. */
+  run_cli (&r4, NULL, "grade", "--csv", unterminated, NULL);
+  rows4 = parse_output (r4.out);
+  g_assert_cmpuint (rows4->len, ==, 2);
+  assert_row (rows4, 1, "x,1,,,,no", NULL, NULL);
+}
+
+static void
+test_quoted_fields (void)
+{
+  g_autofree char *path = fixture ("quoted.csv");
+  g_auto(Result) result = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  run_cli (&result, NULL, "grade", "--csv", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  /* Ids with a comma, a line break or quotes come back quoted. */
+  g_assert_nonnull (strstr (result.out, "\n\"bed 4, left\",3,"));
+  g_assert_nonnull (strstr (result.out, "\n\"two\nline id\",0,"));
+  g_assert_nonnull (strstr (result.out, "\n\"say \"\"hi\"\"\",1,"));
+  rows = parse_output (result.out);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[0], ==, "bed 4, left");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[0], ==, "two\nline id");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 3))[0], ==, "say \"hi\"");
+  /* 38.5 °C on a face mask: CRS 3, a red flag. */
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "3");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[5], ==, "yes");
+}
+
+static void
+test_crlf_and_bom (void)
+{
+  g_autofree char *crlf = fixture ("crlf.csv");
+  g_autofree char *bom = fixture ("bom.csv");
+  g_auto(Result) r1 = { 0 };
+  g_auto(Result) r2 = { 0 };
+  g_autoptr(GPtrArray) rows1 = NULL;
+  g_autoptr(GPtrArray) rows2 = NULL;
+
+  run_cli (&r1, NULL, "grade", "--csv", crlf, NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  g_assert_cmpstr (r1.err, ==, "");
+  rows1 = parse_output (r1.out);
+  g_assert_cmpuint (rows1->len, ==, 3);
+  /* No \r leaks into the values: room_air was read. */
+  assert_row (rows1, 1, "c1,1,,,,no", "fever 38.0 °C, no hypotension and no oxygen needed", NULL);
+  assert_row (rows1, 2, "c2,2,,,,no", "systolic 85 mmHg without vasopressors", NULL);
+
+  run_cli (&r2, NULL, "grade", "--csv", bom, NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  rows2 = parse_output (r2.out);
+  assert_row (rows2, 1, "b1,1,,,,no", NULL, NULL);
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *path = fixture ("good.csv");
+  g_auto(Result) no_csv = { 0 };
+  g_auto(Result) extra = { 0 };
+  g_auto(Result) missing = { 0 };
+  g_auto(Result) unknown_option = { 0 };
+
+  run_cli (&no_csv, NULL, "grade", NULL);
+  g_assert_cmpint (no_csv.status, ==, 1);
+  g_assert_nonnull (strstr (no_csv.err, "--csv"));
+  g_assert_cmpstr (no_csv.out, ==, "");
+
+  run_cli (&extra, NULL, "grade", "--csv", path, "more", NULL);
+  g_assert_cmpint (extra.status, ==, 1);
+  g_assert_nonnull (strstr (extra.err, "more"));
+
+  run_cli (&missing, NULL, "grade", "--csv", "/nonexistent/observations.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "/nonexistent/observations.csv: "));
+  g_assert_cmpstr (missing.out, ==, "");
+
+  run_cli (&unknown_option, NULL, "grade", "--xml", path, NULL);
+  g_assert_cmpint (unknown_option.status, ==, 1);
+  g_assert_nonnull (strstr (unknown_option.err, "--xml"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli-grade/good-file", test_good_file);
+  g_test_add_func ("/cli-grade/stdin", test_stdin);
+  g_test_add_func ("/cli-grade/stdin-errors-named", test_stdin_errors_named);
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli-grade/file/%s", error_cases[i].name);
+      g_test_add_data_func (path, &error_cases[i], test_error_file);
+    }
+  g_test_add_func ("/cli-grade/rejected-rows-in-output", test_rejected_rows_in_output);
+  g_test_add_func ("/cli-grade/quoted-fields", test_quoted_fields);
+  g_test_add_func ("/cli-grade/crlf-and-bom", test_crlf_and_bom);
+  g_test_add_func ("/cli-grade/usage", test_usage);
+
+  return g_test_run ();
+}
