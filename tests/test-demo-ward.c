@@ -228,6 +228,79 @@ test_demo_imports (void)
   g_assert_no_error (error);
 }
 
+/* Graded at import (the demo carries no grades), the sets reach every
+ * CRS grade 0-4 and ICANS grade 0-3, each patient the worst grade the
+ * demo's script gives them (data/make-demo-ward.py, one comment per
+ * patient). */
+static void
+test_demo_grades (void)
+{
+  static const struct { const char *mrn; int crs; int icans; } expected[] = {
+    { "DEMO-1001", 4, 2 },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
+    { "DEMO-1002", 2, 2 },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
+    { "DEMO-1003", 1, 1 },   /* blinatumomab: fever; ICE 8 */
+    { "DEMO-1004", 2, 0 },   /* rituximab: fever and hypotension without pressors */
+    { "DEMO-1005", 1, 0 },   /* teclistamab: fever after step-up dose 2 */
+    { "DEMO-1006", 0, 0 },   /* epcoritamab: no CRS */
+    { "DEMO-1007", 2, 0 },   /* lisocabtagene maraleucel: nasal cannula 2 L/min */
+    { "DEMO-1008", 2, 0 },   /* idecabtagene vicleucel: hypotension, fluids */
+    { "DEMO-1009", 3, 3 },   /* brexucabtagene autoleucel: noradrenaline; ICE 2 */
+    { "DEMO-1010", 0, 0 },   /* ciltacabtagene autoleucel: before the usual onset */
+  };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "graded", NULL);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite", NULL);
+  g_autofree char *path = crs_paths_data_file ("demo-ward.xml");
+  g_autoptr(CrsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CrsWardImportSummary summary = { 0 };
+  gboolean crs_seen[5] = { FALSE }, icans_seen[5] = { FALSE };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = crs_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (crs_ward_xml_import_file (store, path, ANCHOR, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.graded, ==, summary.observations);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CrsPatient) patient = crs_store_find_patient_by_mrn (store, expected[i].mrn, &error);
+      g_autoptr(GPtrArray) sets = NULL;
+      int crs_max = -1, icans_max = -1;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (patient);
+      sets = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < sets->len; j++)
+        {
+          CrsObservation *obs = g_ptr_array_index (sets, j);
+
+          g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017");
+          if (obs->superseded_by_id != 0)
+            continue;
+          if (!crs_is_missing_int (obs->stored_crs_grade))
+            {
+              crs_seen[obs->stored_crs_grade] = TRUE;
+              crs_max = MAX (crs_max, obs->stored_crs_grade);
+            }
+          if (!crs_is_missing_int (obs->stored_icans_grade))
+            {
+              icans_seen[obs->stored_icans_grade] = TRUE;
+              icans_max = MAX (icans_max, obs->stored_icans_grade);
+            }
+        }
+      g_test_message ("%s: worst CRS %d, worst ICANS %d", expected[i].mrn, crs_max, icans_max);
+      g_assert_cmpint (crs_max, ==, expected[i].crs);
+      g_assert_cmpint (icans_max, ==, expected[i].icans);
+    }
+
+  for (int g = 0; g <= 4; g++)
+    g_assert_true (crs_seen[g]);
+  for (int g = 0; g <= 3; g++)
+    g_assert_true (icans_seen[g]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/demo-ward/shape", test_demo_shape);
   g_test_add_func ("/demo-ward/moves-with-now", test_demo_moves_with_now);
   g_test_add_func ("/demo-ward/imports", test_demo_imports);
+  g_test_add_func ("/demo-ward/grades", test_demo_grades);
 
   return g_test_run ();
 }

@@ -4,13 +4,20 @@
  * reader touches no database). Everything is then added inside one
  * import batch of the store: one transaction, audited as "import", which
  * keeps each record's author and times. Any refusal rolls the whole batch
- * back, so the database is as it was. */
+ * back, so the database is as it was.
+ *
+ * A set that comes without stored grades (the demo ward, a file written by
+ * hand) is graded on the way in, as the app grades a set when a nurse
+ * saves it: with its own history as context (crs_grading_grade_series)
+ * and the ward policy's documented defaults. A set with stored grades
+ * keeps them: an import never regrades. */
 #define G_LOG_DOMAIN "crs-ward-xml"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "core/crs-grading.h"
 #include "crs-ward-xml-private.h"
 
 /* "Patient MRN-1 (line 12)" or "Patient MRN-1". */
@@ -85,6 +92,64 @@ find_duplicates (CrsStore     *store,
 }
 
 static gboolean
+needs_grades (CrsObservation *obs)
+{
+  return obs->stored_rules == NULL && crs_is_missing_int (obs->stored_crs_grade) &&
+         crs_is_missing_int (obs->stored_icans_grade) && crs_is_missing_int (obs->stored_news2);
+}
+
+/* Gradings for the sets of @entry that have none: a table of
+ * CrsObservation * -> CrsGrading * (owned by the table). */
+static GHashTable *
+grade_missing (CrsWardFilePatient *entry)
+{
+  GHashTable *gradings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) crs_grading_free);
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  CrsWardPolicy policy;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < entry->observations->len && !any; i++)
+    any = needs_grades (g_ptr_array_index (entry->observations, i));
+  if (!any)
+    return gradings;
+
+  /* The ward's settings carry no policy yet: the documented defaults. */
+  crs_ward_policy_init (&policy);
+
+  /* The current sets in one walk through the history... */
+  series = crs_grading_grade_series (entry->patient, entry->observations, entry->interventions,
+                                     entry->infusions, &policy, &sorted);
+  /* The table takes the gradings it needs; the rest are freed here. */
+  g_ptr_array_set_free_func (series, NULL);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      CrsObservation *obs = g_ptr_array_index (sorted, i);
+      CrsGrading *grading = g_ptr_array_index (series, i);
+
+      if (needs_grades (obs))
+        g_hash_table_insert (gradings, obs, grading);
+      else
+        crs_grading_free (grading);
+    }
+
+  /* ...and the superseded versions, each as it stood when it was saved. */
+  for (guint i = 0; i < entry->observations->len; i++)
+    {
+      CrsObservation *obs = g_ptr_array_index (entry->observations, i);
+      CrsGradingContext context;
+
+      if (obs->superseded_by_id == 0 || !needs_grades (obs))
+        continue;
+      crs_grading_context_from_history (&context, entry->patient, entry->observations,
+                                        entry->interventions, entry->infusions,
+                                        obs->taken_at, &policy);
+      g_hash_table_insert (gradings, obs, crs_grading_new (obs, &context, &policy));
+    }
+  return gradings;
+}
+
+static gboolean
 import_observations (CrsStore              *store,
                      CrsWardFilePatient    *entry,
                      gint64                 patient_id,
@@ -94,6 +159,7 @@ import_observations (CrsStore              *store,
 {
   guint done = 0, n = entry->observations->len;
   g_autofree gboolean *saved = g_new0 (gboolean, n);
+  g_autoptr(GHashTable) gradings = grade_missing (entry);
 
   /* Each version after the one it supersedes: repeat until every set is
    * saved (the reader has made sure the versions form simple chains). */
@@ -105,6 +171,7 @@ import_observations (CrsStore              *store,
         {
           CrsObservation *obs = g_ptr_array_index (entry->observations, i);
           g_autoptr(CrsObservation) copy = NULL;
+          CrsGrading *grading;
           gint64 *old_id = NULL;
 
           if (saved[i])
@@ -121,6 +188,17 @@ import_observations (CrsStore              *store,
           copy->patient_id = patient_id;
           copy->supersedes_id = old_id != NULL ? *old_id : 0;
           copy->superseded_by_id = 0;
+
+          grading = g_hash_table_lookup (gradings, obs);
+          if (grading != NULL)
+            {
+              copy->stored_crs_grade = grading->crs_grade;
+              copy->stored_icans_grade = grading->icans_grade;
+              copy->stored_news2 = grading->news2_total;
+              g_free (copy->stored_rules);
+              copy->stored_rules = g_strdup (crs_grading_rules ());
+              summary->graded++;
+            }
 
           if (!crs_store_add_observation (store, copy, error))
             {
