@@ -87,6 +87,11 @@ crs_cli_import (int    argc,
   printf (g_dngettext (GETTEXT_PACKAGE, "%u acknowledgement", "%u acknowledgements",
                        summary.acknowledgements), summary.acknowledgements);
   printf (".\n");
+  if (summary.graded > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u observation set came without grades and was graded on import.\n",
+                         "%u observation sets came without grades and were graded on import.\n",
+                         summary.graded), summary.graded);
   if (summary.settings_kept > 0)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "%u ward setting in the file was already set in the database and kept as it was.\n",
