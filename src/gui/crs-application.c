@@ -12,7 +12,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <string.h>
 
 #include "core/crs-paths.h"
@@ -30,6 +32,8 @@ struct _CrsApplication
   GError   *store_error;       /* why there is no store, shown once */
   char     *store_path;        /* the database tried, NULL when not known */
   char     *demo_dir;          /* the demo's temporary folder, removed at quit */
+  guint     sigint_id;
+  guint     sigterm_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrsApplication, crs_application, ADW_TYPE_APPLICATION)
@@ -172,11 +176,22 @@ open_demo_store (CrsApplication  *self,
   return g_steal_pointer (&store);
 }
 
+/* Ctrl+C or a plain kill ends a demo through shutdown, so that its
+ * temporary folder goes with it. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 open_store (CrsApplication *self)
 {
   if (self->demo)
     {
+      self->sigint_id = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+      self->sigterm_id = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
       self->store = open_demo_store (self, &self->store_error);
       return;
     }
@@ -262,6 +277,9 @@ static void
 crs_application_shutdown (GApplication *app)
 {
   CrsApplication *self = CRS_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
 
   /* Close the database before its demo folder goes. */
   g_clear_object (&self->store);
