@@ -104,27 +104,6 @@ validate_observation (CrsObservation  *obs,
          crs_check_text ("stored_rules", obs->stored_rules, error);
 }
 
-static gboolean
-check_patient_exists (CrsStore  *self,
-                      gint64     patient_id,
-                      GError   **error)
-{
-  g_autoptr(CrsStmt) stmt = crs_store_prepare (self, "SELECT 1 FROM patient WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return crs_store_fail (self, rc, _("read the patient"), error);
-  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-               _("There is no patient %" G_GINT64_FORMAT " in the ward database."), patient_id);
-  return FALSE;
-}
-
 static gint64
 insert_observation (CrsStore        *self,
                     CrsObservation  *obs,
@@ -284,7 +263,7 @@ save_observation (CrsStore        *self,
       if (before == NULL)
         goto fail;
     }
-  else if (!check_patient_exists (self, patient_id, error))
+  else if (!crs_store_check_patient (self, patient_id, error))
     goto fail;
 
   id = insert_observation (self, obs, patient_id, author, recorded_at, old_id, reason_copy, error);

@@ -1,290 +1,347 @@
-/* crs-store-open.c: checks a ward database file before it is opened for
- * writing, and words what to do when it is damaged.
- *
- * The checks use a read-only connection so that a file that is refused
- * (damaged, not a ward database, from a newer version) is never modified:
- * its bytes stay as they were for whoever recovers it. */
+/* crs-store-open.c: opening a ward database: creating a new one (built
+ * under a temporary name and linked into place only when complete),
+ * checking an existing one before any connection may write to it,
+ * connection settings, forward migrations after a backup, and the daily
+ * backup. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "crs-store-private.h"
 
-#define SQLITE_MAGIC "SQLite format 3"   /* the first 16 bytes, with the NUL */
-
-char *
-crs_store_damaged_message (const char *path,
-                           const char *problem)
+/* Settings every connection needs; journal_mode is stored in the file. */
+static int
+configure_connection (sqlite3  *db,
+                      int       busy_timeout_ms,
+                      gboolean  read_only)
 {
-  g_autofree char *backup = crs_store_backup_newest_good (path);
-  g_autofree char *backups = crs_store_backup_dir (path);
+  int rc;
 
-  if (backup != NULL)
-    return g_strdup_printf (_("CRS Watch cannot use the ward database %s: %s. The file was "
-                              "not changed. To go back to the newest good backup, close CRS Watch, move "
-                              "%s to a safe place (keep it for your IT support), copy %s to "
-                              "%s, and start CRS Watch again. Records saved after that "
-                              "backup must be entered again from the paper chart."),
-                            path, problem, path, backup, path);
+  sqlite3_busy_timeout (db, busy_timeout_ms);
+  sqlite3_extended_result_codes (db, 1);
 
-  return g_strdup_printf (_("CRS Watch cannot use the ward database %s: %s. The file was "
-                            "not changed. There is no good backup in %s. Keep the file as it is and ask "
-                            "your IT support to recover it."),
-                          path, problem, backups);
+  rc = sqlite3_exec (db,
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA trusted_schema = OFF;"
+                     "PRAGMA cell_size_check = ON;",
+                     NULL, NULL, NULL);
+  if (rc == SQLITE_OK && !read_only)
+    rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  return rc;
 }
 
 static gboolean
-set_damaged (GError     **error,
-             const char  *path,
-             const char  *problem)
+refuse_unwritable (const char  *path,
+                   GError     **error)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
 
-  /* Checking a backup needs no message (and must not look for backups
-   * of the backup). */
-  if (error == NULL)
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_READ_ONLY,
+                   _("CRS Watch may not write in the folder %s, so it cannot keep the ward "
+                     "database there. Nothing was changed; ask the ward administrator to make "
+                     "the folder writable for you."),
+                   dir);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_READ_ONLY,
+                   _("CRS Watch may not write to the ward database %s. Nothing was changed; "
+                     "ask the ward administrator to make the file writable for you."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Builds a new database under a temporary name and links it into place
+ * only when complete: a file at @path is always a whole ward database,
+ * never a half-created one, and a database another process created in
+ * the meantime is never replaced. */
+static gboolean
+create_database (const char  *path,
+                 gboolean    *created,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  int fd, rc;
+
+  /* Patient data: only the owner may enter the folder. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      if (saved == EACCES || saved == EROFS || saved == EPERM)
+        return refuse_unwritable (path, error);
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (!refuse_unwritable (path, error))
     return FALSE;
-  message = crs_store_damaged_message (path, problem);
-  g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CORRUPT, message);
+
+  tmpl = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  /* Created 0600 here: SQLite keeps the mode of an existing file and gives
+   * its -wal and -shm files the same one. */
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CRS_STORE_ERROR,
+                   saved == ENOSPC ? CRS_STORE_ERROR_FULL : CRS_STORE_ERROR_FAILED,
+                   _("Cannot create the ward database in %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = configure_connection (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS, FALSE);
+  if (rc != SQLITE_OK)
+    {
+      crs_store_set_error (error, db, rc, path, _("create the ward database"));
+      goto fail;
+    }
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+      !crs_store_schema_create (db, CRS_STORE_SCHEMA_VERSION, &local_error) ||
+      (rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        crs_store_set_error (error, db, rc ? rc : sqlite3_errcode (db), path,
+                             _("create the ward database"));
+      goto fail;
+    }
+
+  /* Closing checkpoints the WAL into the file and removes it. */
+  rc = sqlite3_close (db);
+  db = NULL;
+  if (rc != SQLITE_OK)
+    {
+      crs_store_set_error (error, NULL, rc, path, _("create the ward database"));
+      goto fail;
+    }
+
+  if (link (tmpl, path) == 0)
+    *created = TRUE;
+  else if (errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                   _("Cannot create the ward database %s: %s"), path, g_strerror (saved));
+      goto fail;
+    }
+  g_unlink (tmpl);
+  crs_store_sync_dir (path);
+  return TRUE;
+
+fail:
+  if (db != NULL)
+    sqlite3_close (db);
+  g_unlink (tmpl);
   return FALSE;
 }
 
 static gboolean
-set_sqlite_damaged (GError     **error,
-                    sqlite3     *db,
-                    int          rc,
-                    const char  *path)
+migrate (CrsStore  *self,
+         GError   **error)
 {
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-    case SQLITE_FORMAT:
-    case SQLITE_IOERR:
-      {
-        g_autofree char *problem = g_strdup_printf (_("the file is damaged (%s)"),
-                                                    sqlite3_errmsg (db));
-        return set_damaged (error, path, problem);
-      }
-    default:
-      return crs_store_set_error (error, db, rc, path, _("open the ward database"));
-    }
-}
-
-/* The first bytes of @path: a SQLite database starts with a fixed text. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  char header[16];
-  FILE *file;
-  size_t n;
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved = errno;
-      if (saved == EACCES)
-        {
-          g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_READ_ONLY,
-                       _("CRS Watch may not read the ward database %s. Ask the ward "
-                         "administrator to give you access to it."),
-                       path);
-          return FALSE;
-        }
-      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
-                   _("Cannot open the ward database %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  if (n == 0)
-    return set_damaged (error, path, _("the file is empty"));
-  if (n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof header) != 0)
-    return set_damaged (error, path, _("the file is not a SQLite database"));
-  return TRUE;
-}
-
-static int
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
-/* PRAGMA quick_check reads every page: a damaged page, a truncated file
- * or a broken b-tree shows up here rather than in the middle of a shift.
- * Returns the first problem, or NULL when the file is fine. */
-static char *
-quick_check (sqlite3 *db,
-             int     *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autoptr(GString) problems = g_string_new (NULL);
-  int rc, n = 0;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(5)", -1, &stmt, NULL);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") == 0)
-        continue;
-      if (n++ > 0)
-        g_string_append (problems, "; ");
-      g_string_append (problems, line ? line : "?");
-    }
-  sqlite3_finalize (stmt);
-  *rc_out = rc == SQLITE_DONE ? SQLITE_OK : rc;
-  if (rc != SQLITE_DONE)
-    return g_strdup (sqlite3_errmsg (db));
-  if (problems->len > 0)
-    return g_string_free (g_steal_pointer (&problems), FALSE);
-  return NULL;
-}
-
-static gboolean
-check_tables (sqlite3  *db,
-              int       version)
-{
-  const char * const *tables = crs_store_schema_tables (version);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  for (guint i = 0; ok && tables[i] != NULL; i++)
-    {
-      sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
-      ok = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-static gboolean
-check_open_file (sqlite3     *db,
-                 const char  *path,
-                 int         *version,
-                 GError     **error)
-{
-  g_autofree char *problem = NULL;
-  int application_id = 0;
-  int rc;
-
-  sqlite3_busy_timeout (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (db, 1);
-
-  rc = query_int (db, "PRAGMA application_id", &application_id);
-  if (rc != SQLITE_OK)
-    return set_sqlite_damaged (error, db, rc, path);
-  rc = query_int (db, "PRAGMA user_version", version);
-  if (rc != SQLITE_OK)
-    return set_sqlite_damaged (error, db, rc, path);
-
-  if (application_id != CRS_STORE_APPLICATION_ID || *version < 1)
-    return set_damaged (error, path, _("the file is a SQLite database, but not a CRS Watch "
-                                       "ward database"));
-
-  if (*version > CRS_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_TOO_NEW,
-                   _("The ward database %s was written by a newer CRS Watch (database "
-                     "version %d; this CRS Watch reads versions up to %d). It was not "
-                     "changed. Open it with the newer CRS Watch, or ask the ward "
-                     "administrator to update CRS Watch on this workstation."),
-                   path, *version, CRS_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  problem = quick_check (db, &rc);
-  if (problem != NULL)
-    {
-      if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB &&
-          (rc & 0xff) != SQLITE_IOERR)
-        return crs_store_set_error (error, db, rc, path, _("check the ward database"));
-      {
-        g_autofree char *damaged = g_strdup_printf (_("the file is damaged (%s)"), problem);
-        return set_damaged (error, path, damaged);
-      }
-    }
-
-  if (!check_tables (db, *version))
-    return set_damaged (error, path, _("tables of the ward database are missing"));
-
-  return TRUE;
-}
-
-gboolean
-crs_store_check_file (const char  *path,
-                      int         *version,
-                      GError     **error)
-{
-  sqlite3 *db = NULL;
-  gboolean ok;
-  int rc;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
-                   _("%s is not a file, so it cannot be a ward database."), path);
-      return FALSE;
-    }
-  if (!check_header (path, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    ok = set_sqlite_damaged (error, db, rc, path);
-  else
-    ok = check_open_file (db, path, version, error);
-  sqlite3_close (db);
-  return ok;
-}
-
-gboolean
-crs_store_backup_is_good (const char *path)
-{
-  sqlite3 *db = NULL;
+  g_autofree char *tag = g_strdup_printf ("before-v%d", CRS_STORE_SCHEMA_VERSION);
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version = 0;
-  gboolean ok = FALSE;
-  char header[16];
-  FILE *file;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    return FALSE;
-  ok = fread (header, 1, sizeof header, file) == sizeof header &&
-       memcmp (header, SQLITE_MAGIC, sizeof header) == 0;
-  fclose (file);
-  if (!ok)
+  /* A migration rewrites tables: first a copy to go back to. */
+  backup = crs_store_backup_make (self->db, self->path, tag, &local_error);
+  if (backup == NULL)
+    {
+      g_set_error (error, CRS_STORE_ERROR, local_error->code,
+                   _("The ward database %s needs an upgrade, but no backup could be made "
+                     "first, so it was left unchanged: %s"),
+                   self->path, local_error->message);
+      return FALSE;
+    }
+
+  if (!crs_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-    ok = check_open_file (db, path, &version, NULL);
-  else
-    ok = FALSE;
-  sqlite3_close (db);
-  return ok;
+  /* Another process may have migrated while we made the backup. */
+  if (crs_store_query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
+    goto fail;
+  if (version >= CRS_STORE_SCHEMA_VERSION)
+    return crs_store_exec (self, "COMMIT", error);
+
+  if (!crs_store_schema_migrate (self->db, version, CRS_STORE_SCHEMA_VERSION, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      crs_store_write_abort (self);
+      return FALSE;
+    }
+
+  {
+    /* JSON built by SQLite, so that the backup path is escaped right. */
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_prepare_v2 (self->db,
+                            "SELECT json_object('schema_version', ?1, 'backup', ?2), "
+                            "json_object('schema_version', ?3)",
+                            -1, &stmt, NULL) == SQLITE_OK)
+      {
+        sqlite3_bind_int (stmt, 1, version);
+        sqlite3_bind_text (stmt, 2, backup, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 3, CRS_STORE_SCHEMA_VERSION);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+            after = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          }
+      }
+    sqlite3_finalize (stmt);
+  }
+
+  {
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
+                                               CRS_STORE_SCHEMA_VERSION);
+    if (!crs_store_exec (self, pragma, error) ||
+        !crs_store_audit (self, "migrate", "schema", 0, before,
+                          after ? after : "{}", error))
+      {
+        crs_store_write_abort (self);
+        return FALSE;
+      }
+  }
+
+  if (!crs_store_exec (self, "COMMIT", error))
+    {
+      crs_store_write_abort (self);
+      return FALSE;
+    }
+  g_debug ("Migrated a ward database from version %d to %d", version,
+           CRS_STORE_SCHEMA_VERSION);
+  return TRUE;
+
+fail:
+  crs_store_fail (self, sqlite3_errcode (self->db), _("upgrade the ward database"), error);
+  crs_store_write_abort (self);
+  return FALSE;
 }
+
+static CrsStore *
+store_open (const char  *path,
+            gboolean     read_only,
+            GError     **error)
+{
+  g_autoptr(CrsStore) self = NULL;
+  g_autofree char *abs_path = NULL;
+  gboolean created = FALSE;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  abs_path = g_canonicalize_filename (path, NULL);
+
+  if (read_only)
+    {
+      if (!g_file_test (abs_path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+                       _("There is no ward database at %s."), abs_path);
+          return NULL;
+        }
+    }
+  else
+    {
+      if (!g_file_test (abs_path, G_FILE_TEST_EXISTS) &&
+          !create_database (abs_path, &created, error))
+        return NULL;
+      if (!refuse_unwritable (abs_path, error))
+        return NULL;
+    }
+
+  /* Check the file before any connection that could write to it. */
+  if (!crs_store_check_file (abs_path, &version, error))
+    return NULL;
+
+  self = g_object_new (CRS_TYPE_STORE, NULL);
+  self->path = g_steal_pointer (&abs_path);
+  self->read_only = read_only;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = configure_connection (self->db, self->busy_timeout_ms, read_only);
+  if (rc != SQLITE_OK)
+    {
+      crs_store_fail (self, rc, _("open the ward database"), error);
+      return NULL;
+    }
+
+  if (!read_only)
+    {
+      struct stat st;
+
+      /* Patient data: readable by its owner only. */
+      if (g_stat (self->path, &st) == 0 && (st.st_mode & 0077) != 0 &&
+          st.st_uid == getuid ())
+        g_chmod (self->path, 0600);
+
+      if (version < CRS_STORE_SCHEMA_VERSION && !migrate (self, error))
+        return NULL;
+
+      if (!created && !crs_store_backup_made_today (self->path))
+        {
+          g_autoptr(GError) backup_error = NULL;
+          g_autofree char *backup = crs_store_backup_make (self->db, self->path, NULL,
+                                                           &backup_error);
+          /* The ward still needs its chart: a failed daily backup is told,
+           * not fatal. The message names paths only, no patient data. */
+          if (backup == NULL)
+            g_message ("Daily backup failed: %s", backup_error->message);
+        }
+    }
+
+  if (crs_store_query_int (self->db, "PRAGMA user_version", &self->schema_version) != SQLITE_OK)
+    {
+      crs_store_fail (self, sqlite3_errcode (self->db), _("open the ward database"), error);
+      return NULL;
+    }
+
+  if (!crs_store_load_row_json_sql (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+CrsStore *
+crs_store_open (const char  *path,
+                GError     **error)
+{
+  return store_open (path, FALSE, error);
+}
+
+CrsStore *
+crs_store_open_read_only (const char  *path,
+                          GError     **error)
+{
+  return store_open (path, TRUE, error);
+}
+

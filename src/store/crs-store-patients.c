@@ -146,6 +146,27 @@ check_mrn_free (CrsStore    *self,
   return TRUE;
 }
 
+gboolean
+crs_store_check_patient (CrsStore  *self,
+                         gint64     patient_id,
+                         GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = crs_store_prepare (self, "SELECT 1 FROM patient WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return crs_store_fail (self, rc, _("read the patient"), error);
+  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+               _("There is no patient %" G_GINT64_FORMAT " in the ward database."), patient_id);
+  return FALSE;
+}
+
 static int
 compare_by_bed (gconstpointer a,
                 gconstpointer b)

@@ -83,6 +83,14 @@ void      crs_store_emit_changed   (CrsStore    *self,
                                     gint64       patient_id);
 
 gint64    crs_store_now            (void);
+/* SQLITE_OK with the first column of the first row of @sql in *out. */
+int       crs_store_query_int      (sqlite3     *db,
+                                    const char  *sql,
+                                    int         *out);
+/* FALSE with CRS_STORE_ERROR_NOT_FOUND when there is no such patient. */
+gboolean  crs_store_check_patient  (CrsStore    *self,
+                                    gint64       patient_id,
+                                    GError     **error);
 /* The audit action for an insert: "import" inside an import batch. */
 const char *crs_store_insert_action (CrsStore   *self);
 
@@ -141,7 +149,7 @@ GPtrArray *crs_store_backup_list   (const char  *db_path);
  * power cut. */
 void      crs_store_sync_dir       (const char  *path);
 
-/* Opening checks (crs-store-open.c). */
+/* Checks of the file (crs-store-check.c). */
 /* Checks an existing file without writing to it: SQLite, a ward database,
  * not too new, passes the quick check. Sets *version. */
 gboolean  crs_store_check_file     (const char  *path,

@@ -10,27 +10,6 @@
 #include "crs-store-private.h"
 
 static gboolean
-check_patient (CrsStore  *self,
-               gint64     patient_id,
-               GError   **error)
-{
-  g_autoptr(CrsStmt) stmt = crs_store_prepare (self, "SELECT 1 FROM patient WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return crs_store_fail (self, rc, _("read the patient"), error);
-  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-               _("There is no patient %" G_GINT64_FORMAT " in the ward database."), patient_id);
-  return FALSE;
-}
-
-static gboolean
 check_time (const char  *field,
             gint64       value,
             GError     **error)
@@ -105,7 +84,7 @@ crs_store_add_infusion (CrsStore     *self,
   author = record_author (self, infusion->author);
   if (!crs_store_write_begin (self, error))
     return FALSE;
-  if (!check_patient (self, infusion->patient_id, error))
+  if (!crs_store_check_patient (self, infusion->patient_id, error))
     goto fail;
 
   stmt = crs_store_prepare (self,
@@ -207,7 +186,7 @@ crs_store_add_intervention (CrsStore         *self,
   author = record_author (self, intervention->author);
   if (!crs_store_write_begin (self, error))
     return FALSE;
-  if (!check_patient (self, intervention->patient_id, error))
+  if (!crs_store_check_patient (self, intervention->patient_id, error))
     goto fail;
 
   stmt = crs_store_prepare (self,
@@ -307,7 +286,7 @@ crs_store_add_lab_result (CrsStore      *self,
   author = record_author (self, result->author);
   if (!crs_store_write_begin (self, error))
     return FALSE;
-  if (!check_patient (self, result->patient_id, error))
+  if (!crs_store_check_patient (self, result->patient_id, error))
     goto fail;
 
   stmt = crs_store_prepare (self,

@@ -107,6 +107,8 @@ CrsPatient *crs_store_find_patient_by_mrn (CrsStore        *self,
 gboolean    crs_store_add_patient         (CrsStore        *self,
                                            CrsPatient      *patient,  /* id set on success */
                                            GError         **error);
+/* Saves every field but archived (crs_store_set_archived does that, with
+ * its own audit action); no audit row when nothing changed. */
 gboolean    crs_store_update_patient      (CrsStore        *self,
                                            CrsPatient      *patient,
                                            GError         **error);
@@ -139,12 +141,15 @@ GPtrArray  *crs_store_list_lab_results    (CrsStore        *self,
 /* Observation sets. The caller grades the set first and fills its
  * stored_crs_grade, stored_icans_grade, stored_news2 and stored_rules;
  * the store saves them as given and never regrades. recorded_at and
- * author are set by the store. */
+ * author are set by the store; taken_at is required. On success the
+ * record is updated to what was saved (id, recorded_at, author). */
 gboolean    crs_store_add_observation     (CrsStore        *self,
                                            CrsObservation  *observation,
                                            GError         **error);
-/* Saves @replacement as a new version of @old_id with @reason; the old
- * version stays readable, marked superseded. */
+/* Saves @replacement as a new version of @old_id with @reason (required);
+ * the old version stays readable, marked superseded. Only the newest
+ * version can be amended (else CRS_STORE_ERROR_CONSTRAINT), and it stays
+ * with its patient (patient_id 0 = the old version's). */
 gboolean    crs_store_amend_observation   (CrsStore        *self,
                                            gint64           old_id,
                                            CrsObservation  *replacement,

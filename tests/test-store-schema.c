@@ -1,0 +1,335 @@
+/* test-store-schema.c: the ward database file's schema, migrations from
+ * every earlier version, backups (rotation, daily), and the query plans
+ * of the GUI's reads. */
+#define G_LOG_DOMAIN "test-store-schema"
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "crs-test-store-utils.h"
+
+/* ---------------------------------------------------------------------- */
+/* Schema */
+
+static void
+test_schema_create (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  sqlite3 *db = crs_store_get_db (store);
+  const char *indexes[] = { "patient_on_ward", "observation_of_patient", "observation_current",
+                            "audit_of_row", "infusion_of_patient", "intervention_of_patient",
+                            "lab_result_of_patient", "acknowledgement_of_observation" };
+
+  g_assert_cmpint (crs_store_get_schema_version (store), ==, CRS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, CRS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, CRS_STORE_APPLICATION_ID);
+  g_assert_cmpint (raw_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (raw_int (db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE "
+                                              "type = 'index' AND name = '%s'", indexes[i]);
+      g_assert_cmpint (raw_int (db, sql), ==, 1);
+    }
+  for (const char * const *t = crs_store_schema_tables (CRS_STORE_SCHEMA_VERSION); *t; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE "
+                                              "type = 'table' AND name = '%s'", *t);
+      g_assert_cmpint (raw_int (db, sql), ==, 1);
+    }
+
+  /* A new database is complete the moment it appears: no temporary
+   * files are left beside it. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (gdir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".ward.sqlite.new"));
+  }
+}
+
+/* Builds a database of schema @version with a patient, an observation
+ * set and an audit row written the way that version's CRS Watch wrote
+ * them, then opens it with this one. */
+static void
+test_schema_migrate (void)
+{
+  for (int version = 1; version < CRS_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = new_db_path ();
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrsStore) store = NULL;
+      g_autoptr(CrsPatient) patient = NULL;
+      g_autoptr(GPtrArray) observations = NULL;
+      g_autoptr(GPtrArray) audit = NULL;
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autoptr(CrsObservation) obs = NULL;
+      CrsAuditEntry *last;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_true (crs_store_schema_create (db, version, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (sqlite3_exec (db,
+                                     "INSERT INTO patient (mrn, name, bed) VALUES ('OLD-1', 'Old Patient', '4');"
+                                     "INSERT INTO observation (patient_id, taken_at, recorded_at, author,"
+                                     " temperature_c, heart_rate, o2_device, symptoms)"
+                                     " VALUES (1, 1000, 1001, 'nurse', 38.4, 101, 'nasal_cannula', 5);"
+                                     "INSERT INTO audit (at, author, action, table_name, row_id, after)"
+                                     " VALUES (1001, 'nurse', 'insert', 'observation', 1, '{}');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = crs_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (crs_store_get_schema_version (store), ==, CRS_STORE_SCHEMA_VERSION);
+
+      /* The data came through. */
+      patient = crs_store_find_patient_by_mrn (store, "OLD-1", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (patient->name, ==, "Old Patient");
+      observations = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (observations->len, ==, 1);
+      obs = g_object_ref (observations->pdata[0]);
+      g_assert_cmpfloat (obs->temperature_c, ==, 38.4);
+      g_assert_cmpint (obs->heart_rate, ==, 101);
+      g_assert_cmpint (obs->o2_device, ==, CRS_O2_NASAL_CANNULA);
+      g_assert_cmpint (obs->spo2, ==, CRS_MISSING);
+      g_assert_cmpuint (obs->symptoms, ==, 5);
+
+      /* A backup of the old version was made first. */
+      backups = crs_store_backup_list (path);
+      g_assert_cmpuint (backups->len, ==, 1);
+      g_assert_true (g_str_has_suffix (backups->pdata[0], "-before-v2.sqlite"));
+      g_assert_cmpint (sqlite3_open_v2 (backups->pdata[0], &db, SQLITE_OPEN_READONLY, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM observation"), ==, 1);
+      sqlite3_close (db);
+
+      /* The migration is in the audit log, after the old rows. */
+      audit = crs_store_list_audit (store, "schema", 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (audit->len, ==, 1);
+      last = audit->pdata[0];
+      g_assert_cmpstr (last->action, ==, "migrate");
+      {
+        g_autofree char *from = g_strdup_printf ("%d", version);
+        g_autofree char *to = g_strdup_printf ("%d", CRS_STORE_SCHEMA_VERSION);
+        assert_json_field (last->before, "schema_version", from);
+        assert_json_field (last->before, "backup", backups->pdata[0]);
+        assert_json_field (last->after, "schema_version", to);
+      }
+
+      /* What the new version added works. */
+      g_assert_true (crs_store_acknowledge (store, obs->id, "Registrar informed", &error));
+      g_assert_no_error (error);
+      g_assert_true (crs_store_check_integrity (store, &error));
+      g_assert_no_error (error);
+
+      /* Opening again migrates nothing more. */
+      g_clear_object (&store);
+      store = crs_store_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&audit, g_ptr_array_unref);
+      audit = crs_store_list_audit (store, "schema", 0, &error);
+      g_assert_cmpuint (audit->len, ==, 1);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Backups */
+
+static void
+test_backup_rotation (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = crs_store_backup_dir (path);
+  struct stat st;
+
+  add_patient (store, "BK", "1");
+  for (int i = 0; i < 10; i++)
+    {
+      char *backup = crs_store_backup_now (store, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (backup);
+      g_assert_true (g_str_has_prefix (backup, dir));
+      g_ptr_array_add (made, backup);
+    }
+
+  backups = crs_store_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 7);
+  /* The newest seven, newest first. */
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpstr (backups->pdata[i], ==, made->pdata[9 - i]);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (g_file_test (made->pdata[i], G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (g_stat (backups->pdata[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      /* A whole, single-file ward database. */
+      g_assert_true (crs_store_backup_is_good (backups->pdata[i]));
+      g_assert_cmpint (sqlite3_open_v2 (backups->pdata[i], &db, SQLITE_OPEN_READONLY, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn = 'BK'"), ==, 1);
+      g_assert_cmpint (raw_int (db, "SELECT journal_mode = 'delete' FROM pragma_journal_mode"),
+                       ==, 1);
+      sqlite3_close (db);
+    }
+
+  /* No partial files left behind. */
+  {
+    g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+    while ((name = g_dir_read_name (gdir)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 7);
+  }
+
+  /* Not in the middle of an import. */
+  g_assert_true (crs_store_begin_batch (store, &error));
+  g_assert_null (crs_store_backup_now (store, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED);
+  crs_store_rollback_batch (store);
+}
+
+static void
+test_backup_daily (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A brand-new database has nothing to back up yet. */
+  backups = crs_store_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_assert_false (crs_store_backup_made_today (path));
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  add_patient (store, "DAY", "1");
+  g_clear_object (&store);
+
+  /* The first open of the day makes one; later opens do not. */
+  for (int i = 0; i < 3; i++)
+    {
+      store = crs_store_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+      backups = crs_store_backup_list (path);
+      g_assert_cmpuint (backups->len, ==, 1);
+      g_clear_pointer (&backups, g_ptr_array_unref);
+    }
+  g_assert_true (crs_store_backup_made_today (path));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Query plans */
+
+/* Every statement the store prepared for the ward list and a patient's
+ * chart must find its rows through an index, never scan the observation
+ * table or sort it in a temporary b-tree. */
+static void
+test_query_plans (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = crs_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  guint checked = 0;
+  gint64 ids[3];
+
+  g_assert_true (crs_store_begin_batch (store, &error));
+  for (int p = 0; p < 3; p++)
+    {
+      g_autofree char *mrn = g_strdup_printf ("QP%d", p);
+      ids[p] = add_patient (store, mrn, "1");
+      for (int i = 0; i < 300; i++)
+        {
+          g_autoptr(CrsObservation) obs = make_full_observation (ids[p], 1000 + i * 900);
+          g_assert_true (crs_store_add_observation (store, obs, &error));
+        }
+    }
+  g_assert_true (crs_store_commit_batch (store, &error));
+  sqlite3_exec (db, "ANALYZE", NULL, NULL, NULL);
+
+  /* The GUI's reads, so that their statements are in the cache. */
+  g_ptr_array_unref (crs_store_list_patients (store, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_latest_observations (store, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 0, 0, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 5000, 90000, TRUE, &error));
+  g_object_unref (crs_store_get_latest_observation (store, ids[1], &error));
+  g_object_unref (crs_store_get_observation (store, 5, &error));
+  g_ptr_array_unref (crs_store_list_acknowledgements (store, ids[1], &error));
+  g_ptr_array_unref (crs_store_list_audit (store, "observation", 5, &error));
+  g_assert_no_error (error);
+
+  while ((stmt = sqlite3_next_stmt (db, stmt)) != NULL)
+    {
+      const char *sql = sqlite3_sql (stmt);
+      g_autofree char *explain = NULL;
+      g_autoptr(GString) plan = g_string_new (NULL);
+      sqlite3_stmt *eqp = NULL;
+
+      if (!g_str_has_prefix (sql, "SELECT") || strstr (sql, "count(") != NULL ||
+          (strstr (sql, "observation") == NULL && strstr (sql, "audit") == NULL))
+        continue;
+      explain = g_strdup_printf ("EXPLAIN QUERY PLAN %s", sql);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &eqp, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (eqp) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s | ", (const char *) sqlite3_column_text (eqp, 3));
+      sqlite3_finalize (eqp);
+
+      g_test_message ("%s: %s", sql, plan->str);
+      /* Sorting the few acknowledgements of one patient is fine; sorting
+       * observation sets is not. */
+      if (strstr (plan->str, "SCAN observation") || strstr (plan->str, "SCAN o |") ||
+          strstr (plan->str, "SCAN l |") || strstr (plan->str, "SCAN audit") ||
+          (strstr (plan->str, "TEMP B-TREE") && strstr (sql, "acknowledgement") == NULL))
+        g_error ("Query without an index:\n%s\n%s", sql, plan->str);
+      g_assert_true (strstr (plan->str, "USING INDEX") != NULL ||
+                     strstr (plan->str, "USING INTEGER PRIMARY KEY") != NULL ||
+                     strstr (plan->str, "USING COVERING INDEX") != NULL);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 7);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/schema/create", test_schema_create);
+  g_test_add_func ("/store/schema/migrate", test_schema_migrate);
+  g_test_add_func ("/store/backup/rotation", test_backup_rotation);
+  g_test_add_func ("/store/backup/daily", test_backup_daily);
+  g_test_add_func ("/store/query-plans", test_query_plans);
+
+  return g_test_run ();
+}
