@@ -287,7 +287,7 @@ ice_item_from_id (const char *id,
 
 static void
 read_ward (CrsWardXmlReader *r,
-           Ctx    *ctx)
+           Ctx              *ctx)
 {
   g_autofree char *times = get_attr (ctx, "times");
 
@@ -296,7 +296,7 @@ read_ward (CrsWardXmlReader *r,
 
 static void
 read_setting (CrsWardXmlReader *r,
-              Ctx    *ctx)
+              Ctx              *ctx)
 {
   g_autofree char *key = get_attr (ctx, "key");
   g_autofree char *value = get_attr (ctx, "value");
@@ -315,7 +315,7 @@ read_setting (CrsWardXmlReader *r,
 
 static void
 read_patient (CrsWardXmlReader *r,
-              Ctx    *ctx)
+              Ctx              *ctx)
 {
   CrsPatient *patient = crs_patient_new ();
   int scale = 1;
@@ -354,7 +354,7 @@ read_patient (CrsWardXmlReader *r,
 
 static void
 read_infusion (CrsWardXmlReader *r,
-               Ctx    *ctx)
+               Ctx              *ctx)
 {
   CrsInfusion *infusion = crs_infusion_new ();
 
@@ -377,7 +377,7 @@ read_infusion (CrsWardXmlReader *r,
 
 static void
 read_observation (CrsWardXmlReader *r,
-                  Ctx    *ctx)
+                  Ctx              *ctx)
 {
   CrsObservation *obs = crs_observation_new ();
   g_autofree char *id = get_attr (ctx, "id");
@@ -454,7 +454,7 @@ read_observation (CrsWardXmlReader *r,
 
 static void
 read_grades (CrsWardXmlReader *r,
-             Ctx    *ctx)
+             Ctx              *ctx)
 {
   CrsObservation *obs = r->observation;
 
@@ -468,7 +468,7 @@ read_grades (CrsWardXmlReader *r,
 
 static void
 read_acknowledgement (CrsWardXmlReader *r,
-                      Ctx    *ctx)
+                      Ctx              *ctx)
 {
   CrsAcknowledgement *ack = crs_ward_file_acknowledgement_new ();
 
@@ -481,7 +481,7 @@ read_acknowledgement (CrsWardXmlReader *r,
 
 static void
 read_intervention (CrsWardXmlReader *r,
-                   Ctx    *ctx)
+                   Ctx              *ctx)
 {
   CrsIntervention *iv = crs_intervention_new ();
 
@@ -496,7 +496,7 @@ read_intervention (CrsWardXmlReader *r,
 
 static void
 read_lab_result (CrsWardXmlReader *r,
-                 Ctx    *ctx)
+                 Ctx              *ctx)
 {
   CrsLabResult *lab = crs_lab_result_new ();
 
@@ -514,7 +514,7 @@ read_lab_result (CrsWardXmlReader *r,
 
 /* Where the text of a note-like element goes, by its parent. */
 static char **
-text_target (CrsWardXmlReader      *r,
+text_target (CrsWardXmlReader  *r,
              CrsWardXmlElement  kind,
              CrsWardXmlElement  parent)
 {
@@ -617,7 +617,7 @@ element_kind (const char *name)
 
 void
 crs_ward_xml_reader_start_element (CrsWardXmlReader *r,
-               int     depth)
+                                   int               depth)
 {
   const char *name = (const char *) xmlTextReaderConstLocalName (r->reader);
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
@@ -683,10 +683,9 @@ crs_ward_xml_reader_start_element (CrsWardXmlReader *r,
 
 void
 crs_ward_xml_reader_end_element (CrsWardXmlReader *r,
-             int     depth)
+                                 int               depth)
 {
   CrsWardXmlElement kind = r->stack[depth];
-  CrsWardXmlElement parent = depth > 0 ? r->stack[depth - 1] : EL_UNKNOWN;
 
   switch (kind)
     {
@@ -719,6 +718,5 @@ crs_ward_xml_reader_end_element (CrsWardXmlReader *r,
     default:
       break;
     }
-  (void) parent;
 }
 

@@ -35,11 +35,11 @@ crs_ward_xml_reader_line (CrsWardXmlReader *r)
 }
 
 void
-crs_ward_xml_reader_fail (CrsWardXmlReader     *r,
-             int         code,
-             int         line,
-             const char *format,
-             ...)
+crs_ward_xml_reader_fail (CrsWardXmlReader *r,
+                          int               code,
+                          int               line,
+                          const char       *format,
+                          ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -108,8 +108,8 @@ deny_external_cb (const char       *url,
 }
 
 static void
-parse (CrsWardXmlReader          *r,
-       CrsWardXmlInput *input)
+parse (CrsWardXmlReader *r,
+       CrsWardXmlInput  *input)
 {
   xmlSchemaPtr schema;
   xmlSchemaValidCtxtPtr vctxt = NULL;
@@ -231,11 +231,11 @@ parse (CrsWardXmlReader          *r,
 }
 
 static CrsWardFile *
-read_stream (GInputStream *stream,
-             const char   *display_name,
-             gint64        anchor,
-             gsize         max_bytes,
-             GError      **error)
+read_stream (GInputStream  *stream,
+             const char    *display_name,
+             gint64         anchor,
+             gsize          max_bytes,
+             GError       **error)
 {
   CrsWardXmlReader r = { 0 };
   CrsWardXmlInput input = { 0 };
