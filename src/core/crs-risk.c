@@ -338,7 +338,7 @@ crs_monitoring_window_new (CrsInfusion *infusion,
     }
   else
     {
-      g_autofree char *latest = crs_format_duration (range->max, range->max_decimals, range->unit);
+      g_autofree char *latest = crs_format_time_quantity (range->max, range->max_decimals, range->unit);
       window->position = CRS_WINDOW_PAST_ONSET;
       /* Translators: %s is the latest onset reported, e.g. "51 days" */
       past = g_strdup_printf (_("Now: past the latest onset reported (%s); CRS can still occur."), latest);

@@ -417,7 +417,7 @@ plural_count (double value,
 }
 
 char *
-crs_format_duration (double      value,
+crs_format_time_quantity (double      value,
                      int         decimals,
                      CrsTimeUnit unit)
 {
@@ -450,7 +450,7 @@ crs_sourced_number_format (const CrsSourcedNumber *number)
     return NULL;
 
   if (number->unit != CRS_TIME_UNIT_UNSET)
-    value = crs_format_duration (number->value, number->decimals, number->unit);
+    value = crs_format_time_quantity (number->value, number->decimals, number->unit);
   else
     {
       g_autofree char *digits = crs_format_decimal (number->value, number->decimals);
@@ -479,7 +479,7 @@ crs_sourced_range_format (const CrsSourcedRange *range)
     return g_strdup (range->text);
 
   low = crs_format_decimal (range->min, range->min_decimals);
-  high = crs_format_duration (range->max, range->max_decimals, range->unit);
+  high = crs_format_time_quantity (range->max, range->max_decimals, range->unit);
   /* Translators: "1 to 51 days" */
   span = g_strdup_printf (_("%s to %s"), low, high);
   if (range->spread == CRS_SPREAD_IQR)

@@ -239,7 +239,7 @@ char       *crs_sourced_range_format      (const CrsSourcedRange  *range);
 char       *crs_format_decimal            (double      value,
                                            int         decimals);
 /* "%s day(s)/hour(s)/minute(s)" with @value formatted as above. */
-char       *crs_format_duration           (double      value,
+char       *crs_format_time_quantity      (double      value,
                                            int         decimals,
                                            CrsTimeUnit unit);
 
