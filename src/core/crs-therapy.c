@@ -7,62 +7,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "crs-enum-strings.h"
 #include "crs-therapy.h"
 
-typedef struct
-{
-  int         value;
-  const char *id;
-  const char *label;
-} EnumString;
-
-static const EnumString *
-enum_lookup_value (const EnumString *table,
-                   int               value)
-{
-  for (guint i = 0; table[i].id != NULL; i++)
-    if (table[i].value == value)
-      return &table[i];
-  return NULL;
-}
-
-static const EnumString *
-enum_lookup_id (const EnumString *table,
-                const char       *id)
-{
-  if (id == NULL)
-    return NULL;
-  for (guint i = 0; table[i].id != NULL; i++)
-    if (g_strcmp0 (table[i].id, id) == 0)
-      return &table[i];
-  return NULL;
-}
-
-#define DEFINE_ENUM_STRINGS(Type, name, table)                               \
-  const char *                                                               \
-  crs_##name##_to_id (Type value)                                            \
-  {                                                                          \
-    const EnumString *e = enum_lookup_value (table, (int) value);            \
-    return e ? e->id : NULL;                                                 \
-  }                                                                          \
-  gboolean                                                                   \
-  crs_##name##_from_id (const char *id, Type *out)                           \
-  {                                                                          \
-    const EnumString *e = enum_lookup_id (table, id);                        \
-    if (e == NULL)                                                           \
-      return FALSE;                                                          \
-    *out = (Type) e->value;                                                  \
-    return TRUE;                                                             \
-  }                                                                          \
-  const char *                                                               \
-  crs_##name##_label (Type value)                                            \
-  {                                                                          \
-    const EnumString *e = enum_lookup_value (table, (int) value);            \
-    return e ? _(e->label) : "";                                             \
-  }
-
 /* Ids as in data/therapies.xsd. */
-static const EnumString drug_class_table[] = {
+static const CrsEnumString drug_class_table[] = {
   { CRS_DRUG_CLASS_CAR_T, "car-t", N_("CAR-T cell therapy") },
   { CRS_DRUG_CLASS_TCR_T, "tcr-t", N_("TCR-T cell therapy") },
   { CRS_DRUG_CLASS_BISPECIFIC, "bispecific-t-cell-engager", N_("Bispecific T-cell engager") },
@@ -75,20 +24,20 @@ static const EnumString drug_class_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString risk_tier_table[] = {
+static const CrsEnumString risk_tier_table[] = {
   { CRS_RISK_TIER_HIGHEST, "highest", N_("Highest risk group: T-cell-engaging therapy") },
   { CRS_RISK_TIER_LINKED, "linked", N_("Linked with CRS") },
   { 0, NULL, NULL }
 };
 
-static const EnumString approval_table[] = {
+static const CrsEnumString approval_table[] = {
   { CRS_APPROVAL_APPROVED, "approved", N_("Approved") },
   { CRS_APPROVAL_INVESTIGATIONAL, "investigational", N_("Investigational") },
   { CRS_APPROVAL_NEVER_APPROVED, "never-approved", N_("Never approved") },
   { 0, NULL, NULL }
 };
 
-static const EnumString grading_scale_table[] = {
+static const CrsEnumString grading_scale_table[] = {
   { CRS_GRADING_SCALE_PENN, "penn", N_("Penn") },
   { CRS_GRADING_SCALE_LEE_2014, "lee-2014", N_("Lee 2014") },
   { CRS_GRADING_SCALE_ASTCT_2019, "astct-2019", N_("ASTCT 2019") },
@@ -97,7 +46,7 @@ static const EnumString grading_scale_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString boxed_warning_table[] = {
+static const CrsEnumString boxed_warning_table[] = {
   { CRS_BOXED_WARNING_YES, "yes", N_("Boxed warning for CRS") },
   { CRS_BOXED_WARNING_NO, "no", N_("No boxed warning for CRS") },
   { CRS_BOXED_WARNING_NOT_VERIFIED, "not-verified", N_("Not verified") },
@@ -105,34 +54,34 @@ static const EnumString boxed_warning_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString time_unit_table[] = {
+static const CrsEnumString time_unit_table[] = {
   { CRS_TIME_UNIT_MINUTES, "minutes", N_("Minutes") },
   { CRS_TIME_UNIT_HOURS, "hours", N_("Hours") },
   { CRS_TIME_UNIT_DAYS, "days", N_("Days") },
   { 0, NULL, NULL }
 };
 
-static const EnumString spread_table[] = {
+static const CrsEnumString spread_table[] = {
   { CRS_SPREAD_RANGE, "range", N_("Range") },
   { CRS_SPREAD_IQR, "iqr", N_("Interquartile range") },
   { 0, NULL, NULL }
 };
 
-static const EnumString source_quality_table[] = {
+static const CrsEnumString source_quality_table[] = {
   { CRS_SOURCE_QUALITY_PRIMARY, "primary", N_("Primary source") },
   { CRS_SOURCE_QUALITY_SECONDARY, "secondary", N_("Secondary source") },
   { CRS_SOURCE_QUALITY_WEAK, "weak", N_("Weak source") },
   { 0, NULL, NULL }
 };
 
-DEFINE_ENUM_STRINGS (CrsDrugClass, drug_class, drug_class_table)
-DEFINE_ENUM_STRINGS (CrsRiskTier, risk_tier, risk_tier_table)
-DEFINE_ENUM_STRINGS (CrsApproval, approval, approval_table)
-DEFINE_ENUM_STRINGS (CrsGradingScale, grading_scale, grading_scale_table)
-DEFINE_ENUM_STRINGS (CrsBoxedWarning, boxed_warning, boxed_warning_table)
-DEFINE_ENUM_STRINGS (CrsTimeUnit, time_unit, time_unit_table)
-DEFINE_ENUM_STRINGS (CrsSpread, spread, spread_table)
-DEFINE_ENUM_STRINGS (CrsSourceQuality, source_quality, source_quality_table)
+CRS_DEFINE_ENUM_STRINGS (CrsDrugClass, drug_class, drug_class_table)
+CRS_DEFINE_ENUM_STRINGS (CrsRiskTier, risk_tier, risk_tier_table)
+CRS_DEFINE_ENUM_STRINGS (CrsApproval, approval, approval_table)
+CRS_DEFINE_ENUM_STRINGS (CrsGradingScale, grading_scale, grading_scale_table)
+CRS_DEFINE_ENUM_STRINGS (CrsBoxedWarning, boxed_warning, boxed_warning_table)
+CRS_DEFINE_ENUM_STRINGS (CrsTimeUnit, time_unit, time_unit_table)
+CRS_DEFINE_ENUM_STRINGS (CrsSpread, spread, spread_table)
+CRS_DEFINE_ENUM_STRINGS (CrsSourceQuality, source_quality, source_quality_table)
 
 /* ---------------------------------------------------------------------- */
 
