@@ -10,7 +10,25 @@
 
 G_BEGIN_DECLS
 
-/* Temperature with one decimal: "39.1 °C". */
+/* The unit temperatures are shown in. Values are always stored and
+ * graded in °C; this only changes what people read. It is one setting for
+ * the whole process (the app sets it from its preferences, so grading
+ * reasons follow it too); crs-watch-cli and the files never change it, so
+ * they always say °C. (Added with the nurse workflow.) */
+typedef enum {
+  CRS_TEMPERATURE_CELSIUS = 0,
+  CRS_TEMPERATURE_FAHRENHEIT,
+} CrsTemperatureUnit;
+
+void               crs_format_set_temperature_unit (CrsTemperatureUnit unit);
+CrsTemperatureUnit crs_format_get_temperature_unit (void);
+/* Conversions between °C and the unit shown; NAN stays NAN. */
+double             crs_temperature_to_unit         (double             celsius,
+                                                    CrsTemperatureUnit unit);
+double             crs_temperature_from_unit       (double             value,
+                                                    CrsTemperatureUnit unit);
+
+/* Temperature with one decimal in the unit shown: "39.1 °C", "102.4 °F". */
 char *crs_format_temperature (double celsius);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */
 char *crs_format_flow        (double l_min);
