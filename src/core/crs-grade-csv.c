@@ -9,7 +9,8 @@
  *
  * Plausible ranges. Only values that cannot be a reading from a living
  * patient, or are a unit mix-up, are refused; anything a monitor could
- * show is graded, however alarming:
+ * show is graded, however alarming. The ranges live in crs-validate.c,
+ * shared with the observation form so that the two never disagree:
  *   age_years 0-130; temp_c 10.0-47.0 (°F typed as °C falls outside);
  *   hr 0-300; rr 0-100; sbp, dbp 0-300 and dbp not above sbp; spo2 0-100;
  *   o2_flow_l_min 0-100 and no flow on room air; vasopressors 0-10;
@@ -25,6 +26,7 @@
 #include <string.h>
 
 #include "crs-grade-csv.h"
+#include "crs-validate.h"
 
 #define OUTPUT_FLUSH_BYTES (64 * 1024)
 /* A value echoed in a message is cut after this many characters. */
@@ -56,37 +58,38 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+/* Columns without a range of their own (choices, yes/no, the id). */
+#define NO_FIELD (-1)
+
 typedef struct
 {
   const char *name;
-  double      min;        /* for numbers */
-  double      max;
-  gboolean    integer;
+  int         field;      /* CrsField for numbers, else NO_FIELD */
 } ColumnInfo;
 
 static const ColumnInfo columns[N_COLUMNS] = {
-  [COL_ID] = { "id", 0, 0, FALSE },
-  [COL_AGE_YEARS] = { "age_years", 0, 130, FALSE },
-  [COL_TEMP_C] = { "temp_c", 10.0, 47.0, FALSE },
-  [COL_HR] = { "hr", 0, 300, TRUE },
-  [COL_RR] = { "rr", 0, 100, TRUE },
-  [COL_SBP] = { "sbp", 0, 300, TRUE },
-  [COL_DBP] = { "dbp", 0, 300, TRUE },
-  [COL_SPO2] = { "spo2", 0, 100, TRUE },
-  [COL_SPO2_SCALE] = { "spo2_scale", 1, 2, TRUE },
-  [COL_O2_DEVICE] = { "o2_device", 0, 0, FALSE },
-  [COL_O2_FLOW] = { "o2_flow_l_min", 0, 100, FALSE },
-  [COL_HYPOTENSION] = { "hypotension", 0, 0, FALSE },
-  [COL_VASOPRESSORS] = { "vasopressors", 0, 10, TRUE },
-  [COL_VASOPRESSIN] = { "vasopressin", 0, 0, FALSE },
-  [COL_FEVER_MASKED] = { "fever_masked", 0, 0, FALSE },
-  [COL_ACVPU] = { "acvpu", 0, 0, FALSE },
-  [COL_AROUSAL] = { "arousal", 0, 0, FALSE },
-  [COL_ICE] = { "ice", 0, 10, TRUE },
-  [COL_CAPD] = { "capd", 0, 32, TRUE },
-  [COL_SEIZURE] = { "seizure", 0, 0, FALSE },
-  [COL_MOTOR_WEAKNESS] = { "motor_weakness", 0, 0, FALSE },
-  [COL_CEREBRAL_EDEMA] = { "cerebral_edema", 0, 0, FALSE },
+  [COL_ID] = { "id", NO_FIELD },
+  [COL_AGE_YEARS] = { "age_years", CRS_FIELD_AGE_YEARS },
+  [COL_TEMP_C] = { "temp_c", CRS_FIELD_TEMPERATURE },
+  [COL_HR] = { "hr", CRS_FIELD_HEART_RATE },
+  [COL_RR] = { "rr", CRS_FIELD_RESP_RATE },
+  [COL_SBP] = { "sbp", CRS_FIELD_SYSTOLIC },
+  [COL_DBP] = { "dbp", CRS_FIELD_DIASTOLIC },
+  [COL_SPO2] = { "spo2", CRS_FIELD_SPO2 },
+  [COL_SPO2_SCALE] = { "spo2_scale", NO_FIELD },
+  [COL_O2_DEVICE] = { "o2_device", NO_FIELD },
+  [COL_O2_FLOW] = { "o2_flow_l_min", CRS_FIELD_O2_FLOW },
+  [COL_HYPOTENSION] = { "hypotension", NO_FIELD },
+  [COL_VASOPRESSORS] = { "vasopressors", CRS_FIELD_VASOPRESSORS },
+  [COL_VASOPRESSIN] = { "vasopressin", NO_FIELD },
+  [COL_FEVER_MASKED] = { "fever_masked", NO_FIELD },
+  [COL_ACVPU] = { "acvpu", NO_FIELD },
+  [COL_AROUSAL] = { "arousal", NO_FIELD },
+  [COL_ICE] = { "ice", CRS_FIELD_ICE_TOTAL },
+  [COL_CAPD] = { "capd", CRS_FIELD_CAPD },
+  [COL_SEIZURE] = { "seizure", NO_FIELD },
+  [COL_MOTOR_WEAKNESS] = { "motor_weakness", NO_FIELD },
+  [COL_CEREBRAL_EDEMA] = { "cerebral_edema", NO_FIELD },
 };
 
 struct _CrsGradeCsv
@@ -258,9 +261,11 @@ parse_number (Row        *row,
               const char *text,
               double     *out)
 {
-  const ColumnInfo *info = &columns[column];
+  const CrsFieldRange *range = crs_field_range ((CrsField) columns[column].field);
   g_autofree char *shown = echo (text);
   double value;
+
+  g_assert (columns[column].field != NO_FIELD);
 
   if (!is_decimal (text, FALSE))
     {
@@ -272,19 +277,19 @@ parse_number (Row        *row,
         problem (row, column, _("'%s' is not a number"), shown);
       return FALSE;
     }
-  if (info->integer && strchr (text, '.') != NULL)
+  if (range->integer && strchr (text, '.') != NULL)
     {
       problem (row, column, _("'%s' is not a whole number"), shown);
       return FALSE;
     }
 
   value = g_ascii_strtod (text, NULL);
-  if (value < info->min || value > info->max)
+  if (!crs_field_accepts ((CrsField) columns[column].field, value))
     {
-      if (info->integer)
-        problem (row, column, _("%s is out of range %d–%d"), shown, (int) info->min, (int) info->max);
+      if (range->integer)
+        problem (row, column, _("%s is out of range %d–%d"), shown, (int) range->min, (int) range->max);
       else
-        problem (row, column, _("%s is out of range %g–%g"), shown, info->min, info->max);
+        problem (row, column, _("%s is out of range %g–%g"), shown, range->min, range->max);
       return FALSE;
     }
   *out = value;
@@ -525,12 +530,10 @@ crs_grade_csv_parse_row (CrsGradeCsv        *self,
     }
 
   /* Values that cannot be true together. */
-  if (!crs_is_missing_int (observation->systolic) && !crs_is_missing_int (observation->diastolic) &&
-      observation->diastolic > observation->systolic)
+  if (!crs_validate_blood_pressure (observation->systolic, observation->diastolic))
     problem (&row, COL_DBP, _("%d is above the systolic pressure %d"),
              observation->diastolic, observation->systolic);
-  if (observation->o2_device == CRS_O2_ROOM_AIR && !isnan (observation->o2_flow_l_min) &&
-      observation->o2_flow_l_min > 0)
+  if (!crs_validate_oxygen_flow (observation->o2_device, observation->o2_flow_l_min))
     problem (&row, COL_O2_FLOW, _("an oxygen flow is given with o2_device room_air"));
 
   return problems->len == before;

@@ -1,0 +1,217 @@
+/* crs-infusion-dialog.c: the form to record an infusion. */
+#define G_LOG_DOMAIN "crs-infusion-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crs-form.h"
+#include "crs-infusion-dialog.h"
+#include "crs-number-row.h"
+#include "crs-time-row.h"
+
+struct _CrsInfusionDialog
+{
+  CrsFormWindow parent_instance;
+
+  CrsStore     *store;
+  CrsReference *reference;     /* may be NULL */
+  CrsPatient   *patient;
+  gboolean      loading;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *therapy_group;
+  AdwEntryRow         *therapy_row;
+  GtkWidget           *therapy_message_row;
+  GtkLabel            *therapy_message;
+  CrsNumberRow        *dose_row;
+  AdwEntryRow         *dose_unit_row;
+  AdwEntryRow         *step_row;
+  CrsTimeRow          *start_row;
+  CrsTimeRow          *end_row;
+  AdwEntryRow         *note_row;
+};
+
+G_DEFINE_FINAL_TYPE (CrsInfusionDialog, crs_infusion_dialog, CRS_TYPE_FORM_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A start this far ahead is a typing slip. */
+#define FUTURE_TOLERANCE_SECONDS (5 * 60)
+
+static void
+check_times (CrsInfusionDialog *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 start = crs_time_row_get_time (self->start_row);
+  gint64 end = crs_time_row_get_time (self->end_row);
+
+  crs_time_row_set_problem (self->start_row,
+                            start > now + FUTURE_TOLERANCE_SECONDS
+                            ? _("Not possible: this is in the future") : NULL);
+  if (end != 0 && end < start)
+    crs_time_row_set_problem (self->end_row, _("Not possible: before the start"));
+  else if (end > now + FUTURE_TOLERANCE_SECONDS)
+    crs_time_row_set_problem (self->end_row, _("Not possible: this is in the future"));
+  else
+    crs_time_row_set_problem (self->end_row, NULL);
+}
+
+static void
+field_changed_cb (CrsInfusionDialog *self)
+{
+  if (self->loading)
+    return;
+  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  check_times (self);
+}
+
+static void
+therapy_changed_cb (CrsInfusionDialog *self)
+{
+  field_changed_cb (self);
+  crs_form_mark_entry_row (self->therapy_row, self->therapy_message_row, self->therapy_message, NULL);
+}
+
+static gboolean
+fail (CrsInfusionDialog *self,
+      GtkWidget         *focus,
+      const char        *message)
+{
+  crs_form_show_error (self->error_revealer, self->error_label, message);
+  gtk_widget_grab_focus (focus);
+  return FALSE;
+}
+
+static gboolean
+crs_infusion_dialog_save (CrsFormWindow *window)
+{
+  CrsInfusionDialog *self = CRS_INFUSION_DIALOG (window);
+  g_autoptr(CrsInfusion) infusion = crs_infusion_new ();
+  g_autoptr(GError) error = NULL;
+
+  check_times (self);
+  infusion->therapy_name = crs_form_dup_text (GTK_EDITABLE (self->therapy_row));
+  if (infusion->therapy_name == NULL)
+    {
+      crs_form_mark_entry_row (self->therapy_row, self->therapy_message_row, self->therapy_message,
+                               _("Required: the therapy given"));
+      return fail (self, GTK_WIDGET (self->therapy_row), _("Not saved: the therapy is missing."));
+    }
+  if (crs_number_row_get_state (self->dose_row) == CRS_NUMBER_ROW_INVALID)
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: correct %s first (%s)."), _("Dose"),
+                                                  crs_number_row_get_problem (self->dose_row));
+      return fail (self, GTK_WIDGET (crs_number_row_get_editable (self->dose_row)), message);
+    }
+  if (crs_time_row_get_problem (self->start_row) != NULL)
+    return fail (self, GTK_WIDGET (self->start_row), _("Not saved: correct the start first."));
+  if (crs_time_row_get_problem (self->end_row) != NULL)
+    return fail (self, GTK_WIDGET (self->end_row), _("Not saved: correct the end first."));
+
+  infusion->patient_id = self->patient->id;
+  infusion->dose = crs_number_row_get_value (self->dose_row);
+  infusion->dose_unit = crs_form_dup_text (GTK_EDITABLE (self->dose_unit_row));
+  infusion->step_label = crs_form_dup_text (GTK_EDITABLE (self->step_row));
+  infusion->start_at = crs_time_row_get_time (self->start_row);
+  infusion->end_at = crs_time_row_get_time (self->end_row);
+  infusion->note = crs_form_dup_text (GTK_EDITABLE (self->note_row));
+
+  if (!crs_store_add_infusion (self->store, infusion, &error))
+    {
+      crs_form_show_error (self->error_revealer, self->error_label, error->message);
+      return FALSE;
+    }
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+  g_signal_emit (self, signals[SAVED], 0, infusion);
+  return TRUE;
+}
+
+static void
+crs_infusion_dialog_dispose (GObject *object)
+{
+  CrsInfusionDialog *self = CRS_INFUSION_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_INFUSION_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->patient);
+
+  G_OBJECT_CLASS (crs_infusion_dialog_parent_class)->dispose (object);
+}
+
+static void
+crs_infusion_dialog_class_init (CrsInfusionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrsFormWindowClass *form_class = CRS_FORM_WINDOW_CLASS (klass);
+
+  object_class->dispose = crs_infusion_dialog_dispose;
+  form_class->save = crs_infusion_dialog_save;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, CRS_TYPE_INFUSION);
+
+  g_type_ensure (CRS_TYPE_NUMBER_ROW);
+  g_type_ensure (CRS_TYPE_TIME_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-infusion-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, therapy_group);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, therapy_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, therapy_message_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, therapy_message);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, dose_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, dose_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, step_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsInfusionDialog, note_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, therapy_changed_cb);
+}
+
+static void
+crs_infusion_dialog_init (CrsInfusionDialog *self)
+{
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  crs_time_row_set_time (self->end_row, 0);
+}
+
+CrsInfusionDialog *
+crs_infusion_dialog_new (GtkWindow    *parent,
+                         CrsStore     *store,
+                         CrsReference *reference,
+                         CrsPatient   *patient)
+{
+  CrsInfusionDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CRS_IS_STORE (store), NULL);
+  g_return_val_if_fail (reference == NULL || G_IS_OBJECT (reference), NULL);
+  g_return_val_if_fail (CRS_IS_PATIENT (patient), NULL);
+
+  self = g_object_new (CRS_TYPE_INFUSION_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->reference = reference != NULL ? g_object_ref ((gpointer) reference) : NULL;
+  self->patient = g_object_ref (patient);
+  crs_form_title_for_patient (self->window_title, patient);
+  self->loading = FALSE;
+
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->therapy_row));
+  return self;
+}

@@ -1,0 +1,384 @@
+/* crs-observation-dialog.c: the observation form: the window, live
+ * grading, saving and closing. The rows are filled and read in
+ * crs-observation-dialog-fields.c.
+ *
+ * Grading uses the patient's stored history (crs_grading_context_from_
+ * history), so fever masked by an earlier antipyretic and "new" confusion
+ * are judged as they will be once the set is saved. */
+#define G_LOG_DOMAIN "crs-observation-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/crs-validate.h"
+#include "crs-form.h"
+#include "crs-observation-dialog-private.h"
+
+G_DEFINE_FINAL_TYPE (CrsObservationDialog, crs_observation_dialog, CRS_TYPE_FORM_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Temperature unit of the GSettings key "temperature-unit". */
+enum {
+  UNIT_CELSIUS = 0,
+  UNIT_FAHRENHEIT = 1,
+};
+
+static void
+grade_now (CrsObservationDialog *self)
+{
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsGrading) grading = NULL;
+  CrsGradingContext context;
+  gboolean uses_capd;
+
+  _crs_observation_dialog_read (self, observation);
+  crs_grading_context_from_history (&context, self->patient, self->history,
+                                    self->interventions, self->infusions,
+                                    observation->taken_at, &self->policy);
+  self->spo2_scale = context.spo2_scale;
+
+  uses_capd = crs_grading_uses_capd (&context, &self->policy);
+  if (uses_capd != self->uses_capd)
+    {
+      self->uses_capd = uses_capd;
+      _crs_observation_dialog_show_tools (self);
+    }
+
+  grading = crs_grading_new (observation, &context, &self->policy);
+  crs_grade_panel_set_grading (self->grade_panel, grading);
+  _crs_observation_dialog_show_scores (self, observation);
+}
+
+void
+_crs_observation_dialog_changed (CrsObservationDialog *self)
+{
+  if (self->loading)
+    return;
+  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  _crs_observation_dialog_check_conflicts (self);
+  _crs_observation_dialog_show_ticked (self);
+  grade_now (self);
+}
+
+static void
+field_changed_cb (CrsObservationDialog *self)
+{
+  _crs_observation_dialog_changed (self);
+}
+
+static void
+reason_changed_cb (CrsObservationDialog *self)
+{
+  if (self->loading)
+    return;
+  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  crs_form_mark_entry_row (self->reason_row, self->reason_message_row, self->reason_message, NULL);
+}
+
+static void
+ice_items_toggled_cb (CrsObservationDialog *self)
+{
+  gboolean by_items = adw_expander_row_get_enable_expansion (self->ice_items_row);
+
+  /* The items replace the total: the total row shows their count. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ice_total_row), !by_items);
+  if (by_items)
+    crs_number_row_set_text (self->ice_total_row, "");
+  _crs_observation_dialog_changed (self);
+}
+
+static void
+other_tool_activated_cb (CrsObservationDialog *self)
+{
+  CrsNumberRow *row = self->uses_capd ? self->ice_total_row : self->capd_row;
+
+  self->other_tool = TRUE;
+  _crs_observation_dialog_show_tools (self);
+  gtk_widget_grab_focus (GTK_WIDGET (crs_number_row_get_editable (row)));
+}
+
+/* Puts the focus on @row's control and scrolls it into view. */
+static void
+focus_row (CrsObservationDialog *self,
+           GtkWidget            *row)
+{
+  if (CRS_IS_NUMBER_ROW (row))
+    gtk_widget_grab_focus (GTK_WIDGET (crs_number_row_get_editable (CRS_NUMBER_ROW (row))));
+  else
+    gtk_widget_grab_focus (row);
+}
+
+static gboolean
+crs_observation_dialog_save (CrsFormWindow *window)
+{
+  CrsObservationDialog *self = CRS_OBSERVATION_DIALOG (window);
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsGrading) grading = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  CrsGradingContext context;
+  const char *problem = NULL;
+  GtkWidget *bad;
+  gboolean ok;
+
+  _crs_observation_dialog_check_conflicts (self);
+  bad = _crs_observation_dialog_first_problem (self, &problem);
+  if (bad != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: a field that stops saving, then what is wrong with it */
+      message = g_strdup_printf (_("Not saved: correct %s first (%s)."),
+                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bad)), problem);
+      crs_form_show_error (self->error_revealer, self->error_label, message);
+      focus_row (self, bad);
+      return FALSE;
+    }
+
+  if (self->amend != NULL)
+    {
+      reason = crs_form_dup_text (GTK_EDITABLE (self->reason_row));
+      if (reason == NULL)
+        {
+          crs_form_mark_entry_row (self->reason_row, self->reason_message_row, self->reason_message,
+                                   _("Say why the set is changed: the record keeps the reason."));
+          crs_form_show_error (self->error_revealer, self->error_label,
+                               _("Not saved: an amendment needs a reason."));
+          gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+          return FALSE;
+        }
+    }
+
+  _crs_observation_dialog_read (self, observation);
+  if (crs_observation_is_empty (observation))
+    {
+      crs_form_show_error (self->error_revealer, self->error_label,
+                           _("Not saved: nothing was entered. Type at least one observation."));
+      focus_row (self, GTK_WIDGET (self->temperature_row));
+      return FALSE;
+    }
+
+  observation->patient_id = self->patient->id;
+  crs_grading_context_from_history (&context, self->patient, self->history,
+                                    self->interventions, self->infusions,
+                                    observation->taken_at, &self->policy);
+  grading = crs_grading_new (observation, &context, &self->policy);
+  observation->stored_crs_grade = grading->crs_grade;
+  observation->stored_icans_grade = grading->icans_grade;
+  observation->stored_news2 = grading->news2_total;
+  g_free (observation->stored_rules);
+  observation->stored_rules = g_strdup (crs_grading_rules ());
+
+  if (self->amend != NULL)
+    ok = crs_store_amend_observation (self->store, self->amend->id, observation, reason, &error);
+  else
+    ok = crs_store_add_observation (self->store, observation, &error);
+  if (!ok)
+    {
+      /* Everything typed stays in the form: the nurse can try again. */
+      crs_form_show_error (self->error_revealer, self->error_label, error->message);
+      return FALSE;
+    }
+
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+  g_signal_emit (self, signals[SAVED], 0, observation);
+  return TRUE;
+}
+
+static void
+crs_observation_dialog_dispose (GObject *object)
+{
+  CrsObservationDialog *self = CRS_OBSERVATION_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_OBSERVATION_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->patient);
+  g_clear_object (&self->amend);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->interventions, g_ptr_array_unref);
+  g_clear_pointer (&self->infusions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crs_observation_dialog_parent_class)->dispose (object);
+}
+
+static void
+crs_observation_dialog_class_init (CrsObservationDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrsFormWindowClass *form_class = CRS_FORM_WINDOW_CLASS (klass);
+
+  object_class->dispose = crs_observation_dialog_dispose;
+  form_class->save = crs_observation_dialog_save;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, CRS_TYPE_OBSERVATION);
+
+  /* The row types the template names. */
+  g_type_ensure (CRS_TYPE_CHECK_ROW);
+  g_type_ensure (CRS_TYPE_GRADE_PANEL);
+  g_type_ensure (CRS_TYPE_NUMBER_ROW);
+  g_type_ensure (CRS_TYPE_TIME_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-observation-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, grade_panel);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, amend_group);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, reason_message_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, reason_message);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, temperature_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, pulse_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, resp_rate_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, systolic_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, diastolic_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, spo2_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, o2_device_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, o2_flow_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, fio2_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, hypotension_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, vasopressors_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, vasopressin_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, acvpu_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, arousal_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, ice_total_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, ice_items_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, capd_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, other_tool_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, seizure_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, motor_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, edema_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, mild_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, serious_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, emergency_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, note_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reason_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ice_items_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, other_tool_activated_cb);
+}
+
+static void
+crs_observation_dialog_init (CrsObservationDialog *self)
+{
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _crs_observation_dialog_build_rows (self);
+  crs_ward_policy_init (&self->policy);
+  self->spo2_scale = 1;
+  self->settings = g_settings_new (APP_ID_BASE);
+}
+
+/* The patient's other sets, treatments and infusions, for the grading
+ * context. A failure to read them is shown: the grade may then miss a
+ * masked fever. */
+static void
+load_history (CrsObservationDialog *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  all = crs_store_list_observations (self->store, self->patient->id, 0, 0, FALSE, &error);
+  if (all != NULL)
+    self->interventions = crs_store_list_interventions (self->store, self->patient->id, &error);
+  if (self->interventions != NULL)
+    self->infusions = crs_store_list_infusions (self->store, self->patient->id, &error);
+
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      CrsObservation *observation = g_ptr_array_index (all, i);
+      if (self->amend == NULL || observation->id != self->amend->id)
+        g_ptr_array_add (self->history, g_object_ref (observation));
+    }
+  if (self->interventions == NULL)
+    self->interventions = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->infusions == NULL)
+    self->infusions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (error != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The patient’s earlier records could not be read, so the grade "
+                           "shown may miss a fever masked by treatment: %s"), error->message);
+      crs_form_show_error (self->error_revealer, self->error_label, message);
+    }
+}
+
+static void
+set_temperature_unit (CrsObservationDialog *self)
+{
+  if (g_settings_get_enum (self->settings, "temperature-unit") == UNIT_FAHRENHEIT)
+    crs_number_row_set_conversion (self->temperature_row, "°F",
+                                   crs_fahrenheit_to_celsius, crs_celsius_to_fahrenheit);
+  else
+    crs_number_row_set_conversion (self->temperature_row, NULL, NULL, NULL);
+}
+
+CrsObservationDialog *
+crs_observation_dialog_new (GtkWindow      *parent,
+                            CrsStore       *store,
+                            CrsPatient     *patient,
+                            CrsObservation *amend)
+{
+  CrsObservationDialog *self;
+  CrsGradingContext context;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CRS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CRS_IS_PATIENT (patient), NULL);
+  g_return_val_if_fail (amend == NULL || CRS_IS_OBSERVATION (amend), NULL);
+
+  self = g_object_new (CRS_TYPE_OBSERVATION_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->patient = g_object_ref (patient);
+  self->amend = amend != NULL ? g_object_ref (amend) : NULL;
+
+  crs_form_title_for_patient (self->window_title, self->patient);
+  set_temperature_unit (self);
+  load_history (self);
+
+  /* The tool this patient is assessed with, before any row is filled. */
+  crs_grading_context_from_history (&context, self->patient, self->history,
+                                    self->interventions, self->infusions,
+                                    self->amend != NULL ? self->amend->taken_at
+                                                        : g_get_real_time () / G_USEC_PER_SEC,
+                                    &self->policy);
+  self->uses_capd = crs_grading_uses_capd (&context, &self->policy);
+
+  if (self->amend != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Amend Observations"));
+      adw_window_title_set_title (self->window_title, _("Amend Observations"));
+      gtk_widget_set_visible (GTK_WIDGET (self->amend_group), TRUE);
+      _crs_observation_dialog_write (self, self->amend);
+    }
+
+  _crs_observation_dialog_show_tools (self);
+  _crs_observation_dialog_check_conflicts (self);
+  _crs_observation_dialog_show_ticked (self);
+  grade_now (self);
+  self->loading = FALSE;
+
+  /* Vitals first, as on the paper chart; the reason first when amending. */
+  if (self->amend != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->reason_row));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self),
+                          GTK_WIDGET (crs_number_row_get_editable (self->temperature_row)));
+  return self;
+}

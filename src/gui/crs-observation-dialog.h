@@ -1,0 +1,30 @@
+/* crs-observation-dialog.h: the form a nurse enters one observation set
+ * with, in paper-chart order, graded live as it is typed.
+ *
+ * Saving grades the set, stores it with its grades through the store
+ * (a new set, or a new version of @amend with the reason typed), emits
+ * "saved" with the set as saved (id set) and closes. A save error is shown
+ * in the form, which stays open with everything typed.
+ *
+ * Signal "saved" (CrsObservation *saved). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/crs-model.h"
+#include "crs-form-window.h"
+#include "store/crs-store.h"
+
+G_BEGIN_DECLS
+
+#define CRS_TYPE_OBSERVATION_DIALOG (crs_observation_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CrsObservationDialog, crs_observation_dialog, CRS, OBSERVATION_DIALOG, CrsFormWindow)
+
+/* @amend: NULL for a new set; else the form opens filled with this set
+ * and asks for a reason. */
+CrsObservationDialog *crs_observation_dialog_new (GtkWindow      *parent,
+                                                  CrsStore       *store,
+                                                  CrsPatient     *patient,
+                                                  CrsObservation *amend);
+
+G_END_DECLS
