@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "crs-format.h"
+#include "crs-validate.h"
 
 static gint temperature_unit = CRS_TEMPERATURE_CELSIUS;
 
@@ -23,27 +24,12 @@ crs_format_get_temperature_unit (void)
   return (CrsTemperatureUnit) g_atomic_int_get (&temperature_unit);
 }
 
-/* The definition of the Fahrenheit scale: °F = °C × 9/5 + 32. */
-double
-crs_temperature_to_unit (double             celsius,
-                         CrsTemperatureUnit unit)
-{
-  return unit == CRS_TEMPERATURE_FAHRENHEIT ? celsius * 9.0 / 5.0 + 32.0 : celsius;
-}
-
-double
-crs_temperature_from_unit (double             value,
-                           CrsTemperatureUnit unit)
-{
-  return unit == CRS_TEMPERATURE_FAHRENHEIT ? (value - 32.0) * 5.0 / 9.0 : value;
-}
-
 char *
 crs_format_temperature (double celsius)
 {
   if (crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT)
     /* TRANSLATORS: a body temperature in Fahrenheit, e.g. "102.4 °F" */
-    return g_strdup_printf (_("%.1f °F"), crs_temperature_to_unit (celsius, CRS_TEMPERATURE_FAHRENHEIT));
+    return g_strdup_printf (_("%.1f °F"), crs_celsius_to_fahrenheit (celsius));
   /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
   return g_strdup_printf (_("%.1f °C"), celsius);
 }

@@ -22,11 +22,6 @@ typedef enum {
 
 void               crs_format_set_temperature_unit (CrsTemperatureUnit unit);
 CrsTemperatureUnit crs_format_get_temperature_unit (void);
-/* Conversions between °C and the unit shown; NAN stays NAN. */
-double             crs_temperature_to_unit         (double             celsius,
-                                                    CrsTemperatureUnit unit);
-double             crs_temperature_from_unit       (double             value,
-                                                    CrsTemperatureUnit unit);
 
 /* Temperature with one decimal in the unit shown: "39.1 °C", "102.4 °F". */
 char *crs_format_temperature (double celsius);

@@ -26,31 +26,6 @@
 #include "crs-grading-private.h"
 #include "crs-guidance.h"
 
-/* The words of the seed article's grade table: "Grade 1 is a mild
- * reaction", "Grade 2 is a moderate reaction", "Grade 3 is a more severe
- * reaction", "Grade 4 is a life threatening complication"; grade 0 is
- * no reaction. The same words serve ICANS, whose ASTCT grades run the
- * same 0-4 scale of severity. */
-const char *
-crs_guidance_grade_word (int grade)
-{
-  switch (grade)
-    {
-    case 0:
-      return C_("grade", "none");
-    case 1:
-      return C_("grade", "mild");
-    case 2:
-      return C_("grade", "moderate");
-    case 3:
-      return C_("grade", "severe");
-    case 4:
-      return C_("grade", "life-threatening");
-    default:
-      return NULL;
-    }
-}
-
 char *
 crs_guidance_for_crs (int      grade,
                       gboolean high_risk)

@@ -23,11 +23,6 @@ char       *crs_guidance_for_icans (int          grade,
 /* @total is used to tell total 0 (12-hourly) from 1-4 (4-6-hourly). */
 char       *crs_guidance_for_news2 (CrsNews2Risk risk,
                                     int          total);
-/* The word beside a CRS or ICANS grade, always shown with its number:
- * "none" (0), "mild" (1), "moderate" (2), "severe" (3),
- * "life-threatening" (4); NULL for CRS_MISSING. Translated. (Added with
- * the nurse workflow.) */
-const char *crs_guidance_grade_word (int          grade);
 /* Shown with fever or hypotension (CrsGrading.mimic_reminder). */
 const char *crs_guidance_mimics    (void);
 /* One line under every piece of guidance. */
