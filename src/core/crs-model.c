@@ -7,68 +7,17 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "crs-enum-strings.h"
 #include "crs-model.h"
 
-typedef struct
-{
-  int         value;
-  const char *id;
-  const char *label;
-} EnumString;
-
-static const EnumString *
-enum_lookup_value (const EnumString *table,
-                   int               value)
-{
-  for (guint i = 0; table[i].id != NULL; i++)
-    if (table[i].value == value)
-      return &table[i];
-  return NULL;
-}
-
-static const EnumString *
-enum_lookup_id (const EnumString *table,
-                const char       *id)
-{
-  if (id == NULL)
-    return NULL;
-  for (guint i = 0; table[i].id != NULL; i++)
-    if (g_strcmp0 (table[i].id, id) == 0)
-      return &table[i];
-  return NULL;
-}
-
-#define CRS_DEFINE_ENUM_STRINGS(Type, name, table)                           \
-  const char *                                                               \
-  crs_##name##_to_id (Type value)                                            \
-  {                                                                          \
-    const EnumString *e = enum_lookup_value (table, (int) value);            \
-    return e ? e->id : NULL;                                                 \
-  }                                                                          \
-  gboolean                                                                   \
-  crs_##name##_from_id (const char *id, Type *out)                           \
-  {                                                                          \
-    const EnumString *e = enum_lookup_id (table, id);                        \
-    if (e == NULL)                                                           \
-      return FALSE;                                                          \
-    *out = (Type) e->value;                                                  \
-    return TRUE;                                                             \
-  }                                                                          \
-  const char *                                                               \
-  crs_##name##_label (Type value)                                            \
-  {                                                                          \
-    const EnumString *e = enum_lookup_value (table, (int) value);            \
-    return e ? _(e->label) : "";                                             \
-  }
-
-static const EnumString tri_table[] = {
+static const CrsEnumString tri_table[] = {
   { CRS_TRI_NO, "no", N_("No") },
   { CRS_TRI_YES, "yes", N_("Yes") },
   { 0, NULL, NULL }
 };
 
 /* Ids as in the grade CSV contract (design/grade-csv.md). */
-static const EnumString o2_device_table[] = {
+static const CrsEnumString o2_device_table[] = {
   { CRS_O2_ROOM_AIR, "room_air", N_("Room air") },
   { CRS_O2_BLOW_BY, "blow_by", N_("Blow-by") },
   { CRS_O2_NASAL_CANNULA, "nasal_cannula", N_("Nasal cannula") },
@@ -82,7 +31,7 @@ static const EnumString o2_device_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString acvpu_table[] = {
+static const CrsEnumString acvpu_table[] = {
   { CRS_ACVPU_ALERT, "A", N_("Alert") },
   { CRS_ACVPU_CONFUSION, "C", N_("New confusion") },
   { CRS_ACVPU_VOICE, "V", N_("Responds to voice") },
@@ -91,7 +40,7 @@ static const EnumString acvpu_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString arousal_table[] = {
+static const CrsEnumString arousal_table[] = {
   { CRS_AROUSAL_NORMAL, "normal", N_("Awake") },
   { CRS_AROUSAL_SPONTANEOUS, "spontaneous", N_("Drowsy, wakes by itself") },
   { CRS_AROUSAL_VOICE, "voice", N_("Wakes to voice") },
@@ -100,28 +49,28 @@ static const EnumString arousal_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString seizure_table[] = {
+static const CrsEnumString seizure_table[] = {
   { CRS_SEIZURE_NONE, "none", N_("None") },
   { CRS_SEIZURE_RESOLVED, "resolved", N_("Seizure, resolved") },
   { CRS_SEIZURE_PROLONGED, "prolonged", N_("Prolonged or repeated seizure") },
   { 0, NULL, NULL }
 };
 
-static const EnumString edema_table[] = {
+static const CrsEnumString edema_table[] = {
   { CRS_EDEMA_NONE, "none", N_("None") },
   { CRS_EDEMA_FOCAL, "focal", N_("Focal oedema on imaging") },
   { CRS_EDEMA_DIFFUSE, "diffuse", N_("Diffuse oedema or raised pressure signs") },
   { 0, NULL, NULL }
 };
 
-static const EnumString sex_table[] = {
+static const CrsEnumString sex_table[] = {
   { CRS_SEX_FEMALE, "female", N_("Female") },
   { CRS_SEX_MALE, "male", N_("Male") },
   { CRS_SEX_OTHER, "other", N_("Other") },
   { 0, NULL, NULL }
 };
 
-static const EnumString intervention_kind_table[] = {
+static const CrsEnumString intervention_kind_table[] = {
   { CRS_INTERVENTION_ANTIPYRETIC, "antipyretic", N_("Antipyretic") },
   { CRS_INTERVENTION_ANTI_CYTOKINE, "anti_cytokine", N_("Tocilizumab or other anti-cytokine") },
   { CRS_INTERVENTION_CORTICOSTEROID, "corticosteroid", N_("Corticosteroid") },
@@ -137,7 +86,7 @@ static const EnumString intervention_kind_table[] = {
   { 0, NULL, NULL }
 };
 
-static const EnumString ice_item_table[] = {
+static const CrsEnumString ice_item_table[] = {
   { CRS_ICE_YEAR, "year", N_("Knows the year") },
   { CRS_ICE_MONTH, "month", N_("Knows the month") },
   { CRS_ICE_CITY, "city", N_("Knows the city") },

@@ -1,20 +1,40 @@
 /* crs-application.c: the CRS Watch application: command line, actions,
- * About window. */
+ * About window, and the ward database it works on.
+ *
+ * The application owns the CrsStore. Normally that is the ward database
+ * in $XDG_DATA_HOME/crs-watch/ward.sqlite. With --demo it is a fresh
+ * database in a private temporary folder (mode 0700), filled from the demo
+ * ward with its times counted from now and removed when the application
+ * quits; the window then says "Demo ward", so that nobody takes it for
+ * real data. A ward database that cannot be opened (damaged, from a newer
+ * version, busy) is left untouched and its message shown in a dialog. */
 #define G_LOG_DOMAIN "crs-application"
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
+#include <string.h>
 
+#include "core/crs-paths.h"
+#include "exchange/crs-ward-xml.h"
 #include "crs-application.h"
 #include "crs-preferences-window.h"
+#include "crs-therapy-browser.h"
 #include "crs-window.h"
 
 struct _CrsApplication
 {
   AdwApplication parent_instance;
 
-  gboolean demo;
+  gboolean  demo;
+  CrsStore *store;
+  GError   *store_error;       /* why there is no store, shown once */
+  char     *store_path;        /* the database tried, NULL when not known */
+  char     *demo_dir;          /* the demo's temporary folder, removed at quit */
+  guint     sigint_id;
+  guint     sigterm_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrsApplication, crs_application, ADW_TYPE_APPLICATION)
@@ -84,6 +104,24 @@ preferences_activated_cb (GSimpleAction *action,
 }
 
 static void
+therapy_reference_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  crs_therapy_browser_present (GTK_APPLICATION (user_data), NULL);
+}
+
+/* app.show-therapy("code"): the reference on one therapy, e.g. from a
+ * patient's infusion. */
+static void
+show_therapy_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  crs_therapy_browser_present (GTK_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -101,7 +139,122 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated_cb },
   { .name = "preferences", .activate = preferences_activated_cb },
   { .name = "quit", .activate = quit_activated_cb },
+  { .name = "show-therapy", .activate = show_therapy_activated_cb, .parameter_type = "s" },
+  { .name = "therapy-reference", .activate = therapy_reference_activated_cb },
 };
+
+/* ---------------------------------------------------------------------- */
+/* The ward database                                                      */
+
+/* Deletes @file and, for a folder, everything in it; symbolic links are
+ * removed, never followed. */
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static CrsStore *
+open_demo_store (CrsApplication  *self,
+                 GError         **error)
+{
+  g_autoptr(CrsStore) store = NULL;
+  g_autofree char *demo_file = crs_paths_data_file ("demo-ward.xml");
+  g_autoptr(GError) local_error = NULL;
+  gint64 now;
+
+  /* g_dir_make_tmp() creates the folder with mode 0700. */
+  self->demo_dir = g_dir_make_tmp ("crs-watch-demo-XXXXXX", error);
+  if (self->demo_dir == NULL)
+    return NULL;
+  self->store_path = g_build_filename (self->demo_dir, "demo-ward.sqlite", NULL);
+
+  store = crs_store_open (self->store_path, error);
+  if (store == NULL)
+    return NULL;
+
+  /* Whole minutes, so the demo's times read like a chart's. */
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  now -= now % 60;
+  if (!crs_ward_xml_import_file (store, demo_file, now, NULL, &local_error))
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, local_error->code,
+                   _("The demo ward could not be loaded: %s"), local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+/* Ctrl+C or a plain kill ends a demo through shutdown, so that its
+ * temporary folder goes with it. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+open_store (CrsApplication *self)
+{
+  if (self->demo)
+    {
+      self->sigint_id = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+      self->sigterm_id = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+      self->store = open_demo_store (self, &self->store_error);
+      return;
+    }
+
+  self->store_path = crs_paths_ward_db (&self->store_error);
+  if (self->store_path == NULL)
+    return;
+  /* A damaged or newer file is refused by the store without being
+   * written to; its message names the file and the newest backup. */
+  self->store = crs_store_open (self->store_path, &self->store_error);
+}
+
+static void
+show_store_error (CrsApplication *self,
+                  GtkWindow      *parent)
+{
+  g_autoptr(GError) error = g_steal_pointer (&self->store_error);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (error == NULL)
+    return;
+
+  /* The store's messages name the file; say it here too in case one
+   * does not. */
+  if (self->store_path != NULL && strstr (error->message, self->store_path) == NULL)
+    body = g_strdup_printf ("%s\n\n%s", error->message, self->store_path);
+  else
+    body = g_strdup (error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       self->demo
+                                                       ? _("Cannot Open the Demo Ward")
+                                                       : _("Cannot Open the Ward Database"),
+                                                       body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---------------------------------------------------------------------- */
 
 static gint
 crs_application_handle_local_options (GApplication *app,
@@ -115,7 +268,12 @@ crs_application_handle_local_options (GApplication *app,
       return 0;
     }
   if (g_variant_dict_contains (options, "demo"))
-    self->demo = TRUE;
+    {
+      self->demo = TRUE;
+      /* A demo runs on its own: it must never hand its window to, or take
+       * one from, an instance that has the real ward open. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
 
   return G_APPLICATION_CLASS (crs_application_parent_class)->handle_local_options (app, options);
 }
@@ -125,6 +283,7 @@ crs_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *prefs_accels[] = { "<Primary>comma", NULL };
+  static const char *therapy_accels[] = { "<Primary><Shift>t", NULL };
 
   G_APPLICATION_CLASS (crs_application_parent_class)->startup (app);
 
@@ -132,6 +291,29 @@ crs_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.therapy-reference", therapy_accels);
+
+  open_store (CRS_APPLICATION (app));
+}
+
+static void
+crs_application_shutdown (GApplication *app)
+{
+  CrsApplication *self = CRS_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+
+  /* Close the database before its demo folder goes. */
+  g_clear_object (&self->store);
+  if (self->demo_dir != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (self->demo_dir);
+      remove_tree (dir);
+      g_clear_pointer (&self->demo_dir, g_free);
+    }
+
+  G_APPLICATION_CLASS (crs_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -141,8 +323,25 @@ crs_application_activate (GApplication *app)
   GtkWindow *window = get_main_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (crs_window_new (self));
+    {
+      window = GTK_WINDOW (crs_window_new (self));
+      crs_window_set_demo (CRS_WINDOW (window), self->demo);
+    }
   gtk_window_present (window);
+  show_store_error (self, window);
+}
+
+static void
+crs_application_finalize (GObject *object)
+{
+  CrsApplication *self = CRS_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_free (self->store_path);
+  g_free (self->demo_dir);
+
+  G_OBJECT_CLASS (crs_application_parent_class)->finalize (object);
 }
 
 static void
@@ -150,8 +349,10 @@ crs_application_class_init (CrsApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = crs_application_finalize;
   app_class->handle_local_options = crs_application_handle_local_options;
   app_class->startup = crs_application_startup;
+  app_class->shutdown = crs_application_shutdown;
   app_class->activate = crs_application_activate;
 }
 
@@ -187,4 +388,11 @@ crs_application_get_demo (CrsApplication *self)
 {
   g_return_val_if_fail (CRS_IS_APPLICATION (self), FALSE);
   return self->demo;
+}
+
+CrsStore *
+crs_application_get_store (CrsApplication *self)
+{
+  g_return_val_if_fail (CRS_IS_APPLICATION (self), NULL);
+  return self->store;
 }

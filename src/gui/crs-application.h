@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "store/crs-store.h"
+
 G_BEGIN_DECLS
 
 #define CRS_TYPE_APPLICATION (crs_application_get_type ())
@@ -11,5 +13,9 @@ G_DECLARE_FINAL_TYPE (CrsApplication, crs_application, CRS, APPLICATION, AdwAppl
 CrsApplication *crs_application_new      (void);
 /* TRUE when started with --demo. */
 gboolean        crs_application_get_demo (CrsApplication *self);
+/* The ward database the application works on (with --demo, the demo's
+ * temporary one), open from startup to shutdown; NULL when it could not be
+ * opened, which the window has said in a dialog. */
+CrsStore       *crs_application_get_store (CrsApplication *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _CrsWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwLeaflet      *leaflet;
+  AdwWindowTitle  *ward_title;
   GtkListBox      *ward_list;
   GtkStack        *patient_stack;
   AdwStatusPage   *empty_page;
@@ -76,6 +77,7 @@ crs_window_class_init (CrsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_title);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_list);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, patient_stack);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, empty_page);
@@ -106,6 +108,18 @@ crs_window_new (CrsApplication *application)
   return g_object_new (CRS_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+void
+crs_window_set_demo (CrsWindow *self,
+                     gboolean   demo)
+{
+  g_return_if_fail (CRS_IS_WINDOW (self));
+
+  /* In the title of the window and above the ward list: wherever the
+   * nurse looks, this is not the real ward. */
+  gtk_window_set_title (GTK_WINDOW (self), demo ? _("CRS Watch (Demo Ward)") : _("CRS Watch"));
+  adw_window_title_set_subtitle (self->ward_title, demo ? _("Demo ward") : "");
 }
 
 void

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrsWindow, crs_window, CRS, WINDOW, AdwApplicationWindow)
 
 CrsWindow *crs_window_new        (CrsApplication *application);
+/* Marks the window as showing the demo ward, not real patients. */
+void       crs_window_set_demo   (CrsWindow      *self,
+                                  gboolean        demo);
 /* Shows a short message at the bottom of the window. */
 void       crs_window_add_toast  (CrsWindow      *self,
                                   AdwToast       *toast);

@@ -1,0 +1,679 @@
+#!/usr/bin/env python3
+"""make-demo-ward.py: writes data/demo-ward.xml, the demo ward of CRS Watch.
+
+    python3 data/make-demo-ward.py > data/demo-ward.xml
+    python3 data/make-demo-ward.py --check data/demo-ward.xml   # exit 1 when stale
+
+Standard library only, fixed seed: the same script always writes the same
+file. The output is committed, so building CRS Watch needs no Python.
+
+Ten fictional patients on therapies from the seed article's list and
+shared/clinical/therapies.csv, each course scripted in hours after the
+start of their infusion, then written as offsets from the moment of
+import (times="relative"), so the demo always looks current.
+
+Where the numbers come from (all in shared/clinical/, copied here):
+  - grading.md: ASTCT 2019 CRS (fever >= 38.0 C with hypotension and/or
+    hypoxia; low flow <= 6 L/min or blow-by = 2, high flow, face mask,
+    non-rebreather = 3, CPAP/BiPAP = 4; one vasopressor = 3, several = 4)
+    and ICANS (ICE 7-9 = 1, 3-6 = 2, 0-2 = 3; CAPD for children under 12:
+    1-8 = 1, 2 when waking only to voice). Every course below is built so
+    that the values give the grade named in its comment.
+  - therapies.csv, median onset of CRS: axicabtagene ciloleucel 2 days,
+    tisagenlecleucel 3 days, lisocabtagene maraleucel 5 days (range 1-14),
+    idecabtagene vicleucel 1 day, brexucabtagene autoleucel 3 days,
+    ciltacabtagene autoleucel 7 days (IQR 5-8), blinatumomab 2 days,
+    rituximab within 1-2 h of starting the first infusion (CLL with
+    lymphocytes > 50 x 10^9/L at risk of severe first-infusion CRS).
+  - therapies.csv, step-up schedules: teclistamab 0.06 and 0.3 mg/kg, then
+    1.5 mg/kg (hospitalised 48 h after each step-up dose); epcoritamab
+    0.16 mg day 1, 0.8 mg day 8, 48 mg day 15 (24 h in hospital after the
+    first full dose). Blinatumomab: hospitalised the first 9 days of cycle 1.
+  - risk_factors.md: tocilizumab 8 mg/kg IV over 1 h (max 800 mg), 12 mg/kg
+    under 30 kg, repeatable after 8 h; dexamethasone 10 mg IV every 6 h for
+    grade 3 CRS and for grade 3-4 neurotoxicity; methylprednisolone
+    1000 mg/day for grade 4 CRS (EBMT-based table).
+  - LOINC codes: CRP 1988-5 (also fhir_loinc.md's neighbour, HL7 Switzerland
+    CH LAB-Order), ferritin 2276-4 (LOINC "Ferritin [Mass/volume] in Serum
+    or Plasma", HPO issue 3557), ALT 1742-6 (HL7 FHIR HSPC quantitative
+    lab value set), platelets 777-3 (HL7 FHIR CTC adverse events IG).
+Lab values and vital signs are illustrative, not reference ranges.
+"""
+
+import random
+import sys
+from xml.sax.saxutils import escape, quoteattr
+
+SEED = 20250310
+NS = "https://crswatch.org/ns/ward/1"
+NURSES_DAY = ["a.okafor", "m.lindqvist", "j.ferreira"]
+NURSES_NIGHT = ["s.nakamura", "r.mensah"]
+
+# ICE items in the order a patient tends to lose them (attention and
+# writing first): a score of s keeps the last s of these.
+ICE_LOSS_ORDER = ["attention", "writing", "hospital", "year", "name_3",
+                  "month", "city", "name_2", "command", "name_1"]
+ICE_ITEMS = ["year", "month", "city", "hospital", "name_1", "name_2",
+             "name_3", "command", "writing", "attention"]
+
+rng = random.Random(SEED)
+
+
+def offset(hours):
+    """An xs:duration offset from the import, whole minutes."""
+    minutes = int(round(hours * 60))
+    sign = "-" if minutes < 0 else ""
+    minutes = abs(minutes)
+    days, rest = divmod(minutes, 1440)
+    h, m = divmod(rest, 60)
+    text = sign + "P"
+    if days:
+        text += "%dD" % days
+    if h or m or not days:
+        text += "T"
+        if h:
+            text += "%dH" % h
+        if m or not h:
+            text += "%dM" % m
+    return text
+
+
+def ice_items(score):
+    kept = set(ICE_LOSS_ORDER[10 - score:])
+    return " ".join(i for i in ICE_ITEMS if i in kept)
+
+
+def nurse_at(hour_of_day):
+    pool = NURSES_DAY if 7 <= hour_of_day < 19 else NURSES_NIGHT
+    return pool[int(hour_of_day) % len(pool)]
+
+
+class Patient:
+    def __init__(self, mrn, name, age, sex, weight, bed, diagnosis, now,
+                 risk_notes=None, flags=(), child=False):
+        self.mrn = mrn
+        self.name = name
+        self.age = age            # (years, months)
+        self.sex = sex
+        self.weight = weight
+        self.bed = bed
+        self.diagnosis = diagnosis
+        self.risk_notes = risk_notes
+        self.flags = flags
+        self.child = child
+        self.now = now            # hours since the first infusion at import
+        self.infusions = []
+        self.observations = []    # (t, attrs, note, ack, amend)
+        self.interventions = []
+        self.labs = []
+
+    def hours(self, t):
+        return t - self.now
+
+    def infusion(self, t, code, name, dose=None, unit=None, step=None,
+                 end=None, note=None):
+        self.infusions.append((t, code, name, dose, unit, step, end, note))
+
+    def intervene(self, t, kind, drug=None, dose=None, note=None):
+        self.interventions.append((t, kind, drug, dose, note))
+
+    def lab(self, t, loinc, name, value, unit):
+        self.labs.append((t, loinc, name, value, unit))
+
+    def observe(self, t, state, note=None, ack=None, amend=None):
+        self.observations.append((t, state, note, ack, amend))
+
+    def course(self, start, end, step, state, jitter=True):
+        """Observation sets every @step hours in [start, end)."""
+        t = start
+        while t < end - 1e-9:
+            shift = rng.choice([-10, -5, 0, 5, 10]) / 60 if jitter else 0
+            self.observe(t + shift, dict(state))
+            t += step
+
+
+def vitals(temp, hr, rr, sbp, dbp, spo2, device="room_air", flow=None,
+           vaso=None, hypo=None, acvpu="A", arousal="normal", ice=None,
+           capd=None, symptoms=(), seizure=None, **extra):
+    state = dict(temp=temp, hr=hr, rr=rr, sbp=sbp, dbp=dbp, spo2=spo2,
+                 device=device, flow=flow, vaso=vaso, hypo=hypo, acvpu=acvpu,
+                 arousal=arousal, ice=ice, capd=capd, symptoms=symptoms,
+                 seizure=seizure)
+    state.update(extra)
+    return state
+
+
+def baseline():
+    return vitals(temp=(36.6, 37.4), hr=(70, 92), rr=(14, 18), sbp=(112, 134),
+                  dbp=(64, 80), spo2=(96, 99))
+
+
+def daily_labs(p, start, end, crp, ferritin, platelets, alt=None, hour=6.0):
+    """Morning bloods each day in [start, end); values follow the
+    callables of the time given."""
+    t = start
+    while t < end:
+        p.lab(t, "1988-5", "CRP", crp(t), "mg/L")
+        p.lab(t, "2276-4", "Ferritin", ferritin(t), "ug/L")
+        p.lab(t, "777-3", "Platelets", platelets(t), "10*9/L")
+        if alt is not None:
+            p.lab(t, "1742-6", "ALT", alt(t), "U/L")
+        t += 24
+
+
+def ramp(points):
+    """Piecewise linear through (t, value) points, rounded."""
+    def value(t):
+        if t <= points[0][0]:
+            return points[0][1]
+        for (t0, v0), (t1, v1) in zip(points, points[1:]):
+            if t0 <= t <= t1:
+                return round(v0 + (v1 - v0) * (t - t0) / (t1 - t0))
+        return points[-1][1]
+    return value
+
+
+# ---------------------------------------------------------------------------
+# The ward. Each course is in hours after the start of the first infusion.
+
+def make_patients():
+    patients = []
+
+    # 1. Axicabtagene ciloleucel (CD28 CAR-T), onset day 2: fever (CRS 1),
+    #    hypotension after fluids (CRS 2), noradrenaline (CRS 3), then BiPAP
+    #    and a second vasopressor (CRS 4) and ICU; back on the ward with
+    #    ICANS 2 under dexamethasone.
+    p = Patient("DEMO-1001", "Harold Whitcombe", (58, 4), "male", 82.0, "01",
+                "Diffuse large B-cell lymphoma, refractory after two lines",
+                now=100, risk_notes="High tumour burden (bulky mediastinal disease). "
+                "Fludarabine and cyclophosphamide lymphodepletion.",
+                flags=("high-disease-burden",))
+    p.infusion(0, "axicabtagene ciloleucel", "Yescarta", end=0.5,
+               note="Single infusion. Two doses of tocilizumab available on the ward.")
+    p.course(-2, 36, 4, dict(baseline(), ice=10, symptoms=("fatigue",)))
+    p.observe(36, vitals((38.3, 38.5), (104, 110), 18, (118, 124), 72, 97,
+                         symptoms=("low_fever", "fatigue", "body_pain")),
+              note="First fever. Blood cultures taken, registrar informed.")
+    p.intervene(36.4, "antipyretic", "paracetamol", note="Oral")
+    p.course(38, 44, 2, vitals((38.7, 39.2), (112, 120), (18, 20), (104, 112), 66, (95, 96),
+                               symptoms=("high_fever", "rapid_heartbeat", "malaise")))
+    p.observe(44, vitals(39.1, 124, 22, 86, 50, 95, hypo="yes",
+                         symptoms=("high_fever", "rapid_heartbeat", "low_blood_pressure")),
+              ack="Registrar reviewed: fluid bolus and tocilizumab prescribed.")
+    p.intervene(44.2, "fluid_bolus", "sodium chloride 0.9 %", note="Crystalloid bolus")
+    p.intervene(45, "anti_cytokine", "tocilizumab", "8 mg/kg IV over 1 h (656 mg)")
+    p.course(46, 48, 1, vitals(38.8, 122, 22, (87, 89), 52, 94, hypo="yes",
+                               symptoms=("high_fever", "low_blood_pressure")))
+    p.intervene(46.5, "fluid_bolus", "sodium chloride 0.9 %", note="Second bolus")
+    p.observe(48, vitals(38.6, 126, 24, 82, 48, 93, hypo="yes",
+                         symptoms=("low_blood_pressure", "rapid_heartbeat")),
+              note="Hypotension after two boluses.",
+              ack="ICU outreach reviewed; noradrenaline started on the ward.")
+    p.intervene(48.3, "vasopressor_start", "noradrenaline", note="Peripheral, titrated to MAP")
+    p.intervene(49, "corticosteroid", "dexamethasone", "10 mg IV every 6 h")
+    p.intervene(49.2, "oxygen_change", note="Nasal cannula 3 L/min")
+    p.course(49, 52, 1, vitals((38.1, 38.4), 118, 24, (96, 100), 56, 94, "nasal_cannula", 3,
+                               vaso=1, hypo="yes", symptoms=("low_blood_pressure",)))
+    p.observe(52, vitals(38.4, 120, 28, 98, 54, 90, "face_mask", 8, vaso=1, hypo="yes",
+                         symptoms=("breathing_difficulty", "low_blood_pressure")),
+              ack="Registrar and ICU informed of rising oxygen need.")
+    p.intervene(52.1, "oxygen_change", note="Face mask 8 L/min")
+    p.intervene(53, "anti_cytokine", "tocilizumab", "8 mg/kg IV over 1 h (656 mg), second dose")
+    p.observe(54, vitals(38.2, 128, 32, 92, 50, 88, "non_rebreather", 15, vaso=1, hypo="yes",
+                         acvpu="A", symptoms=("breathing_difficulty", "low_blood_pressure")))
+    p.intervene(54.6, "oxygen_change", note="BiPAP started by ICU outreach")
+    p.intervene(55, "vasopressor_start", "adrenaline", note="Second vasopressor")
+    p.observe(55, vitals(38.0, 130, 30, 94, 52, 92, "bipap", None, fio2=60, vaso=2, hypo="yes",
+                         symptoms=("breathing_difficulty", "low_blood_pressure")),
+              note="Grade 4 CRS: ICU bed requested.",
+              ack="ICU consultant at the bedside; transfer arranged.")
+    p.course(56, 58, 1, vitals((37.8, 38.2), 128, 28, (90, 96), 52, (91, 93), "bipap", None, fio2=60,
+                               vaso=2, hypo="yes",
+                               symptoms=("breathing_difficulty", "low_blood_pressure")))
+    p.intervene(57, "corticosteroid", "methylprednisolone", "1000 mg IV daily")
+    p.intervene(58, "icu_transfer", note="Observations continue on the ICU chart.")
+    p.intervene(74, "vasopressor_stop", "noradrenaline", note="Weaned off in ICU")
+    p.intervene(80, "other", note="Stepped down from ICU to bed 01.")
+    p.observe(80, vitals(37.2, 98, 20, 112, 66, 95, "nasal_cannula", 2, vaso=0, ice=9,
+                         symptoms=("fatigue",)), note="Back from ICU. Dexamethasone continues.")
+    p.course(82, 86, 2, vitals(37.0, (92, 96), 18, (114, 120), 68, 96, ice=9,
+                               symptoms=("fatigue",)))
+    p.observe(86, vitals(36.9, 94, 18, 118, 70, 96, acvpu="C", ice=6,
+                         symptoms=("confusion", "language_difficulty")),
+              note="Muddled, cannot write a sentence. Neurology review requested.",
+              ack="Registrar informed of new confusion (ICE 6).")
+    p.course(88, 94, 2, vitals(37.0, 90, 18, 120, 70, 97, acvpu="C", ice=5,
+                               symptoms=("confusion",)))
+    p.course(94, 98, 2, vitals(36.8, 88, 16, 122, 72, 97, acvpu="A", ice=7))
+    p.observe(98, vitals(36.7, 86, 16, 124, 74, 98, ice=8))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 8), (14, 12), (38, 64), (62, 238), (86, 120), (98, 60)]),
+               ferritin=ramp([(-10, 640), (38, 1900), (62, 8400), (98, 4100)]),
+               platelets=ramp([(-10, 142), (62, 61), (98, 48)]),
+               alt=ramp([(-10, 24), (62, 88), (98, 52)]))
+    patients.append(p)
+
+    # 2. Tisagenlecleucel in a child of 7 (CAPD), onset day 3: fever
+    #    (CRS 1), oxygen by nasal cannula (CRS 2), tocilizumab 12 mg/kg;
+    #    then drowsy, waking to voice with CAPD 7 (ICANS 2), recovering.
+    p = Patient("DEMO-1002", "Mateo Quispe", (7, 5), "male", 23.0, "02",
+                "B-cell acute lymphoblastic leukaemia, second relapse",
+                now=120, risk_notes="Marrow blasts 40 % before lymphodepletion.",
+                flags=("high-disease-burden",), child=True)
+    p.infusion(0, "tisagenlecleucel", "Kymriah", end=0.3)
+    child_base = vitals((36.6, 37.3), (88, 104), (18, 22), (96, 106), (56, 64), (97, 99))
+    for t in range(-1, 60, 4):
+        state = dict(child_base)
+        if t % 12 == 11:
+            state["capd"] = 0
+        p.observe(t + rng.choice([-5, 0, 5]) / 60, state)
+    p.observe(62, vitals(38.3, 128, 24, 100, 60, 97, capd=0,
+                         symptoms=("low_fever", "fatigue", "loss_of_appetite")),
+              note="First fever; mother with him.")
+    p.intervene(62.3, "antipyretic", "paracetamol", "15 mg/kg oral")
+    p.course(64, 72, 2, vitals((38.8, 39.4), (134, 142), (26, 28), (96, 100), 58, (94, 95),
+                               symptoms=("high_fever", "rapid_heartbeat")))
+    p.observe(72, vitals(39.0, 144, 30, 98, 56, 96, "blow_by", None,
+                         symptoms=("high_fever", "breathing_difficulty")),
+              note="SpO2 91 % on air; blow-by oxygen, then nasal cannula.",
+              ack="Paediatric registrar informed; tocilizumab prescribed.")
+    p.intervene(72.2, "oxygen_change", note="Blow-by, then nasal cannula 1 L/min")
+    p.intervene(73, "anti_cytokine", "tocilizumab", "12 mg/kg IV over 1 h (276 mg)")
+    p.course(74, 86, 2, vitals((37.4, 37.9), (118, 126), (24, 26), (98, 102), 60, (96, 97),
+                               "nasal_cannula", 1, symptoms=("fatigue",)))
+    p.course(86, 90, 2, vitals(37.2, 112, 22, 102, 62, 97, symptoms=("fatigue",)))
+    p.observe(90, vitals(37.3, 108, 22, 100, 60, 97, arousal="spontaneous", capd=6,
+                         symptoms=("drowsiness",)),
+              note="Sleepy, poor eye contact with his mother.")
+    p.course(92, 96, 2, vitals(37.2, 104, 20, 100, 60, 97, arousal="spontaneous",
+                               symptoms=("drowsiness",)))
+    p.observe(96, vitals(37.1, 100, 20, 98, 58, 97, acvpu="V", arousal="voice", capd=7,
+                         symptoms=("drowsiness", "confusion")),
+              ack="Paediatric registrar reviewed; neuro checks every 2 h.")
+    p.course(98, 102, 2, vitals(37.0, 100, 20, 100, 60, 98, acvpu="V", arousal="voice",
+                                symptoms=("drowsiness",)))
+    p.observe(102, vitals(37.0, 98, 20, 102, 60, 98, arousal="spontaneous", capd=4))
+    p.course(104, 110, 3, vitals(36.9, 96, 20, 102, 62, 98, arousal="spontaneous"))
+    p.observe(110, vitals(36.8, 94, 20, 104, 62, 98, capd=0), note="Playing with his tablet.")
+    p.course(114, 120, 4, vitals(36.8, 92, 20, 104, 62, 98))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 4), (50, 10), (74, 186), (98, 90), (118, 34)]),
+               ferritin=ramp([(-10, 910), (74, 6200), (118, 2900)]),
+               platelets=ramp([(-10, 88), (74, 42), (118, 39)]))
+    patients.append(p)
+
+    # 3. Blinatumomab by continuous infusion (hospitalised for the first 9
+    #    days of cycle 1), onset day 2: fever (CRS 1), then headache and an
+    #    ICE of 8 (ICANS 1). One temperature corrected by amendment.
+    p = Patient("DEMO-1003", "Sofia Lindqvist", (34, 8), "female", 64.0, "03",
+                "Relapsed Philadelphia-negative B-cell acute lymphoblastic leukaemia",
+                now=72)
+    p.infusion(0, "blinatumomab", "Blincyto", step="cycle 1",
+               note="Continuous infusion; bag changes by pharmacy.")
+    p.course(-1, 42, 4, dict(baseline(), ice=10))
+    p.observe(42, vitals(38.5, 106, 18, 120, 72, 97, ice=10, symptoms=("low_fever", "malaise")),
+              note="Rigors for 10 minutes.")
+    p.intervene(42.3, "antipyretic", "paracetamol")
+    p.observe(44, vitals(38.4, 104, 18, 118, 70, 97, symptoms=("low_fever",)))
+    p.observe(46, vitals(37.9, 102, 18, 118, 70, 97, symptoms=("low_fever",)),
+              amend=("temperature-c", "38.9", "Tympanic reading re-entered: 38.9 °C, not 37.9 °C."))
+    p.course(48, 58, 2, vitals((38.2, 38.8), (100, 108), 18, (114, 120), 70, 97,
+                               symptoms=("low_fever", "fatigue")))
+    p.course(58, 60, 2, vitals(37.6, 94, 16, 120, 72, 98))
+    p.observe(60, vitals(37.4, 92, 16, 122, 72, 98, ice=8, symptoms=("headache",)),
+              note="Headache; slow counting back from 100; fine tremor of the hands.",
+              ack="Haematology registrar informed: ICE 8, infusion continues.")
+    p.course(62, 64, 2, vitals(37.2, 90, 16, 120, 72, 98, symptoms=("headache",)))
+    p.observe(64, vitals(37.1, 88, 16, 122, 74, 98, ice=9, symptoms=("headache",)))
+    p.course(66, 72, 2, vitals(36.9, 86, 16, 122, 74, 98, ice=10))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 6), (38, 9), (50, 96), (70, 40)]),
+               ferritin=ramp([(-10, 420), (50, 1400), (70, 1100)]),
+               platelets=ramp([(-10, 118), (70, 104)]),
+               alt=ramp([(-10, 31), (70, 45)]))
+    patients.append(p)
+
+    # 4. Rituximab, first infusion, CLL with a high lymphocyte count:
+    #    within 2 h fever and low blood pressure without vasopressors
+    #    (CRS 2); infusion paused, fluids; restarted at half rate.
+    p = Patient("DEMO-1004", "Desmond Achterberg", (71, 2), "male", 78.0, "04",
+                "Chronic lymphocytic leukaemia",
+                now=26, risk_notes="Lymphocytes 86 x 10^9/L: risk of severe first-infusion reaction.",
+                flags=("high-disease-burden", "comorbidities"))
+    p.infusion(0, "rituximab", "Rituxan", step="first infusion", end=8,
+               note="Paused at 1 h 40 min, restarted at half rate after review.")
+    p.observe(-0.5, baseline())
+    p.observe(0.5, vitals(36.9, 84, 16, 128, 74, 97))
+    p.observe(1, vitals(37.6, 96, 18, 122, 70, 97, symptoms=("malaise",)))
+    p.observe(1.5, vitals(38.4, 118, 24, 88, 52, 95, hypo="yes",
+                          symptoms=("low_fever", "low_blood_pressure", "rapid_heartbeat")),
+              note="Rigors and flushing.",
+              ack="Infusion stopped; registrar at the bedside within 10 minutes.")
+    p.intervene(1.6, "infusion_paused", "rituximab")
+    p.intervene(1.7, "fluid_bolus", "sodium chloride 0.9 %")
+    p.intervene(1.7, "antipyretic", "paracetamol")
+    p.observe(2.5, vitals(38.1, 104, 20, 104, 62, 96, symptoms=("low_fever",)))
+    p.observe(3.5, vitals(37.6, 92, 18, 114, 68, 97))
+    p.intervene(3.6, "other", "rituximab", note="Infusion restarted at half rate after review.")
+    p.course(4.5, 8.5, 1, vitals(37.2, (86, 90), 16, (116, 122), 70, 97))
+    p.course(11, 26, 4, baseline())
+    p.lab(-3, "1988-5", "CRP", 14, "mg/L")
+    p.lab(-3, "777-3", "Platelets", 96, "10*9/L")
+    p.lab(6, "1988-5", "CRP", 58, "mg/L")
+    p.lab(6, "2276-4", "Ferritin", 780, "ug/L")
+    p.lab(22, "1988-5", "CRP", 41, "mg/L")
+    patients.append(p)
+
+    # 5. Teclistamab step-up (0.06 and 0.3 mg/kg, then 1.5 mg/kg), in for
+    #    48 h after each: fever after step-up dose 2 (CRS 1), settled.
+    p = Patient("DEMO-1005", "Margaret Oduya", (66, 11), "female", 70.0, "05",
+                "Relapsed and refractory multiple myeloma", now=150)
+    p.infusion(0, "teclistamab", "Tecvayli", 0.06, "mg/kg", "step-up dose 1", end=0.1,
+               note="Subcutaneous")
+    p.infusion(50, "teclistamab", "Tecvayli", 0.3, "mg/kg", "step-up dose 2", end=50.1,
+               note="Subcutaneous")
+    p.infusion(98, "teclistamab", "Tecvayli", 1.5, "mg/kg", "first treatment dose", end=98.1,
+               note="Subcutaneous")
+    p.course(-1, 76, 4, dict(baseline(), ice=10))
+    p.observe(76, vitals(38.2, 102, 18, 118, 70, 97, symptoms=("low_fever", "fatigue")),
+              note="Fever 26 h after step-up dose 2.")
+    p.intervene(76.3, "antipyretic", "paracetamol")
+    p.course(78, 84, 2, vitals((38.0, 38.3), 100, 18, 116, 70, 97, symptoms=("low_fever",)))
+    p.course(84, 150, 4, dict(baseline(), ice=10))
+    daily_labs(p, -2, p.now, crp=ramp([(-2, 5), (70, 8), (82, 52), (110, 18), (146, 9)]),
+               ferritin=ramp([(-2, 350), (82, 720), (146, 410)]),
+               platelets=ramp([(-2, 132), (146, 121)]))
+    patients.append(p)
+
+    # 6. Epcoritamab 48 mg, the first full dose after 0.16 and 0.8 mg step
+    #    ups, in for 24 h: no CRS (grade 0 throughout).
+    p = Patient("DEMO-1006", "Rajesh Venkataraman", (62, 1), "male", 75.0, "06",
+                "Diffuse large B-cell lymphoma, not otherwise specified", now=360)
+    p.infusion(0, "epcoritamab", "Epkinly", 0.16, "mg", "step-up dose 1", end=0.1,
+               note="Subcutaneous, day 1, as a day case")
+    p.infusion(168, "epcoritamab", "Epkinly", 0.8, "mg", "step-up dose 2", end=168.1,
+               note="Subcutaneous, day 8, as a day case")
+    p.infusion(336, "epcoritamab", "Epkinly", 48, "mg", "first full dose", end=336.1,
+               note="Subcutaneous, day 15; in for 24 h")
+    p.observe(335, baseline(), note="Admitted for the first full dose.")
+    p.course(337, 360, 3, dict(baseline(), symptoms=("fatigue",)))
+    p.lab(334, "1988-5", "CRP", 7, "mg/L")
+    p.lab(334, "777-3", "Platelets", 178, "10*9/L")
+    p.lab(358, "1988-5", "CRP", 11, "mg/L")
+    patients.append(p)
+
+    # 7. Lisocabtagene maraleucel, onset day 5: fever (CRS 1), then oxygen
+    #    2 L/min by nasal cannula (CRS 2, ongoing), tocilizumab. An SpO2
+    #    typing error corrected by amendment.
+    p = Patient("DEMO-1007", "Chloe Baptiste", (49, 6), "female", 61.0, "07",
+                "Large B-cell lymphoma transformed from follicular lymphoma", now=130)
+    p.infusion(0, "lisocabtagene maraleucel", "Breyanzi", end=0.4,
+               note="CD8 then CD4 component")
+    p.course(-2, 118, 4, dict(baseline(), ice=10))
+    p.observe(118, vitals(38.3, 104, 18, 118, 70, 96, ice=10, symptoms=("low_fever", "cough")),
+              note="Fever on day 5.")
+    p.intervene(118.4, "antipyretic", "paracetamol")
+    p.course(120, 122, 2, vitals(38.6, 108, 20, 116, 68, 94, symptoms=("low_fever", "cough")))
+    p.observe(122, vitals(38.7, 112, 24, 114, 66, 82, symptoms=("breathing_difficulty",)),
+              amend=("spo2", 92, "SpO2 typing error: 92 %, not 82 %."))
+    p.observe(122.3, vitals(38.7, 110, 24, 114, 66, 96, "nasal_cannula", 2,
+                            symptoms=("breathing_difficulty",)),
+              note="Nasal cannula 2 L/min started.",
+              ack="Registrar informed: CRS grade 2, tocilizumab prescribed.")
+    p.intervene(122.2, "oxygen_change", note="Nasal cannula 2 L/min")
+    p.intervene(123, "anti_cytokine", "tocilizumab", "8 mg/kg IV over 1 h (488 mg)")
+    p.course(124, 130, 2, vitals((37.4, 37.8), (98, 102), 20, 116, 68, 95, "nasal_cannula", 2,
+                                 ice=10, symptoms=("cough",)))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 11), (110, 22), (122, 164), (128, 150)]),
+               ferritin=ramp([(-10, 560), (122, 2300), (128, 2600)]),
+               platelets=ramp([(-10, 121), (128, 84)]),
+               alt=ramp([(-10, 19), (128, 36)]))
+    patients.append(p)
+
+    # 8. Idecabtagene vicleucel, onset day 1: fever (CRS 1), low blood
+    #    pressure that responds to fluids (CRS 2), tocilizumab; now settled.
+    p = Patient("DEMO-1008", "Wilhelm Brandt", (63, 9), "male", 88.0, "08",
+                "Multiple myeloma after four lines of treatment", now=76,
+                flags=("prior-crs",), risk_notes="CRS grade 1 after an earlier bispecific antibody.")
+    p.infusion(0, "idecabtagene vicleucel", "Abecma", 450, "10^6 CAR+ T cells", end=0.5)
+    p.course(-1, 22, 4, dict(baseline(), ice=10))
+    p.observe(22, vitals(38.1, 100, 18, 120, 72, 97, ice=10, symptoms=("low_fever",)))
+    p.intervene(22.4, "antipyretic", "paracetamol")
+    p.course(24, 30, 2, vitals((38.2, 38.6), (102, 108), 18, (104, 110), 64, 97,
+                               symptoms=("low_fever", "malaise")))
+    p.observe(30, vitals(38.4, 114, 20, 87, 50, 96, hypo="yes",
+                         symptoms=("low_fever", "low_blood_pressure")),
+              ack="Registrar informed: bolus and tocilizumab.")
+    p.intervene(30.2, "fluid_bolus", "Hartmann's solution")
+    p.intervene(31, "anti_cytokine", "tocilizumab", "8 mg/kg IV over 1 h (704 mg)")
+    p.course(32, 36, 2, vitals(37.8, 104, 18, (92, 96), 56, 97, symptoms=("malaise",)))
+    p.course(36, 44, 2, vitals(37.4, 96, 16, (102, 110), 62, 97))
+    p.course(44, 76, 4, dict(baseline(), ice=10))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 9), (22, 30), (34, 142), (70, 48)]),
+               ferritin=ramp([(-10, 880), (34, 3100), (70, 1900)]),
+               platelets=ramp([(-10, 74), (70, 58)]),
+               alt=ramp([(-10, 27), (70, 33)]))
+    patients.append(p)
+
+    # 9. Brexucabtagene autoleucel (CD28), onset day 3: fever (CRS 1),
+    #    hypotension needing noradrenaline (CRS 3) with dexamethasone; then
+    #    ICE falling to 2 (ICANS 3) and recovering to ICE 6 (ICANS 2).
+    p = Patient("DEMO-1009", "Ivan Petrović", (60, 3), "male", 80.0, "09",
+                "Relapsed mantle cell lymphoma", now=110,
+                risk_notes="Bulky nodal disease; lymphodepletion with fludarabine and cyclophosphamide.",
+                flags=("high-disease-burden",))
+    p.infusion(0, "brexucabtagene autoleucel", "Tecartus", end=0.5)
+    p.course(-1, 70, 4, dict(baseline(), ice=10))
+    p.observe(70, vitals(38.6, 108, 18, 116, 70, 97, ice=10,
+                         symptoms=("low_fever", "body_pain", "headache")))
+    p.intervene(70.3, "antipyretic", "paracetamol")
+    p.observe(72, vitals(38.9, 114, 20, 104, 62, 96, symptoms=("low_fever", "malaise")))
+    p.observe(74, vitals(39.2, 122, 22, 84, 48, 96, hypo="yes",
+                         symptoms=("high_fever", "low_blood_pressure")),
+              ack="Registrar at the bedside: fluids and tocilizumab.")
+    p.intervene(74.2, "fluid_bolus", "sodium chloride 0.9 %")
+    p.intervene(75, "anti_cytokine", "tocilizumab", "8 mg/kg IV over 1 h (640 mg)")
+    p.observe(75.5, vitals(38.8, 120, 22, 86, 50, 96, hypo="yes",
+                           symptoms=("high_fever", "low_blood_pressure")),
+              note="Still hypotensive after the bolus.")
+    p.intervene(76, "vasopressor_start", "noradrenaline")
+    p.intervene(77, "corticosteroid", "dexamethasone", "10 mg IV every 6 h")
+    p.observe(77, vitals(38.4, 112, 22, 98, 58, 96, vaso=1, hypo="yes",
+                         symptoms=("low_blood_pressure",)),
+              ack="ICU outreach aware; noradrenaline on the ward.")
+    p.course(78, 86, 2, vitals((37.6, 38.1), (104, 110), 20, (100, 106), 60, 96, vaso=1,
+                               hypo="yes"))
+    p.intervene(86, "vasopressor_stop", "noradrenaline")
+    p.course(86, 92, 2, vitals(37.3, 98, 18, (108, 114), 66, 97))
+    p.observe(92, vitals(37.1, 94, 18, 116, 70, 97, ice=7, symptoms=("headache",)))
+    p.observe(94, vitals(37.0, 92, 18, 118, 70, 97, ice=7))
+    p.observe(96, vitals(37.1, 94, 18, 118, 70, 97, acvpu="C", ice=4,
+                         symptoms=("confusion", "language_difficulty")),
+              note="Word-finding difficulty; cannot name the pen.",
+              ack="Registrar informed: ICE 4.")
+    p.observe(98, vitals(37.2, 96, 18, 120, 72, 97, acvpu="C", ice=2,
+                         symptoms=("confusion", "language_difficulty")),
+              note="Oriented to name only.",
+              ack="Neurology and registrar reviewed: dexamethasone continued every 6 h, MRI booked.")
+    p.intervene(98.5, "corticosteroid", "dexamethasone", "10 mg IV every 6 h",
+                note="For neurotoxicity grade 3")
+    p.observe(100, vitals(37.0, 92, 18, 118, 70, 97, acvpu="C", ice=2,
+                          symptoms=("confusion", "language_difficulty")))
+    p.observe(102, vitals(36.9, 90, 16, 120, 72, 98, acvpu="C", ice=3, symptoms=("confusion",)))
+    p.course(104, 110, 2, vitals(36.8, 88, 16, 122, 72, 98, acvpu="C", ice=6,
+                                 symptoms=("confusion",)))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 12), (66, 18), (78, 212), (106, 88)]),
+               ferritin=ramp([(-10, 710), (78, 7600), (106, 5200)]),
+               platelets=ramp([(-10, 99), (106, 52)]),
+               alt=ramp([(-10, 22), (78, 61), (106, 49)]))
+    patients.append(p)
+
+    # 10. Ciltacabtagene autoleucel, day 4 of the usual onset window (median
+    #     7 days): no CRS yet (grade 0), watched every 4 h.
+    p = Patient("DEMO-1010", "Beatrice Fontaine", (57, 0), "female", 66.0, "10",
+                "Multiple myeloma, lenalidomide-refractory", now=100)
+    p.infusion(0, "ciltacabtagene autoleucel", "Carvykti", end=0.4,
+               note="Watch for CRS from day 4 (median onset 7 days) and late neurotoxicity.")
+    p.course(-1, 100, 4, dict(baseline(), ice=10, symptoms=("fatigue",)))
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 6), (96, 9)]),
+               ferritin=ramp([(-10, 390), (96, 450)]),
+               platelets=ramp([(-10, 141), (96, 102)]))
+    patients.append(p)
+
+    return patients
+
+
+# ---------------------------------------------------------------------------
+# Output
+
+def pick(value, digits=0):
+    """A value, or a value drawn from a (low, high) range."""
+    if isinstance(value, tuple):
+        low, high = value
+        if digits:
+            return round(rng.uniform(low, high), digits)
+        return rng.randint(low, high)
+    return value
+
+
+def attrs(pairs):
+    return "".join(" %s=%s" % (k, quoteattr(str(v))) for k, v in pairs if v is not None)
+
+
+def fmt_temp(t):
+    return ("%.1f" % t)
+
+
+def observation_attrs(p, t, state):
+    # The nurse on shift, as if the ward were imported at 08:00.
+    hour_of_day = (8 + p.hours(t)) % 24
+    recorded = t + rng.choice([3, 4, 6, 8, 12]) / 60
+    pairs = [("taken", offset(p.hours(t))),
+             ("recorded", offset(p.hours(recorded))),
+             ("author", nurse_at(hour_of_day))]
+    temp = pick(state["temp"], 1)
+    pairs += [("temperature-c", fmt_temp(temp)),
+              ("heart-rate", pick(state["hr"])),
+              ("resp-rate", pick(state["rr"])),
+              ("systolic", pick(state["sbp"])),
+              ("diastolic", pick(state["dbp"])),
+              ("spo2", pick(state["spo2"])),
+              ("o2-device", state["device"]),
+              ("o2-flow-l-min", state["flow"]),
+              ("fio2-percent", state.get("fio2")),
+              ("hypotension", state["hypo"]),
+              ("vasopressors", state["vaso"]),
+              ("acvpu", state["acvpu"]),
+              ("arousal", state["arousal"])]
+    if state["ice"] is not None and not p.child:
+        pairs.append(("ice-items", ice_items(state["ice"])))
+    if state["capd"] is not None and p.child:
+        pairs.append(("capd", state["capd"]))
+    if state.get("seizure"):
+        pairs.append(("seizure", state["seizure"]))
+    if state["symptoms"]:
+        pairs.append(("symptoms", " ".join(state["symptoms"])))
+    return pairs
+
+
+def write(out):
+    patients = make_patients()
+    w = out.write
+    w('<?xml version="1.0" encoding="UTF-8"?>\n')
+    w("<!-- The CRS Watch demo ward: fictional patients, written by\n"
+      "     data/make-demo-ward.py (edit that, not this). Times are offsets\n"
+      "     from the moment of import. -->\n")
+    w('<ward xmlns="%s" times="relative" generator="make-demo-ward.py">\n' % NS)
+    w('  <settings>\n')
+    w('    <setting key="ward-name" value="Haematology 4B (demo)"/>\n')
+    w('  </settings>\n')
+    next_id = 1
+    for p in patients:
+        flags = [("high-disease-burden", "true") if "high-disease-burden" in p.flags else (None, None),
+                 ("comorbidities", "true") if "comorbidities" in p.flags else (None, None),
+                 ("prior-crs", "true") if "prior-crs" in p.flags else (None, None)]
+        pairs = [("mrn", p.mrn), ("name", p.name),
+                 ("birth-date", "-P%dY%dM" % p.age), ("sex", p.sex),
+                 ("weight-kg", "%g" % p.weight), ("bed", p.bed), ("ward", "4B")]
+        if p.child:
+            pairs.append(("use-capd", "true"))
+        pairs += [f for f in flags if f[0] is not None]
+        w("  <patient%s>\n" % attrs(pairs))
+        w("    <diagnosis>%s</diagnosis>\n" % escape(p.diagnosis))
+        if p.risk_notes:
+            w("    <risk-notes>%s</risk-notes>\n" % escape(p.risk_notes))
+
+        for (t, code, name, dose, unit, step, end, note) in p.infusions:
+            ipairs = [("therapy-code", code), ("therapy-name", name),
+                      ("dose", None if dose is None else "%g" % dose), ("dose-unit", unit),
+                      ("step", step), ("start", offset(p.hours(t))),
+                      ("end", None if end is None else offset(p.hours(end))),
+                      ("author", nurse_at((8 + p.hours(t)) % 24))]
+            if note:
+                w("    <infusion%s>\n      <note>%s</note>\n    </infusion>\n"
+                  % (attrs(ipairs), escape(note)))
+            else:
+                w("    <infusion%s/>\n" % attrs(ipairs))
+
+        for (t, state, note, ack, amend) in sorted(p.observations, key=lambda o: o[0]):
+            oid = "o%d" % next_id
+            next_id += 1
+            pairs = observation_attrs(p, t, state)
+            children = []
+            if note:
+                children.append("      <note>%s</note>\n" % escape(note))
+            if ack:
+                children.append("      <acknowledgement%s>\n        <note>%s</note>\n"
+                                "      </acknowledgement>\n"
+                                % (attrs([("at", offset(p.hours(t + 0.25))),
+                                          ("author", nurse_at((8 + p.hours(t)) % 24))]),
+                                   escape(ack)))
+            w("    <observation%s" % attrs([("id", oid)] + pairs))
+            w(">\n%s    </observation>\n" % "".join(children) if children else "/>\n")
+            if amend:
+                # The corrected version: same set, one value fixed, saved
+                # twenty minutes later by the same nurse.
+                field, value, reason = amend
+                fixed = [(k, value if k == field else v) for k, v in pairs]
+                fixed = [(k, offset(p.hours(t + 20 / 60)) if k == "recorded" else v)
+                         for k, v in fixed]
+                new_id = "o%d" % next_id
+                next_id += 1
+                w("    <observation%s/>\n"
+                  % attrs([("id", new_id), ("supersedes", oid), ("amend-reason", reason)] + fixed))
+
+        for (t, kind, drug, dose, note) in sorted(p.interventions, key=lambda i: i[0]):
+            ipairs = [("at", offset(p.hours(t))), ("kind", kind), ("drug", drug), ("dose", dose),
+                      ("author", nurse_at((8 + p.hours(t)) % 24))]
+            if note:
+                w("    <intervention%s>\n      <note>%s</note>\n    </intervention>\n"
+                  % (attrs(ipairs), escape(note)))
+            else:
+                w("    <intervention%s/>\n" % attrs(ipairs))
+
+        for (t, loinc, name, value, unit) in sorted(p.labs, key=lambda l: (l[0], l[1])):
+            w("    <lab-result%s/>\n" % attrs([("at", offset(p.hours(t))), ("loinc", loinc),
+                                               ("name", name), ("value", "%g" % value),
+                                               ("unit", unit), ("author", "lab")]))
+        w("  </patient>\n")
+    w("</ward>\n")
+
+
+def main(argv):
+    import io
+    buffer = io.StringIO()
+    write(buffer)
+    text = buffer.getvalue()
+    if len(argv) == 3 and argv[1] == "--check":
+        with open(argv[2], encoding="utf-8") as f:
+            if f.read() != text:
+                sys.stderr.write("%s is not what %s writes: run\n  python3 %s > %s\n"
+                                 % (argv[2], argv[0], argv[0], argv[2]))
+                return 1
+        return 0
+    if len(argv) != 1:
+        sys.stderr.write("usage: %s [--check FILE]\n" % argv[0])
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

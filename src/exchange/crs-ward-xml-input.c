@@ -1,0 +1,210 @@
+/* crs-ward-xml-input.c: the raw bytes of a ward file on their way to
+ * libxml2, counted and scanned.
+ *
+ * The format never needs a DOCTYPE, and every entity attack (XXE, billion
+ * laughs, parameter entities) needs one; so the bytes are searched for
+ * "<!DOCTYPE" and "<!ENTITY" before the parser sees them, and the file is
+ * required to be UTF-8 so that this byte search sees what the parser will.
+ * The byte count stops a file that grows past the limit while it is read. */
+#define G_LOG_DOMAIN "crs-ward-xml"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "crs-ward-xml-private.h"
+
+static gboolean
+scan_for_forbidden (CrsWardXmlInput *input,
+                    const char      *data,
+                    gsize            len)
+{
+  static const char *forbidden[] = { "<!DOCTYPE", "<!ENTITY" };
+  char joint[sizeof input->carry * 2];
+  gsize joint_len, take;
+
+  /* The joint of the previous chunk's end and this one's start... */
+  take = MIN (len, sizeof input->carry);
+  memcpy (joint, input->carry, input->carry_len);
+  memcpy (joint + input->carry_len, data, take);
+  joint_len = input->carry_len + take;
+
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+    if (memmem (joint, joint_len, forbidden[i], strlen (forbidden[i])) != NULL ||
+        memmem (data, len, forbidden[i], strlen (forbidden[i])) != NULL)
+      {
+        input->forbidden = forbidden[i];
+        return FALSE;
+      }
+
+  /* ...and keep this one's end for the next. */
+  if (len >= sizeof input->carry)
+    {
+      memcpy (input->carry, data + len - sizeof input->carry, sizeof input->carry);
+      input->carry_len = sizeof input->carry;
+    }
+  else
+    {
+      gsize keep = MIN (input->carry_len, sizeof input->carry - len);
+      memmove (input->carry, input->carry + input->carry_len - keep, keep);
+      memcpy (input->carry + keep, data, len);
+      input->carry_len = keep + len;
+    }
+  return TRUE;
+}
+
+int
+crs_ward_xml_input_read (void *context,
+                         char *buffer,
+                         int   len)
+{
+  CrsWardXmlInput *input = context;
+  gssize n;
+
+  if (len <= 0)
+    return 0;
+
+  if (input->head_pos < input->head_len)
+    {
+      n = (gssize) MIN ((gsize) len, input->head_len - input->head_pos);
+      memcpy (buffer, input->head + input->head_pos, (gsize) n);
+      input->head_pos += (gsize) n;
+    }
+  else
+    {
+      n = g_input_stream_read (input->stream, buffer, (gsize) len, NULL,
+                               input->io_error == NULL ? &input->io_error : NULL);
+      if (n < 0)
+        return -1;
+      input->total += (gsize) n;
+      /* The file may have grown since its size was checked. */
+      if (input->total > input->max_bytes)
+        {
+          input->too_large = TRUE;
+          return -1;
+        }
+    }
+
+  if (n > 0 && !scan_for_forbidden (input, buffer, (gsize) n))
+    return -1;
+  return (int) n;
+}
+
+int
+crs_ward_xml_input_close (void *context)
+{
+  return 0;
+}
+
+/* The file must be UTF-8 (or plain ASCII): then the byte scan sees
+ * exactly what the parser will see. */
+static gboolean
+check_head (CrsWardXmlInput  *input,
+            int              *line,
+            GError          **error)
+{
+  const guint8 *p = input->head;
+  gsize len = input->head_len;
+  const char *decl_end;
+  g_autofree char *decl = NULL;
+  const char *enc;
+
+  if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    {
+      p += 3;
+      len -= 3;
+    }
+
+  if (len >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE) ||
+                   p[0] == 0x00 || p[1] == 0x00))
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
+                   _("the file is not in UTF-8; ward files are always UTF-8"));
+      return FALSE;
+    }
+
+  /* Anything but '<' or a blank first would make libxml2 guess another
+   * encoding (EBCDIC starts with 0x4C). */
+  *line = 1;
+  if (len == 0 || (p[0] != '<' && !g_ascii_isspace (p[0])))
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_MALFORMED,
+                   _("the file does not start like an XML document"));
+      return FALSE;
+    }
+
+  if (len < 5 || memcmp (p, "<?xml", 5) != 0)
+    return TRUE;   /* no declaration: UTF-8 by definition */
+
+  decl_end = g_strstr_len ((const char *) p, (gssize) len, "?>");
+  if (decl_end == NULL)
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_MALFORMED,
+                   _("the XML declaration is not closed"));
+      return FALSE;
+    }
+  decl = g_strndup ((const char *) p, (gsize) (decl_end - (const char *) p));
+  enc = strstr (decl, "encoding");
+  if (enc != NULL)
+    {
+      enc += strlen ("encoding");
+      while (*enc == ' ' || *enc == '=' || *enc == '\t')
+        enc++;
+      if ((*enc == '"' || *enc == '\'') &&
+          g_ascii_strncasecmp (enc + 1, "UTF-8", 5) == 0 && enc[6] == enc[0])
+        return TRUE;
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
+                   _("the file declares an encoding other than UTF-8; ward files are always UTF-8"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+crs_ward_xml_input_start (CrsWardXmlInput  *input,
+                          GInputStream     *stream,
+                          gsize             max_bytes,
+                          int              *line,
+                          GError          **error)
+{
+  gsize head_len = 0;
+
+  memset (input, 0, sizeof *input);
+  input->stream = g_object_ref (stream);
+  input->max_bytes = max_bytes;
+  *line = 0;
+
+  if (!g_input_stream_read_all (stream, input->head, sizeof input->head, &head_len, NULL, error))
+    {
+      if (error != NULL && *error != NULL)
+        (*error)->code = CRS_EXCHANGE_ERROR_IO, (*error)->domain = CRS_EXCHANGE_ERROR;
+      return FALSE;
+    }
+  input->head_len = head_len;
+  input->total = head_len;
+
+  if (input->total > max_bytes)
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE,
+                   _("the file is larger than %" G_GSIZE_FORMAT " bytes, the most CRS Watch reads"),
+                   max_bytes);
+      return FALSE;
+    }
+  if (head_len == 0)
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_MALFORMED, _("the file is empty"));
+      return FALSE;
+    }
+  if (!check_head (input, line, error))
+    return FALSE;
+  /* The head is scanned like every later chunk, as it is handed out. */
+  return TRUE;
+}
+
+void
+crs_ward_xml_input_clear (CrsWardXmlInput *input)
+{
+  g_clear_object (&input->stream);
+  g_clear_error (&input->io_error);
+}

@@ -1,0 +1,196 @@
+/* test-demo-app.c: the real application, started with --demo, works on a
+ * fresh temporary database holding the demo ward, says "Demo ward", and
+ * leaves no trace of it after quitting; started on a damaged ward
+ * database, it shows the store's message with the path in a dialog and
+ * does not touch the file. */
+#define G_LOG_DOMAIN "test-demo-app"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/crs-paths.h"
+#include "crs-test-gtk-utils.h"
+
+static char *demo_db_path;
+static char *demo_dir;
+
+static void
+demo_body (CrsApplication *app)
+{
+  CrsStore *store = crs_application_get_store (app);
+  GtkWindow *window = crs_test_main_window (app);
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+  GtkWidget *title;
+  gboolean child_on_capd = FALSE;
+  struct stat st;
+
+  g_assert_true (crs_application_get_demo (app));
+  g_assert_nonnull (store);
+
+  /* A database of its own, in a private folder, not the ward's. */
+  demo_db_path = g_strdup (crs_store_get_path (store));
+  demo_dir = g_path_get_dirname (demo_db_path);
+  g_assert_cmpstr (demo_db_path, !=, real_db);
+  g_assert_cmpint (g_stat (demo_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_false (g_file_test (real_db, G_FILE_TEST_EXISTS));
+
+  /* The demo patients, with times around now. */
+  patients = crs_store_list_patients (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patients->len, >=, 8);
+  g_assert_cmpuint (patients->len, <=, 12);
+  for (guint i = 0; i < patients->len; i++)
+    {
+      CrsPatient *patient = g_ptr_array_index (patients, i);
+      g_autoptr(CrsObservation) latest = crs_store_get_latest_observation (store, patient->id, &error);
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (patient->mrn, "DEMO-"));
+      g_assert_nonnull (latest);
+      /* The newest set of each patient was taken in the last few hours. */
+      g_assert_cmpint (latest->taken_at, <=, now);
+      g_assert_cmpint (latest->taken_at, >, now - 6 * 3600);
+      g_assert_cmpstr (latest->stored_rules, !=, NULL);
+      if (crs_patient_age_years (patient, now) < 12)
+        child_on_capd = TRUE;
+    }
+  g_assert_true (child_on_capd);
+
+  /* Nobody can take it for the real ward. */
+  g_assert_nonnull (strstr (gtk_window_get_title (window), "Demo"));
+  title = crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Ward");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo ward");
+  g_assert_null (crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  crs_test_screenshot (GTK_WIDGET (window), "window-demo");
+
+  crs_test_close_all (app);
+}
+
+static void
+test_demo (void)
+{
+  const char *args[] = { "--demo", NULL };
+
+  crs_test_run_application (args, demo_body);
+
+  /* Quitting removed the demo database and its folder. */
+  g_assert_nonnull (demo_dir);
+  g_assert_false (g_file_test (demo_db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&demo_db_path, g_free);
+  g_clear_pointer (&demo_dir, g_free);
+}
+
+static void
+normal_body (CrsApplication *app)
+{
+  CrsStore *store = crs_application_get_store (app);
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+  g_autoptr(GPtrArray) patients = NULL;
+  GtkWidget *title;
+
+  g_assert_false (crs_application_get_demo (app));
+  g_assert_nonnull (store);
+  g_assert_cmpstr (crs_store_get_path (store), ==, real_db);
+  patients = crs_store_list_patients (store, TRUE, NULL);
+  g_assert_cmpuint (patients->len, ==, 0);
+  title = crs_test_find_widget (GTK_WIDGET (crs_test_main_window (app)), ADW_TYPE_WINDOW_TITLE, "Ward");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "");
+  crs_test_close_all (app);
+}
+
+static void
+test_normal_start (void)
+{
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+
+  crs_test_run_application (NULL, normal_body);
+  /* The ward database is kept, readable only by its owner. */
+  g_assert_true (g_file_test (real_db, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static void
+damaged_body (CrsApplication *app)
+{
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+  GtkWindow *dialog;
+  GtkWidget *button;
+  const char *body;
+
+  g_assert_null (crs_application_get_store (app));
+  g_assert_true (crs_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == crs_test_main_window (app));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Cannot Open the Ward Database");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, real_db));
+  crs_test_screenshot (GTK_WIDGET (dialog), "damaged-ward-dialog");
+
+  /* Closed as a nurse would: with its button. */
+  button = crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  g_assert_true (crs_test_wait_until (dialog_gone, NULL, 5000));
+  crs_test_close_all (app);
+}
+
+static void
+test_damaged_ward (void)
+{
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  GString *garbage = g_string_new ("SQLite format 3");
+
+  /* Looks like SQLite at a glance, but is not a database. */
+  g_string_append_c (garbage, '\0');
+  while (garbage->len < 8192)
+    g_string_append (garbage, "not a ward database ");
+  g_assert_true (g_file_set_contents (real_db, garbage->str, (gssize) garbage->len, NULL));
+  g_string_free (garbage, TRUE);
+  g_assert_true (g_file_get_contents (real_db, &before, &before_len, NULL));
+
+  crs_test_run_application (NULL, damaged_body);
+
+  /* Not one byte changed. */
+  g_assert_true (g_file_get_contents (real_db, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/demo-app/demo", test_demo);
+  g_test_add_func ("/demo-app/normal-start", test_normal_start);
+  g_test_add_func ("/demo-app/damaged-ward", test_damaged_ward);
+
+  return g_test_run ();
+}

@@ -1,0 +1,316 @@
+/* test-demo-ward.c: the demo ward (data/demo-ward.xml) is a valid ward
+ * file that looks like a real ward: 8 to 12 patients on the listed
+ * therapies, a child under 12 assessed with CAPD, step-up doses, several
+ * days of observation sets every 1 to 4 hours, the usual interventions,
+ * lab results, notes, acknowledgements and amendments; all in the past
+ * of the moment it is imported; and it imports into a fresh database. */
+#define G_LOG_DOMAIN "test-demo-ward"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "core/crs-paths.h"
+#include "crs-test-ward-utils.h"
+
+/* 2025-03-10T08:00:00Z */
+#define ANCHOR G_GINT64_CONSTANT (1741593600)
+#define HOUR 3600
+
+static CrsWardFile *
+read_demo (gint64 anchor)
+{
+  g_autofree char *path = crs_paths_data_file ("demo-ward.xml");
+  g_autoptr(GError) error = NULL;
+  CrsWardFile *file = crs_ward_xml_read_file (path, anchor, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  return file;
+}
+
+static gboolean
+has_therapy (CrsWardFile *file,
+             const char  *code)
+{
+  for (guint i = 0; i < file->patients->len; i++)
+    {
+      CrsWardFilePatient *entry = g_ptr_array_index (file->patients, i);
+      for (guint j = 0; j < entry->infusions->len; j++)
+        if (g_strcmp0 (((CrsInfusion *) g_ptr_array_index (entry->infusions, j))->therapy_code, code) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_demo_shape (void)
+{
+  g_autoptr(CrsWardFile) file = read_demo (ANCHOR);
+  static const char *therapies[] = {
+    "blinatumomab", "tisagenlecleucel", "axicabtagene ciloleucel", "rituximab",
+  };
+  static const CrsInterventionKind kinds[] = {
+    CRS_INTERVENTION_ANTIPYRETIC, CRS_INTERVENTION_ANTI_CYTOKINE, CRS_INTERVENTION_CORTICOSTEROID,
+    CRS_INTERVENTION_FLUID_BOLUS, CRS_INTERVENTION_VASOPRESSOR_START,
+    CRS_INTERVENTION_VASOPRESSOR_STOP, CRS_INTERVENTION_OXYGEN_CHANGE,
+  };
+  gboolean kind_seen[CRS_INTERVENTION_N_VALUES] = { FALSE };
+  guint children = 0, step_ups = 0, amendments = 0, notes = 0, acks = 0;
+  guint several_days = 0, crp = 0, ferritin = 0;
+  gint64 earliest = G_MAXINT64;
+
+  g_assert_cmpuint (file->patients->len, >=, 8);
+  g_assert_cmpuint (file->patients->len, <=, 12);
+  g_assert_nonnull (crs_ward_file_get_setting (file, "ward-name"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (therapies); i++)
+    if (!has_therapy (file, therapies[i]))
+      g_error ("no patient on %s", therapies[i]);
+
+  for (guint i = 0; i < file->patients->len; i++)
+    {
+      CrsWardFilePatient *entry = g_ptr_array_index (file->patients, i);
+      CrsPatient *patient = entry->patient;
+      gint64 first = G_MAXINT64, last = 0;
+      int age = crs_patient_age_years (patient, ANCHOR);
+
+      g_test_message ("%s: %u observation sets", patient->mrn, entry->observations->len);
+      g_assert_true (g_str_has_prefix (patient->mrn, "DEMO-"));
+      g_assert_false (patient->archived);
+      g_assert_cmpint (age, >=, 0);
+      g_assert_cmpuint (entry->infusions->len, >=, 1);
+      g_assert_cmpuint (entry->observations->len, >=, 6);
+
+      for (guint j = 0; j < entry->infusions->len; j++)
+        {
+          CrsInfusion *infusion = g_ptr_array_index (entry->infusions, j);
+          if (infusion->step_label != NULL && strstr (infusion->step_label, "step-up") != NULL)
+            step_ups++;
+          g_assert_cmpint (infusion->start_at, <, ANCHOR);
+        }
+
+      for (guint j = 0; j < entry->observations->len; j++)
+        {
+          CrsObservation *obs = g_ptr_array_index (entry->observations, j);
+
+          /* Everything happened before the import. */
+          g_assert_cmpint (obs->taken_at, <, ANCHOR);
+          g_assert_cmpint (obs->recorded_at, >=, obs->taken_at);
+          g_assert_cmpint (obs->recorded_at, <, ANCHOR);
+          first = MIN (first, obs->taken_at);
+          last = MAX (last, obs->taken_at);
+          if (obs->supersedes_id != 0)
+            amendments++;
+          if (obs->note != NULL)
+            notes++;
+          /* The child is assessed with CAPD, adults with ICE. */
+          if (age < 12)
+            g_assert_false (obs->ice_items_recorded);
+          else
+            g_assert_cmpint (obs->capd, ==, CRS_MISSING);
+        }
+      earliest = MIN (earliest, first);
+      if (last - first >= 48 * HOUR)
+        several_days++;
+
+      /* A set at least every 4 hours (give or take the minutes a nurse
+       * is late), but across a stay in intensive care. */
+      for (guint j = 1; j < entry->observations->len; j++)
+        {
+          CrsObservation *a = g_ptr_array_index (entry->observations, j - 1);
+          CrsObservation *b = g_ptr_array_index (entry->observations, j);
+          gboolean icu = FALSE;
+
+          if (b->taken_at - a->taken_at <= 4 * HOUR + 20 * 60)
+            continue;
+          for (guint k = 0; k < entry->interventions->len; k++)
+            {
+              CrsIntervention *iv = g_ptr_array_index (entry->interventions, k);
+              if (iv->kind == CRS_INTERVENTION_ICU_TRANSFER && iv->at >= a->taken_at && iv->at <= b->taken_at)
+                icu = TRUE;
+            }
+          if (!icu)
+            g_error ("%s: %" G_GINT64_FORMAT " minutes without observations",
+                     patient->mrn, (b->taken_at - a->taken_at) / 60);
+        }
+
+      if (age < 12)
+        {
+          children++;
+          g_assert_true (patient->use_capd || age < 12);
+        }
+
+      for (guint j = 0; j < entry->interventions->len; j++)
+        {
+          CrsIntervention *iv = g_ptr_array_index (entry->interventions, j);
+          kind_seen[iv->kind] = TRUE;
+          g_assert_cmpint (iv->at, <, ANCHOR);
+        }
+      for (guint j = 0; j < entry->lab_results->len; j++)
+        {
+          CrsLabResult *lab = g_ptr_array_index (entry->lab_results, j);
+          if (g_strcmp0 (lab->loinc, "1988-5") == 0)
+            crp++;
+          if (g_strcmp0 (lab->loinc, "2276-4") == 0)
+            ferritin++;
+          g_assert_nonnull (lab->unit);
+          g_assert_cmpint (lab->at, <, ANCHOR);
+        }
+      acks += entry->acknowledgements->len;
+    }
+
+  g_assert_cmpuint (children, >=, 1);
+  g_assert_cmpuint (step_ups, >=, 2);
+  g_assert_cmpuint (amendments, >=, 2);
+  g_assert_cmpuint (notes, >=, 10);
+  g_assert_cmpuint (acks, >=, 5);
+  g_assert_cmpuint (crp, >=, 10);
+  g_assert_cmpuint (ferritin, >=, 10);
+  g_assert_cmpuint (several_days, >=, 6);
+  /* A few days of history on the ward as a whole. */
+  g_assert_cmpint (ANCHOR - earliest, >=, 3 * 24 * HOUR);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (!kind_seen[kinds[i]])
+      g_error ("no intervention of kind %s", crs_intervention_kind_to_id (kinds[i]));
+}
+
+/* Imported at another moment, every time moves with it: the demo always
+ * looks current. */
+static void
+test_demo_moves_with_now (void)
+{
+  g_autoptr(CrsWardFile) early = read_demo (ANCHOR);
+  g_autoptr(CrsWardFile) later = read_demo (ANCHOR + 1000 * 24 * HOUR);
+  CrsWardFilePatient *a = g_ptr_array_index (early->patients, 0);
+  CrsWardFilePatient *b = g_ptr_array_index (later->patients, 0);
+  CrsObservation *oa = g_ptr_array_index (a->observations, 0);
+  CrsObservation *ob = g_ptr_array_index (b->observations, 0);
+
+  g_assert_cmpint (ob->taken_at - oa->taken_at, ==, 1000 * 24 * HOUR);
+  g_assert_cmpint (crs_patient_age_years (a->patient, ANCHOR), ==,
+                   crs_patient_age_years (b->patient, ANCHOR + 1000 * 24 * HOUR));
+}
+
+static void
+test_demo_imports (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "demo", NULL);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite", NULL);
+  g_autofree char *path = crs_paths_data_file ("demo-ward.xml");
+  g_autoptr(CrsWardFile) file = read_demo (ANCHOR);
+  g_autoptr(CrsStore) store = NULL;
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(GError) error = NULL;
+  CrsWardImportSummary summary = { 0 };
+  CrsStoreCounts counts;
+  guint observations = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = crs_store_open (db, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (crs_ward_xml_import_file (store, path, ANCHOR, &summary, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < file->patients->len; i++)
+    observations += ((CrsWardFilePatient *) g_ptr_array_index (file->patients, i))->observations->len;
+  g_assert_cmpuint (summary.patients, ==, file->patients->len);
+  g_assert_cmpuint (summary.observations, ==, observations);
+
+  patients = crs_store_list_patients (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patients->len, ==, file->patients->len);
+  g_assert_true (crs_store_get_counts (store, &counts, &error));
+  g_assert_cmpint (counts.observations, ==, observations);
+  g_assert_cmpint (counts.observations_superseded, >=, 2);
+  g_assert_true (crs_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Graded at import (the demo carries no grades), the sets reach every
+ * CRS grade 0-4 and ICANS grade 0-3, each patient the worst grade the
+ * demo's script gives them (data/make-demo-ward.py, one comment per
+ * patient). */
+static void
+test_demo_grades (void)
+{
+  static const struct { const char *mrn; int crs; int icans; } expected[] = {
+    { "DEMO-1001", 4, 2 },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
+    { "DEMO-1002", 2, 2 },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
+    { "DEMO-1003", 1, 1 },   /* blinatumomab: fever; ICE 8 */
+    { "DEMO-1004", 2, 0 },   /* rituximab: fever and hypotension without pressors */
+    { "DEMO-1005", 1, 0 },   /* teclistamab: fever after step-up dose 2 */
+    { "DEMO-1006", 0, 0 },   /* epcoritamab: no CRS */
+    { "DEMO-1007", 2, 0 },   /* lisocabtagene maraleucel: nasal cannula 2 L/min */
+    { "DEMO-1008", 2, 0 },   /* idecabtagene vicleucel: hypotension, fluids */
+    { "DEMO-1009", 3, 3 },   /* brexucabtagene autoleucel: noradrenaline; ICE 2 */
+    { "DEMO-1010", 0, 0 },   /* ciltacabtagene autoleucel: before the usual onset */
+  };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "graded", NULL);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite", NULL);
+  g_autofree char *path = crs_paths_data_file ("demo-ward.xml");
+  g_autoptr(CrsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CrsWardImportSummary summary = { 0 };
+  gboolean crs_seen[5] = { FALSE }, icans_seen[5] = { FALSE };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = crs_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (crs_ward_xml_import_file (store, path, ANCHOR, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.graded, ==, summary.observations);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CrsPatient) patient = crs_store_find_patient_by_mrn (store, expected[i].mrn, &error);
+      g_autoptr(GPtrArray) sets = NULL;
+      int crs_max = -1, icans_max = -1;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (patient);
+      sets = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < sets->len; j++)
+        {
+          CrsObservation *obs = g_ptr_array_index (sets, j);
+
+          g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017");
+          if (obs->superseded_by_id != 0)
+            continue;
+          if (!crs_is_missing_int (obs->stored_crs_grade))
+            {
+              crs_seen[obs->stored_crs_grade] = TRUE;
+              crs_max = MAX (crs_max, obs->stored_crs_grade);
+            }
+          if (!crs_is_missing_int (obs->stored_icans_grade))
+            {
+              icans_seen[obs->stored_icans_grade] = TRUE;
+              icans_max = MAX (icans_max, obs->stored_icans_grade);
+            }
+        }
+      g_test_message ("%s: worst CRS %d, worst ICANS %d", expected[i].mrn, crs_max, icans_max);
+      g_assert_cmpint (crs_max, ==, expected[i].crs);
+      g_assert_cmpint (icans_max, ==, expected[i].icans);
+    }
+
+  for (int g = 0; g <= 4; g++)
+    g_assert_true (crs_seen[g]);
+  for (int g = 0; g <= 3; g++)
+    g_assert_true (icans_seen[g]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/demo-ward/shape", test_demo_shape);
+  g_test_add_func ("/demo-ward/moves-with-now", test_demo_moves_with_now);
+  g_test_add_func ("/demo-ward/imports", test_demo_imports);
+  g_test_add_func ("/demo-ward/grades", test_demo_grades);
+
+  return g_test_run ();
+}
