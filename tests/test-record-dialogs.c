@@ -339,6 +339,69 @@ test_infusion (Fixture       *fixture,
   g_assert_null (infusion->note);
 }
 
+/* The therapy is found in the reference database by name or brand, or
+ * saved as typed when it is not there. */
+static void
+test_infusion_reference (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(CrsReference) reference = NULL;
+  g_autoptr(GPtrArray) infusions = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *match;
+
+  reference = crs_reference_open_default (&error);
+  g_assert_no_error (error);
+
+  show (fixture, GTK_WINDOW (crs_infusion_dialog_new (NULL, fixture->store, reference, fixture->patient)));
+  /* A brand name is known at once. */
+  form_test_type (fixture->dialog, "Blincyto");
+  assert_shows (fixture, "In the therapy reference: blinatumomab");
+
+  /* Part of a name lists the matches; Tab reaches them, Return picks. */
+  form_test_type (fixture->dialog, "blinat");
+  match = form_test_find_row (GTK_WIDGET (fixture->dialog), "blinatumomab");
+  g_assert_nonnull (match);
+  crs_test_run_for (20);
+  crs_test_screenshot (GTK_WIDGET (fixture->dialog), "infusion-matches");
+  form_test_tab (fixture->dialog, FALSE);
+  g_assert_true (form_test_has_focus_in (fixture->dialog, match));
+  g_signal_emit_by_name (match, "activate");
+  crs_test_run_for (10);
+  g_assert_cmpstr (gtk_editable_get_text (form_test_row_editable (row (fixture, "Therapy"))), ==, "blinatumomab");
+  /* The matches are gone once one is picked. */
+  g_assert_true (form_test_find_row (GTK_WIDGET (fixture->dialog), "blinatumomab") == NULL);
+  g_assert_true (form_test_has_focus_in (fixture->dialog, row (fixture, "Dose")));
+  form_test_type (fixture->dialog, "9");
+  g_assert_true (press_save (fixture));
+  g_assert_true (form_test_wait_closed (&fixture->dialog));
+
+  /* Not in the reference: saved as typed, without a code. */
+  show (fixture, GTK_WINDOW (crs_infusion_dialog_new (NULL, fixture->store, reference, fixture->patient)));
+  form_test_type (fixture->dialog, "Study drug XY-123");
+  assert_shows (fixture, "Not in the therapy reference");
+  g_assert_true (press_save (fixture));
+  g_assert_true (form_test_wait_closed (&fixture->dialog));
+
+  infusions = crs_store_list_infusions (fixture->store, fixture->patient->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (infusions->len, ==, 2);
+  for (guint i = 0; i < infusions->len; i++)
+    {
+      CrsInfusion *infusion = g_ptr_array_index (infusions, i);
+      if (g_strcmp0 (infusion->therapy_name, "blinatumomab") == 0)
+        {
+          g_assert_cmpstr (infusion->therapy_code, ==, "blinatumomab");
+          g_assert_cmpfloat_with_epsilon (infusion->dose, 9.0, 1e-9);
+        }
+      else
+        {
+          g_assert_cmpstr (infusion->therapy_name, ==, "Study drug XY-123");
+          g_assert_null (infusion->therapy_code);
+        }
+    }
+}
+
 static void
 test_intervention (Fixture       *fixture,
                    gconstpointer  data)
@@ -488,6 +551,7 @@ main (int   argc,
   ADD ("/patient-dialog/birth-date", test_patient_birth_date);
   ADD ("/patient-dialog/edit", test_patient_edit);
   ADD ("/infusion-dialog/save", test_infusion);
+  ADD ("/infusion-dialog/reference", test_infusion_reference);
   ADD ("/intervention-dialog/save", test_intervention);
   ADD ("/lab-result-dialog/save", test_lab_result);
   ADD ("/record-dialogs/escape-asks", test_escape_asks);

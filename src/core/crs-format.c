@@ -9,6 +9,15 @@
 #include "crs-format.h"
 
 char *
+crs_format_decimal (double value,
+                    int    decimals)
+{
+  /* printf's %f follows LC_NUMERIC for the decimal mark and never groups
+   * thousands. */
+  return g_strdup_printf ("%.*f", CLAMP (decimals, 0, 6), value);
+}
+
+char *
 crs_format_temperature (double celsius)
 {
   /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */

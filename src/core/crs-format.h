@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* @value with @decimals decimals (0-6) in the current locale, without
+ * grouping: "38,5" on a German desktop, "4.1" as a source printed it. */
+char *crs_format_decimal     (double value,
+                              int    decimals);
 /* Temperature with one decimal: "39.1 °C". */
 char *crs_format_temperature (double celsius);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */

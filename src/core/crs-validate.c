@@ -177,15 +177,6 @@ crs_parse_number (const char *text,
   return CRS_NUMBER_OK;
 }
 
-char *
-crs_format_decimal (double value,
-                    int    decimals)
-{
-  /* printf's %f follows LC_NUMERIC for the decimal point and never
-   * groups thousands. */
-  return g_strdup_printf ("%.*f", CLAMP (decimals, 0, 6), value);
-}
-
 /* °F = °C × 9/5 + 32: the definition of the Fahrenheit scale. */
 double
 crs_celsius_to_fahrenheit (double celsius)
