@@ -124,6 +124,9 @@ widget_text (GtkWidget *widget)
     return adw_window_title_get_title (ADW_WINDOW_TITLE (widget));
   if (GTK_IS_BUTTON (widget))
     return gtk_button_get_label (GTK_BUTTON (widget));
+  /* A menu button is known by its tooltip ("Main Menu"). */
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_widget_get_tooltip_text (widget);
   if (GTK_IS_WINDOW (widget))
     return gtk_window_get_title (GTK_WINDOW (widget));
   return NULL;

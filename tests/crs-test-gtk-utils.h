@@ -22,7 +22,7 @@ gboolean        crs_test_wait_until        (gboolean   (*condition) (gpointer da
 void            crs_test_run_for           (guint        ms);
 /* The first widget under @root (inclusive) of @type that is mapped and,
  * when @label is not NULL, shows that text (as a label, title, button
- * label or accessible name). NULL if none. */
+ * label, or a menu button's tooltip). NULL if none. */
 GtkWidget      *crs_test_find_widget       (GtkWidget   *root,
                                             GType        type,
                                             const char  *label);

@@ -155,6 +155,7 @@ make_full_observation (gint64 patient_id,
   obs->stored_icans_grade = 2;
   obs->stored_news2 = 9;
   obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+  obs->stored_red_flag = TRUE;
   return obs;
 }
 
@@ -208,6 +209,7 @@ assert_observation_equal (CrsObservation *a,
   g_assert_cmpint (a->stored_icans_grade, ==, b->stored_icans_grade);
   g_assert_cmpint (a->stored_news2, ==, b->stored_news2);
   g_assert_cmpstr (a->stored_rules, ==, b->stored_rules);
+  g_assert_cmpint (a->stored_red_flag, ==, b->stored_red_flag);
 }
 
 void

@@ -111,6 +111,7 @@ crs_test_ward_file_rich (void)
       obs->stored_icans_grade = (i + 2) % 5;
       obs->stored_news2 = i;
       obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+      obs->stored_red_flag = obs->stored_news2 >= 7;
     }
   /* Every symptom, all ICE items, and a note with markup. */
   obs = add_observation (entry, ++id, T0 + 20 * HOUR);
@@ -341,6 +342,7 @@ assert_observation_equal (CrsObservation *a,
   g_assert_cmpint (a->stored_icans_grade, ==, b->stored_icans_grade);
   g_assert_cmpint (a->stored_news2, ==, b->stored_news2);
   g_assert_cmpstr (a->stored_rules, ==, b->stored_rules);
+  g_assert_cmpint (a->stored_red_flag, ==, b->stored_red_flag);
 }
 
 static int

@@ -254,6 +254,7 @@ test_demo_grades (void)
   g_autoptr(GError) error = NULL;
   CrsWardImportSummary summary = { 0 };
   gboolean crs_seen[5] = { FALSE }, icans_seen[5] = { FALSE };
+  guint red_flags = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   store = crs_store_open (db, &error);
@@ -277,6 +278,11 @@ test_demo_grades (void)
           CrsObservation *obs = g_ptr_array_index (sets, j);
 
           g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017");
+          /* Graded sets carry their red flag, as a saved set would. */
+          if (obs->stored_crs_grade >= 3 || obs->stored_icans_grade >= 3 || obs->stored_news2 >= 7)
+            g_assert_true (obs->stored_red_flag);
+          if (obs->stored_red_flag)
+            red_flags++;
           if (obs->superseded_by_id != 0)
             continue;
           if (!crs_is_missing_int (obs->stored_crs_grade))
@@ -294,6 +300,16 @@ test_demo_grades (void)
       g_assert_cmpint (crs_max, ==, expected[i].crs);
       g_assert_cmpint (icans_max, ==, expected[i].icans);
     }
+
+  /* Some red flags were acknowledged in the demo, some are still open:
+   * a new user sees the banner and how it is closed. */
+  {
+    g_autoptr(GPtrArray) open = crs_store_list_open_escalations (store, 0, &error);
+    g_assert_no_error (error);
+    g_test_message ("%u sets raised a red flag, %u still open", red_flags, open->len);
+    g_assert_cmpuint (open->len, >, 0);
+    g_assert_cmpuint (open->len, <, red_flags);
+  }
 
   for (int g = 0; g <= 4; g++)
     g_assert_true (crs_seen[g]);

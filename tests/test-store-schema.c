@@ -23,7 +23,8 @@ test_schema_create (void)
   sqlite3 *db = crs_store_get_db (store);
   const char *indexes[] = { "patient_on_ward", "observation_of_patient", "observation_current",
                             "audit_of_row", "infusion_of_patient", "intervention_of_patient",
-                            "lab_result_of_patient", "acknowledgement_of_observation" };
+                            "lab_result_of_patient", "acknowledgement_of_observation",
+                            "observation_red_flag" };
 
   g_assert_cmpint (crs_store_get_schema_version (store), ==, CRS_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, CRS_STORE_SCHEMA_VERSION);
@@ -113,7 +114,10 @@ test_schema_migrate (void)
       /* A backup of the old version was made first. */
       backups = crs_store_backup_list (path);
       g_assert_cmpuint (backups->len, ==, 1);
-      g_assert_true (g_str_has_suffix (backups->pdata[0], "-before-v2.sqlite"));
+      {
+        g_autofree char *suffix = g_strdup_printf ("-before-v%d.sqlite", CRS_STORE_SCHEMA_VERSION);
+        g_assert_true (g_str_has_suffix (backups->pdata[0], suffix));
+      }
       g_assert_cmpint (sqlite3_open_v2 (backups->pdata[0], &db, SQLITE_OPEN_READONLY, NULL),
                        ==, SQLITE_OK);
       g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
@@ -134,9 +138,39 @@ test_schema_migrate (void)
         assert_json_field (last->after, "schema_version", to);
       }
 
-      /* What the new version added works. */
+      /* An old set raised no stored red flag: nothing opens on upgrade. */
+      g_assert_false (obs->stored_red_flag);
+      {
+        g_autoptr(GPtrArray) open = crs_store_list_open_escalations (store, 0, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (open->len, ==, 0);
+      }
+
+      /* What the new versions added works: acknowledgements (v2), and
+       * stored red flags (v3), which the database keeps unchanged. */
       g_assert_true (crs_store_acknowledge (store, obs->id, "Registrar informed", &error));
       g_assert_no_error (error);
+      {
+        g_autoptr(CrsObservation) flagged = crs_observation_new ();
+        g_autoptr(GPtrArray) open = NULL;
+        sqlite3 *raw;
+
+        flagged->patient_id = patient->id;
+        flagged->taken_at = 2000;
+        flagged->stored_red_flag = TRUE;
+        g_assert_true (crs_store_add_observation (store, flagged, &error));
+        g_assert_no_error (error);
+        open = crs_store_list_open_escalations (store, patient->id, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (open->len, ==, 1);
+        g_assert_cmpint (((CrsObservation *) open->pdata[0])->id, ==, flagged->id);
+        g_assert_true (((CrsObservation *) open->pdata[0])->stored_red_flag);
+
+        raw = open_raw (path);
+        g_assert_cmpint (sqlite3_exec (raw, "UPDATE observation SET red_flag = 0 WHERE red_flag = 1",
+                                       NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+        sqlite3_close (raw);
+      }
       g_assert_true (crs_store_check_integrity (store, &error));
       g_assert_no_error (error);
 
@@ -286,6 +320,9 @@ test_query_plans (void)
   g_object_unref (crs_store_get_observation (store, 5, &error));
   g_ptr_array_unref (crs_store_list_acknowledgements (store, ids[1], &error));
   g_ptr_array_unref (crs_store_list_audit (store, "observation", 5, &error));
+  g_ptr_array_unref (crs_store_list_recent_observations (store, ids[2], 8, &error));
+  g_ptr_array_unref (crs_store_list_open_escalations (store, ids[1], &error));
+  g_ptr_array_unref (crs_store_list_open_escalations (store, 0, &error));
   g_assert_no_error (error);
 
   while ((stmt = sqlite3_next_stmt (db, stmt)) != NULL)
@@ -316,7 +353,7 @@ test_query_plans (void)
                      strstr (plan->str, "USING COVERING INDEX") != NULL);
       checked++;
     }
-  g_assert_cmpuint (checked, >=, 7);
+  g_assert_cmpuint (checked, >=, 10);
 }
 
 int

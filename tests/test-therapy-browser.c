@@ -103,7 +103,7 @@ static void
 search_body (CrsApplication *app)
 {
   GtkWindow *main_window = crs_test_main_window (app);
-  GtkWidget *menu_button = crs_test_find_widget (GTK_WIDGET (main_window), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *menu_button = crs_test_find_widget (GTK_WIDGET (main_window), GTK_TYPE_MENU_BUTTON, "Main Menu");
   GtkWidget *browser;
   GtkWidget *search;
   GtkWidget *row;

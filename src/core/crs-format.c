@@ -7,6 +7,22 @@
 #include <math.h>
 
 #include "crs-format.h"
+#include "crs-validate.h"
+
+static gint temperature_unit = CRS_TEMPERATURE_CELSIUS;
+
+void
+crs_format_set_temperature_unit (CrsTemperatureUnit unit)
+{
+  g_return_if_fail (unit == CRS_TEMPERATURE_CELSIUS || unit == CRS_TEMPERATURE_FAHRENHEIT);
+  g_atomic_int_set (&temperature_unit, unit);
+}
+
+CrsTemperatureUnit
+crs_format_get_temperature_unit (void)
+{
+  return (CrsTemperatureUnit) g_atomic_int_get (&temperature_unit);
+}
 
 char *
 crs_format_decimal (double value,
@@ -20,6 +36,9 @@ crs_format_decimal (double value,
 char *
 crs_format_temperature (double celsius)
 {
+  if (crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT)
+    /* TRANSLATORS: a body temperature in Fahrenheit, e.g. "102.4 °F" */
+    return g_strdup_printf (_("%.1f °F"), crs_celsius_to_fahrenheit (celsius));
   /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
   return g_strdup_printf (_("%.1f °C"), celsius);
 }

@@ -10,11 +10,24 @@
 
 G_BEGIN_DECLS
 
+/* The unit temperatures are shown in. Values are always stored and
+ * graded in °C; this only changes what people read. It is one setting for
+ * the whole process (the app sets it from its preferences, so grading
+ * reasons follow it too); crs-watch-cli and the files never change it, so
+ * they always say °C. (Added with the nurse workflow.) */
+typedef enum {
+  CRS_TEMPERATURE_CELSIUS = 0,
+  CRS_TEMPERATURE_FAHRENHEIT,
+} CrsTemperatureUnit;
+
+void               crs_format_set_temperature_unit (CrsTemperatureUnit unit);
+CrsTemperatureUnit crs_format_get_temperature_unit (void);
+
 /* @value with @decimals decimals (0-6) in the current locale, without
  * grouping: "38,5" on a German desktop, "4.1" as a source printed it. */
 char *crs_format_decimal     (double value,
                               int    decimals);
-/* Temperature with one decimal: "39.1 °C". */
+/* Temperature with one decimal in the unit shown: "39.1 °C", "102.4 °F". */
 char *crs_format_temperature (double celsius);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */
 char *crs_format_flow        (double l_min);

@@ -317,8 +317,9 @@ crs_observation_copy (CrsObservation *self)
   g_return_val_if_fail (CRS_IS_OBSERVATION (self), NULL);
 
   copy = crs_observation_new ();
-  /* Copy every plain field at once, keeping the new object's own header,
-   * then deep-copy the strings. */
+  /* Copy every plain field at once (stored_red_flag and any later plain
+   * field included), keeping the new object's own header, then deep-copy
+   * the strings. */
   parent = copy->parent_instance;
   *copy = *self;
   copy->parent_instance = parent;

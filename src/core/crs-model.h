@@ -259,6 +259,10 @@ struct _CrsObservation
   int     stored_icans_grade;
   int     stored_news2;
   char   *stored_rules;       /* e.g. "ASTCT-2019;NEWS2-2017" */
+  /* Added with the nurse workflow: TRUE when grading raised a red flag
+   * (crs_grading_has_red_flag()) when the set was saved. It stays raised
+   * until a nurse acknowledges it (crs_store_acknowledge). */
+  gboolean stored_red_flag;
 };
 
 CrsObservation *crs_observation_new           (void);

@@ -44,6 +44,19 @@
  * The stricter of this and the NEWS2 frequency applies (crs-trend.c). */
 #define CRS_POLICY_WINDOW_INTERVAL_MINUTES 240
 
+/* The bounds in crs-ward-policy.h. None is a clinical threshold: each
+ * keeps a setting near what the sources discuss, so that "9" typed for
+ * "90" is refused rather than silently grading nobody as hypotensive.
+ *  - Hypotension 70-110 mmHg: the sources' 90 mmHg, and NEWS2's own
+ *    systolic bands (RCP 2017 chart 1: <= 90, 91-100, 101-110) fit inside.
+ *  - CAPD age 1-21 years: ASCO 2021 (Table 2 footnote) reports CAPD
+ *    validated up to age 21; no ward would use CAPD for nobody at all.
+ *  - Low flow 1-15 L/min: around the 6 L/min of ASTCT and the Lunsumio
+ *    label, within what a nasal cannula flow meter shows.
+ *  - Window interval 15-720 minutes: from the 15-minute sets the design
+ *    plans for (shared/design/ARCHITECTURE.md, "Scale") to NEWS2's least
+ *    frequent monitoring, 12-hourly (RCP 2017 chart 4). */
+
 void
 crs_ward_policy_init (CrsWardPolicy *policy)
 {

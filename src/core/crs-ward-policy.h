@@ -27,4 +27,17 @@ typedef struct
 
 void crs_ward_policy_init (CrsWardPolicy *policy);
 
+/* The values a ward may choose: bounds of plausibility that catch a slip
+ * of the finger in Preferences or a damaged setting, not clinical advice
+ * (added with the nurse workflow; the reasons are in crs-ward-policy.c).
+ * crs_store_save_policy() refuses a value outside them. */
+#define CRS_WARD_POLICY_HYPOTENSION_MIN      70
+#define CRS_WARD_POLICY_HYPOTENSION_MAX      110
+#define CRS_WARD_POLICY_CAPD_AGE_MIN         1
+#define CRS_WARD_POLICY_CAPD_AGE_MAX         21
+#define CRS_WARD_POLICY_LOW_FLOW_MIN         1.0
+#define CRS_WARD_POLICY_LOW_FLOW_MAX         15.0
+#define CRS_WARD_POLICY_WINDOW_INTERVAL_MIN  15
+#define CRS_WARD_POLICY_WINDOW_INTERVAL_MAX  720
+
 G_END_DECLS

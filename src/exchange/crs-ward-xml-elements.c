@@ -464,6 +464,7 @@ read_grades (CrsWardXmlReader *r,
   attr_int (ctx, "icans", 4, &obs->stored_icans_grade);
   attr_int (ctx, "news2", 20, &obs->stored_news2);
   obs->stored_rules = get_attr (ctx, "rules");
+  obs->stored_red_flag = attr_bool (ctx, "red-flag", FALSE);
 }
 
 static void

@@ -9,8 +9,8 @@
  * A set that comes without stored grades (the demo ward, a file written by
  * hand) is graded on the way in, as the app grades a set when a nurse
  * saves it: with its own history as context (crs_grading_grade_series)
- * and the ward policy's documented defaults. A set with stored grades
- * keeps them: an import never regrades. */
+ * and the ward's policy (crs_store_load_policy), red flag included. A
+ * set with stored grades keeps them: an import never regrades. */
 #define G_LOG_DOMAIN "crs-ward-xml"
 
 #include "config.h"
@@ -101,7 +101,8 @@ needs_grades (CrsObservation *obs)
 /* Gradings for the sets of @entry that have none: a table of
  * CrsObservation * -> CrsGrading * (owned by the table). */
 static GHashTable *
-grade_missing (CrsWardFilePatient *entry)
+grade_missing (CrsStore           *store,
+               CrsWardFilePatient *entry)
 {
   GHashTable *gradings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) crs_grading_free);
   g_autoptr(GPtrArray) series = NULL;
@@ -114,8 +115,9 @@ grade_missing (CrsWardFilePatient *entry)
   if (!any)
     return gradings;
 
-  /* The ward's settings carry no policy yet: the documented defaults. */
-  crs_ward_policy_init (&policy);
+  /* Graded as the app grades a set: with this ward's policy (its
+   * documented defaults where the ward has chosen nothing). */
+  crs_store_load_policy (store, &policy);
 
   /* The current sets in one walk through the history... */
   series = crs_grading_grade_series (entry->patient, entry->observations, entry->interventions,
@@ -159,7 +161,7 @@ import_observations (CrsStore              *store,
 {
   guint done = 0, n = entry->observations->len;
   g_autofree gboolean *saved = g_new0 (gboolean, n);
-  g_autoptr(GHashTable) gradings = grade_missing (entry);
+  g_autoptr(GHashTable) gradings = grade_missing (store, entry);
 
   /* Each version after the one it supersedes: repeat until every set is
    * saved (the reader has made sure the versions form simple chains). */
@@ -197,6 +199,7 @@ import_observations (CrsStore              *store,
               copy->stored_news2 = grading->news2_total;
               g_free (copy->stored_rules);
               copy->stored_rules = g_strdup (crs_grading_rules ());
+              copy->stored_red_flag = crs_grading_has_red_flag (grading);
               summary->graded++;
             }
 

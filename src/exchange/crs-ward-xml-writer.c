@@ -344,13 +344,15 @@ write_observation (Writer             *wr,
   write_text_element (wr, "note", obs->note);
 
   if (obs->stored_rules != NULL || !crs_is_missing_int (obs->stored_crs_grade) ||
-      !crs_is_missing_int (obs->stored_icans_grade) || !crs_is_missing_int (obs->stored_news2))
+      !crs_is_missing_int (obs->stored_icans_grade) || !crs_is_missing_int (obs->stored_news2) ||
+      obs->stored_red_flag)
     {
       xmlTextWriterStartElement (wr->w, BAD_CAST "grades");
       write_attr_int (wr, "crs", obs->stored_crs_grade);
       write_attr_int (wr, "icans", obs->stored_icans_grade);
       write_attr_int (wr, "news2", obs->stored_news2);
       write_attr (wr, "rules", obs->stored_rules);
+      write_attr_bool (wr, "red-flag", obs->stored_red_flag);
       xmlTextWriterEndElement (wr->w);
     }
 

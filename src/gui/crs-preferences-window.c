@@ -1,23 +1,130 @@
-/* crs-preferences-window.c: user and ward preferences, applied as typed. */
+/* crs-preferences-window.c: user and ward preferences, applied as typed.
+ *
+ * The user's own choices (name, temperature unit, ward list order) are
+ * GSettings; the ward's (its name, its policy) are ward settings in the
+ * store, audited, shared by every workstation of the ward. A policy value
+ * the store refuses is put back and the reason shown. */
 #define G_LOG_DOMAIN "crs-preferences-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "core/crs-ward-policy.h"
+#include "crs-application.h"
 #include "crs-preferences-window.h"
+
+/* The ward setting holding the ward's name (as in the ward XML). */
+#define WARD_NAME_KEY "ward-name"
 
 struct _CrsPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings *settings;
+  CrsStore  *store;
+  gboolean   loading;
 
   /* Template widgets */
-  AdwEntryRow *nurse_row;
+  AdwEntryRow         *nurse_row;
+  AdwComboRow         *temperature_row;
+  AdwComboRow         *sort_row;
+  AdwPreferencesPage  *ward_page;
+  AdwEntryRow         *ward_name_row;
+  AdwPreferencesGroup *policy_group;
+  GtkSpinButton       *hypotension_spin;
+  GtkSpinButton       *capd_spin;
+  GtkSpinButton       *low_flow_spin;
+  GtkSpinButton       *window_spin;
+  GtkAdjustment       *hypotension_adjustment;
+  GtkAdjustment       *capd_adjustment;
+  GtkAdjustment       *low_flow_adjustment;
+  GtkAdjustment       *window_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (CrsPreferencesWindow, crs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* A combo row's position <-> an enum key's nick. */
+static gboolean
+nick_to_position (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const char * const *nicks = user_data;
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_str_equal (nicks[i], nick))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+position_to_nick (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            user_data)
+{
+  const char * const *nicks = user_data;
+  guint position = g_value_get_uint (value);
+
+  if (position >= g_strv_length ((char **) nicks))
+    return NULL;
+  return g_variant_new_string (nicks[position]);
+}
+
+static const char * const temperature_nicks[] = { "celsius", "fahrenheit", NULL };
+static const char * const sort_nicks[] = { "bed", "urgency", NULL };
+
+static void
+show_policy (CrsPreferencesWindow *self)
+{
+  CrsWardPolicy policy;
+
+  crs_store_load_policy (self->store, &policy);
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->hypotension_spin, policy.hypotension_systolic_below);
+  gtk_spin_button_set_value (self->capd_spin, policy.capd_below_age);
+  gtk_spin_button_set_value (self->low_flow_spin, policy.low_flow_max_l_min);
+  gtk_spin_button_set_value (self->window_spin, policy.window_interval_minutes);
+  self->loading = FALSE;
+}
+
+static void
+policy_changed_cb (CrsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  CrsWardPolicy policy;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  crs_store_load_policy (self->store, &policy);
+  policy.hypotension_systolic_below = gtk_spin_button_get_value_as_int (self->hypotension_spin);
+  policy.capd_below_age = gtk_spin_button_get_value_as_int (self->capd_spin);
+  policy.low_flow_max_l_min = gtk_spin_button_get_value (self->low_flow_spin);
+  policy.window_interval_minutes = gtk_spin_button_get_value_as_int (self->window_spin);
+  if (!crs_store_save_policy (self->store, &policy, &error))
+    {
+      /* Nothing was saved: show what the ward has, and why. */
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      show_policy (self);
+    }
+}
+
+static void
+ward_name_apply_cb (CrsPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ward_name_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!crs_store_set_setting (self->store, WARD_NAME_KEY, *name != '\0' ? name : NULL, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
 
 static void
 crs_preferences_window_dispose (GObject *object)
@@ -26,6 +133,7 @@ crs_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crs_preferences_window_parent_class)->dispose (object);
 }
@@ -40,21 +148,70 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, nurse_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, temperature_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, sort_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_page);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, policy_group);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, low_flow_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, window_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, low_flow_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, window_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, policy_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ward_name_apply_cb);
 }
 
 static void
 crs_preferences_window_init (CrsPreferencesWindow *self)
 {
+  self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The bounds the store accepts (crs-ward-policy.h), set before any
+   * value so that none is clamped on the way. */
+  gtk_adjustment_configure (self->hypotension_adjustment, CRS_WARD_POLICY_HYPOTENSION_MIN,
+                            CRS_WARD_POLICY_HYPOTENSION_MIN, CRS_WARD_POLICY_HYPOTENSION_MAX, 1, 5, 0);
+  gtk_adjustment_configure (self->capd_adjustment, CRS_WARD_POLICY_CAPD_AGE_MIN,
+                            CRS_WARD_POLICY_CAPD_AGE_MIN, CRS_WARD_POLICY_CAPD_AGE_MAX, 1, 1, 0);
+  gtk_adjustment_configure (self->low_flow_adjustment, CRS_WARD_POLICY_LOW_FLOW_MIN,
+                            CRS_WARD_POLICY_LOW_FLOW_MIN, CRS_WARD_POLICY_LOW_FLOW_MAX, 0.5, 1, 0);
+  gtk_adjustment_configure (self->window_adjustment, CRS_WARD_POLICY_WINDOW_INTERVAL_MIN,
+                            CRS_WARD_POLICY_WINDOW_INTERVAL_MIN, CRS_WARD_POLICY_WINDOW_INTERVAL_MAX,
+                            15, 60, 0);
+  self->loading = FALSE;
 
   self->settings = g_settings_new (APP_ID_BASE);
   g_settings_bind (self->settings, "nurse-name", self->nurse_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "temperature-unit", self->temperature_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, nick_to_position, position_to_nick,
+                                (gpointer) temperature_nicks, NULL);
+  g_settings_bind_with_mapping (self->settings, "ward-sort", self->sort_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, nick_to_position, position_to_nick,
+                                (gpointer) sort_nicks, NULL);
 }
 
 CrsPreferencesWindow *
 crs_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (CRS_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  CrsPreferencesWindow *self = g_object_new (CRS_TYPE_PREFERENCES_WINDOW,
+                                             "transient-for", parent,
+                                             NULL);
+  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
+  CrsStore *store = CRS_IS_APPLICATION (app) ? crs_application_get_store (CRS_APPLICATION (app)) : NULL;
+
+  /* Without a ward database there is no ward to set up. */
+  gtk_widget_set_visible (GTK_WIDGET (self->ward_page), store != NULL);
+  if (store != NULL)
+    {
+      g_autofree char *name = crs_store_get_setting (store, WARD_NAME_KEY);
+
+      self->store = g_object_ref (store);
+      gtk_editable_set_text (GTK_EDITABLE (self->ward_name_row), name != NULL ? name : "");
+      show_policy (self);
+    }
+  return self;
 }

@@ -1,28 +1,35 @@
-/* crs-window.c: the main window: ward list beside the patient area. */
+/* crs-window.c: the main window: the ward list beside the patient page.
+ *
+ * Both panes follow the application's store: the ward list through its
+ * model, the patient page here, on the store's "changed" signal. A
+ * minute timer moves the due times. Narrow windows fold the leaflet:
+ * opening a patient goes forward to their page, Back returns. */
 #define G_LOG_DOMAIN "crs-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "crs-window.h"
+#include "core/crs-format.h"
+#include "crs-window-private.h"
 
-struct _CrsWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet      *leaflet;
-  AdwWindowTitle  *ward_title;
-  GtkListBox      *ward_list;
-  GtkStack        *patient_stack;
-  AdwStatusPage   *empty_page;
-};
+/* The ward setting holding the ward's name (as in the ward XML). */
+#define WARD_NAME_KEY "ward-name"
 
 G_DEFINE_FINAL_TYPE (CrsWindow, crs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+gint64
+_crs_window_now (CrsWindow *self)
+{
+  return self->clock != 0 ? self->clock : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+_crs_window_toast (CrsWindow  *self,
+                   const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
 
 static void
 save_window_state (CrsWindow *self)
@@ -36,15 +43,195 @@ save_window_state (CrsWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
-static void
-go_back_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  CrsWindow *self = CRS_WINDOW (widget);
+/* ---------------------------------------------------------------------- */
+/* What the window shows */
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+static void
+show_placeholder (CrsWindow *self)
+{
+  gboolean any = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+
+  gtk_stack_set_visible_child_name (self->patient_stack, any ? "select" : "empty");
 }
+
+static void
+show_titles (CrsWindow *self)
+{
+  CrsPatient *patient = self->patient_id != 0 ? crs_patient_page_get_patient (self->patient_page) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (patient == NULL)
+    {
+      adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+      adw_view_switcher_title_set_title (self->switcher_title, _("CRS Watch"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      return;
+    }
+
+  if (patient->bed != NULL && *patient->bed != '\0')
+    /* TRANSLATORS: under the patient's name: bed and MRN, e.g. "Bed 4 · MRN 123" */
+    subtitle = g_strdup_printf (_("Bed %s · MRN %s"), patient->bed, patient->mrn);
+  else
+    subtitle = g_strdup_printf (_("MRN %s"), patient->mrn);
+  adw_view_switcher_title_set_stack (self->switcher_title,
+                                     crs_patient_page_get_view_stack (self->patient_page));
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     patient->name != NULL && *patient->name != '\0' ? patient->name
+                                                                                     : patient->mrn);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+void
+_crs_window_show_patient (CrsWindow *self,
+                          gint64     patient_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    patient_id = 0;
+  if (patient_id != 0 &&
+      !crs_patient_page_load (self->patient_page, patient_id, &self->policy, _crs_window_now (self), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The patient could not be shown: %s"), error->message);
+      _crs_window_toast (self, message);
+      patient_id = 0;
+    }
+
+  self->patient_id = patient_id;
+  if (patient_id != 0)
+    gtk_stack_set_visible_child_name (self->patient_stack, "patient");
+  else
+    show_placeholder (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->record_button), patient_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->patient_menu_button), patient_id != 0);
+  show_titles (self);
+  _crs_window_update_actions (self);
+}
+
+static void
+show_ward_name (CrsWindow *self)
+{
+  g_autofree char *name = self->store != NULL ? crs_store_get_setting (self->store, WARD_NAME_KEY) : NULL;
+
+  adw_window_title_set_title (self->ward_title, name != NULL && *name != '\0' ? name : _("Ward"));
+}
+
+static void
+load_policy (CrsWindow *self)
+{
+  /* A damaged setting falls back to its documented default (the store
+   * says which in its debug log); the ward keeps working. */
+  crs_store_load_policy (self->store, &self->policy);
+  crs_ward_model_set_policy (self->model, &self->policy);
+}
+
+static void
+store_changed_cb (CrsStore  *store,
+                  gint64     patient_id,
+                  CrsWindow *self)
+{
+  /* The ward list has read the store already (its model was connected
+   * first). A change of no one patient may be a ward setting. */
+  if (patient_id == 0)
+    {
+      load_policy (self);
+      show_ward_name (self);
+    }
+
+  /* A patient who left the ward (archived) leaves the page too. */
+  if (self->patient_id != 0 && crs_ward_model_find (self->model, self->patient_id) == NULL)
+    {
+      _crs_window_show_patient (self, 0);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+    }
+  else if (self->patient_id != 0 && (patient_id == 0 || patient_id == self->patient_id))
+    _crs_window_show_patient (self, self->patient_id);
+  else if (self->patient_id == 0)
+    show_placeholder (self);
+  _crs_window_update_actions (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  CrsWindow *self = user_data;
+
+  crs_ward_model_tick (self->model, _crs_window_now (self));
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Signals */
+
+static void
+patient_selected_cb (CrsWindow *self,
+                     gint64     patient_id)
+{
+  if (patient_id != self->patient_id)
+    _crs_window_show_patient (self, patient_id);
+}
+
+static void
+patient_activated_cb (CrsWindow *self,
+                      gint64     patient_id)
+{
+  if (patient_id != self->patient_id)
+    _crs_window_show_patient (self, patient_id);
+  if (self->patient_id != 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+folded_changed_cb (CrsWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* On a narrow window the patient's name needs the room: Record becomes
+   * an icon (its tooltip and accessible name stay). */
+  if (folded)
+    gtk_menu_button_set_icon_name (self->record_button, "list-add-symbolic");
+  else
+    gtk_menu_button_set_label (self->record_button, _("_Record"));
+
+  /* Folded with nobody shown, the ward list is the page to see. */
+  if (folded && self->patient_id == 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+nurse_name_changed_cb (GSettings  *settings,
+                       const char *key,
+                       CrsWindow  *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (settings, "nurse-name"));
+
+  /* Empty: the login name, as the store's own default. */
+  if (self->store != NULL)
+    crs_store_set_author (self->store, *name != '\0' ? name : g_get_user_name ());
+}
+
+static void
+temperature_unit_changed_cb (GSettings  *settings,
+                             const char *key,
+                             CrsWindow  *self)
+{
+  crs_format_set_temperature_unit (g_settings_get_enum (settings, "temperature-unit") == 1
+                                   ? CRS_TEMPERATURE_FAHRENHEIT : CRS_TEMPERATURE_CELSIUS);
+  if (self->patient_id != 0)
+    _crs_window_show_patient (self, self->patient_id);
+}
+
+static void
+ward_sort_changed_cb (GSettings  *settings,
+                      const char *key,
+                      CrsWindow  *self)
+{
+  g_autofree char *sort = g_settings_get_string (settings, "ward-sort");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sort", "s", sort);
+}
+
+/* ---------------------------------------------------------------------- */
 
 static gboolean
 crs_window_close_request (GtkWindow *window)
@@ -53,15 +240,72 @@ crs_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (crs_window_parent_class)->close_request (window);
 }
 
+/* The application's store, once the window belongs to it (GtkWindow's
+ * "application" is set after construction). */
+static void
+setup_store (CrsWindow      *self,
+             CrsApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  CrsStore *store;
+
+  store = app != NULL ? crs_application_get_store (app) : NULL;
+  if (store == NULL)
+    {
+      /* The application has said why, in a dialog; the window stays
+       * empty rather than show another ward. */
+      _crs_window_update_actions (self);
+      return;
+    }
+  self->store = g_object_ref (store);
+  self->reference = crs_reference_open_default (&error);
+  if (self->reference == NULL)
+    g_debug ("No therapy reference: %s", error->message);
+
+  nurse_name_changed_cb (self->settings, "nurse-name", self);
+  self->model = crs_ward_model_new (self->store, self->reference);
+  crs_store_load_policy (self->store, &self->policy);
+  crs_ward_model_set_policy (self->model, &self->policy);
+  crs_ward_list_set_model (self->ward_list, self->model);
+  crs_patient_page_set_store (self->patient_page, self->store, self->reference);
+  /* After the model's own handler, so that the list is up to date when
+   * the page and the actions look at it. */
+  self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  g_clear_error (&error);
+  if (!crs_ward_model_reload (self->model, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The ward could not be read: %s"), error->message);
+      _crs_window_toast (self, message);
+    }
+  show_ward_name (self);
+  show_placeholder (self);
+  self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
+  _crs_window_update_actions (self);
+}
+
 static void
 crs_window_dispose (GObject *object)
 {
   CrsWindow *self = CRS_WINDOW (object);
 
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_WINDOW);
+  g_clear_object (&self->model);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (crs_window_parent_class)->dispose (object);
+}
+
+static void
+crs_window_finalize (GObject *object)
+{
+  g_free (CRS_WINDOW (object)->sort);
+  G_OBJECT_CLASS (crs_window_parent_class)->finalize (object);
 }
 
 static void
@@ -72,22 +316,36 @@ crs_window_class_init (CrsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = crs_window_dispose;
+  object_class->finalize = crs_window_finalize;
   window_class->close_request = crs_window_close_request;
+
+  g_type_ensure (CRS_TYPE_WARD_LIST);
+  g_type_ensure (CRS_TYPE_PATIENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_title);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_list);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, record_button);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, patient_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, patient_stack);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, select_page);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, patient_page);
+  gtk_widget_class_bind_template_callback (widget_class, patient_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
+  _crs_window_class_actions_init (klass);
 }
 
 static void
 crs_window_init (CrsWindow *self)
 {
+  g_autofree char *sort = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID_BASE);
@@ -96,6 +354,24 @@ crs_window_init (CrsWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  crs_ward_policy_init (&self->policy);
+
+  /* The switcher at the bottom when the one in the header bar does not
+   * fit (a narrow window). */
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          crs_patient_page_get_switcher_bar (self->patient_page), "reveal",
+                          G_BINDING_SYNC_CREATE);
+  crs_ward_list_set_key_capture_widget (self->ward_list, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->settings, "changed::nurse-name",
+                           G_CALLBACK (nurse_name_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::temperature-unit",
+                           G_CALLBACK (temperature_unit_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::ward-sort",
+                           G_CALLBACK (ward_sort_changed_cb), self, 0);
+  temperature_unit_changed_cb (self->settings, "temperature-unit", self);
+  sort = g_settings_get_string (self->settings, "ward-sort");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sort", "s", sort);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -105,9 +381,14 @@ crs_window_init (CrsWindow *self)
 CrsWindow *
 crs_window_new (CrsApplication *application)
 {
-  return g_object_new (CRS_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  CrsWindow *self = g_object_new (CRS_TYPE_WINDOW,
+                                  "application", application,
+                                  NULL);
+
+  if (application != NULL)
+    _crs_window_set_accels (GTK_APPLICATION (application));
+  setup_store (self, application);
+  return self;
 }
 
 void
@@ -128,4 +409,38 @@ crs_window_add_toast (CrsWindow *self,
 {
   g_return_if_fail (CRS_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+crs_window_set_clock (CrsWindow *self,
+                      gint64     now)
+{
+  g_return_if_fail (CRS_IS_WINDOW (self));
+
+  self->clock = now;
+  if (self->model != NULL)
+    crs_ward_model_set_now (self->model, now);
+  if (self->patient_id != 0)
+    _crs_window_show_patient (self, self->patient_id);
+}
+
+gboolean
+crs_window_select_patient (CrsWindow *self,
+                           gint64     patient_id)
+{
+  g_return_val_if_fail (CRS_IS_WINDOW (self), FALSE);
+
+  if (!crs_ward_list_select (self->ward_list, patient_id))
+    return FALSE;
+  _crs_window_show_patient (self, patient_id);
+  if (patient_id != 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
+}
+
+gint64
+crs_window_get_patient (CrsWindow *self)
+{
+  g_return_val_if_fail (CRS_IS_WINDOW (self), 0);
+  return self->patient_id;
 }

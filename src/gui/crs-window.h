@@ -1,4 +1,11 @@
-/* crs-window.h: the main window: ward list beside the patient area. */
+/* crs-window.h: the main window: the ward list beside the patient page.
+ *
+ * Actions (win.*, listed in ui/help-overlay.ui): new-observation (Ctrl+N,
+ * on the patient shown), new-patient (Ctrl+Shift+N), search (Ctrl+F),
+ * sort ("bed" or "urgency"), edit-patient, record-infusion,
+ * record-intervention, record-lab-result, amend-observation (x: the set),
+ * acknowledge, archive-patient (with Undo: restore-patient), show-therapy,
+ * go-back. */
 #pragma once
 
 #include <adwaita.h>
@@ -17,5 +24,15 @@ void       crs_window_set_demo   (CrsWindow      *self,
 /* Shows a short message at the bottom of the window. */
 void       crs_window_add_toast  (CrsWindow      *self,
                                   AdwToast       *toast);
+/* Selects @patient_id in the ward list and shows their page (forward on
+ * a narrow window); FALSE when they are not on the ward list. */
+gboolean   crs_window_select_patient (CrsWindow  *self,
+                                      gint64      patient_id);
+/* The patient on the patient page, 0 = none. */
+gint64     crs_window_get_patient    (CrsWindow  *self);
+/* The time due times are counted from (Unix seconds); 0 = the real time.
+ * For tests and benchmarks. */
+void       crs_window_set_clock      (CrsWindow  *self,
+                                      gint64      now);
 
 G_END_DECLS

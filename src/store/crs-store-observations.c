@@ -21,7 +21,29 @@
   p"hypotension, "p"vasopressors, "p"vasopressin, "p"acvpu, "p"arousal, " \
   p"ice_items_recorded, "p"ice_items, "p"ice_total, "p"capd, "p"seizure, " \
   p"motor_weakness, "p"cerebral_edema, "p"symptoms, "p"note, "p"crs_grade, " \
-  p"icans_grade, "p"news2, "p"grading_rules"
+  p"icans_grade, "p"news2, "p"grading_rules, "
+
+/* The red flag column came with schema version 3; an older file opened
+ * read-only (crs-watch-cli check) reads as raising none. */
+#define RED_FLAG_COLUMN(self, p) ((self)->schema_version >= 3 ? p "red_flag" : "0")
+
+/* "SELECT <every column> FROM ..." for this file's schema version. The
+ * text is interned: the statement cache is keyed by it, and there are
+ * only a handful of them. */
+static const char *
+select_observations (CrsStore   *self,
+                     const char *prefix,
+                     const char *rest)
+{
+  g_autofree char *sql = NULL;
+  const char *columns = g_str_equal (prefix, "o.") ? OBSERVATION_COLUMNS ("o.")
+                                                   : OBSERVATION_COLUMNS ("");
+
+  sql = g_strconcat ("SELECT ", columns, g_str_equal (prefix, "o.") ? RED_FLAG_COLUMN (self, "o.")
+                                                                     : RED_FLAG_COLUMN (self, ""),
+                     " ", rest, NULL);
+  return g_intern_string (sql);
+}
 
 #define READ_CHOICE(column, name, field)                                       \
   G_STMT_START {                                                               \
@@ -74,6 +96,7 @@ read_observation (sqlite3_stmt  *stmt,
   obs->stored_icans_grade = crs_column_int (stmt, 32);
   obs->stored_news2 = crs_column_int (stmt, 33);
   obs->stored_rules = crs_column_text (stmt, 34);
+  obs->stored_red_flag = sqlite3_column_int (stmt, 35) != 0;
   return g_steal_pointer (&obs);
 }
 
@@ -124,9 +147,10 @@ insert_observation (CrsStore        *self,
                             " hypotension, vasopressors, vasopressin, acvpu, arousal,"
                             " ice_items_recorded, ice_items, ice_total, capd, seizure,"
                             " motor_weakness, cerebral_edema, symptoms, note, crs_grade,"
-                            " icans_grade, news2, grading_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                            " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-                            " ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+                            " icans_grade, news2, grading_rules, red_flag) VALUES (?1, ?2, ?3, ?4,"
+                            " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                            " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
+                            " ?34)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -164,6 +188,7 @@ insert_observation (CrsStore        *self,
   crs_bind_int (stmt, 31, obs->stored_icans_grade);
   crs_bind_int (stmt, 32, obs->stored_news2);
   crs_bind_text (stmt, 33, obs->stored_rules);
+  sqlite3_bind_int (stmt, 34, obs->stored_red_flag != 0);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -354,8 +379,8 @@ crs_store_get_observation (CrsStore  *self,
 
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
-  stmt = crs_store_prepare (self, "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
-                                  " WHERE id = ?1", error);
+  stmt = crs_store_prepare (self, select_observations (self, "", "FROM observation WHERE id = ?1"),
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, observation_id);
@@ -409,12 +434,13 @@ crs_store_list_observations (CrsStore  *self,
   /* "superseded_by IS NULL" spelled out lets SQLite use the partial index
    * observation_current. */
   stmt = crs_store_prepare (self, include_superseded
-                            ? "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
-                              " WHERE patient_id = ?1 AND taken_at >= ?2 AND taken_at < ?3"
-                              " ORDER BY taken_at, id"
-                            : "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
-                              " WHERE patient_id = ?1 AND superseded_by IS NULL"
-                              " AND taken_at >= ?2 AND taken_at < ?3 ORDER BY taken_at, id",
+                            ? select_observations (self, "", "FROM observation"
+                                                   " WHERE patient_id = ?1 AND taken_at >= ?2"
+                                                   " AND taken_at < ?3 ORDER BY taken_at, id")
+                            : select_observations (self, "", "FROM observation"
+                                                   " WHERE patient_id = ?1 AND superseded_by IS NULL"
+                                                   " AND taken_at >= ?2 AND taken_at < ?3"
+                                                   " ORDER BY taken_at, id"),
                             error);
   if (stmt == NULL)
     return NULL;
@@ -434,9 +460,10 @@ crs_store_get_latest_observation (CrsStore  *self,
 
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
-  stmt = crs_store_prepare (self, "SELECT " OBSERVATION_COLUMNS ("") " FROM observation"
-                                  " WHERE patient_id = ?1 AND superseded_by IS NULL"
-                                  " ORDER BY taken_at DESC, id DESC LIMIT 1", error);
+  stmt = crs_store_prepare (self, select_observations (self, "", "FROM observation"
+                                                       " WHERE patient_id = ?1 AND superseded_by IS NULL"
+                                                       " ORDER BY taken_at DESC, id DESC LIMIT 1"),
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, patient_id);
@@ -459,11 +486,12 @@ crs_store_list_latest_observations (CrsStore  *self,
 
   /* One index probe per patient (observation_current, newest first). */
   stmt = crs_store_prepare (self,
-                            "SELECT " OBSERVATION_COLUMNS ("o.") " FROM patient AS p"
-                            " JOIN observation AS o ON o.id = (SELECT l.id FROM observation AS l"
-                            "   WHERE l.patient_id = p.id AND l.superseded_by IS NULL"
-                            "   ORDER BY l.taken_at DESC, l.id DESC LIMIT 1)"
-                            " WHERE ?1 OR p.archived = 0 ORDER BY p.id",
+                            select_observations (self, "o.", "FROM patient AS p"
+                                                 " JOIN observation AS o ON o.id = (SELECT l.id"
+                                                 "   FROM observation AS l"
+                                                 "   WHERE l.patient_id = p.id AND l.superseded_by IS NULL"
+                                                 "   ORDER BY l.taken_at DESC, l.id DESC LIMIT 1)"
+                                                 " WHERE ?1 OR p.archived = 0 ORDER BY p.id"),
                             error);
   if (stmt == NULL)
     return NULL;
@@ -471,8 +499,81 @@ crs_store_list_latest_observations (CrsStore  *self,
   return read_observations (self, stmt, error);
 }
 
+GPtrArray *
+crs_store_list_recent_observations (CrsStore  *self,
+                                    gint64     patient_id,
+                                    guint      limit,
+                                    GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+  g_autoptr(GPtrArray) newest_first = NULL;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  /* Newest first through observation_current, then turned round. */
+  stmt = crs_store_prepare (self, select_observations (self, "", "FROM observation"
+                                                       " WHERE patient_id = ?1 AND superseded_by IS NULL"
+                                                       " ORDER BY taken_at DESC, id DESC LIMIT ?2"),
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  newest_first = read_observations (self, stmt, error);
+  if (newest_first == NULL)
+    return NULL;
+  for (guint i = 0; i < newest_first->len / 2; i++)
+    {
+      gpointer swap = newest_first->pdata[i];
+      newest_first->pdata[i] = newest_first->pdata[newest_first->len - 1 - i];
+      newest_first->pdata[newest_first->len - 1 - i] = swap;
+    }
+  return g_steal_pointer (&newest_first);
+}
+
 /* ---------------------------------------------------------------------- */
-/* Acknowledged escalations */
+/* Escalations: sets that raised a red flag, and their acknowledgements */
+
+GPtrArray *
+crs_store_list_open_escalations (CrsStore  *self,
+                                 gint64     patient_id,
+                                 GError   **error)
+{
+  g_autoptr(CrsStmt) stmt = NULL;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  /* A file from before red flags were stored (read-only) has none open. */
+  if (self->schema_version < 3)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* "red_flag = 1 AND superseded_by IS NULL" spelled out lets SQLite use
+   * the partial index observation_red_flag, which holds only such sets. */
+  if (patient_id != 0)
+    stmt = crs_store_prepare (self,
+                              select_observations (self, "", "FROM observation"
+                                                   " WHERE patient_id = ?1 AND red_flag = 1"
+                                                   " AND superseded_by IS NULL"
+                                                   " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                                   "   WHERE a.observation_id = observation.id)"
+                                                   " ORDER BY taken_at, id"),
+                              error);
+  else
+    stmt = crs_store_prepare (self,
+                              select_observations (self, "o.", "FROM patient AS p"
+                                                   " JOIN observation AS o ON o.patient_id = p.id"
+                                                   " AND o.red_flag = 1 AND o.superseded_by IS NULL"
+                                                   " WHERE p.archived = 0"
+                                                   " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                                   "   WHERE a.observation_id = o.id)"
+                                                   " ORDER BY p.id, o.taken_at, o.id"),
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  if (patient_id != 0)
+    sqlite3_bind_int64 (stmt, 1, patient_id);
+  return read_observations (self, stmt, error);
+}
 
 void
 crs_acknowledgement_free (CrsAcknowledgement *ack)

@@ -230,12 +230,69 @@ static const char migrate_v1_to_v2[] =
   "CREATE TRIGGER acknowledgement_no_delete BEFORE DELETE ON acknowledgement"
   " BEGIN SELECT RAISE (ABORT, 'acknowledgements are never deleted'); END;";
 
+/* Version 3: the red flag a set raised when it was saved (grading's
+ * verdict then, kept like its grades: a later change of ward policy never
+ * raises or clears it), so that an escalation stays on screen until a
+ * nurse acknowledges it. Older sets read as raising none: their red flags,
+ * if any, were shown when they were saved and are not raised again. The
+ * trigger that keeps sets unchanged is rebuilt to cover the new column. */
+static const char migrate_v2_to_v3[] =
+  "ALTER TABLE observation ADD COLUMN red_flag INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (red_flag IN (0, 1));"
+  /* The open escalations of the ward and of one patient: current sets
+   * that raised a red flag (few among many). */
+  "CREATE INDEX observation_red_flag ON observation (patient_id, taken_at)"
+  "  WHERE red_flag = 1 AND superseded_by IS NULL;"
+  "DROP TRIGGER observation_no_update;"
+  "CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation"
+  " WHEN OLD.superseded_by IS NOT NULL"
+  "   OR NEW.superseded_by IS NULL"
+  "   OR NOT EXISTS (SELECT 1 FROM observation AS a"
+  "                  WHERE a.id = NEW.superseded_by AND a.supersedes = OLD.id)"
+  "   OR NEW.id IS NOT OLD.id"
+  "   OR NEW.patient_id IS NOT OLD.patient_id"
+  "   OR NEW.taken_at IS NOT OLD.taken_at"
+  "   OR NEW.recorded_at IS NOT OLD.recorded_at"
+  "   OR NEW.author IS NOT OLD.author"
+  "   OR NEW.supersedes IS NOT OLD.supersedes"
+  "   OR NEW.amend_reason IS NOT OLD.amend_reason"
+  "   OR NEW.temperature_c IS NOT OLD.temperature_c"
+  "   OR NEW.heart_rate IS NOT OLD.heart_rate"
+  "   OR NEW.resp_rate IS NOT OLD.resp_rate"
+  "   OR NEW.systolic IS NOT OLD.systolic"
+  "   OR NEW.diastolic IS NOT OLD.diastolic"
+  "   OR NEW.spo2 IS NOT OLD.spo2"
+  "   OR NEW.o2_device IS NOT OLD.o2_device"
+  "   OR NEW.o2_flow_l_min IS NOT OLD.o2_flow_l_min"
+  "   OR NEW.fio2_percent IS NOT OLD.fio2_percent"
+  "   OR NEW.hypotension IS NOT OLD.hypotension"
+  "   OR NEW.vasopressors IS NOT OLD.vasopressors"
+  "   OR NEW.vasopressin IS NOT OLD.vasopressin"
+  "   OR NEW.acvpu IS NOT OLD.acvpu"
+  "   OR NEW.arousal IS NOT OLD.arousal"
+  "   OR NEW.ice_items_recorded IS NOT OLD.ice_items_recorded"
+  "   OR NEW.ice_items IS NOT OLD.ice_items"
+  "   OR NEW.ice_total IS NOT OLD.ice_total"
+  "   OR NEW.capd IS NOT OLD.capd"
+  "   OR NEW.seizure IS NOT OLD.seizure"
+  "   OR NEW.motor_weakness IS NOT OLD.motor_weakness"
+  "   OR NEW.cerebral_edema IS NOT OLD.cerebral_edema"
+  "   OR NEW.symptoms IS NOT OLD.symptoms"
+  "   OR NEW.note IS NOT OLD.note"
+  "   OR NEW.crs_grade IS NOT OLD.crs_grade"
+  "   OR NEW.icans_grade IS NOT OLD.icans_grade"
+  "   OR NEW.news2 IS NOT OLD.news2"
+  "   OR NEW.grading_rules IS NOT OLD.grading_rules"
+  "   OR NEW.red_flag IS NOT OLD.red_flag"
+  " BEGIN SELECT RAISE (ABORT, 'observation sets are never changed: amend them'); END;";
+
 /* migrations[i] takes a database from version i + 1 to i + 2. A new
  * version appends its step here and bumps CRS_STORE_SCHEMA_VERSION; a
  * step that must rebuild a table follows SQLite's documented twelve-step
  * procedure (https://sqlite.org/lang_altertable.html#otheralter). */
 static const char * const migrations[] = {
   migrate_v1_to_v2,
+  migrate_v2_to_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRS_STORE_SCHEMA_VERSION - 1);

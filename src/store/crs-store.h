@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "core/crs-model.h"
+#include "core/crs-ward-policy.h"
 #include "crs-store-error.h"
 
 G_BEGIN_DECLS
@@ -176,7 +177,23 @@ GPtrArray  *crs_store_list_latest_observations (CrsStore   *self,
                                                 gboolean    include_archived,
                                                 GError    **error);  /* CrsObservation * */
 
-/* Escalations */
+/* The newest @limit current sets of a patient, oldest first (the ward
+ * list's trend: whether the grade is rising). */
+GPtrArray  *crs_store_list_recent_observations (CrsStore   *self,
+                                                gint64      patient_id,
+                                                guint       limit,
+                                                GError    **error);  /* CrsObservation * */
+
+/* Escalations. A set saved with stored_red_flag raises an escalation that
+ * stays open until a nurse acknowledges that set; amending it leaves the
+ * old version's escalation behind (only current versions count) and the
+ * new version raises its own when it has a red flag. */
+/* The open escalations: current sets with a red flag and no
+ * acknowledgement, oldest first; @patient_id 0 = every patient on the
+ * ward (not archived), by patient, in one query. */
+GPtrArray  *crs_store_list_open_escalations (CrsStore      *self,
+                                             gint64         patient_id,
+                                             GError       **error);  /* CrsObservation * */
 gboolean    crs_store_acknowledge         (CrsStore        *self,
                                            gint64           observation_id,
                                            const char      *note,
@@ -200,6 +217,21 @@ gboolean    crs_store_set_setting         (CrsStore        *self,
 /* Every ward setting: a new table of key -> value (value may be NULL). */
 GHashTable *crs_store_list_settings       (CrsStore        *self,
                                            GError         **error);
+
+/* The ward policy (keys "policy.hypotension_systolic_below",
+ * "policy.capd_below_age", "policy.low_flow_max_l_min",
+ * "policy.window_interval_minutes"). Loading fills @policy with the
+ * defaults (crs_ward_policy_init) and then the stored values; it returns
+ * FALSE when a stored value was unreadable or out of range and its
+ * default was used instead. Saving refuses (CRS_STORE_ERROR_INVALID,
+ * nothing saved) a value outside the bounds in crs-ward-policy.h, and
+ * saves the rest in one transaction, audited per changed key. A policy
+ * change never rewrites a grade stored with a set. */
+gboolean    crs_store_load_policy         (CrsStore            *self,
+                                           CrsWardPolicy       *policy);
+gboolean    crs_store_save_policy         (CrsStore            *self,
+                                           const CrsWardPolicy *policy,
+                                           GError             **error);
 
 /* Audit log, oldest first; @table_name NULL = every table, @row_id 0 = every row. */
 GPtrArray  *crs_store_list_audit          (CrsStore        *self,

@@ -1,0 +1,178 @@
+/* crs-chart-item.c: one row of the patient page's tables. */
+#define G_LOG_DOMAIN "crs-chart-item"
+
+#include "config.h"
+
+#include <stdarg.h>
+
+#include "crs-chart-item.h"
+
+struct _CrsChartItem
+{
+  GObject parent_instance;
+
+  char   *texts[CRS_CHART_N_TEXTS];
+  GStrv   classes[CRS_CHART_N_CLASSES];
+  gint64  observation_id;
+  gboolean can_amend;
+};
+
+G_DEFINE_FINAL_TYPE (CrsChartItem, crs_chart_item, G_TYPE_OBJECT)
+
+/* Property names: the texts in CrsChartText order, then the classes in
+ * CrsChartClasses order, then the amend action's target and state. */
+static const char * const text_names[CRS_CHART_N_TEXTS] = {
+  "time", "since", "event", "temperature", "pulse", "resp", "bp", "spo2",
+  "consciousness", "neuro", "crs", "icans", "news2", "author", "status",
+};
+static const char * const class_names[CRS_CHART_N_CLASSES] = {
+  "text-classes", "crs-classes", "icans-classes", "news2-classes",
+};
+
+enum {
+  PROP_0,
+  PROP_FIRST_TEXT,
+  PROP_FIRST_CLASSES = PROP_FIRST_TEXT + CRS_CHART_N_TEXTS,
+  PROP_ACTION_TARGET = PROP_FIRST_CLASSES + CRS_CHART_N_CLASSES,
+  PROP_CAN_AMEND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+crs_chart_item_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CrsChartItem *self = CRS_CHART_ITEM (object);
+
+  if (prop_id >= PROP_FIRST_TEXT && prop_id < PROP_FIRST_CLASSES)
+    g_value_set_string (value, self->texts[prop_id - PROP_FIRST_TEXT]);
+  else if (prop_id >= PROP_FIRST_CLASSES && prop_id < PROP_ACTION_TARGET)
+    g_value_set_boxed (value, self->classes[prop_id - PROP_FIRST_CLASSES]);
+  else if (prop_id == PROP_ACTION_TARGET)
+    g_value_take_variant (value, g_variant_ref_sink (g_variant_new_int64 (self->observation_id)));
+  else if (prop_id == PROP_CAN_AMEND)
+    g_value_set_boolean (value, self->can_amend);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+crs_chart_item_finalize (GObject *object)
+{
+  CrsChartItem *self = CRS_CHART_ITEM (object);
+
+  for (guint i = 0; i < CRS_CHART_N_TEXTS; i++)
+    g_free (self->texts[i]);
+  for (guint i = 0; i < CRS_CHART_N_CLASSES; i++)
+    g_strfreev (self->classes[i]);
+
+  G_OBJECT_CLASS (crs_chart_item_parent_class)->finalize (object);
+}
+
+static void
+crs_chart_item_class_init (CrsChartItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = crs_chart_item_get_property;
+  object_class->finalize = crs_chart_item_finalize;
+
+  for (guint i = 0; i < CRS_CHART_N_TEXTS; i++)
+    properties[PROP_FIRST_TEXT + i] =
+      g_param_spec_string (text_names[i], NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  for (guint i = 0; i < CRS_CHART_N_CLASSES; i++)
+    properties[PROP_FIRST_CLASSES + i] =
+      g_param_spec_boxed (class_names[i], NULL, NULL, G_TYPE_STRV,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION_TARGET] =
+    g_param_spec_variant ("action-target", NULL, NULL, G_VARIANT_TYPE_INT64, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_AMEND] =
+    g_param_spec_boolean ("can-amend", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crs_chart_item_init (CrsChartItem *self)
+{
+  for (guint i = 0; i < CRS_CHART_N_CLASSES; i++)
+    self->classes[i] = g_new0 (char *, 1);
+}
+
+CrsChartItem *
+crs_chart_item_new (void)
+{
+  return g_object_new (CRS_TYPE_CHART_ITEM, NULL);
+}
+
+void
+crs_chart_item_set_text (CrsChartItem *self,
+                         CrsChartText  which,
+                         const char   *text)
+{
+  crs_chart_item_take_text (self, which, g_strdup (text));
+}
+
+void
+crs_chart_item_take_text (CrsChartItem *self,
+                          CrsChartText  which,
+                          char         *text)
+{
+  g_return_if_fail (CRS_IS_CHART_ITEM (self));
+  g_return_if_fail (which < CRS_CHART_N_TEXTS);
+
+  g_free (self->texts[which]);
+  self->texts[which] = text;
+}
+
+const char *
+crs_chart_item_get_text (CrsChartItem *self,
+                         CrsChartText  which)
+{
+  g_return_val_if_fail (CRS_IS_CHART_ITEM (self), NULL);
+  g_return_val_if_fail (which < CRS_CHART_N_TEXTS, NULL);
+  return self->texts[which];
+}
+
+void
+crs_chart_item_set_classes (CrsChartItem    *self,
+                            CrsChartClasses  which,
+                            const char      *first,
+                            ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+
+  g_return_if_fail (CRS_IS_CHART_ITEM (self));
+  g_return_if_fail (which < CRS_CHART_N_CLASSES);
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    g_strv_builder_add (builder, name);
+  va_end (args);
+  g_strfreev (self->classes[which]);
+  self->classes[which] = g_strv_builder_end (builder);
+}
+
+void
+crs_chart_item_set_observation (CrsChartItem *self,
+                                gint64        observation_id,
+                                gboolean      can_amend)
+{
+  g_return_if_fail (CRS_IS_CHART_ITEM (self));
+  self->observation_id = observation_id;
+  self->can_amend = can_amend;
+}
+
+gint64
+crs_chart_item_get_observation (CrsChartItem *self)
+{
+  g_return_val_if_fail (CRS_IS_CHART_ITEM (self), 0);
+  return self->observation_id;
+}

@@ -1,0 +1,62 @@
+/* crs-chart-item.h: one row of the patient page's tables (the timeline
+ * and the observation history), as texts ready to show. The tables bind
+ * their cells to these properties (ui/crs-history-view.ui,
+ * ui/crs-timeline-table.ui). */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CRS_CHART_TIME = 0,        /* "14:05" */
+  CRS_CHART_SINCE,           /* "Day 2, 49 h" */
+  CRS_CHART_EVENT,           /* "Observations", "Tocilizumab 8 mg/kg" */
+  CRS_CHART_TEMPERATURE,
+  CRS_CHART_PULSE,
+  CRS_CHART_RESP,
+  CRS_CHART_BP,
+  CRS_CHART_SPO2,            /* "94% on nasal cannula 2 L/min" */
+  CRS_CHART_CONSCIOUSNESS,   /* ACVPU */
+  CRS_CHART_NEURO,           /* "ICE 8", "CAPD 7" */
+  CRS_CHART_CRS,
+  CRS_CHART_ICANS,
+  CRS_CHART_NEWS2,
+  CRS_CHART_AUTHOR,
+  CRS_CHART_STATUS,          /* "Amended: wrong pulse", "Replaced by a correction" */
+  CRS_CHART_N_TEXTS
+} CrsChartText;
+
+typedef enum {
+  CRS_CHART_CLASSES_TEXT = 0,  /* every text cell: e.g. dim for a replaced version */
+  CRS_CHART_CLASSES_CRS,       /* the grade chips */
+  CRS_CHART_CLASSES_ICANS,
+  CRS_CHART_CLASSES_NEWS2,
+  CRS_CHART_N_CLASSES
+} CrsChartClasses;
+
+#define CRS_TYPE_CHART_ITEM (crs_chart_item_get_type ())
+G_DECLARE_FINAL_TYPE (CrsChartItem, crs_chart_item, CRS, CHART_ITEM, GObject)
+
+CrsChartItem *crs_chart_item_new          (void);
+void          crs_chart_item_set_text     (CrsChartItem    *self,
+                                           CrsChartText     which,
+                                           const char      *text);
+void          crs_chart_item_take_text    (CrsChartItem    *self,
+                                           CrsChartText     which,
+                                           char            *text);
+const char   *crs_chart_item_get_text     (CrsChartItem    *self,
+                                           CrsChartText     which);
+/* Style classes of a cell, NULL-terminated (copied). */
+void          crs_chart_item_set_classes  (CrsChartItem    *self,
+                                           CrsChartClasses  which,
+                                           const char      *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* The observation set this row shows and whether it can be amended (the
+ * newest version of a set); 0 for other rows. */
+void          crs_chart_item_set_observation (CrsChartItem *self,
+                                              gint64        observation_id,
+                                              gboolean      can_amend);
+gint64        crs_chart_item_get_observation (CrsChartItem *self);
+
+G_END_DECLS

@@ -1,0 +1,164 @@
+/* crs-display.c: grades, scores and times as the window writes them. */
+#define G_LOG_DOMAIN "crs-display"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/crs-grade-word.h"
+#include "crs-display.h"
+
+char *
+crs_display_grade (int grade)
+{
+  if (grade < 0 || grade > 4)
+    return g_strdup (crs_grade_word (CRS_MISSING));
+  /* TRANSLATORS: a grade and its word, e.g. "2 moderate" */
+  return g_strdup_printf (C_("grade", "%d %s"), grade, crs_grade_word (grade));
+}
+
+char *
+crs_display_grade_sentence (const char *scale,
+                            int         grade)
+{
+  if (grade < 0 || grade > 4)
+    /* TRANSLATORS: e.g. "ICANS not determined" */
+    return g_strdup_printf (C_("grade", "%s %s"), scale, crs_grade_word (CRS_MISSING));
+  /* TRANSLATORS: e.g. "CRS grade 2, moderate" */
+  return g_strdup_printf (_("%s grade %d, %s"), scale, grade, crs_grade_word (grade));
+}
+
+const char *
+crs_display_grade_class (int grade)
+{
+  static const char * const classes[] = {
+    "crs-grade-0", "crs-grade-1", "crs-grade-2", "crs-grade-3", "crs-grade-4"
+  };
+
+  if (grade < 0 || grade > 4)
+    return "crs-grade-none";
+  return classes[grade];
+}
+
+/* The band of a NEWS2 total alone (RCP 2017 chart 4): a single parameter
+ * scoring 3 ("low-medium") cannot be seen from the total. */
+static CrsNews2Risk
+risk_of_total (int total)
+{
+  if (crs_is_missing_int (total))
+    return CRS_NEWS2_RISK_UNKNOWN;
+  if (total >= 7)
+    return CRS_NEWS2_RISK_HIGH;
+  if (total >= 5)
+    return CRS_NEWS2_RISK_MEDIUM;
+  return CRS_NEWS2_RISK_LOW;
+}
+
+char *
+crs_display_news2 (int          total,
+                   CrsNews2Risk risk)
+{
+  if (crs_is_missing_int (total))
+    /* TRANSLATORS: a NEWS2 score that could not be added up */
+    return g_strdup (_("incomplete"));
+  if (risk == CRS_NEWS2_RISK_UNKNOWN)
+    risk = risk_of_total (total);
+  /* TRANSLATORS: a NEWS2 total and its band, e.g. "5 medium" */
+  return g_strdup_printf (C_("news2", "%d %s"), total, crs_news2_risk_label (risk));
+}
+
+const char *
+crs_display_news2_class (int          total,
+                         CrsNews2Risk risk)
+{
+  if (crs_is_missing_int (total))
+    return "crs-grade-none";
+  if (risk == CRS_NEWS2_RISK_UNKNOWN)
+    risk = risk_of_total (total);
+  switch (risk)
+    {
+    case CRS_NEWS2_RISK_HIGH:
+      return "crs-grade-3";
+    case CRS_NEWS2_RISK_MEDIUM:
+      return "crs-grade-2";
+    case CRS_NEWS2_RISK_LOW_MEDIUM:
+      return "crs-grade-1";
+    case CRS_NEWS2_RISK_LOW:
+    case CRS_NEWS2_RISK_UNKNOWN:
+    default:
+      return "crs-grade-0";
+    }
+}
+
+static GDate *
+local_date (GDateTime *time)
+{
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (time),
+                         (GDateMonth) g_date_time_get_month (time),
+                         (GDateYear) g_date_time_get_year (time));
+}
+
+char *
+crs_display_time (gint64 at,
+                  gint64 now)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  GDate *day, *this_day;
+  int days;
+
+  if (time == NULL || today == NULL)
+    return g_strdup ("");
+
+  day = local_date (time);
+  this_day = local_date (today);
+  days = g_date_days_between (day, this_day);
+  g_date_free (day);
+  g_date_free (this_day);
+
+  /* The 24-hour clock of ward charts. */
+  if (days == 0)
+    /* TRANSLATORS: a time today, strftime format */
+    return g_date_time_format (time, C_("time", "%H:%M"));
+  if (days == 1)
+    /* TRANSLATORS: a time yesterday, strftime format */
+    return g_date_time_format (time, C_("time", "Yesterday %H:%M"));
+  /* TRANSLATORS: a time on another day, strftime format: "3 Mar 14:05" */
+  return g_date_time_format (time, C_("time", "%-d %b %H:%M"));
+}
+
+char *
+crs_display_date_time (gint64 at)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
+
+  if (time == NULL)
+    return g_strdup ("");
+  /* TRANSLATORS: a date and time, strftime format: "3 Mar 2024 14:05" */
+  return g_date_time_format (time, C_("time", "%-d %b %Y %H:%M"));
+}
+
+char *
+crs_display_since_infusion (gint64 start,
+                            gint64 at)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (start);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_local (at);
+  GDate *from_day, *to_day;
+  int days;
+  gint64 hours;
+
+  if (start == 0 || at < start || from == NULL || to == NULL)
+    return g_strdup (_("Before infusion"));
+
+  /* Day 0 is the calendar day of the infusion, as in crs-risk.h. */
+  from_day = local_date (from);
+  to_day = local_date (to);
+  days = g_date_days_between (from_day, to_day);
+  g_date_free (from_day);
+  g_date_free (to_day);
+  hours = (at - start) / 3600;
+  /* TRANSLATORS: time since an infusion: day (day 0 = the infusion's
+   * day) and whole hours, e.g. "Day 2, 49 h" */
+  return g_strdup_printf (_("Day %d, %" G_GINT64_FORMAT " h"), days, hours);
+}

@@ -1,0 +1,41 @@
+/* crs-display.h: how the window writes grades, scores and times, the same
+ * on every screen. Colour is never the only cue: every grade is shown
+ * with its number and its word, and the style classes only add colour.
+ * Returned strings are newly allocated and translated. */
+#pragma once
+
+#include <glib.h>
+
+#include "core/crs-grading.h"
+
+G_BEGIN_DECLS
+
+/* "2 moderate", "0 none"; "not determined" for CRS_MISSING (the words
+ * of crs_grade_word()). */
+char       *crs_display_grade            (int          grade);
+/* "CRS grade 2, moderate" (for screen readers and tooltips); @scale is
+ * "CRS" or "ICANS". */
+char       *crs_display_grade_sentence   (const char  *scale,
+                                          int          grade);
+/* Style class of a grade badge (with "crs-grade-badge", as in the
+ * forms): "crs-grade-0" ... "crs-grade-4", "crs-grade-none". */
+const char *crs_display_grade_class      (int          grade);
+
+/* "5 medium", "8 high", "incomplete" (no total). @risk may be UNKNOWN
+ * when only the total is known: the band is then worked out from it. */
+char       *crs_display_news2            (int          total,
+                                          CrsNews2Risk risk);
+const char *crs_display_news2_class      (int          total,
+                                          CrsNews2Risk risk);
+
+/* A time of day as a chart shows it: "14:05" today, "Yesterday 14:05",
+ * "3 Mar 14:05" otherwise (local time). */
+char       *crs_display_time             (gint64       at,
+                                          gint64       now);
+/* "3 Mar 2024 14:05" (local time). */
+char       *crs_display_date_time        (gint64       at);
+/* "Day 2, 49 h" after an infusion started at @start; "Before infusion". */
+char       *crs_display_since_infusion   (gint64       start,
+                                          gint64       at);
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* crs-history-view.c: the patient's observation history as a table. */
+#define G_LOG_DOMAIN "crs-history-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/crs-format.h"
+#include "crs-chart-item.h"
+#include "crs-display.h"
+#include "crs-history-view.h"
+
+struct _CrsHistoryView
+{
+  GtkWidget parent_instance;
+
+  GListStore *items;
+
+  GtkStack      *stack;
+  GtkColumnView *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (CrsHistoryView, crs_history_view, GTK_TYPE_WIDGET)
+
+/* The cells' own strings live in the factories of the .ui file, where
+ * xgettext does not look: they are listed here for translators. */
+G_GNUC_UNUSED static const char *factory_strings[] = {
+  N_("Amend…"),
+  N_("Correct this set; the old version stays in the history"),
+};
+
+static void
+crs_history_view_dispose (GObject *object)
+{
+  CrsHistoryView *self = CRS_HISTORY_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_HISTORY_VIEW);
+  /* The template's root box is no bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->items);
+  G_OBJECT_CLASS (crs_history_view_parent_class)->dispose (object);
+}
+
+static void
+crs_history_view_class_init (CrsHistoryViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = crs_history_view_dispose;
+
+  g_type_ensure (CRS_TYPE_CHART_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, column_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+crs_history_view_init (CrsHistoryView *self)
+{
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+static char *
+int_text (int value)
+{
+  return crs_is_missing_int (value) ? g_strdup ("—") : g_strdup_printf ("%d", value);
+}
+
+static char *
+spo2_text (CrsObservation *obs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!crs_is_missing_int (obs->spo2))
+    g_string_append_printf (text, "%d%%", obs->spo2);
+  if (obs->o2_device != CRS_O2_UNSET)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, crs_o2_device_label (obs->o2_device));
+    }
+  if (!isnan (obs->o2_flow_l_min))
+    {
+      g_autofree char *flow = crs_format_flow (obs->o2_flow_l_min);
+      g_string_append_printf (text, " %s", flow);
+    }
+  if (!crs_is_missing_int (obs->fio2_percent))
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* TRANSLATORS: fraction of inspired oxygen, e.g. "FiO₂ 40%" */
+      g_string_append_printf (text, _("FiO₂ %d%%"), obs->fio2_percent);
+    }
+  return text->len > 0 ? g_strdup (text->str) : g_strdup ("—");
+}
+
+static char *
+neuro_text (CrsObservation *obs)
+{
+  int ice = crs_observation_get_ice_score (obs);
+
+  if (!crs_is_missing_int (obs->capd))
+    /* TRANSLATORS: a CAPD score (children), e.g. "CAPD 7" */
+    return g_strdup_printf (_("CAPD %d"), obs->capd);
+  if (!crs_is_missing_int (ice))
+    /* TRANSLATORS: an ICE score out of 10, e.g. "ICE 8/10" */
+    return g_strdup_printf (_("ICE %d/10"), ice);
+  return g_strdup ("—");
+}
+
+static char *
+status_text (CrsObservation *obs)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (obs->superseded_by_id != 0)
+    g_ptr_array_add (parts, g_strdup (_("Replaced by a correction")));
+  if (obs->supersedes_id != 0)
+    /* TRANSLATORS: a corrected set and the reason, e.g. "Amended: wrong patient's pulse" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Amended: %s"),
+                                             obs->amend_reason != NULL ? obs->amend_reason : ""));
+  if (obs->stored_red_flag)
+    g_ptr_array_add (parts, g_strdup (_("Red flag")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  CrsObservation *oa = *(CrsObservation **) a;
+  CrsObservation *ob = *(CrsObservation **) b;
+
+  if (oa->taken_at != ob->taken_at)
+    return oa->taken_at < ob->taken_at ? 1 : -1;
+  return (oa->id < ob->id) - (oa->id > ob->id);
+}
+
+static CrsChartItem *
+make_item (CrsObservation *obs,
+           gint64          now)
+{
+  CrsChartItem *item = crs_chart_item_new ();
+  gboolean old = obs->superseded_by_id != 0;
+
+  crs_chart_item_take_text (item, CRS_CHART_TIME, crs_display_time (obs->taken_at, now));
+  crs_chart_item_take_text (item, CRS_CHART_TEMPERATURE,
+                            isnan (obs->temperature_c) ? g_strdup ("—")
+                                                       : crs_format_temperature (obs->temperature_c));
+  crs_chart_item_take_text (item, CRS_CHART_PULSE, int_text (obs->heart_rate));
+  crs_chart_item_take_text (item, CRS_CHART_RESP, int_text (obs->resp_rate));
+  if (crs_is_missing_int (obs->systolic) && crs_is_missing_int (obs->diastolic))
+    crs_chart_item_set_text (item, CRS_CHART_BP, "—");
+  else
+    {
+      g_autofree char *sys = int_text (obs->systolic);
+      g_autofree char *dia = int_text (obs->diastolic);
+      crs_chart_item_take_text (item, CRS_CHART_BP, g_strdup_printf ("%s/%s", sys, dia));
+    }
+  crs_chart_item_take_text (item, CRS_CHART_SPO2, spo2_text (obs));
+  crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
+                           obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
+  crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
+  crs_chart_item_take_text (item, CRS_CHART_CRS, crs_display_grade (obs->stored_crs_grade));
+  crs_chart_item_take_text (item, CRS_CHART_ICANS, crs_display_grade (obs->stored_icans_grade));
+  crs_chart_item_take_text (item, CRS_CHART_NEWS2,
+                            crs_display_news2 (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
+  crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
+  crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (obs));
+
+  if (old)
+    crs_chart_item_set_classes (item, CRS_CHART_CLASSES_TEXT, "dim-label", NULL);
+  else if (obs->supersedes_id != 0)
+    crs_chart_item_set_classes (item, CRS_CHART_CLASSES_TEXT, "amended", NULL);
+  crs_chart_item_set_classes (item, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
+                              crs_display_grade_class (obs->stored_crs_grade), NULL);
+  crs_chart_item_set_classes (item, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",
+                              crs_display_grade_class (obs->stored_icans_grade), NULL);
+  crs_chart_item_set_classes (item, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
+                              crs_display_news2_class (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN),
+                              NULL);
+  /* Only the newest version of a set can be amended (crs-store.h). */
+  crs_chart_item_set_observation (item, obs->id, !old);
+  return item;
+}
+
+void
+crs_history_view_show (CrsHistoryView *self,
+                       GPtrArray      *observations,
+                       gint64          now)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
+
+  /* A view of the caller's array: it keeps the references. */
+  sorted = g_ptr_array_copy (observations, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, newest_first);
+  items = g_ptr_array_new_full (sorted->len, g_object_unref);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (items, make_item (g_ptr_array_index (sorted, i), now));
+
+  /* One change for the whole table. */
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
+}
+
+GListModel *
+crs_history_view_get_model (CrsHistoryView *self)
+{
+  g_return_val_if_fail (CRS_IS_HISTORY_VIEW (self), NULL);
+  return G_LIST_MODEL (self->items);
+}

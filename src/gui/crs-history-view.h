@@ -1,0 +1,21 @@
+/* crs-history-view.h: the patient's observation history as a table
+ * (ui/crs-history-view.ui): every version of every set, newest first,
+ * corrections marked, "Amend…" on the newest versions
+ * (win.amend-observation). */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CRS_TYPE_HISTORY_VIEW (crs_history_view_get_type ())
+G_DECLARE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS, HISTORY_VIEW, GtkWidget)
+
+/* @observations: CrsObservation *, every version (any order). */
+void        crs_history_view_show  (CrsHistoryView *self,
+                                    GPtrArray      *observations,
+                                    gint64          now);
+/* The rows shown (CrsChartItem), for tests. */
+GListModel *crs_history_view_get_model (CrsHistoryView *self);
+
+G_END_DECLS

@@ -1,0 +1,233 @@
+/* crs-therapy-panel.c: the patient's therapy and risk, each fact with its
+ * source (crs-risk.h, crs-therapy.h); a therapy missing from the
+ * reference says to ask the pharmacist. */
+#define G_LOG_DOMAIN "crs-therapy-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/crs-risk.h"
+#include "crs-display.h"
+#include "crs-record-row.h"
+#include "crs-therapy-panel.h"
+
+struct _CrsTherapyPanel
+{
+  GtkWidget parent_instance;
+
+  GPtrArray *risk_rows;   /* rows added to risk_group */
+
+  AdwPreferencesGroup *therapy_group;
+  GtkButton           *reference_button;
+  AdwActionRow        *therapy_row;
+  AdwActionRow        *window_row;
+  AdwActionRow        *incidence_row;
+  AdwPreferencesGroup *risk_group;
+};
+
+G_DEFINE_FINAL_TYPE (CrsTherapyPanel, crs_therapy_panel, GTK_TYPE_WIDGET)
+
+static void
+crs_therapy_panel_dispose (GObject *object)
+{
+  CrsTherapyPanel *self = CRS_THERAPY_PANEL (object);
+
+  g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_THERAPY_PANEL);
+  /* The template's root box is no bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (crs_therapy_panel_parent_class)->dispose (object);
+}
+
+static void
+crs_therapy_panel_class_init (CrsTherapyPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = crs_therapy_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-therapy-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrsTherapyPanel, therapy_group);
+  gtk_widget_class_bind_template_child (widget_class, CrsTherapyPanel, reference_button);
+  gtk_widget_class_bind_template_child (widget_class, CrsTherapyPanel, therapy_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsTherapyPanel, window_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsTherapyPanel, incidence_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsTherapyPanel, risk_group);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+crs_therapy_panel_init (CrsTherapyPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->risk_rows = g_ptr_array_new ();
+}
+
+static void
+add_risk_row (CrsTherapyPanel *self,
+              const char      *title,
+              const char      *subtitle)
+{
+  CrsRecordRow *row = crs_record_row_new (title, subtitle, NULL);
+
+  adw_preferences_group_add (self->risk_group, GTK_WIDGET (row));
+  g_ptr_array_add (self->risk_rows, row);
+}
+
+/* "any grade 79%, grade 3 or more 22%", NULL when no source gave either. */
+static char *
+incidence_text (const char             *scale,
+                const CrsSourcedNumber *any,
+                const CrsSourcedNumber *severe)
+{
+  g_autofree char *any_text = crs_sourced_number_format (any);
+  g_autofree char *severe_text = crs_sourced_number_format (severe);
+  g_autofree char *source = NULL;
+  const CrsSource *cited = any->source != NULL ? any->source : severe->source;
+
+  if (any_text == NULL && severe_text == NULL)
+    return NULL;
+  if (cited != NULL)
+    source = crs_source_format (cited);
+  /* TRANSLATORS: e.g. "CRS: any grade 79%, grade 3 or more 22% (Kymriah label)" */
+  return g_strdup_printf (_("%s: any grade %s, grade 3 or more %s%s%s%s"), scale,
+                          any_text != NULL ? any_text : _("no data"),
+                          severe_text != NULL ? severe_text : _("no data"),
+                          source != NULL ? " (" : "", source != NULL ? source : "",
+                          source != NULL ? ")" : "");
+}
+
+static CrsInfusion *
+latest_started (GPtrArray *infusions,
+                gint64     now)
+{
+  CrsInfusion *latest = NULL;
+
+  for (guint i = 0; i < infusions->len; i++)
+    {
+      CrsInfusion *infusion = g_ptr_array_index (infusions, i);
+      if (latest == NULL ||
+          (infusion->start_at <= now && (latest->start_at > now || infusion->start_at >= latest->start_at)))
+        latest = infusion;
+    }
+  return latest;
+}
+
+void
+crs_therapy_panel_show (CrsTherapyPanel *self,
+                        CrsPatient      *patient,
+                        GPtrArray       *infusions,
+                        CrsReference    *reference,
+                        gint64           now)
+{
+  g_autoptr(CrsTherapy) therapy = NULL;
+  g_autoptr(CrsMonitoringWindow) window = NULL;
+  g_autoptr(CrsRiskProfile) risk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *crs_incidence = NULL;
+  g_autofree char *icans_incidence = NULL;
+  CrsInfusion *infusion;
+
+  g_return_if_fail (CRS_IS_THERAPY_PANEL (self));
+
+  for (guint i = 0; i < self->risk_rows->len; i++)
+    adw_preferences_group_remove (self->risk_group, g_ptr_array_index (self->risk_rows, i));
+  g_ptr_array_set_size (self->risk_rows, 0);
+
+  infusion = latest_started (infusions, now);
+  if (infusion != NULL && reference != NULL)
+    {
+      const char *key = infusion->therapy_code != NULL && *infusion->therapy_code != '\0'
+                        ? infusion->therapy_code : infusion->therapy_name;
+
+      if (key != NULL)
+        {
+          therapy = crs_reference_lookup (reference, key, &error);
+          if (therapy == NULL && error == NULL)
+            therapy = crs_reference_resolve (reference, key, &error);
+          if (error != NULL)
+            g_debug ("Therapy reference not read: %s", error->message);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->therapy_row), infusion != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_row), infusion != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->incidence_row), therapy != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reference_button), therapy != NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reference_button),
+                                          g_variant_new_string (therapy != NULL ? therapy->code : ""));
+
+  if (infusion == NULL)
+    {
+      adw_preferences_group_set_description (self->therapy_group,
+                                             _("No infusion recorded. Record one from the Record menu."));
+    }
+  else
+    {
+      adw_preferences_group_set_description (self->therapy_group, NULL);
+      name = therapy != NULL ? crs_therapy_dup_display_name (therapy)
+                             : g_strdup (infusion->therapy_name != NULL ? infusion->therapy_name
+                                                                        : infusion->therapy_code);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->therapy_row),
+                                     name != NULL ? name : _("Unknown therapy"));
+      when = crs_display_date_time (infusion->start_at);
+      /* TRANSLATORS: when an infusion started, e.g. "Infusion 3 Mar 2024 10:00" */
+      g_string_append_printf (details, _("Infusion %s"), when);
+      if (!isnan (infusion->dose))
+        g_string_append_printf (details, ", %g %s", infusion->dose,
+                                infusion->dose_unit != NULL ? infusion->dose_unit : "");
+      if (infusion->step_label != NULL && *infusion->step_label != '\0')
+        g_string_append_printf (details, ", %s", infusion->step_label);
+      adw_action_row_set_subtitle (self->therapy_row, details->str);
+
+      window = crs_monitoring_window_new (infusion, therapy, now);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->window_row), window->headline);
+      adw_action_row_set_subtitle (self->window_row, window->detail != NULL ? window->detail : "");
+
+      if (therapy != NULL)
+        {
+          g_autoptr(GString) incidence = g_string_new (NULL);
+
+          crs_incidence = incidence_text (_("CRS"), &therapy->crs_any_grade, &therapy->crs_grade3plus);
+          icans_incidence = incidence_text (_("ICANS"), &therapy->icans_any_grade,
+                                            &therapy->icans_grade3plus);
+          if (crs_incidence != NULL)
+            g_string_append (incidence, crs_incidence);
+          if (icans_incidence != NULL)
+            g_string_append_printf (incidence, "%s%s", incidence->len > 0 ? "\n" : "", icans_incidence);
+          if (incidence->len == 0)
+            g_string_append (incidence, _("No source reported how often CRS was seen with this therapy."));
+          adw_action_row_set_subtitle (self->incidence_row, incidence->str);
+        }
+    }
+
+  /* Risk factors in words, each with its source; no score (crs-risk.h). */
+  risk = crs_risk_profile_new (patient, infusion, therapy, now);
+  for (guint i = 0; i < risk->factors->len; i++)
+    {
+      CrsRiskFactor *factor = g_ptr_array_index (risk->factors, i);
+      g_autofree char *subtitle = NULL;
+
+      subtitle = factor->caveat != NULL
+                 ? g_strdup_printf ("%s\n%s", factor->source != NULL ? factor->source : "", factor->caveat)
+                 : g_strdup (factor->source);
+      add_risk_row (self, factor->text, subtitle);
+    }
+  if (risk->factors->len == 0)
+    add_risk_row (self, _("No risk factor recorded"), NULL);
+  for (guint i = 0; i < risk->unknown->len; i++)
+    add_risk_row (self, g_ptr_array_index (risk->unknown, i), NULL);
+}
+
+const char *
+crs_therapy_panel_get_headline (CrsTherapyPanel *self)
+{
+  g_return_val_if_fail (CRS_IS_THERAPY_PANEL (self), NULL);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->window_row));
+}

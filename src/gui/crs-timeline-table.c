@@ -1,0 +1,195 @@
+/* crs-timeline-table.c: infusions, observation sets and interventions in
+ * time order, each counted from the infusion before it (day 0 = the
+ * infusion's calendar day), newest first. */
+#define G_LOG_DOMAIN "crs-timeline-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/crs-grading.h"
+#include "crs-chart-item.h"
+#include "crs-display.h"
+#include "crs-timeline-table.h"
+
+struct _CrsTimelineTable
+{
+  GtkWidget parent_instance;
+
+  GListStore *items;
+
+  GtkStack      *stack;
+  GtkColumnView *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, GTK_TYPE_WIDGET)
+
+static void
+crs_timeline_table_dispose (GObject *object)
+{
+  CrsTimelineTable *self = CRS_TIMELINE_TABLE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_TIMELINE_TABLE);
+  /* The template's root box is no bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->items);
+  G_OBJECT_CLASS (crs_timeline_table_parent_class)->dispose (object);
+}
+
+static void
+crs_timeline_table_class_init (CrsTimelineTableClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = crs_timeline_table_dispose;
+
+  g_type_ensure (CRS_TYPE_CHART_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-timeline-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, column_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+crs_timeline_table_init (CrsTimelineTable *self)
+{
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+typedef struct
+{
+  gint64        at;
+  int           order;     /* at the same time: infusion, intervention, set */
+  CrsChartItem *item;
+} Event;
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const Event *ea = a;
+  const Event *eb = b;
+
+  if (ea->at != eb->at)
+    return ea->at < eb->at ? 1 : -1;
+  return (ea->order < eb->order) - (ea->order > eb->order);
+}
+
+static CrsChartItem *
+event_item (gint64      at,
+            GPtrArray  *infusions,
+            gint64      now)
+{
+  CrsChartItem *item = crs_chart_item_new ();
+
+  crs_chart_item_take_text (item, CRS_CHART_TIME, crs_display_time (at, now));
+  crs_chart_item_take_text (item, CRS_CHART_SINCE,
+                            crs_display_since_infusion (crs_grading_episode_start (infusions, at), at));
+  return item;
+}
+
+static char *
+infusion_text (CrsInfusion *infusion)
+{
+  const char *name = infusion->therapy_name != NULL && *infusion->therapy_name != '\0'
+                     ? infusion->therapy_name : infusion->therapy_code;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  /* TRANSLATORS: a row of the timeline, e.g. "Infusion: tisagenlecleucel" */
+  g_string_append_printf (text, _("Infusion: %s"), name != NULL ? name : _("unknown therapy"));
+  if (!isnan (infusion->dose))
+    g_string_append_printf (text, ", %g %s", infusion->dose,
+                            infusion->dose_unit != NULL ? infusion->dose_unit : "");
+  if (infusion->step_label != NULL && *infusion->step_label != '\0')
+    g_string_append_printf (text, " (%s)", infusion->step_label);
+  return g_strdup (text->str);
+}
+
+static char *
+intervention_text (CrsIntervention *intervention)
+{
+  g_autoptr(GString) text = g_string_new (crs_intervention_kind_label (intervention->kind));
+
+  if (intervention->drug != NULL && *intervention->drug != '\0')
+    g_string_append_printf (text, ": %s", intervention->drug);
+  if (intervention->dose != NULL && *intervention->dose != '\0')
+    g_string_append_printf (text, " %s", intervention->dose);
+  return g_strdup (text->str);
+}
+
+void
+crs_timeline_table_show (CrsTimelineTable *self,
+                         GPtrArray        *observations,
+                         GPtrArray        *interventions,
+                         GPtrArray        *infusions,
+                         gint64            now)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
+
+  for (guint i = 0; i < infusions->len; i++)
+    {
+      CrsInfusion *infusion = g_ptr_array_index (infusions, i);
+      Event event = { infusion->start_at, 0, event_item (infusion->start_at, infusions, now) };
+
+      crs_chart_item_take_text (event.item, CRS_CHART_EVENT, infusion_text (infusion));
+      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_TEXT, "heading", NULL);
+      g_array_append_val (events, event);
+    }
+  for (guint i = 0; i < interventions->len; i++)
+    {
+      CrsIntervention *intervention = g_ptr_array_index (interventions, i);
+      Event event = { intervention->at, 1, event_item (intervention->at, infusions, now) };
+
+      crs_chart_item_take_text (event.item, CRS_CHART_EVENT, intervention_text (intervention));
+      g_array_append_val (events, event);
+    }
+  for (guint i = 0; i < observations->len; i++)
+    {
+      CrsObservation *obs = g_ptr_array_index (observations, i);
+      Event event = { obs->taken_at, 2, event_item (obs->taken_at, infusions, now) };
+
+      crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
+                               obs->stored_red_flag ? _("Observations (red flag)") : _("Observations"));
+      crs_chart_item_take_text (event.item, CRS_CHART_CRS, crs_display_grade (obs->stored_crs_grade));
+      crs_chart_item_take_text (event.item, CRS_CHART_ICANS, crs_display_grade (obs->stored_icans_grade));
+      crs_chart_item_take_text (event.item, CRS_CHART_NEWS2,
+                                crs_display_news2 (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
+      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
+                                  crs_display_grade_class (obs->stored_crs_grade), NULL);
+      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",
+                                  crs_display_grade_class (obs->stored_icans_grade), NULL);
+      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
+                                  crs_display_news2_class (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN),
+                                  NULL);
+      crs_chart_item_set_observation (event.item, obs->id, FALSE);
+      g_array_append_val (events, event);
+    }
+
+  g_array_sort (events, newest_first);
+  items = g_ptr_array_new_full (events->len, g_object_unref);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (items, g_array_index (events, Event, i).item);
+
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
+}
+
+GListModel *
+crs_timeline_table_get_model (CrsTimelineTable *self)
+{
+  g_return_val_if_fail (CRS_IS_TIMELINE_TABLE (self), NULL);
+  return G_LIST_MODEL (self->items);
+}

@@ -1,0 +1,226 @@
+/* crs-ward-row.c: one patient in the ward list. */
+#define G_LOG_DOMAIN "crs-ward-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crs-display.h"
+#include "crs-ward-row.h"
+
+struct _CrsWardRow
+{
+  GtkListBoxRow parent_instance;
+
+  CrsWardEntry *entry;
+  gulong        changed_id;
+
+  /* Template widgets */
+  GtkLabel *bed_label;
+  GtkLabel *name_label;
+  GtkImage *escalation_icon;
+  GtkLabel *therapy_label;
+  GtkWidget *grades_box;
+  GtkLabel *crs_label;
+  GtkImage *crs_rising;
+  GtkLabel *icans_label;
+  GtkImage *icans_rising;
+  GtkLabel *news2_label;
+  GtkLabel *due_label;
+  GtkLabel *escalation_label;
+};
+
+G_DEFINE_FINAL_TYPE (CrsWardRow, crs_ward_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+set_chip (GtkLabel   *label,
+          const char *text,
+          const char *style)
+{
+  static const char * const styles[] = {
+    "crs-grade-0", "crs-grade-1", "crs-grade-2", "crs-grade-3", "crs-grade-4", "crs-grade-none"
+  };
+
+  gtk_label_set_label (label, text);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (!g_str_equal (styles[i], style))
+      gtk_widget_remove_css_class (GTK_WIDGET (label), styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (label), style);
+}
+
+static void
+update (CrsWardRow *self)
+{
+  CrsWardEntry *entry = self->entry;
+  CrsPatient *patient = entry->patient;
+  const CrsTrend *trend = &entry->trend;
+  int news2 = entry->latest != NULL ? entry->latest->stored_news2 : CRS_MISSING;
+  g_autofree char *bed = NULL;
+  g_autofree char *therapy = NULL;
+  g_autofree char *crs = NULL;
+  g_autofree char *icans = NULL;
+  g_autofree char *news2_text = NULL;
+  g_autofree char *chip = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *escalation = NULL;
+  g_autoptr(GString) sentence = g_string_new (NULL);
+  gboolean has_bed = patient->bed != NULL && *patient->bed != '\0';
+
+  /* TRANSLATORS: a patient's bed, e.g. "Bed 4" */
+  bed = has_bed ? g_strdup_printf (_("Bed %s"), patient->bed) : g_strdup (_("No bed"));
+  gtk_label_set_label (self->bed_label, bed);
+  gtk_label_set_label (self->name_label,
+                       patient->name != NULL && *patient->name != '\0' ? patient->name : patient->mrn);
+
+  if (entry->infusion == NULL)
+    therapy = g_strdup (_("No infusion recorded"));
+  else if (entry->infusion_day < 0)
+    /* TRANSLATORS: a therapy planned but not given yet */
+    therapy = g_strdup_printf (_("%s, not started"), entry->therapy_name);
+  else
+    /* TRANSLATORS: a therapy and the day since its infusion (day 0 = the
+     * infusion's day), e.g. "tisagenlecleucel, day 3" */
+    therapy = g_strdup_printf (_("%s, day %d"), entry->therapy_name, entry->infusion_day);
+  gtk_label_set_label (self->therapy_label, therapy);
+
+  crs = crs_display_grade (trend->crs_latest);
+  /* TRANSLATORS: a chip in the ward list, e.g. "CRS 2 moderate" */
+  chip = g_strdup_printf (_("CRS %s"), crs);
+  set_chip (self->crs_label, chip, crs_display_grade_class (trend->crs_latest));
+  g_clear_pointer (&chip, g_free);
+  icans = crs_display_grade (trend->icans_latest);
+  /* TRANSLATORS: a chip in the ward list, e.g. "ICANS 0 none" */
+  chip = g_strdup_printf (_("ICANS %s"), icans);
+  set_chip (self->icans_label, chip, crs_display_grade_class (trend->icans_latest));
+  g_clear_pointer (&chip, g_free);
+  news2_text = crs_display_news2 (news2, entry->news2_risk);
+  /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium" */
+  chip = g_strdup_printf (_("NEWS2 %s"), news2_text);
+  set_chip (self->news2_label, chip, crs_display_news2_class (news2, entry->news2_risk));
+  /* Without any set there are no grades to show: the due line says so. */
+  gtk_widget_set_visible (self->grades_box, entry->latest != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->news2_label), entry->latest != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->crs_rising), trend->crs_rising);
+  gtk_widget_set_visible (GTK_WIDGET (self->icans_rising), trend->icans_rising);
+
+  due = crs_due_to_string (&trend->due);
+  gtk_label_set_label (self->due_label, due);
+  if (trend->due.status == CRS_DUE_OVERDUE || trend->due.status == CRS_DUE_CONTINUOUS)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "caption-heading");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "caption-heading");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_icon), entry->open_escalations > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), entry->open_escalations > 0);
+  if (entry->open_escalations > 0)
+    {
+      g_autofree char *when = crs_display_time (entry->escalation_at, entry->now);
+      if (entry->open_escalations == 1)
+        /* TRANSLATORS: e.g. "Red flag at 14:05 not acknowledged" */
+        escalation = g_strdup_printf (_("Red flag at %s not acknowledged"), when);
+      else
+        /* TRANSLATORS: e.g. "3 red flags, the latest at 14:05, not acknowledged" */
+        escalation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u red flag, the latest at %s, not acknowledged",
+                                                   "%u red flags, the latest at %s, not acknowledged",
+                                                   entry->open_escalations),
+                                      entry->open_escalations, when);
+      gtk_label_set_label (self->escalation_label, escalation);
+    }
+
+  /* One sentence for screen readers, in the order the eye reads. */
+  g_string_append_printf (sentence, "%s, %s. ", bed,
+                          patient->name != NULL ? patient->name : patient->mrn);
+  if (escalation != NULL)
+    g_string_append_printf (sentence, "%s. ", escalation);
+  {
+    g_autofree char *crs_sentence = crs_display_grade_sentence ("CRS", trend->crs_latest);
+    g_autofree char *icans_sentence = crs_display_grade_sentence ("ICANS", trend->icans_latest);
+
+    g_string_append (sentence, crs_sentence);
+    if (trend->crs_rising)
+      g_string_append_printf (sentence, ", %s", _("rising"));
+    g_string_append_printf (sentence, ". %s", icans_sentence);
+    if (trend->icans_rising)
+      g_string_append_printf (sentence, ", %s", _("rising"));
+    g_string_append_printf (sentence, ". NEWS2 %s. %s. %s.", news2_text, due, therapy);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sentence->str, -1);
+}
+
+static void
+entry_changed_cb (CrsWardEntry *entry,
+                  CrsWardRow   *self)
+{
+  update (self);
+}
+
+static void
+crs_ward_row_dispose (GObject *object)
+{
+  CrsWardRow *self = CRS_WARD_ROW (object);
+
+  if (self->entry != NULL)
+    g_clear_signal_handler (&self->changed_id, self->entry);
+  g_clear_object (&self->entry);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_WARD_ROW);
+
+  G_OBJECT_CLASS (crs_ward_row_parent_class)->dispose (object);
+}
+
+static void
+crs_ward_row_class_init (CrsWardRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crs_ward_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-ward-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, bed_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, escalation_icon);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, therapy_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, crs_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, crs_rising);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, icans_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, icans_rising);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, news2_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, escalation_label);
+}
+
+static void
+crs_ward_row_init (CrsWardRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CrsWardRow *
+crs_ward_row_new (CrsWardEntry *entry)
+{
+  CrsWardRow *self;
+
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (entry), NULL);
+
+  self = g_object_new (CRS_TYPE_WARD_ROW, NULL);
+  self->entry = g_object_ref (entry);
+  self->changed_id = g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  update (self);
+  return self;
+}
+
+CrsWardEntry *
+crs_ward_row_get_entry (CrsWardRow *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ROW (self), NULL);
+  return self->entry;
+}

@@ -1,0 +1,453 @@
+/* crs-window-actions.c: the main window's actions, their shortcuts, and
+ * the dialogs they open (the forms of crs-*-dialog.h, acknowledging a red
+ * flag, archiving with Undo). */
+#define G_LOG_DOMAIN "crs-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crs-acknowledge-dialog.h"
+#include "crs-infusion-dialog.h"
+#include "crs-intervention-dialog.h"
+#include "crs-lab-result-dialog.h"
+#include "crs-observation-dialog.h"
+#include "crs-patient-dialog.h"
+#include "crs-therapy-browser.h"
+#include "crs-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_SORT,
+  N_PROPS
+};
+
+static CrsPatient *
+shown_patient (CrsWindow *self)
+{
+  if (self->store == NULL || self->patient_id == 0)
+    return NULL;
+  return crs_patient_page_get_patient (self->patient_page);
+}
+
+void
+_crs_window_update_actions (CrsWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean patient = shown_patient (self) != NULL;
+  GPtrArray *open = crs_patient_page_get_open_escalations (self->patient_page);
+
+  gtk_widget_action_set_enabled (widget, "win.new-patient", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-observation", patient);
+  gtk_widget_action_set_enabled (widget, "win.edit-patient", patient);
+  gtk_widget_action_set_enabled (widget, "win.record-infusion", patient);
+  gtk_widget_action_set_enabled (widget, "win.record-intervention", patient);
+  gtk_widget_action_set_enabled (widget, "win.record-lab-result", patient);
+  gtk_widget_action_set_enabled (widget, "win.amend-observation", patient);
+  gtk_widget_action_set_enabled (widget, "win.archive-patient", patient);
+  gtk_widget_action_set_enabled (widget, "win.show-therapy", patient);
+  gtk_widget_action_set_enabled (widget, "win.acknowledge", patient && open != NULL && open->len > 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The forms */
+
+static void
+observation_saved_cb (CrsObservationDialog *dialog,
+                      CrsObservation       *saved,
+                      CrsWindow            *self)
+{
+  _crs_window_toast (self, saved->supersedes_id != 0
+                           ? _("Correction saved; the earlier version stays in the history")
+                           : _("Observation set saved"));
+}
+
+static void
+new_observation_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+  CrsObservationDialog *dialog;
+
+  if (patient == NULL)
+    return;
+  dialog = crs_observation_dialog_new (GTK_WINDOW (self), self->store, patient, NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (observation_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+amend_observation_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+  CrsObservation *old;
+  CrsObservationDialog *dialog;
+
+  if (patient == NULL)
+    return;
+  old = crs_patient_page_find_observation (self->patient_page, g_variant_get_int64 (parameter));
+  /* Only the newest version of a set can be amended (crs-store.h). */
+  if (old == NULL || old->superseded_by_id != 0)
+    return;
+  dialog = crs_observation_dialog_new (GTK_WINDOW (self), self->store, patient, old);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (observation_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+patient_saved_cb (CrsPatientDialog *dialog,
+                  CrsPatient       *saved,
+                  CrsWindow        *self)
+{
+  g_autofree char *message = NULL;
+
+  /* The ward list has the patient already (the store said so as it
+   * saved): open them. */
+  crs_window_select_patient (self, saved->id);
+  /* TRANSLATORS: e.g. "Ada Lovelace saved" */
+  message = g_strdup_printf (_("%s saved"), saved->name != NULL && *saved->name != '\0'
+                                            ? saved->name : saved->mrn);
+  _crs_window_toast (self, message);
+}
+
+static void
+new_patient_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatientDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = crs_patient_dialog_new (GTK_WINDOW (self), self->store, NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (patient_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_patient_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+  CrsPatientDialog *dialog;
+
+  if (patient == NULL)
+    return;
+  dialog = crs_patient_dialog_new (GTK_WINDOW (self), self->store, patient);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (patient_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_saved_cb (GtkWidget *dialog,
+                 GObject   *saved,
+                 CrsWindow *self)
+{
+  const char *message = g_object_get_data (G_OBJECT (dialog), "crs-saved-message");
+
+  _crs_window_toast (self, message);
+}
+
+static void
+present_record_dialog (CrsWindow  *self,
+                       GtkWidget  *dialog,
+                       const char *saved_message)
+{
+  g_object_set_data (G_OBJECT (dialog), "crs-saved-message", (gpointer) saved_message);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (record_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_infusion_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+
+  if (patient != NULL)
+    present_record_dialog (self, GTK_WIDGET (crs_infusion_dialog_new (GTK_WINDOW (self), self->store,
+                                                                      self->reference, patient)),
+                           _("Infusion saved"));
+}
+
+static void
+record_intervention_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+
+  if (patient != NULL)
+    present_record_dialog (self, GTK_WIDGET (crs_intervention_dialog_new (GTK_WINDOW (self), self->store,
+                                                                          patient)),
+                           _("Intervention saved"));
+}
+
+static void
+record_lab_result_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+
+  if (patient != NULL)
+    present_record_dialog (self, GTK_WIDGET (crs_lab_result_dialog_new (GTK_WINDOW (self), self->store,
+                                                                        patient)),
+                           _("Lab result saved"));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Escalation */
+
+static void open_acknowledge_dialog (CrsWindow  *self,
+                                     const char *note,
+                                     const char *problem);
+
+static void
+acknowledged_cb (CrsAcknowledgeDialog *dialog,
+                 guint                 count,
+                 CrsWindow            *self)
+{
+  _crs_window_toast (self, g_dngettext (GETTEXT_PACKAGE, "Red flag acknowledged",
+                                        "Red flags acknowledged", count));
+}
+
+static void
+acknowledge_failed_cb (CrsAcknowledgeDialog *dialog,
+                       GError               *error,
+                       const char           *note,
+                       CrsWindow            *self)
+{
+  g_autofree char *problem = g_strdup_printf (_("Not saved: %s"), error->message);
+
+  /* The dialog closes with its response: ask again, with what was typed. */
+  open_acknowledge_dialog (self, note, problem);
+}
+
+static void
+open_acknowledge_dialog (CrsWindow  *self,
+                         const char *note,
+                         const char *problem)
+{
+  GPtrArray *open = crs_patient_page_get_open_escalations (self->patient_page);
+  CrsAcknowledgeDialog *dialog;
+
+  if (shown_patient (self) == NULL || open == NULL || open->len == 0)
+    return;
+  dialog = crs_acknowledge_dialog_new (GTK_WINDOW (self), self->store, open,
+                                       crs_patient_page_get_escalation_text (self->patient_page),
+                                       note, problem);
+  g_signal_connect_object (dialog, "acknowledged", G_CALLBACK (acknowledged_cb), self, 0);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (acknowledge_failed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+acknowledge_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_acknowledge_dialog (CRS_WINDOW (widget), NULL, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Archive, with Undo */
+
+static void
+archive_patient_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  if (patient == NULL)
+    return;
+  id = patient->id;
+  name = g_strdup (patient->name != NULL && *patient->name != '\0' ? patient->name : patient->mrn);
+  /* Archived at once and audited; Undo restores (audited too). Nothing
+   * is deleted either way. */
+  if (!crs_store_set_archived (self->store, id, TRUE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not archived: %s"), error->message);
+      _crs_window_toast (self, message);
+      return;
+    }
+
+  /* TRANSLATORS: e.g. "Ada Lovelace archived" */
+  title = g_strdup_printf (_("%s archived"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-patient");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+restore_patient_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!crs_store_set_archived (self->store, id, FALSE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not restored: %s"), error->message);
+      _crs_window_toast (self, message);
+      return;
+    }
+  crs_window_select_patient (self, id);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Finding, ordering, moving about */
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+
+  /* The search is in the ward list: bring it forward on a narrow window. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  crs_ward_list_start_search (self->ward_list);
+}
+
+static void
+show_therapy_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsWardEntry *entry = self->model != NULL ? crs_ward_model_find (self->model, self->patient_id) : NULL;
+  const char *code = NULL;
+
+  if (entry != NULL && entry->therapy != NULL)
+    code = entry->therapy->code;
+  else if (entry != NULL && entry->infusion != NULL)
+    code = entry->infusion->therapy_code != NULL ? entry->infusion->therapy_code
+                                                 : entry->infusion->therapy_name;
+  crs_therapy_browser_present (gtk_window_get_application (GTK_WINDOW (self)), code);
+}
+
+static void
+go_back_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  crs_ward_list_focus (self->ward_list);
+}
+
+static void
+crs_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CrsWindow *self = CRS_WINDOW (object);
+
+  if (prop_id == PROP_SORT)
+    g_value_set_string (value, self->sort != NULL ? self->sort : "bed");
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+crs_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CrsWindow *self = CRS_WINDOW (object);
+
+  if (prop_id == PROP_SORT)
+    {
+      const char *sort = g_value_get_string (value);
+
+      /* Anything but "urgency" is the bed order. */
+      if (g_strcmp0 (sort, "urgency") != 0)
+        sort = "bed";
+      if (g_strcmp0 (sort, self->sort) == 0)
+        return;
+      g_free (self->sort);
+      self->sort = g_strdup (sort);
+      crs_ward_list_set_sort (self->ward_list, g_str_equal (sort, "urgency") ? CRS_WARD_SORT_URGENCY
+                                                                             : CRS_WARD_SORT_BED);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+void
+_crs_window_class_actions_init (CrsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = crs_window_get_property;
+  object_class->set_property = crs_window_set_property;
+  g_object_class_install_property (object_class, PROP_SORT,
+                                   g_param_spec_string ("sort", NULL, NULL, "bed",
+                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS));
+
+  gtk_widget_class_install_action (widget_class, "win.new-observation", NULL, new_observation_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-patient", NULL, edit_patient_cb);
+  gtk_widget_class_install_action (widget_class, "win.record-infusion", NULL, record_infusion_cb);
+  gtk_widget_class_install_action (widget_class, "win.record-intervention", NULL, record_intervention_cb);
+  gtk_widget_class_install_action (widget_class, "win.record-lab-result", NULL, record_lab_result_cb);
+  gtk_widget_class_install_action (widget_class, "win.amend-observation", "x", amend_observation_cb);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge", NULL, acknowledge_cb);
+  gtk_widget_class_install_action (widget_class, "win.archive-patient", NULL, archive_patient_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-patient", "x", restore_patient_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-therapy", NULL, show_therapy_cb);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
+}
+
+void
+_crs_window_set_accels (GtkApplication *application)
+{
+  /* Application accelerators rather than widget bindings, so that the
+   * shortcuts window finds them by action name. */
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "win.new-observation", { "<Primary>n", NULL } },
+    { "win.new-patient", { "<Primary><Shift>n", NULL } },
+    { "win.search", { "<Primary>f", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
+}

@@ -1,0 +1,58 @@
+/* crs-window-private.h: what the files of CrsWindow share
+ * (crs-window.c: the panes and what they show; crs-window-actions.c: the
+ * window's actions and the dialogs they open). */
+#pragma once
+
+#include "core/crs-ward-policy.h"
+#include "crs-patient-page.h"
+#include "crs-ward-list.h"
+#include "crs-ward-model.h"
+#include "crs-window.h"
+
+G_BEGIN_DECLS
+
+struct _CrsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings     *settings;
+  CrsStore      *store;           /* the application's; NULL when it could not be opened */
+  CrsReference  *reference;       /* NULL when the therapy reference is missing */
+  CrsWardModel  *model;
+  CrsWardPolicy  policy;
+  gint64         clock;           /* 0 = the real time */
+  guint          tick_id;
+  gulong         store_changed_id;
+  gint64         patient_id;      /* shown on the patient page; 0 = none */
+  char          *sort;            /* "bed" or "urgency" (the win.sort action) */
+
+  /* Template widgets */
+  AdwToastOverlay    *toast_overlay;
+  AdwLeaflet         *leaflet;
+  AdwWindowTitle     *ward_title;
+  CrsWardList        *ward_list;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton      *record_button;
+  GtkMenuButton      *patient_menu_button;
+  GtkStack           *patient_stack;
+  AdwStatusPage      *empty_page;
+  AdwStatusPage      *select_page;
+  CrsPatientPage     *patient_page;
+};
+
+/* The time the window works with (the real time, unless set). */
+gint64      _crs_window_now              (CrsWindow  *self);
+/* Shows @patient_id on the patient page (0: none), reading it afresh. */
+void        _crs_window_show_patient     (CrsWindow  *self,
+                                          gint64      patient_id);
+/* Enables the actions that need a patient, or an open red flag. */
+void        _crs_window_update_actions   (CrsWindow  *self);
+/* A short message; @error's message when given. */
+void        _crs_window_toast            (CrsWindow  *self,
+                                          const char *message);
+
+void        _crs_window_class_actions_init (CrsWindowClass *klass);
+/* The window's keyboard shortcuts, as application accelerators. */
+void        _crs_window_set_accels       (GtkApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,164 @@
+/* crs-store-policy.c: the ward policy (crs-ward-policy.h) kept as ward
+ * settings, keys "policy.*".
+ *
+ * Values are stored as locale-independent text ("90", "6.5"), so the file
+ * reads the same everywhere. A missing key means the documented default.
+ * Changing the policy changes how new sets are graded and when sets are
+ * due; it never rewrites a grade stored with an earlier set. */
+#define G_LOG_DOMAIN "crs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "crs-store-private.h"
+
+#define KEY_HYPOTENSION     "policy.hypotension_systolic_below"
+#define KEY_CAPD_AGE        "policy.capd_below_age"
+#define KEY_LOW_FLOW        "policy.low_flow_max_l_min"
+#define KEY_WINDOW_INTERVAL "policy.window_interval_minutes"
+
+/* Reads an integer setting; FALSE (and *value untouched) when it is
+ * unreadable or outside [min, max]. A missing key is TRUE, untouched. */
+static gboolean
+load_int (CrsStore   *self,
+          const char *key,
+          int         min,
+          int         max,
+          int        *value)
+{
+  g_autofree char *text = crs_store_get_setting (self, key);
+  gint64 number;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &number, NULL))
+    {
+      g_debug ("Ward setting %s is not a whole number from %d to %d; using the default", key,
+               min, max);
+      return FALSE;
+    }
+  *value = (int) number;
+  return TRUE;
+}
+
+static gboolean
+load_double (CrsStore   *self,
+             const char *key,
+             double      min,
+             double      max,
+             double     *value)
+{
+  g_autofree char *text = crs_store_get_setting (self, key);
+  char *end = NULL;
+  double number;
+
+  if (text == NULL)
+    return TRUE;
+  number = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (number) || number < min || number > max)
+    {
+      g_debug ("Ward setting %s is not a number from %g to %g; using the default", key, min, max);
+      return FALSE;
+    }
+  *value = number;
+  return TRUE;
+}
+
+gboolean
+crs_store_load_policy (CrsStore      *self,
+                       CrsWardPolicy *policy)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  crs_ward_policy_init (policy);
+  ok &= load_int (self, KEY_HYPOTENSION, CRS_WARD_POLICY_HYPOTENSION_MIN,
+                  CRS_WARD_POLICY_HYPOTENSION_MAX, &policy->hypotension_systolic_below);
+  ok &= load_int (self, KEY_CAPD_AGE, CRS_WARD_POLICY_CAPD_AGE_MIN,
+                  CRS_WARD_POLICY_CAPD_AGE_MAX, &policy->capd_below_age);
+  ok &= load_double (self, KEY_LOW_FLOW, CRS_WARD_POLICY_LOW_FLOW_MIN,
+                     CRS_WARD_POLICY_LOW_FLOW_MAX, &policy->low_flow_max_l_min);
+  ok &= load_int (self, KEY_WINDOW_INTERVAL, CRS_WARD_POLICY_WINDOW_INTERVAL_MIN,
+                  CRS_WARD_POLICY_WINDOW_INTERVAL_MAX, &policy->window_interval_minutes);
+  return ok;
+}
+
+/* Sets @error and returns FALSE when @policy has a value outside the
+ * bounds in crs-ward-policy.h. Each message is whole, for translators. */
+static gboolean
+check_policy (const CrsWardPolicy  *policy,
+              GError              **error)
+{
+  if (policy->hypotension_systolic_below < CRS_WARD_POLICY_HYPOTENSION_MIN ||
+      policy->hypotension_systolic_below > CRS_WARD_POLICY_HYPOTENSION_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The hypotension threshold must be from %d to %d mmHg; %d was not saved."),
+                 CRS_WARD_POLICY_HYPOTENSION_MIN, CRS_WARD_POLICY_HYPOTENSION_MAX,
+                 policy->hypotension_systolic_below);
+  else if (policy->capd_below_age < CRS_WARD_POLICY_CAPD_AGE_MIN ||
+           policy->capd_below_age > CRS_WARD_POLICY_CAPD_AGE_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The age below which CAPD is used must be from %d to %d years; %d was not "
+                   "saved."),
+                 CRS_WARD_POLICY_CAPD_AGE_MIN, CRS_WARD_POLICY_CAPD_AGE_MAX,
+                 policy->capd_below_age);
+  else if (!isfinite (policy->low_flow_max_l_min) ||
+           policy->low_flow_max_l_min < CRS_WARD_POLICY_LOW_FLOW_MIN ||
+           policy->low_flow_max_l_min > CRS_WARD_POLICY_LOW_FLOW_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The low-flow oxygen limit must be from %g to %g L/min; %g was not saved."),
+                 CRS_WARD_POLICY_LOW_FLOW_MIN, CRS_WARD_POLICY_LOW_FLOW_MAX,
+                 policy->low_flow_max_l_min);
+  else if (policy->window_interval_minutes < CRS_WARD_POLICY_WINDOW_INTERVAL_MIN ||
+           policy->window_interval_minutes > CRS_WARD_POLICY_WINDOW_INTERVAL_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The observation interval in the monitoring window must be from %d to %d "
+                   "minutes; %d was not saved."),
+                 CRS_WARD_POLICY_WINDOW_INTERVAL_MIN, CRS_WARD_POLICY_WINDOW_INTERVAL_MAX,
+                 policy->window_interval_minutes);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+crs_store_save_policy (CrsStore             *self,
+                       const CrsWardPolicy  *policy,
+                       GError              **error)
+{
+  char flow[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *hypotension = NULL;
+  g_autofree char *capd_age = NULL;
+  g_autofree char *interval = NULL;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  /* Everything is checked before anything is written: a policy is saved
+   * whole or not at all. */
+  if (!check_policy (policy, error))
+    return FALSE;
+
+  hypotension = g_strdup_printf ("%d", policy->hypotension_systolic_below);
+  capd_age = g_strdup_printf ("%d", policy->capd_below_age);
+  interval = g_strdup_printf ("%d", policy->window_interval_minutes);
+  g_ascii_dtostr (flow, sizeof flow, policy->low_flow_max_l_min);
+
+  /* One transaction; each changed key gets its own audit row, an
+   * unchanged one none. */
+  if (!crs_store_begin_batch (self, error))
+    return FALSE;
+  if (!crs_store_set_setting (self, KEY_HYPOTENSION, hypotension, error) ||
+      !crs_store_set_setting (self, KEY_CAPD_AGE, capd_age, error) ||
+      !crs_store_set_setting (self, KEY_LOW_FLOW, flow, error) ||
+      !crs_store_set_setting (self, KEY_WINDOW_INTERVAL, interval, error))
+    {
+      crs_store_rollback_batch (self);
+      return FALSE;
+    }
+  return crs_store_commit_batch (self, error);
+}

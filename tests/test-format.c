@@ -1,0 +1,95 @@
+/* test-format.c: temperatures in the unit a nurse chose (stored and
+ * graded in °C whatever is shown), grading reasons included. */
+#define G_LOG_DOMAIN "test-format"
+
+#include "config.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/crs-format.h"
+#include "core/crs-grading.h"
+#include "core/crs-validate.h"
+
+static void
+test_temperature_units (void)
+{
+  /* Fixed points of the two scales, and body temperatures. */
+  static const struct {
+    double      celsius;
+    double      fahrenheit;
+    const char *shown_c;
+    const char *shown_f;
+  } cases[] = {
+    { 0.0, 32.0, "0.0 °C", "32.0 °F" },
+    { 100.0, 212.0, "100.0 °C", "212.0 °F" },
+    { 37.0, 98.6, "37.0 °C", "98.6 °F" },
+    { 38.0, 100.4, "38.0 °C", "100.4 °F" },
+    { 39.1, 102.38, "39.1 °C", "102.4 °F" },
+    { 35.5, 95.9, "35.5 °C", "95.9 °F" },
+  };
+
+  g_assert_cmpint (crs_format_get_temperature_unit (), ==, CRS_TEMPERATURE_CELSIUS);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *c = NULL;
+      g_autofree char *f = NULL;
+
+      g_assert_cmpfloat_with_epsilon (crs_celsius_to_fahrenheit (cases[i].celsius),
+                                      cases[i].fahrenheit, 1e-9);
+      g_assert_cmpfloat_with_epsilon (crs_fahrenheit_to_celsius (cases[i].fahrenheit),
+                                      cases[i].celsius, 1e-9);
+
+      crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
+      c = crs_format_temperature (cases[i].celsius);
+      crs_format_set_temperature_unit (CRS_TEMPERATURE_FAHRENHEIT);
+      f = crs_format_temperature (cases[i].celsius);
+      g_assert_cmpstr (c, ==, cases[i].shown_c);
+      g_assert_cmpstr (f, ==, cases[i].shown_f);
+    }
+  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
+}
+
+/* The reasons follow the unit shown; the grade never depends on it. */
+static void
+test_reasons_follow_unit (void)
+{
+  g_autoptr(CrsObservation) obs = crs_observation_new ();
+  g_autoptr(CrsGrading) celsius = NULL;
+  g_autoptr(CrsGrading) fahrenheit = NULL;
+  g_autofree char *summary_c = NULL;
+  g_autofree char *summary_f = NULL;
+
+  obs->temperature_c = 39.1;
+  obs->o2_device = CRS_O2_ROOM_AIR;
+  obs->systolic = 120;
+  obs->vasopressors = 0;
+
+  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
+  celsius = crs_grading_new (obs, NULL, NULL);
+  summary_c = crs_grading_crs_summary (celsius);
+  crs_format_set_temperature_unit (CRS_TEMPERATURE_FAHRENHEIT);
+  fahrenheit = crs_grading_new (obs, NULL, NULL);
+  summary_f = crs_grading_crs_summary (fahrenheit);
+  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
+
+  g_test_message ("%s | %s", summary_c, summary_f);
+  g_assert_cmpint (celsius->crs_grade, ==, 1);
+  g_assert_cmpint (fahrenheit->crs_grade, ==, 1);
+  g_assert_nonnull (strstr (summary_c, "39.1 °C"));
+  g_assert_nonnull (strstr (summary_f, "102.4 °F"));
+  g_assert_null (strstr (summary_f, "°C"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/format/temperature-units", test_temperature_units);
+  g_test_add_func ("/format/reasons-follow-unit", test_reasons_follow_unit);
+
+  return g_test_run ();
+}

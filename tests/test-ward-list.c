@@ -1,0 +1,370 @@
+/* test-ward-list.c: the real window's ward list on a ward made in the
+ * test (tests/crs-test-ward-data.c): the grades as number and word, the
+ * due times, the marks; order by bed and by urgency; finding a patient;
+ * following saves and the clock without a restart; folding at 360 px. */
+#define G_LOG_DOMAIN "test-ward-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crs-test-gtk-utils.h"
+#include "crs-test-ward-data.h"
+#include "gui/crs-ward-list.h"
+#include "gui/crs-ward-row.h"
+#include "gui/crs-window.h"
+
+#define MINUTE 60
+#define HOUR (60 * MINUTE)
+
+static CrsTestWard ward;
+
+static void
+make_ward (void)
+{
+  g_autoptr(CrsStore) store = crs_test_ward_open ();
+
+  crs_test_ward_fill (store, g_get_real_time () / G_USEC_PER_SEC, &ward);
+}
+
+static CrsWardList *
+ward_list (CrsApplication *app)
+{
+  return CRS_WARD_LIST (crs_test_find_widget (GTK_WIDGET (crs_test_main_window (app)),
+                                              CRS_TYPE_WARD_LIST, NULL));
+}
+
+static GtkWidget *
+row_of (CrsApplication *app,
+        gint64          patient_id)
+{
+  GtkWidget *list = GTK_WIDGET (ward_list (app));
+
+  for (GtkWidget *row = crs_test_find_widget (list, CRS_TYPE_WARD_ROW, NULL);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (CRS_IS_WARD_ROW (row) &&
+        crs_ward_entry_get_id (crs_ward_row_get_entry (CRS_WARD_ROW (row))) == patient_id)
+      return row;
+  return NULL;
+}
+
+/* The row shows @text in one of its labels (visible ones only). */
+static gboolean
+row_shows (CrsApplication *app,
+           gint64          patient_id,
+           const char     *text)
+{
+  GtkWidget *row = row_of (app, patient_id);
+
+  return row != NULL && crs_test_find_widget (row, GTK_TYPE_LABEL, text) != NULL;
+}
+
+static char *
+shown_order (CrsApplication *app)
+{
+  g_autoptr(GPtrArray) shown = crs_ward_list_get_shown (ward_list (app));
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      CrsWardEntry *entry = g_ptr_array_index (shown, i);
+      g_string_append_printf (order, "%s%s", i > 0 ? "," : "", entry->patient->bed);
+    }
+  return g_strdup (order->str);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+rows_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  g_autofree char *order = NULL;
+  g_autofree char *edith_time = crs_test_ward_clock (ward.now - 10 * MINUTE);
+  g_autofree char *flag_text = g_strdup_printf ("Red flag at %s not acknowledged", edith_time);
+  GtkWidget *row;
+  const char *label;
+
+  crs_window_set_clock (window, ward.now);
+  crs_test_run_for (100);
+  crs_test_screenshot (GTK_WIDGET (window), "ward-list");
+
+  /* By bed, as people count beds: 2 before 10. */
+  order = shown_order (app);
+  g_assert_cmpstr (order, ==, "2,3,4,10");
+
+  /* Each grade as a number and a word; NEWS2 with its band. */
+  g_assert_true (row_shows (app, ward.ada, "Bed 10"));
+  g_assert_true (row_shows (app, ward.ada, "Ada Lovelace"));
+  g_assert_true (row_shows (app, ward.ada, "CRS 1 mild"));
+  g_assert_true (row_shows (app, ward.ada, "ICANS 0 none"));
+  g_assert_true (row_shows (app, ward.ada, "NEWS2 2 low"));
+  g_assert_true (row_shows (app, ward.ada, "tisagenlecleucel, day 3"));
+  g_assert_true (row_shows (app, ward.edith, "CRS 2 moderate"));
+  g_assert_true (row_shows (app, ward.edith, "NEWS2 13 high"));
+  g_assert_false (row_shows (app, ward.grace, "CRS not determined"));
+  g_assert_true (row_shows (app, ward.grace, "No infusion recorded"));
+
+  /* When the next set is due. */
+  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 20 minutes"));
+  g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour"));
+  g_assert_true (row_shows (app, ward.grace, "No observations yet"));
+  g_assert_true (row_shows (app, ward.edith, "Monitor vital signs continuously (NEWS2 7 or more)"));
+
+  /* The rising mark: an icon, and words for screen readers. */
+  row = row_of (app, ward.ada);
+  g_assert_nonnull (crs_test_find_widget (row, GTK_TYPE_IMAGE, NULL));
+  label = gtk_widget_get_tooltip_text (crs_test_find_widget (row, GTK_TYPE_IMAGE, NULL));
+  g_assert_cmpstr (label, ==, "CRS grade rising");
+  g_assert_null (crs_test_find_widget (row_of (app, ward.alan), GTK_TYPE_IMAGE, NULL));
+
+  /* The red flag mark, in words too, with its time. */
+  g_assert_true (row_shows (app, ward.edith, flag_text));
+  g_assert_false (row_shows (app, ward.ada, flag_text));
+
+  /* The minute timer moves due times on. */
+  crs_window_set_clock (window, ward.now + 10 * MINUTE);
+  crs_test_run_for (50);
+  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 10 minutes"));
+  g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour 10 minutes"));
+
+  crs_test_close_all (app);
+}
+
+static void
+test_rows (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, rows_body);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+order_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *bed_order = NULL;
+  g_autofree char *urgent_order = NULL;
+  g_autofree char *default_order = NULL;
+
+  crs_window_set_clock (window, ward.now);
+
+  /* Urgency: the red flag, then the overdue, then the highest grade, then
+   * nobody observed yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "urgency"));
+  crs_test_run_for (50);
+  urgent_order = shown_order (app);
+  g_assert_cmpstr (urgent_order, ==, "4,3,10,2");
+  crs_test_screenshot (GTK_WIDGET (window), "ward-list-urgency");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "bed"));
+  crs_test_run_for (50);
+  bed_order = shown_order (app);
+  g_assert_cmpstr (bed_order, ==, "2,3,4,10");
+
+  /* The default order from Preferences applies at once. */
+  g_settings_set_string (settings, "ward-sort", "urgency");
+  crs_test_run_for (50);
+  default_order = shown_order (app);
+  g_assert_cmpstr (default_order, ==, "4,3,10,2");
+  g_settings_reset (settings, "ward-sort");
+
+  crs_test_close_all (app);
+}
+
+static void
+test_order (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, order_body);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+search_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  GtkWidget *entry;
+  GtkWidget *search_bar;
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_mrn = NULL;
+  g_autofree char *all = NULL;
+
+  /* Ctrl+F (win.search) opens the search with the focus in it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  crs_test_run_for (100);
+  search_bar = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR, NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  entry = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (window))) &&
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+
+  /* Part of a name, any case. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "TUR");
+  g_signal_emit_by_name (entry, "search-changed");
+  crs_test_run_for (50);
+  by_name = shown_order (app);
+  g_assert_cmpstr (by_name, ==, "3");
+
+  /* Part of an MRN. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "mrn-4");
+  g_signal_emit_by_name (entry, "search-changed");
+  crs_test_run_for (50);
+  by_mrn = shown_order (app);
+  g_assert_cmpstr (by_mrn, ==, "4");
+
+  /* Nobody: the list says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
+  g_signal_emit_by_name (entry, "search-changed");
+  crs_test_run_for (50);
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "No Patient Found"));
+  crs_test_screenshot (GTK_WIDGET (window), "ward-list-no-results");
+
+  /* Escape ends the search and shows everyone again. */
+  g_signal_emit_by_name (entry, "stop-search");
+  crs_test_run_for (50);
+  all = shown_order (app);
+  g_assert_cmpstr (all, ==, "2,3,4,10");
+
+  crs_test_close_all (app);
+}
+
+static void
+test_search (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, search_body);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+follow_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  CrsStore *store = crs_application_get_store (app);
+  g_autoptr(CrsObservation) worse = NULL;
+  g_autoptr(CrsPatient) newcomer = crs_patient_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *flag_text = NULL;
+
+  crs_window_set_clock (window, ward.now);
+  g_assert_true (row_shows (app, ward.alan, "CRS 0 none"));
+
+  /* A set saved through the app's store shows at once: Alan now has a
+   * fever of 39.2 °C and needs oxygen by nasal cannula at 3 L/min
+   * (ASTCT CRS 2), pulse 112 (2), RR 22 (2), SpO2 94 on oxygen (1 and 2
+   * for oxygen), temperature 39.2 (2): NEWS2 9, a red flag. */
+  worse = crs_test_ward_normal_set (ward.alan, ward.now - 2 * MINUTE);
+  worse->temperature_c = 39.2;
+  worse->heart_rate = 112;
+  worse->resp_rate = 22;
+  worse->spo2 = 94;
+  worse->o2_device = CRS_O2_NASAL_CANNULA;
+  worse->o2_flow_l_min = 3;
+  crs_test_ward_save_set (store, worse);
+  crs_test_run_for (50);
+  when = crs_test_ward_clock (worse->taken_at);
+  flag_text = g_strdup_printf ("Red flag at %s not acknowledged", when);
+  g_assert_true (row_shows (app, ward.alan, "CRS 2 moderate"));
+  g_assert_true (row_shows (app, ward.alan, "NEWS2 9 high"));
+  g_assert_true (row_shows (app, ward.alan, flag_text));
+  g_assert_nonnull (crs_test_find_widget (row_of (app, ward.alan), GTK_TYPE_IMAGE, NULL));
+
+  /* A new patient joins the list, in bed order. */
+  newcomer->mrn = g_strdup ("MRN-500");
+  newcomer->name = g_strdup ("Florence Nightingale");
+  newcomer->bed = g_strdup ("5");
+  g_assert_true (crs_store_add_patient (store, newcomer, &error));
+  g_assert_no_error (error);
+  crs_test_run_for (50);
+  order = shown_order (app);
+  g_assert_cmpstr (order, ==, "2,3,4,5,10");
+
+  crs_test_close_all (app);
+}
+
+static void
+test_follow (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, follow_body);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static gboolean
+folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+static void
+narrow_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  AdwLeaflet *leaflet = ADW_LEAFLET (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  GtkWidget *sidebar;
+  GtkWidget *row;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (crs_test_wait_until (folded, leaflet, 5000));
+  crs_test_run_for (200);
+  sidebar = adw_leaflet_get_visible_child (leaflet);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (ward_list (app)), sidebar));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  crs_test_screenshot (GTK_WIDGET (window), "ward-list-360");
+
+  /* Opening a patient (Enter or a click on the row) goes forward. */
+  row = row_of (app, ward.ada);
+  g_assert_true (gtk_widget_activate (row));
+  crs_test_run_for (400);
+  g_assert_cmpint (crs_window_get_patient (window), ==, ward.ada);
+  g_assert_false (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Ada Lovelace"));
+  crs_test_screenshot (GTK_WIDGET (window), "patient-page-360");
+
+  /* Back returns to the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  crs_test_run_for (400);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+
+  /* Wide again: both panes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1000);
+  crs_test_run_for (400);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  crs_test_screenshot (GTK_WIDGET (window), "patient-page-1920");
+
+  crs_test_close_all (app);
+}
+
+static void
+test_narrow (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, narrow_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/ward-list/rows", test_rows);
+  g_test_add_func ("/ward-list/order", test_order);
+  g_test_add_func ("/ward-list/search", test_search);
+  g_test_add_func ("/ward-list/follows-the-store", test_follow);
+  g_test_add_func ("/ward-list/narrow", test_narrow);
+
+  return g_test_run ();
+}
