@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Call once after gtk_init(): loads the app's stylesheet, as the
+ * application does, so that screenshots look like the app. */
+void        form_test_init            (void);
 /* A new ward database under the test's own data folder. */
 CrsStore   *form_test_open_store      (char          **path_out);
 /* An adult patient (born 1970-01-01) saved in @store. */
@@ -39,6 +42,9 @@ gboolean    form_test_press           (GtkWindow     *window,
 gboolean    form_test_wait_closed     (GtkWindow   **window);
 /* The visible message dialog above @parent, or NULL. */
 AdwMessageDialog *form_test_find_message_dialog (GtkWindow *parent);
+/* Whether @widget carries the CSS class @name. */
+gboolean    form_test_has_class       (GtkWidget     *widget,
+                                       const char    *name);
 /* Every GtkLabel text under @root joined by newlines (to look for what
  * the user sees). */
 char       *form_test_visible_text    (GtkWidget     *root);

@@ -25,6 +25,15 @@ crs_format_get_temperature_unit (void)
 }
 
 char *
+crs_format_decimal (double value,
+                    int    decimals)
+{
+  /* printf's %f follows LC_NUMERIC for the decimal mark and never groups
+   * thousands. */
+  return g_strdup_printf ("%.*f", CLAMP (decimals, 0, 6), value);
+}
+
+char *
 crs_format_temperature (double celsius)
 {
   if (crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT)

@@ -23,6 +23,10 @@ typedef enum {
 void               crs_format_set_temperature_unit (CrsTemperatureUnit unit);
 CrsTemperatureUnit crs_format_get_temperature_unit (void);
 
+/* @value with @decimals decimals (0-6) in the current locale, without
+ * grouping: "38,5" on a German desktop, "4.1" as a source printed it. */
+char *crs_format_decimal     (double value,
+                              int    decimals);
 /* Temperature with one decimal in the unit shown: "39.1 °C", "102.4 °F". */
 char *crs_format_temperature (double celsius);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "crs-enum-strings.h"
+#include "crs-format.h"
 #include "crs-therapy.h"
 
 /* Ids as in data/therapies.xsd. */
@@ -345,14 +346,6 @@ crs_therapy_list_sources (CrsTherapy *self)
 }
 
 /* ---------------------------------------------------------------------- */
-
-char *
-crs_format_decimal (double value,
-                    int    decimals)
-{
-  /* printf follows LC_NUMERIC, so the decimal mark is the user's. */
-  return g_strdup_printf ("%.*f", CLAMP (decimals, 0, 6), value);
-}
 
 /* The plural form for a possibly fractional count: gettext wants an
  * integer, and "0.1 hours" / "1.5 hours" take the plural in English. */

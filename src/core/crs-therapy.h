@@ -234,10 +234,8 @@ char       *crs_sourced_number_format     (const CrsSourcedNumber *number);
 /* "1 to 51 days", "IQR 5 to 8 days"; the verbatim text when there are no
  * numbers; NULL when missing. */
 char       *crs_sourced_range_format      (const CrsSourcedRange  *range);
-/* A number as the source printed it, in the current locale: "4.1" -> "4,1"
- * in German. */
-char       *crs_format_decimal            (double      value,
-                                           int         decimals);
+/* crs_format_decimal() (crs-format.h) writes a number as the source
+ * printed it, in the current locale. */
 /* "%s day(s)/hour(s)/minute(s)" with @value formatted as above. */
 char       *crs_format_time_quantity      (double      value,
                                            int         decimals,

@@ -177,9 +177,6 @@ crs_parse_number (const char *text,
   return CRS_NUMBER_OK;
 }
 
-/* crs_format_decimal() is the one in crs-therapy.c (the same function
- * came from both branches; declared in both headers). */
-
 /* °F = °C × 9/5 + 32: the definition of the Fahrenheit scale. */
 double
 crs_celsius_to_fahrenheit (double celsius)

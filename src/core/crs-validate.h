@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "crs-format.h"
 #include "crs-model.h"
 
 G_BEGIN_DECLS
@@ -75,10 +76,7 @@ typedef enum {
 CrsNumberStatus crs_parse_number   (const char *text,
                                     gboolean    integer,
                                     double     *out);
-/* @value with @decimals decimals in the current locale, without
- * grouping: "38,5" on a German desktop. */
-char           *crs_format_decimal (double      value,
-                                    int         decimals);
+/* Numbers are shown with crs_format_decimal() (crs-format.h). */
 
 double crs_celsius_to_fahrenheit (double celsius);
 double crs_fahrenheit_to_celsius (double fahrenheit);

@@ -127,13 +127,22 @@ crs_form_note_entry_row (AdwEntryRow *row,
   gtk_widget_set_visible (message_row, TRUE);
 }
 
+static gboolean
+destroy_form_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      GtkWindow        *form)
 {
+  /* The question closes itself after this: the form it belongs to goes
+   * once it has. */
   if (g_strcmp0 (response, "discard") == 0)
-    gtk_window_destroy (form);
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_form_cb, g_object_ref (form), g_object_unref);
 }
 
 void

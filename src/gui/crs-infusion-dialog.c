@@ -1,4 +1,9 @@
-/* crs-infusion-dialog.c: the form to record an infusion. */
+/* crs-infusion-dialog.c: the form to record an infusion.
+ *
+ * As the therapy is typed, the reference database is searched by generic,
+ * other and brand names; the matches appear as rows under the field
+ * (Tab reaches them, Return picks one). A therapy the reference does not
+ * hold is saved as typed, without a code, and the form says so. */
 #define G_LOG_DOMAIN "crs-infusion-dialog"
 
 #include "config.h"
@@ -18,6 +23,8 @@ struct _CrsInfusionDialog
   CrsReference *reference;     /* may be NULL */
   CrsPatient   *patient;
   gboolean      loading;
+  CrsTherapy   *therapy;       /* the reference's therapy for the text typed, or NULL */
+  GPtrArray    *match_rows;    /* AdwActionRow *: the matches shown */
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
@@ -46,6 +53,111 @@ static guint signals[N_SIGNALS];
 
 /* A start this far ahead is a typing slip. */
 #define FUTURE_TOLERANCE_SECONDS (5 * 60)
+/* Matches shown under the therapy; more would push the form away. */
+#define MAX_MATCHES 5
+/* Searching starts at this many characters. */
+#define MIN_SEARCH_CHARS 2
+
+static void therapy_changed_cb (CrsInfusionDialog *self);
+
+static void
+clear_matches (CrsInfusionDialog *self)
+{
+  for (guint i = 0; i < self->match_rows->len; i++)
+    adw_preferences_group_remove (self->therapy_group, g_ptr_array_index (self->match_rows, i));
+  g_ptr_array_set_size (self->match_rows, 0);
+}
+
+/* "Blincyto · bispecific T-cell engager" */
+static char *
+describe (CrsTherapy *therapy)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (therapy->brand_names != NULL && therapy->brand_names[0] != NULL)
+    g_ptr_array_add (parts, therapy->brand_names[0]);
+  if (therapy->drug_class != CRS_DRUG_CLASS_UNSET)
+    g_ptr_array_add (parts, (gpointer) crs_drug_class_label (therapy->drug_class));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+show_chosen (CrsInfusionDialog *self)
+{
+  g_autofree char *text = crs_form_dup_text (GTK_EDITABLE (self->therapy_row));
+  g_autofree char *note = NULL;
+
+  if (self->therapy != NULL)
+    {
+      g_autofree char *description = describe (self->therapy);
+      /* TRANSLATORS: under the therapy: what the reference database knows it as */
+      note = g_strdup_printf (_("In the therapy reference: %s (%s)"),
+                              self->therapy->generic_name, description);
+    }
+  else if (text != NULL && self->reference != NULL && self->match_rows->len == 0)
+    note = g_strdup (_("Not in the therapy reference: it is saved as typed"));
+  crs_form_note_entry_row (self->therapy_row, self->therapy_message_row, self->therapy_message, note);
+}
+
+static void
+match_activated_cb (AdwActionRow      *row,
+                    CrsInfusionDialog *self)
+{
+  CrsTherapy *therapy = g_object_get_data (G_OBJECT (row), "crs-therapy");
+
+  g_set_object (&self->therapy, therapy);
+  /* Typing the name again must not search again. */
+  g_signal_handlers_block_by_func (self->therapy_row, therapy_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->therapy_row), therapy->generic_name);
+  g_signal_handlers_unblock_by_func (self->therapy_row, therapy_changed_cb, self);
+  clear_matches (self);
+  show_chosen (self);
+  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (crs_number_row_get_editable (self->dose_row)));
+}
+
+static void
+search (CrsInfusionDialog *self)
+{
+  g_autofree char *text = crs_form_dup_text (GTK_EDITABLE (self->therapy_row));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(CrsTherapy) exact = NULL;
+
+  clear_matches (self);
+  g_clear_object (&self->therapy);
+  if (self->reference == NULL || text == NULL)
+    return;
+
+  /* A name the reference knows (generic, other or brand) is taken at
+   * once; otherwise the therapies whose names contain the text. A
+   * reference that cannot be read leaves the therapy as typed. */
+  exact = crs_reference_resolve (self->reference, text, NULL);
+  if (exact != NULL)
+    {
+      self->therapy = g_steal_pointer (&exact);
+      return;
+    }
+  if (g_utf8_strlen (text, -1) < MIN_SEARCH_CHARS)
+    return;
+  found = crs_reference_search (self->reference, text, CRS_DRUG_CLASS_UNSET, NULL);
+  for (guint i = 0; found != NULL && i < found->len && i < MAX_MATCHES; i++)
+    {
+      CrsTherapy *therapy = g_ptr_array_index (found, i);
+      g_autofree char *description = describe (therapy);
+      GtkWidget *match = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (match), therapy->generic_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (match), description);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (match), TRUE);
+      gtk_widget_add_css_class (match, "crs-match");
+      gtk_widget_set_tooltip_text (match, _("Use this therapy"));
+      g_object_set_data_full (G_OBJECT (match), "crs-therapy", g_object_ref (therapy), g_object_unref);
+      g_signal_connect (match, "activated", G_CALLBACK (match_activated_cb), self);
+      adw_preferences_group_add (self->therapy_group, match);
+      g_ptr_array_add (self->match_rows, match);
+    }
+}
 
 static void
 check_times (CrsInfusionDialog *self)
@@ -71,6 +183,8 @@ field_changed_cb (CrsInfusionDialog *self)
   if (self->loading)
     return;
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  /* Why the last save failed no longer applies once something changed. */
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
   check_times (self);
 }
 
@@ -78,7 +192,8 @@ static void
 therapy_changed_cb (CrsInfusionDialog *self)
 {
   field_changed_cb (self);
-  crs_form_mark_entry_row (self->therapy_row, self->therapy_message_row, self->therapy_message, NULL);
+  search (self);
+  show_chosen (self);
 }
 
 static gboolean
@@ -118,6 +233,8 @@ crs_infusion_dialog_save (CrsFormWindow *window)
     return fail (self, GTK_WIDGET (self->end_row), _("Not saved: correct the end first."));
 
   infusion->patient_id = self->patient->id;
+  if (self->therapy != NULL)
+    infusion->therapy_code = g_strdup (self->therapy->code);
   infusion->dose = crs_number_row_get_value (self->dose_row);
   infusion->dose_unit = crs_form_dup_text (GTK_EDITABLE (self->dose_unit_row));
   infusion->step_label = crs_form_dup_text (GTK_EDITABLE (self->step_row));
@@ -144,6 +261,8 @@ crs_infusion_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->reference);
   g_clear_object (&self->patient);
+  g_clear_object (&self->therapy);
+  g_clear_pointer (&self->match_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crs_infusion_dialog_parent_class)->dispose (object);
 }
@@ -186,6 +305,7 @@ static void
 crs_infusion_dialog_init (CrsInfusionDialog *self)
 {
   self->loading = TRUE;
+  self->match_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   crs_time_row_set_time (self->end_row, 0);
 }
@@ -200,14 +320,14 @@ crs_infusion_dialog_new (GtkWindow    *parent,
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (CRS_IS_STORE (store), NULL);
-  g_return_val_if_fail (reference == NULL || G_IS_OBJECT (reference), NULL);
+  g_return_val_if_fail (reference == NULL || CRS_IS_REFERENCE (reference), NULL);
   g_return_val_if_fail (CRS_IS_PATIENT (patient), NULL);
 
   self = g_object_new (CRS_TYPE_INFUSION_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
-  self->reference = reference != NULL ? g_object_ref ((gpointer) reference) : NULL;
+  self->reference = reference != NULL ? g_object_ref (reference) : NULL;
   self->patient = g_object_ref (patient);
   crs_form_title_for_patient (self->window_title, patient);
   self->loading = FALSE;

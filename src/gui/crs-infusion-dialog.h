@@ -10,17 +10,16 @@
 
 #include "core/crs-model.h"
 #include "crs-form-window.h"
+#include "store/crs-reference.h"
 #include "store/crs-store.h"
 
 G_BEGIN_DECLS
 
-/* The therapy reference (store/crs-reference.h). */
-typedef struct _CrsReference CrsReference;
-
 #define CRS_TYPE_INFUSION_DIALOG (crs_infusion_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CrsInfusionDialog, crs_infusion_dialog, CRS, INFUSION_DIALOG, CrsFormWindow)
 
-/* @reference may be NULL: the therapy is then taken as typed. */
+/* @reference may be NULL (no reference installed): the therapy is then
+ * taken as typed. */
 CrsInfusionDialog *crs_infusion_dialog_new (GtkWindow    *parent,
                                             CrsStore     *store,
                                             CrsReference *reference,

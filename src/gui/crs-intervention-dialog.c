@@ -60,6 +60,8 @@ field_changed_cb (CrsInterventionDialog *self)
   if (self->loading)
     return;
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  /* Why the last save failed no longer applies once something changed. */
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
   check_time (self);
   if (adw_combo_row_get_selected (self->kind_row) != CRS_INTERVENTION_UNSET)
     crs_form_mark_row (ADW_ACTION_ROW (self->kind_row), NULL, NULL, CRS_FORM_MARK_NONE, NULL);

@@ -112,6 +112,8 @@ field_changed_cb (CrsLabResultDialog *self)
   if (self->loading)
     return;
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  /* Why the last save failed no longer applies once something changed. */
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
   check_time (self);
 }
 

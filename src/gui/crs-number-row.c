@@ -176,6 +176,29 @@ title_changed_cb (CrsNumberRow *self)
   update_accessible (self);
 }
 
+/* The row holds one control: focus goes straight to it, so that Tab
+ * moves from field to field (a list row would otherwise take the focus
+ * itself first, or, unfocusable, keep it). */
+static gboolean
+crs_number_row_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  CrsNumberRow *self = CRS_NUMBER_ROW (widget);
+  GtkWidget *control = GTK_WIDGET (self->entry);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == control || gtk_widget_is_ancestor (focus, control)))
+    return FALSE;
+  return gtk_widget_grab_focus (control);
+}
+
+static gboolean
+crs_number_row_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (CRS_NUMBER_ROW (widget)->entry));
+}
+
 static void
 crs_number_row_get_property (GObject    *object,
                              guint       prop_id,
@@ -258,6 +281,8 @@ crs_number_row_class_init (CrsNumberRowClass *klass)
   object_class->get_property = crs_number_row_get_property;
   object_class->set_property = crs_number_row_set_property;
   object_class->dispose = crs_number_row_dispose;
+  widget_class->focus = crs_number_row_focus;
+  widget_class->grab_focus = crs_number_row_grab_focus;
   object_class->finalize = crs_number_row_finalize;
 
   properties[PROP_FIELD] =

@@ -30,6 +30,25 @@ enum {
   UNIT_FAHRENHEIT = 1,
 };
 
+/* The banner said why saving failed; once the nurse changes something
+ * it no longer applies. A warning about the history stays. */
+static void
+clear_refusal (CrsObservationDialog *self)
+{
+  if (!self->save_refused)
+    return;
+  self->save_refused = FALSE;
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+}
+
+static void
+refuse (CrsObservationDialog *self,
+        const char           *message)
+{
+  self->save_refused = TRUE;
+  crs_form_show_error (self->error_revealer, self->error_label, message);
+}
+
 static void
 grade_now (CrsObservationDialog *self)
 {
@@ -62,6 +81,7 @@ _crs_observation_dialog_changed (CrsObservationDialog *self)
   if (self->loading)
     return;
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  clear_refusal (self);
   _crs_observation_dialog_check_conflicts (self);
   _crs_observation_dialog_show_ticked (self);
   grade_now (self);
@@ -79,6 +99,7 @@ reason_changed_cb (CrsObservationDialog *self)
   if (self->loading)
     return;
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  clear_refusal (self);
   crs_form_mark_entry_row (self->reason_row, self->reason_message_row, self->reason_message, NULL);
 }
 
@@ -137,7 +158,7 @@ crs_observation_dialog_save (CrsFormWindow *window)
       /* TRANSLATORS: a field that stops saving, then what is wrong with it */
       message = g_strdup_printf (_("Not saved: correct %s first (%s)."),
                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bad)), problem);
-      crs_form_show_error (self->error_revealer, self->error_label, message);
+      refuse (self, message);
       focus_row (self, bad);
       return FALSE;
     }
@@ -149,8 +170,7 @@ crs_observation_dialog_save (CrsFormWindow *window)
         {
           crs_form_mark_entry_row (self->reason_row, self->reason_message_row, self->reason_message,
                                    _("Say why the set is changed: the record keeps the reason."));
-          crs_form_show_error (self->error_revealer, self->error_label,
-                               _("Not saved: an amendment needs a reason."));
+          refuse (self, _("Not saved: an amendment needs a reason."));
           gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
           return FALSE;
         }
@@ -159,8 +179,7 @@ crs_observation_dialog_save (CrsFormWindow *window)
   _crs_observation_dialog_read (self, observation);
   if (crs_observation_is_empty (observation))
     {
-      crs_form_show_error (self->error_revealer, self->error_label,
-                           _("Not saved: nothing was entered. Type at least one observation."));
+      refuse (self, _("Not saved: nothing was entered. Type at least one observation."));
       focus_row (self, GTK_WIDGET (self->temperature_row));
       return FALSE;
     }
@@ -183,7 +202,7 @@ crs_observation_dialog_save (CrsFormWindow *window)
   if (!ok)
     {
       /* Everything typed stays in the form: the nurse can try again. */
-      crs_form_show_error (self->error_revealer, self->error_label, error->message);
+      refuse (self, error->message);
       return FALSE;
     }
 

@@ -163,6 +163,8 @@ field_changed_cb (CrsPatientDialog *self)
   if (self->loading)
     return;
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+  /* Why the last save failed no longer applies once something changed. */
+  crs_form_show_error (self->error_revealer, self->error_label, NULL);
   check_mrn (self);
   check_birth_date (self);
   show_scale_caution (self);
@@ -317,8 +319,8 @@ crs_patient_dialog_init (CrsPatientDialog *self)
 
   crs_form_fill_choices (self->sex_row, NULL, sex_label, CRS_SEX_N_VALUES);
   scales = gtk_string_list_new ((const char * const[]) {
-    _("Scale 1 (standard)"),
-    _("Scale 2 (prescribed target 88–92 %)"),
+    _("Scale 1"),
+    _("Scale 2"),
     NULL });
   adw_combo_row_set_model (self->spo2_scale_row, G_LIST_MODEL (scales));
 }

@@ -148,6 +148,29 @@ clear_clicked_cb (CrsTimeRow *self)
   gtk_popover_popdown (self->popover);
 }
 
+/* The row holds one control: focus goes straight to it, so that Tab
+ * moves from field to field (a list row would otherwise take the focus
+ * itself first, or, unfocusable, keep it). */
+static gboolean
+crs_time_row_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  CrsTimeRow *self = CRS_TIME_ROW (widget);
+  GtkWidget *control = GTK_WIDGET (self->button);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == control || gtk_widget_is_ancestor (focus, control)))
+    return FALSE;
+  return gtk_widget_grab_focus (control);
+}
+
+static gboolean
+crs_time_row_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (CRS_TIME_ROW (widget)->button));
+}
+
 static void
 crs_time_row_get_property (GObject    *object,
                            guint       prop_id,
@@ -213,6 +236,8 @@ crs_time_row_class_init (CrsTimeRowClass *klass)
   object_class->get_property = crs_time_row_get_property;
   object_class->set_property = crs_time_row_set_property;
   object_class->dispose = crs_time_row_dispose;
+  widget_class->focus = crs_time_row_focus;
+  widget_class->grab_focus = crs_time_row_grab_focus;
   object_class->finalize = crs_time_row_finalize;
 
   properties[PROP_TIME] =
