@@ -283,47 +283,16 @@ test_backup_daily (void)
 /* ---------------------------------------------------------------------- */
 /* Query plans */
 
-/* Every statement the store prepared for the ward list and a patient's
- * chart must find its rows through an index, never scan the observation
- * table or sort it in a temporary b-tree. */
-static void
-test_query_plans (void)
+/* Every statement the store prepared (for the ward list, a patient's
+ * chart, the open escalations) must find its rows through an index,
+ * never scan the observation table or sort it in a temporary b-tree:
+ * whether the database has statistics (ANALYZE) or not, as a ward
+ * database never does. Returns how many statements were checked. */
+static guint
+check_plans (sqlite3 *db)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(CrsStore) store = open_new_store (&path);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = crs_store_get_db (store);
   sqlite3_stmt *stmt = NULL;
   guint checked = 0;
-  gint64 ids[3];
-
-  g_assert_true (crs_store_begin_batch (store, &error));
-  for (int p = 0; p < 3; p++)
-    {
-      g_autofree char *mrn = g_strdup_printf ("QP%d", p);
-      ids[p] = add_patient (store, mrn, "1");
-      for (int i = 0; i < 300; i++)
-        {
-          g_autoptr(CrsObservation) obs = make_full_observation (ids[p], 1000 + i * 900);
-          g_assert_true (crs_store_add_observation (store, obs, &error));
-        }
-    }
-  g_assert_true (crs_store_commit_batch (store, &error));
-  sqlite3_exec (db, "ANALYZE", NULL, NULL, NULL);
-
-  /* The GUI's reads, so that their statements are in the cache. */
-  g_ptr_array_unref (crs_store_list_patients (store, FALSE, &error));
-  g_ptr_array_unref (crs_store_list_latest_observations (store, FALSE, &error));
-  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 0, 0, FALSE, &error));
-  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 5000, 90000, TRUE, &error));
-  g_object_unref (crs_store_get_latest_observation (store, ids[1], &error));
-  g_object_unref (crs_store_get_observation (store, 5, &error));
-  g_ptr_array_unref (crs_store_list_acknowledgements (store, ids[1], &error));
-  g_ptr_array_unref (crs_store_list_audit (store, "observation", 5, &error));
-  g_ptr_array_unref (crs_store_list_recent_observations (store, ids[2], 8, &error));
-  g_ptr_array_unref (crs_store_list_open_escalations (store, ids[1], &error));
-  g_ptr_array_unref (crs_store_list_open_escalations (store, 0, &error));
-  g_assert_no_error (error);
 
   while ((stmt = sqlite3_next_stmt (db, stmt)) != NULL)
     {
@@ -342,10 +311,13 @@ test_query_plans (void)
       sqlite3_finalize (eqp);
 
       g_test_message ("%s: %s", sql, plan->str);
-      /* Sorting the few acknowledgements of one patient is fine; sorting
-       * observation sets is not. */
+      /* Sorting the few acknowledgements or open red flags of the ward is
+       * fine; sorting observation sets is not. The UNIQUE index on
+       * superseded_by is no way to the current sets: its NULLs are
+       * nearly every row. */
       if (strstr (plan->str, "SCAN observation") || strstr (plan->str, "SCAN o |") ||
           strstr (plan->str, "SCAN l |") || strstr (plan->str, "SCAN audit") ||
+          strstr (plan->str, "(superseded_by=?)") ||
           (strstr (plan->str, "TEMP B-TREE") && strstr (sql, "acknowledgement") == NULL))
         g_error ("Query without an index:\n%s\n%s", sql, plan->str);
       g_assert_true (strstr (plan->str, "USING INDEX") != NULL ||
@@ -353,7 +325,50 @@ test_query_plans (void)
                      strstr (plan->str, "USING COVERING INDEX") != NULL);
       checked++;
     }
-  g_assert_cmpuint (checked, >=, 10);
+  return checked;
+}
+
+static void
+test_query_plans (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = crs_store_get_db (store);
+  gint64 ids[3];
+
+  g_assert_true (crs_store_begin_batch (store, &error));
+  for (int p = 0; p < 3; p++)
+    {
+      g_autofree char *mrn = g_strdup_printf ("QP%d", p);
+      ids[p] = add_patient (store, mrn, "1");
+      for (int i = 0; i < 300; i++)
+        {
+          g_autoptr(CrsObservation) obs = make_full_observation (ids[p], 1000 + i * 900);
+          g_assert_true (crs_store_add_observation (store, obs, &error));
+        }
+    }
+  g_assert_true (crs_store_commit_batch (store, &error));
+
+  /* The GUI's reads, so that their statements are in the cache. */
+  g_ptr_array_unref (crs_store_list_patients (store, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_latest_observations (store, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 0, 0, FALSE, &error));
+  g_ptr_array_unref (crs_store_list_observations (store, ids[0], 5000, 90000, TRUE, &error));
+  g_object_unref (crs_store_get_latest_observation (store, ids[1], &error));
+  g_object_unref (crs_store_get_observation (store, 5, &error));
+  g_ptr_array_unref (crs_store_list_acknowledgements (store, ids[1], &error));
+  g_ptr_array_unref (crs_store_list_audit (store, "observation", 5, &error));
+  g_ptr_array_unref (crs_store_list_recent_observations (store, ids[2], 8, &error));
+  g_ptr_array_unref (crs_store_list_open_escalations (store, ids[1], &error));
+  g_ptr_array_unref (crs_store_list_open_escalations (store, 0, &error));
+  g_assert_no_error (error);
+
+  /* As the app has it: no statistics. */
+  g_assert_cmpuint (check_plans (db), >=, 10);
+  /* And once someone has run ANALYZE. */
+  g_assert_cmpint (sqlite3_exec (db, "ANALYZE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (check_plans (db), >=, 10);
 }
 
 int

@@ -176,3 +176,49 @@ crs_chart_item_get_observation (CrsChartItem *self)
   g_return_val_if_fail (CRS_IS_CHART_ITEM (self), 0);
   return self->observation_id;
 }
+
+gboolean
+crs_chart_item_equal (CrsChartItem *a,
+                      CrsChartItem *b)
+{
+  g_return_val_if_fail (CRS_IS_CHART_ITEM (a) && CRS_IS_CHART_ITEM (b), FALSE);
+
+  if (a->observation_id != b->observation_id || a->can_amend != b->can_amend)
+    return FALSE;
+  for (guint i = 0; i < CRS_CHART_N_TEXTS; i++)
+    if (g_strcmp0 (a->texts[i], b->texts[i]) != 0)
+      return FALSE;
+  for (guint i = 0; i < CRS_CHART_N_CLASSES; i++)
+    if (!g_strv_equal ((const char * const *) a->classes[i], (const char * const *) b->classes[i]))
+      return FALSE;
+  return TRUE;
+}
+
+void
+crs_chart_item_update_store (GListStore *store,
+                             GPtrArray  *items)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint new_n = items->len;
+  guint shortest = MIN (old_n, new_n);
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < shortest)
+    {
+      g_autoptr(CrsChartItem) old = g_list_model_get_item (G_LIST_MODEL (store), prefix);
+      if (!crs_chart_item_equal (old, g_ptr_array_index (items, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < shortest - prefix)
+    {
+      g_autoptr(CrsChartItem) old = g_list_model_get_item (G_LIST_MODEL (store), old_n - 1 - suffix);
+      if (!crs_chart_item_equal (old, g_ptr_array_index (items, new_n - 1 - suffix)))
+        break;
+      suffix++;
+    }
+  if (prefix == old_n && prefix == new_n)
+    return;
+  g_list_store_splice (store, prefix, old_n - prefix - suffix,
+                       items->pdata + prefix, new_n - prefix - suffix);
+}

@@ -4,7 +4,7 @@
  * ui/crs-timeline-table.ui). */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -58,5 +58,13 @@ void          crs_chart_item_set_observation (CrsChartItem *self,
                                               gint64        observation_id,
                                               gboolean      can_amend);
 gint64        crs_chart_item_get_observation (CrsChartItem *self);
+/* TRUE when @a and @b show the same (every text, class and action). */
+gboolean      crs_chart_item_equal        (CrsChartItem    *a,
+                                           CrsChartItem    *b);
+/* Makes @store hold @items (CrsChartItem *), replacing only the rows that
+ * differ between a common beginning and a common end: a new set is one
+ * row inserted, not the whole table made again. */
+void          crs_chart_item_update_store (GListStore      *store,
+                                           GPtrArray       *items);
 
 G_END_DECLS

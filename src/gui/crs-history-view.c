@@ -16,12 +16,16 @@ struct _CrsHistoryView
   GtkWidget parent_instance;
 
   GListStore *items;
+  GPtrArray  *pending;     /* sets to show once the table is on screen */
+  gint64      pending_now;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
 };
 
 G_DEFINE_FINAL_TYPE (CrsHistoryView, crs_history_view, GTK_TYPE_WIDGET)
+
+static void crs_history_view_map (GtkWidget *widget);
 
 /* The cells' own strings live in the factories of the .ui file, where
  * xgettext does not look: they are listed here for translators. */
@@ -35,6 +39,7 @@ crs_history_view_dispose (GObject *object)
 {
   CrsHistoryView *self = CRS_HISTORY_VIEW (object);
 
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_HISTORY_VIEW);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -66,6 +71,7 @@ crs_history_view_class_init (CrsHistoryViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = crs_history_view_dispose;
+  widget_class->map = crs_history_view_map;
 
   g_type_ensure (CRS_TYPE_CHART_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-history-view.ui");
@@ -214,15 +220,13 @@ make_item (CrsObservation *obs,
   return item;
 }
 
-void
-crs_history_view_show (CrsHistoryView *self,
-                       GPtrArray      *observations,
-                       gint64          now)
+static void
+fill (CrsHistoryView *self,
+      GPtrArray      *observations,
+      gint64          now)
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) items = NULL;
-
-  g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
 
   /* A view of the caller's array: it keeps the references. */
   sorted = g_ptr_array_copy (observations, NULL, NULL);
@@ -232,10 +236,41 @@ crs_history_view_show (CrsHistoryView *self,
   for (guint i = 0; i < sorted->len; i++)
     g_ptr_array_add (items, make_item (g_ptr_array_index (sorted, i), now));
 
-  /* One change for the whole table. */
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  crs_chart_item_update_store (self->items, items);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
+}
+
+/* A table keeps up to a few hundred rows of widgets alive, and making
+ * them for a patient's long history takes a while: it is done when the
+ * table comes on screen, not for every patient opened. */
+static void
+crs_history_view_map (GtkWidget *widget)
+{
+  CrsHistoryView *self = CRS_HISTORY_VIEW (widget);
+
+  if (self->pending != NULL)
+    {
+      g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+      fill (self, pending, self->pending_now);
+    }
+  GTK_WIDGET_CLASS (crs_history_view_parent_class)->map (widget);
+}
+
+void
+crs_history_view_show (CrsHistoryView *self,
+                       GPtrArray      *observations,
+                       gint64          now)
+{
+  g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
+
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill (self, observations, now);
+  else
+    {
+      self->pending = g_ptr_array_ref (observations);
+      self->pending_now = now;
+    }
 }
 
 GListModel *

@@ -18,6 +18,11 @@ struct _CrsTimelineTable
   GtkWidget parent_instance;
 
   GListStore *items;
+  /* What to show once the table is on screen (see crs_timeline_table_map) */
+  GPtrArray  *pending_observations;
+  GPtrArray  *pending_interventions;
+  GPtrArray  *pending_infusions;
+  gint64      pending_now;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
@@ -25,11 +30,16 @@ struct _CrsTimelineTable
 
 G_DEFINE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, GTK_TYPE_WIDGET)
 
+static void crs_timeline_table_map (GtkWidget *widget);
+
 static void
 crs_timeline_table_dispose (GObject *object)
 {
   CrsTimelineTable *self = CRS_TIMELINE_TABLE (object);
 
+  g_clear_pointer (&self->pending_observations, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_interventions, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_infusions, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_TIMELINE_TABLE);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -44,6 +54,7 @@ crs_timeline_table_class_init (CrsTimelineTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = crs_timeline_table_dispose;
+  widget_class->map = crs_timeline_table_map;
 
   g_type_ensure (CRS_TYPE_CHART_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-timeline-table.ui");
@@ -126,17 +137,15 @@ intervention_text (CrsIntervention *intervention)
   return g_strdup (text->str);
 }
 
-void
-crs_timeline_table_show (CrsTimelineTable *self,
-                         GPtrArray        *observations,
-                         GPtrArray        *interventions,
-                         GPtrArray        *infusions,
-                         gint64            now)
+static void
+fill (CrsTimelineTable *self,
+      GPtrArray        *observations,
+      GPtrArray        *interventions,
+      GPtrArray        *infusions,
+      gint64            now)
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   g_autoptr(GPtrArray) items = NULL;
-
-  g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
 
   for (guint i = 0; i < infusions->len; i++)
     {
@@ -182,9 +191,53 @@ crs_timeline_table_show (CrsTimelineTable *self,
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (items, g_array_index (events, Event, i).item);
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  crs_chart_item_update_store (self->items, items);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
+}
+
+static void
+clear_pending (CrsTimelineTable *self)
+{
+  g_clear_pointer (&self->pending_observations, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_interventions, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_infusions, g_ptr_array_unref);
+}
+
+/* The rows are made when the table comes on screen, not for every
+ * patient opened (as in crs-history-view.c). */
+static void
+crs_timeline_table_map (GtkWidget *widget)
+{
+  CrsTimelineTable *self = CRS_TIMELINE_TABLE (widget);
+
+  if (self->pending_observations != NULL)
+    {
+      fill (self, self->pending_observations, self->pending_interventions, self->pending_infusions,
+            self->pending_now);
+      clear_pending (self);
+    }
+  GTK_WIDGET_CLASS (crs_timeline_table_parent_class)->map (widget);
+}
+
+void
+crs_timeline_table_show (CrsTimelineTable *self,
+                         GPtrArray        *observations,
+                         GPtrArray        *interventions,
+                         GPtrArray        *infusions,
+                         gint64            now)
+{
+  g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
+
+  clear_pending (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill (self, observations, interventions, infusions, now);
+  else
+    {
+      self->pending_observations = g_ptr_array_ref (observations);
+      self->pending_interventions = g_ptr_array_ref (interventions);
+      self->pending_infusions = g_ptr_array_ref (infusions);
+      self->pending_now = now;
+    }
 }
 
 GListModel *

@@ -130,14 +130,54 @@ list_has_focus (CrsWardList *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_box));
 }
 
+/* TRUE when the rows shown are still exactly the patients the search
+ * finds, in the order chosen: then nothing needs making again (rows
+ * follow their entries by themselves). */
+static gboolean
+shown_is_current (CrsWardList *self)
+{
+  guint matching = 0;
+  guint n;
+  g_autoptr(CrsWardEntry) previous = NULL;
+
+  if (self->model == NULL || self->sorted == NULL)
+    return TRUE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrsWardEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      if (crs_ward_entry_matches (entry, self->search))
+        matching++;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n != matching)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrsWardEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (!crs_ward_entry_matches (entry, self->search) ||
+          (previous != NULL && sort_func (previous, entry, self) > 0))
+        return FALSE;
+      g_set_object (&previous, entry);
+    }
+  return TRUE;
+}
+
 static void
 refresh (CrsWardList *self)
 {
   gboolean had_focus = list_has_focus (self);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  restore_selection (self, had_focus);
+  /* Making the rows again costs a template each: only when the search
+   * or the order changed what is shown. */
+  if (!shown_is_current (self))
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      restore_selection (self, had_focus);
+    }
   update_page (self);
 }
 

@@ -30,23 +30,37 @@ shown_patient (CrsWindow *self)
   return crs_patient_page_get_patient (self->patient_page);
 }
 
+/* Enables or disables, telling the widgets that use the action (every
+ * "Amend…" button of the history) only when it changes. */
+static void
+set_enabled (CrsWindow  *self,
+             const char *action,
+             gboolean    enabled)
+{
+  gpointer known = g_hash_table_lookup (self->enabled, action);
+
+  if (known != NULL && GPOINTER_TO_INT (known) == (enabled ? 2 : 1))
+    return;
+  g_hash_table_insert (self->enabled, (gpointer) action, GINT_TO_POINTER (enabled ? 2 : 1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+}
+
 void
 _crs_window_update_actions (CrsWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   gboolean patient = shown_patient (self) != NULL;
   GPtrArray *open = crs_patient_page_get_open_escalations (self->patient_page);
 
-  gtk_widget_action_set_enabled (widget, "win.new-patient", self->store != NULL);
-  gtk_widget_action_set_enabled (widget, "win.new-observation", patient);
-  gtk_widget_action_set_enabled (widget, "win.edit-patient", patient);
-  gtk_widget_action_set_enabled (widget, "win.record-infusion", patient);
-  gtk_widget_action_set_enabled (widget, "win.record-intervention", patient);
-  gtk_widget_action_set_enabled (widget, "win.record-lab-result", patient);
-  gtk_widget_action_set_enabled (widget, "win.amend-observation", patient);
-  gtk_widget_action_set_enabled (widget, "win.archive-patient", patient);
-  gtk_widget_action_set_enabled (widget, "win.show-therapy", patient);
-  gtk_widget_action_set_enabled (widget, "win.acknowledge", patient && open != NULL && open->len > 0);
+  set_enabled (self, "win.new-patient", self->store != NULL);
+  set_enabled (self, "win.new-observation", patient);
+  set_enabled (self, "win.edit-patient", patient);
+  set_enabled (self, "win.record-infusion", patient);
+  set_enabled (self, "win.record-intervention", patient);
+  set_enabled (self, "win.record-lab-result", patient);
+  set_enabled (self, "win.amend-observation", patient);
+  set_enabled (self, "win.archive-patient", patient);
+  set_enabled (self, "win.show-therapy", patient);
+  set_enabled (self, "win.acknowledge", patient && open != NULL && open->len > 0);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -25,6 +25,7 @@ struct _CrsWindow
   gulong         store_changed_id;
   gint64         patient_id;      /* shown on the patient page; 0 = none */
   char          *sort;            /* "bed" or "urgency" (the win.sort action) */
+  GHashTable    *enabled;         /* action name -> 1 disabled, 2 enabled */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;

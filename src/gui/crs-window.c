@@ -305,6 +305,7 @@ static void
 crs_window_finalize (GObject *object)
 {
   g_free (CRS_WINDOW (object)->sort);
+  g_hash_table_unref (CRS_WINDOW (object)->enabled);
   G_OBJECT_CLASS (crs_window_parent_class)->finalize (object);
 }
 
@@ -346,6 +347,7 @@ crs_window_init (CrsWindow *self)
 {
   g_autofree char *sort = NULL;
 
+  self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID_BASE);

@@ -432,12 +432,14 @@ crs_store_list_observations (CrsStore  *self,
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
   /* "superseded_by IS NULL" spelled out lets SQLite use the partial index
-   * observation_current. */
+   * observation_current; INDEXED BY makes it: without statistics (a ward
+   * database is never ANALYZEd) the planner would take the UNIQUE index
+   * on superseded_by, whose NULLs are nearly every row, and sort them. */
   stmt = crs_store_prepare (self, include_superseded
                             ? select_observations (self, "", "FROM observation"
                                                    " WHERE patient_id = ?1 AND taken_at >= ?2"
                                                    " AND taken_at < ?3 ORDER BY taken_at, id")
-                            : select_observations (self, "", "FROM observation"
+                            : select_observations (self, "", "FROM observation INDEXED BY observation_current"
                                                    " WHERE patient_id = ?1 AND superseded_by IS NULL"
                                                    " AND taken_at >= ?2 AND taken_at < ?3"
                                                    " ORDER BY taken_at, id"),
@@ -461,6 +463,7 @@ crs_store_get_latest_observation (CrsStore  *self,
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
   stmt = crs_store_prepare (self, select_observations (self, "", "FROM observation"
+                                                       " INDEXED BY observation_current"
                                                        " WHERE patient_id = ?1 AND superseded_by IS NULL"
                                                        " ORDER BY taken_at DESC, id DESC LIMIT 1"),
                             error);
@@ -488,7 +491,7 @@ crs_store_list_latest_observations (CrsStore  *self,
   stmt = crs_store_prepare (self,
                             select_observations (self, "o.", "FROM patient AS p"
                                                  " JOIN observation AS o ON o.id = (SELECT l.id"
-                                                 "   FROM observation AS l"
+                                                 "   FROM observation AS l INDEXED BY observation_current"
                                                  "   WHERE l.patient_id = p.id AND l.superseded_by IS NULL"
                                                  "   ORDER BY l.taken_at DESC, l.id DESC LIMIT 1)"
                                                  " WHERE ?1 OR p.archived = 0 ORDER BY p.id"),
@@ -512,6 +515,7 @@ crs_store_list_recent_observations (CrsStore  *self,
 
   /* Newest first through observation_current, then turned round. */
   stmt = crs_store_prepare (self, select_observations (self, "", "FROM observation"
+                                                       " INDEXED BY observation_current"
                                                        " WHERE patient_id = ?1 AND superseded_by IS NULL"
                                                        " ORDER BY taken_at DESC, id DESC LIMIT ?2"),
                             error);
@@ -548,10 +552,11 @@ crs_store_list_open_escalations (CrsStore  *self,
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   /* "red_flag = 1 AND superseded_by IS NULL" spelled out lets SQLite use
-   * the partial index observation_red_flag, which holds only such sets. */
+   * the partial index observation_red_flag, which holds only such sets;
+   * INDEXED BY makes it (see crs_store_list_observations). */
   if (patient_id != 0)
     stmt = crs_store_prepare (self,
-                              select_observations (self, "", "FROM observation"
+                              select_observations (self, "", "FROM observation INDEXED BY observation_red_flag"
                                                    " WHERE patient_id = ?1 AND red_flag = 1"
                                                    " AND superseded_by IS NULL"
                                                    " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
@@ -561,7 +566,8 @@ crs_store_list_open_escalations (CrsStore  *self,
   else
     stmt = crs_store_prepare (self,
                               select_observations (self, "o.", "FROM patient AS p"
-                                                   " JOIN observation AS o ON o.patient_id = p.id"
+                                                   " JOIN observation AS o INDEXED BY observation_red_flag"
+                                                   "   ON o.patient_id = p.id"
                                                    " AND o.red_flag = 1 AND o.superseded_by IS NULL"
                                                    " WHERE p.archived = 0"
                                                    " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
