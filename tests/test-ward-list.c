@@ -361,6 +361,51 @@ test_narrow (void)
   crs_test_run_application (NULL, narrow_body);
 }
 
+/* ---------------------------------------------------------------------- */
+
+/* The demo ward, ordered by urgency: a patient with a red flag not
+ * acknowledged comes first, and opening them shows the banner. */
+static void
+demo_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  g_autoptr(GPtrArray) shown = NULL;
+  CrsWardEntry *first;
+  int width = 1920, height = 1080;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "urgency"));
+  crs_test_run_for (100);
+  shown = crs_ward_list_get_shown (ward_list (app));
+  g_assert_cmpuint (shown->len, >=, 8);
+  first = g_ptr_array_index (shown, 0);
+  g_assert_cmpuint (first->open_escalations, >, 0);
+  for (guint i = 1; i < shown->len; i++)
+    g_assert_cmpint (crs_ward_entry_compare_urgency (g_ptr_array_index (shown, i - 1),
+                                                     g_ptr_array_index (shown, i)), <, 0);
+
+  g_assert_true (crs_window_select_patient (window, crs_ward_entry_get_id (first)));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  crs_test_run_for (600);
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Acknowledge…"));
+  crs_test_screenshot (GTK_WIDGET (window), "demo-wide");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  crs_test_run_for (600);
+  crs_test_screenshot (GTK_WIDGET (window), "demo-360");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  crs_test_run_for (600);
+  crs_test_screenshot (GTK_WIDGET (window), "demo-360-list");
+
+  crs_test_close_all (app);
+}
+
+static void
+test_demo (void)
+{
+  const char *args[] = { "--demo", NULL };
+
+  crs_test_run_application (args, demo_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/ward-list/search", test_search);
   g_test_add_func ("/ward-list/follows-the-store", test_follow);
   g_test_add_func ("/ward-list/narrow", test_narrow);
+  g_test_add_func ("/ward-list/demo", test_demo);
 
   return g_test_run ();
 }

@@ -100,6 +100,49 @@ test_window_size_remembered (void)
   crs_test_run_application (NULL, reopen_body);
 }
 
+/* Every shortcut of the window and the application is in the shortcuts
+ * window, and each listed action has its shortcut set. */
+static void
+shortcuts_body (CrsApplication *app)
+{
+  static const char *actions[] = {
+    "win.new-observation", "win.new-patient", "win.search", "app.preferences",
+    "app.therapy-reference", "win.show-help-overlay", "app.quit",
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *name = NULL;
+        g_object_get (l->data, "action-name", &name, NULL);
+        if (name != NULL)
+          g_ptr_array_add (listed, name);
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = NULL;
+
+      g_test_message ("%s", actions[i]);
+      g_assert_true (g_ptr_array_find_with_equal_func (listed, actions[i], g_str_equal, NULL));
+      if (g_str_equal (actions[i], "win.show-help-overlay"))
+        continue;   /* GtkApplication's own Ctrl+? */
+      accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+      g_assert_nonnull (accels[0]);
+    }
+  crs_test_close_all (app);
+}
+
+static void
+test_shortcuts_listed (void)
+{
+  crs_test_run_application (NULL, shortcuts_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +155,7 @@ main (int   argc,
 
   g_test_add_func ("/window/startup", test_window_startup);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
 
   return g_test_run ();
 }

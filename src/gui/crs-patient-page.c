@@ -311,8 +311,7 @@ show_banner (CrsPatientPage      *self,
             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u red flag, the latest at %s",
                                             "%u red flags, the latest at %s", self->open->len),
                                self->open->len, when);
-  detail = g_strdup (_("Tell the medical team now, then acknowledge with who was informed. "
-                       "The banner stays until then."));
+  detail = g_strdup (_("Tell the medical team now, then acknowledge."));
   crs_escalation_banner_show (self->banner, title, detail);
   self->escalation_text = words != NULL ? g_steal_pointer (&words)
                                         : g_strdup (_("a red flag raised when the set was saved"));

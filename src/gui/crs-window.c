@@ -178,7 +178,13 @@ patient_activated_cb (CrsWindow *self,
   if (patient_id != self->patient_id)
     _crs_window_show_patient (self, patient_id);
   if (self->patient_id != 0)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      /* Opened (Enter, a click): the keyboard goes on into the page, to the
+       * banner's Acknowledge when there is one. Arrows in the list only
+       * show the patient and leave the focus in the list. */
+      gtk_widget_child_focus (GTK_WIDGET (self->patient_page), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static void
