@@ -136,6 +136,27 @@ crs_test_ward_fill (CrsStore    *store,
   crs_test_ward_save_set (store, ada_now);
   ward->ada_latest = ada_now->id;
 
+  /* After that set: paracetamol, and a CRP. */
+  {
+    g_autoptr(CrsIntervention) paracetamol = crs_intervention_new ();
+    g_autoptr(CrsLabResult) crp = crs_lab_result_new ();
+
+    paracetamol->patient_id = ward->ada;
+    paracetamol->at = now - 30 * MINUTE;
+    paracetamol->kind = CRS_INTERVENTION_ANTIPYRETIC;
+    paracetamol->drug = g_strdup ("paracetamol");
+    paracetamol->dose = g_strdup ("1 g PO");
+    g_assert_true (crs_store_add_intervention (store, paracetamol, &error));
+    crp->patient_id = ward->ada;
+    crp->at = now - 35 * MINUTE;
+    crp->loinc = g_strdup ("1988-5");
+    crp->name = g_strdup ("CRP");
+    crp->value = 85;
+    crp->unit = g_strdup ("mg/L");
+    g_assert_true (crs_store_add_lab_result (store, crp, &error));
+    g_assert_no_error (error);
+  }
+
   /* Alan: a normal set 13 hours ago; NEWS2 0 means 12-hourly: overdue by
    * one hour. No infusion, so no monitoring window. */
   alan = crs_test_ward_normal_set (ward->alan, now - 13 * HOUR);

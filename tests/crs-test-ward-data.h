@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64 now;          /* the time the ward was made for (whole seconds) */
-  gint64 ada;          /* bed 10: CRS 1 rising from 0, NEWS2 2, in a CAR-T window */
+  gint64 ada;          /* bed 10: CRS 1 rising from 0, NEWS2 2, in a CAR-T window;
+                        * then paracetamol and a CRP */
   gint64 grace;        /* bed 2: no observations, no infusion */
   gint64 alan;         /* bed 3: all normal, NEWS2 0, the set 13 h old: overdue by 1 hour */
   gint64 edith;        /* bed 4: a red flag 10 minutes ago (NEWS2 13, CRS 2) */

@@ -157,11 +157,25 @@ latest_body (CrsApplication *app)
   crs_test_run_for (100);
   timeline = CRS_TIMELINE_TABLE (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL));
   g_assert_nonnull (timeline);
-  g_assert_cmpuint (g_list_model_get_n_items (crs_timeline_table_get_model (timeline)), ==, 3);
-  newest = g_list_model_get_item (crs_timeline_table_get_model (timeline), 0);
+  newest = g_list_model_get_item (crs_timeline_table_get_model (timeline), 1);
   g_assert_cmpstr (crs_chart_item_get_text (newest, CRS_CHART_CRS), ==, "1 mild");
   g_assert_true (contains (crs_chart_item_get_text (newest, CRS_CHART_SINCE), ", 71 h"));
   crs_test_screenshot (GTK_WIDGET (window), "patient-timeline");
+  g_clear_object (&newest);
+  /* The paracetamol is in the timeline after the set, newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (crs_timeline_table_get_model (timeline)), ==, 4);
+  newest = g_list_model_get_item (crs_timeline_table_get_model (timeline), 0);
+  g_assert_cmpstr (crs_chart_item_get_text (newest, CRS_CHART_EVENT), ==, "Antipyretic: paracetamol 1 g PO");
+
+  /* Interventions and lab results. */
+  adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "treatment");
+  crs_test_run_for (100);
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
+                                          "Antipyretic: paracetamol 1 g PO"));
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "CRP 85 mg/L"));
+  g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "No interventions recorded"));
+  g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "No lab results recorded"));
+  crs_test_screenshot (GTK_WIDGET (window), "patient-treatment");
 
   crs_test_close_all (app);
 }

@@ -157,6 +157,9 @@ tick_cb (gpointer user_data)
   CrsWindow *self = user_data;
 
   crs_ward_model_tick (self->model, _crs_window_now (self));
+  /* The page says when the next set is due too, and "yesterday" moves. */
+  if (self->patient_id != 0)
+    _crs_window_show_patient (self, self->patient_id);
   return G_SOURCE_CONTINUE;
 }
 
