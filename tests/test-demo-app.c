@@ -65,7 +65,14 @@ demo_body (CrsApplication *app)
 
   /* Nobody can take it for the real ward. */
   g_assert_nonnull (strstr (gtk_window_get_title (window), "Demo"));
-  title = crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Ward");
+  /* Above the ward list: the demo ward's own name (its "ward-name"
+   * setting), and under it, that it is the demo. */
+  {
+    g_autofree char *ward_name = crs_store_get_setting (store, "ward-name");
+
+    g_assert_nonnull (ward_name);
+    title = crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, ward_name);
+  }
   g_assert_nonnull (title);
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo ward");
   g_assert_null (crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));

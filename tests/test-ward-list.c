@@ -184,6 +184,15 @@ test_order (void)
 
 /* ---------------------------------------------------------------------- */
 
+static gboolean
+focus_in_entry (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+  GtkWidget *entry = g_object_get_data (G_OBJECT (data), "test-entry");
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
 static void
 search_body (CrsApplication *app)
 {
@@ -201,8 +210,8 @@ search_body (CrsApplication *app)
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   entry = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (entry);
-  g_assert_true (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (window))) &&
-                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  g_object_set_data (G_OBJECT (window), "test-entry", entry);
+  g_assert_true (crs_test_wait_until (focus_in_entry, window, 2000));
 
   /* Part of a name, any case. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "TUR");

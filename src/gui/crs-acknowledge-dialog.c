@@ -94,7 +94,10 @@ crs_acknowledge_dialog_response (AdwMessageDialog *dialog,
         g_signal_emit (self, signals[SIGNAL_FAILED], 0, error, note);
     }
 
-  ADW_MESSAGE_DIALOG_CLASS (crs_acknowledge_dialog_parent_class)->response (dialog, response);
+  /* AdwMessageDialog closes itself after the signal; it has no default
+   * handler to chain up to in every version. */
+  if (ADW_MESSAGE_DIALOG_CLASS (crs_acknowledge_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (crs_acknowledge_dialog_parent_class)->response (dialog, response);
 }
 
 static void
@@ -160,7 +163,7 @@ crs_acknowledge_dialog_new (GtkWindow  *parent,
     g_ptr_array_add (self->observations, g_object_ref (g_ptr_array_index (observations, i)));
 
   /* TRANSLATORS: %s names the red flags, e.g. "NEWS2 8 (high) and seizure" */
-  body = g_strdup_printf (_("%s.\nRecord that you have seen this and whom you told. "
+  body = g_strdup_printf (_("Red flag: %s.\nRecord that you have seen it and whom you told. "
                             "It is kept with your name in the audit log."),
                           findings != NULL ? findings : _("A red flag"));
   if (problem != NULL)

@@ -43,6 +43,23 @@ crs_history_view_dispose (GObject *object)
   G_OBJECT_CLASS (crs_history_view_parent_class)->dispose (object);
 }
 
+/* Enter or a double click on the newest version of a set: amend it, as
+ * its "Amend…" button does. */
+static void
+row_activated_cb (GtkColumnView  *view,
+                  guint           position,
+                  CrsHistoryView *self)
+{
+  g_autoptr(CrsChartItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  gboolean can_amend = FALSE;
+
+  if (item != NULL)
+    g_object_get (item, "can-amend", &can_amend, NULL);
+  if (can_amend)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.amend-observation", "x",
+                                crs_chart_item_get_observation (item));
+}
+
 static void
 crs_history_view_class_init (CrsHistoryViewClass *klass)
 {
@@ -54,6 +71,7 @@ crs_history_view_class_init (CrsHistoryViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -181,10 +199,9 @@ make_item (CrsObservation *obs,
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
   crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (obs));
 
+  /* A replaced version is dimmed; its status says why, in words. */
   if (old)
     crs_chart_item_set_classes (item, CRS_CHART_CLASSES_TEXT, "dim-label", NULL);
-  else if (obs->supersedes_id != 0)
-    crs_chart_item_set_classes (item, CRS_CHART_CLASSES_TEXT, "amended", NULL);
   crs_chart_item_set_classes (item, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
                               crs_display_grade_class (obs->stored_crs_grade), NULL);
   crs_chart_item_set_classes (item, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",

@@ -1,7 +1,7 @@
 /* crs-history-view.h: the patient's observation history as a table
  * (ui/crs-history-view.ui): every version of every set, newest first,
  * corrections marked, "Amend…" on the newest versions
- * (win.amend-observation). */
+ * (win.amend-observation), also by activating their row (Enter). */
 #pragma once
 
 #include <adwaita.h>
