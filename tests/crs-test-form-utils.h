@@ -32,6 +32,8 @@ void        form_test_type            (GtkWindow     *window,
 /* Moves the focus like Tab (or Shift+Tab when @back). */
 void        form_test_tab             (GtkWindow     *window,
                                        gboolean       back);
+/* Presses Return in the focused widget (its "activate" signal). */
+void        form_test_activate        (GtkWindow     *window);
 /* Presses a key combination on @window: the shortcut bound to it, as
  * the window's shortcut controllers would on a key press. Returns FALSE
  * when nothing is bound to it. */

@@ -72,6 +72,12 @@ open_dialog (Fixture        *fixture,
   return fixture->dialog;
 }
 
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget);
+}
+
 static GtkWidget *
 row (Fixture    *fixture,
      const char *title)
@@ -212,9 +218,9 @@ test_keyboard_full_set (Fixture       *fixture,
    * the focus, activating it ticks the box). */
   assert_focus_in (fixture, "Mild symptoms");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row (fixture, "Mild symptoms")), TRUE);
-  crs_test_run_for (20);
-  form_test_tab (fixture->dialog, FALSE);
   symptom = row (fixture, crs_symptom_label (CRS_SYMPTOM_LOW_FEVER));
+  g_assert_true (crs_test_wait_until (widget_mapped, symptom, 5000));
+  form_test_tab (fixture->dialog, FALSE);
   g_assert_true (form_test_has_focus_in (fixture->dialog, symptom));
   form_test_tab (fixture->dialog, FALSE);
   symptom = row (fixture, crs_symptom_label (CRS_SYMPTOM_FATIGUE));
@@ -302,6 +308,7 @@ test_keyboard_full_set (Fixture       *fixture,
   g_assert_cmpint (set->stored_icans_grade, ==, 0);
   g_assert_cmpint (set->stored_news2, ==, 13);
   g_assert_cmpstr (set->stored_rules, ==, crs_grading_rules ());
+  g_assert_true (set->stored_red_flag);
 }
 
 /* Return in a number moves on, as Tab does. */
@@ -312,9 +319,7 @@ test_return_moves_on (Fixture       *fixture,
   open_dialog (fixture, NULL);
   assert_focus_in (fixture, "Temperature");
   form_test_type (fixture->dialog, "37.1");
-  /* What Return in a text field does. */
-  g_signal_emit_by_name (form_test_focus (fixture->dialog), "activate");
-  crs_test_run_for (5);
+  form_test_activate (fixture->dialog);
   assert_focus_in (fixture, "Pulse");
 }
 
@@ -573,6 +578,7 @@ test_partial_set (Fixture       *fixture,
   g_assert_null (set->note);
   g_assert_cmpint (set->stored_crs_grade, ==, CRS_MISSING);
   g_assert_cmpint (set->stored_news2, ==, CRS_MISSING);
+  g_assert_false (set->stored_red_flag);
 }
 
 static void
@@ -775,6 +781,33 @@ test_history_masks_fever (Fixture       *fixture,
   assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "masked");
 }
 
+/* The grade follows the ward's policy: here hypotension is a systolic
+ * below 100 mmHg instead of the default 90. */
+static void
+test_ward_policy (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  CrsWardPolicy policy;
+
+  crs_store_load_policy (fixture->store, &policy);
+  policy.hypotension_systolic_below = 100;
+  g_assert_true (crs_store_save_policy (fixture->store, &policy, &error));
+  g_assert_no_error (error);
+
+  open_dialog (fixture, NULL);
+  type_in (fixture, "Temperature", "38.5");
+  type_in (fixture, "Pulse", "90");
+  type_in (fixture, "Respiratory rate", "16");
+  type_in (fixture, "Systolic pressure", "95");
+  assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "Grade 2");
+  g_assert_true (press_save (fixture));
+  g_assert_true (form_test_wait_closed (&fixture->dialog));
+  sets = stored_sets (fixture, TRUE);
+  g_assert_cmpint (((CrsObservation *) g_ptr_array_index (sets, 0))->stored_crs_grade, ==, 2);
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -823,6 +856,7 @@ main (int   argc,
   ADD ("child-capd", test_child_capd, child_birth);
   ADD ("ice-items", test_ice_items, NULL);
   ADD ("history-masks-fever", test_history_masks_fever, NULL);
+  ADD ("ward-policy", test_ward_policy, NULL);
   ADD ("narrow", test_narrow, NULL);
 #undef ADD
 

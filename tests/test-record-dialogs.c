@@ -535,6 +535,35 @@ test_escape_asks (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_saved, ==, 0);
 }
 
+/* Every form fits a 360 px wide screen. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  struct { const char *name; GtkWindow *dialog; } forms[] = {
+    { "patient-360", GTK_WINDOW (crs_patient_dialog_new (NULL, fixture->store, fixture->patient)) },
+    { "infusion-360", GTK_WINDOW (crs_infusion_dialog_new (NULL, fixture->store, NULL, fixture->patient)) },
+    { "intervention-360", GTK_WINDOW (crs_intervention_dialog_new (NULL, fixture->store, fixture->patient)) },
+    { "lab-result-360", GTK_WINDOW (crs_lab_result_dialog_new (NULL, fixture->store, fixture->patient)) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      int minimum;
+
+      gtk_window_set_default_size (forms[i].dialog, 360, 640);
+      show (fixture, forms[i].dialog);
+      crs_test_run_for (50);
+      gtk_widget_measure (GTK_WIDGET (fixture->dialog), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)), <=, 360);
+      crs_test_screenshot (GTK_WIDGET (fixture->dialog), forms[i].name);
+      gtk_window_destroy (fixture->dialog);
+      g_assert_null (fixture->dialog);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +584,7 @@ main (int   argc,
   ADD ("/intervention-dialog/save", test_intervention);
   ADD ("/lab-result-dialog/save", test_lab_result);
   ADD ("/record-dialogs/escape-asks", test_escape_asks);
+  ADD ("/record-dialogs/narrow", test_narrow);
 #undef ADD
 
   return g_test_run ();

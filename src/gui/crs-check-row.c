@@ -32,15 +32,11 @@ check_active_cb (CrsCheckRow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
-/* The tick box is named after the row, and says when it is a red flag. */
+/* The tick box is the row's activatable widget, which AdwActionRow names
+ * after the title; it also says when it is a red flag. */
 static void
 update_accessible (CrsCheckRow *self)
 {
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   if (crs_check_row_get_red_flag (self))
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Red flag"),
@@ -126,7 +122,6 @@ static void
 crs_check_row_init (CrsCheckRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::title", G_CALLBACK (update_accessible), NULL);
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crs-display.h"
 #include "crs-form.h"
 
 void
@@ -193,21 +194,8 @@ crs_form_fill_choices (AdwComboRow  *row,
 char *
 crs_form_format_time (gint64 unix_time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *am_pm = NULL;
-  g_autofree char *clock = NULL;
-
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  date = g_date_time_format (local, "%x");
-  /* A locale with AM/PM writes the time in 12 hours. */
-  am_pm = g_date_time_format (local, "%p");
-  clock = g_date_time_format (local, am_pm != NULL && *am_pm != '\0' ? "%l:%M %p" : "%H:%M");
-  /* TRANSLATORS: a date then a time of day, e.g. "25/11/2026 14:05" */
-  return g_strdup_printf (C_("date and time", "%s %s"), date, g_strstrip (clock));
+  /* As the chart and the history write it. */
+  return crs_display_time (unix_time, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 char *

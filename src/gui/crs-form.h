@@ -61,7 +61,8 @@ void  crs_form_fill_choices        (AdwComboRow    *row,
                                     const char   *(*label) (int value),
                                     int             n_values);
 
-/* A time as the locale writes it, without seconds: "25/11/2026 14:05". */
+/* A time as the chart writes it: "14:05" today, "Yesterday 14:05",
+ * "3 Mar 14:05" (crs_display_time()). */
 char *crs_form_format_time         (gint64          unix_time);
 
 /* Names the patient a form is for under its title: "Bed 4 · Name". */

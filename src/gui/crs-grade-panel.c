@@ -1,8 +1,8 @@
 /* crs-grade-panel.c: the grades of one observation set at a glance.
  *
- * Each grade shows its number and its word ("CRS 2 moderate") beside a
- * colour class (crs-grade-0 .. crs-grade-4, crs-grade-unknown), so the
- * colour is never the only cue. */
+ * Each grade shows its number and its word ("CRS 2 moderate") beside the
+ * colour class the whole window uses (crs-display.h), so the colour is
+ * never the only cue. */
 #define G_LOG_DOMAIN "crs-grade-panel"
 
 #include "config.h"
@@ -11,6 +11,7 @@
 
 #include "core/crs-grade-word.h"
 #include "core/crs-guidance.h"
+#include "crs-display.h"
 #include "crs-grade-panel.h"
 
 struct _CrsGradePanel
@@ -32,18 +33,16 @@ struct _CrsGradePanel
 G_DEFINE_FINAL_TYPE (CrsGradePanel, crs_grade_panel, GTK_TYPE_WIDGET)
 
 static const char * const level_classes[] = {
-  "crs-grade-0", "crs-grade-1", "crs-grade-2", "crs-grade-3", "crs-grade-4", "crs-grade-unknown",
+  "crs-grade-0", "crs-grade-1", "crs-grade-2", "crs-grade-3", "crs-grade-4", "crs-grade-none",
 };
 
-/* @level 0-4 by severity, anything else unknown. */
 static void
-set_level (GtkLabel *badge,
-           int       level)
+set_level_class (GtkLabel   *badge,
+                 const char *css_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (level_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (badge), level_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (badge),
-                            level >= 0 && level <= 4 ? level_classes[level] : "crs-grade-unknown");
+  gtk_widget_add_css_class (GTK_WIDGET (badge), css_class);
 }
 
 static void
@@ -72,7 +71,7 @@ show_grade (GtkLabel   *badge,
                                       scale, word);
   gtk_label_set_markup (badge, markup);
   gtk_label_set_justify (badge, GTK_JUSTIFY_CENTER);
-  set_level (badge, crs_is_missing_int (grade) ? -1 : grade);
+  set_level_class (badge, crs_display_grade_class (grade));
 
   gtk_label_set_label (summary_label, owned != NULL ? owned : "");
 
@@ -82,25 +81,6 @@ show_grade (GtkLabel   *badge,
   else
     accessible = g_strdup_printf (_("%s grade %s"), scale, word);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-static int
-news2_level (CrsNews2Risk risk)
-{
-  switch (risk)
-    {
-    case CRS_NEWS2_RISK_LOW:
-      return 0;
-    case CRS_NEWS2_RISK_LOW_MEDIUM:
-      return 2;
-    case CRS_NEWS2_RISK_MEDIUM:
-      return 3;
-    case CRS_NEWS2_RISK_HIGH:
-      return 4;
-    case CRS_NEWS2_RISK_UNKNOWN:
-    default:
-      return -1;
-    }
 }
 
 static void
@@ -128,7 +108,7 @@ show_news2 (CrsGradePanel    *self,
     }
   gtk_label_set_markup (self->news2_badge, markup);
   gtk_label_set_justify (self->news2_badge, GTK_JUSTIFY_CENTER);
-  set_level (self->news2_badge, news2_level (grading->news2_risk));
+  set_level_class (self->news2_badge, crs_display_news2_class (grading->news2_total, grading->news2_risk));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->news2_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_label_set_label (self->news2_summary, summary);
 }

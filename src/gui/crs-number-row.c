@@ -160,22 +160,6 @@ entry_activate_cb (CrsNumberRow *self)
     gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
 }
 
-static void
-update_accessible (CrsNumberRow *self)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-}
-
-static void
-title_changed_cb (CrsNumberRow *self)
-{
-  update_accessible (self);
-}
-
 /* The row holds one control: focus goes straight to it, so that Tab
  * moves from field to field (a list row would otherwise take the focus
  * itself first, or, unfocusable, keep it). */
@@ -311,8 +295,9 @@ static void
 crs_number_row_init (CrsNumberRow *self)
 {
   self->value = NAN;
+  /* The entry is the row's activatable widget: AdwActionRow names it
+   * after the row's title for assistive technology. */
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }
 
 GtkWidget *

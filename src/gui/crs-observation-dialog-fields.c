@@ -22,14 +22,40 @@ static const char *arousal_label (int v) { return crs_arousal_label ((CrsArousal
 static const char *seizure_label (int v) { return crs_seizure_label ((CrsSeizure) v); }
 static const char *edema_label (int v) { return crs_edema_label ((CrsEdema) v); }
 
+/* The first widget of @type under @root. */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 _crs_observation_dialog_build_rows (CrsObservationDialog *self)
 {
+  GtkWidget *ice_switch;
   crs_form_fill_choices (self->o2_device_row, NULL, o2_label, CRS_O2_N_VALUES);
   crs_form_fill_choices (self->acvpu_row, NULL, acvpu_label, CRS_ACVPU_N_VALUES);
   crs_form_fill_choices (self->arousal_row, NULL, arousal_label, CRS_AROUSAL_N_VALUES);
   crs_form_fill_choices (self->seizure_row, NULL, seizure_label, CRS_SEIZURE_N_VALUES);
   crs_form_fill_choices (self->edema_row, NULL, edema_label, CRS_EDEMA_N_VALUES);
+
+  /* The expander's own switch has no name of its own. */
+  ice_switch = find_descendant (GTK_WIDGET (self->ice_items_row), GTK_TYPE_SWITCH);
+  if (ice_switch != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (ice_switch),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record ICE item by item"),
+                                    -1);
 
   for (int i = 0; i < CRS_ICE_N_ITEMS; i++)
     {

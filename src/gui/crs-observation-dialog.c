@@ -194,6 +194,8 @@ crs_observation_dialog_save (CrsFormWindow *window)
   observation->stored_news2 = grading->news2_total;
   g_free (observation->stored_rules);
   observation->stored_rules = g_strdup (crs_grading_rules ());
+  /* The escalation stays raised until a nurse acknowledges it. */
+  observation->stored_red_flag = crs_grading_has_red_flag (grading);
 
   if (self->amend != NULL)
     ok = crs_store_amend_observation (self->store, self->amend->id, observation, reason, &error);
@@ -366,6 +368,9 @@ crs_observation_dialog_new (GtkWindow      *parent,
   self->store = g_object_ref (store);
   self->patient = g_object_ref (patient);
   self->amend = amend != NULL ? g_object_ref (amend) : NULL;
+  /* The ward's policy; a value that cannot be read falls back to its
+   * documented default (crs-ward-policy.h). */
+  crs_store_load_policy (self->store, &self->policy);
 
   crs_form_title_for_patient (self->window_title, self->patient);
   set_temperature_unit (self);

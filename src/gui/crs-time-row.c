@@ -47,20 +47,15 @@ now_minute (void)
   return now - now % 60;
 }
 
+/* The button is the row's activatable widget, which AdwActionRow names
+ * after the title ("Taken at"); the button itself says the time. */
 static void
 update_label (CrsTimeRow *self)
 {
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
   g_autofree char *text = NULL;
-  g_autofree char *accessible = NULL;
 
   text = self->time != 0 ? crs_form_format_time (self->time) : g_strdup (_("Not recorded"));
   gtk_menu_button_set_label (self->button, text);
-  /* TRANSLATORS: the accessible name of a time button: what it is, then the time */
-  accessible = g_strdup_printf (C_("accessible", "%s: %s"), title, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
 }
 
 static void
@@ -270,7 +265,6 @@ crs_time_row_init (CrsTimeRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->time = now_minute ();
   update_label (self);
-  g_signal_connect (self, "notify::title", G_CALLBACK (update_label), NULL);
 }
 
 GtkWidget *
