@@ -38,8 +38,18 @@ Where the numbers come from (all in shared/clinical/, copied here):
     or Plasma", HPO issue 3557), ALT 1742-6 (HL7 FHIR HSPC quantitative
     lab value set), platelets 777-3 (HL7 FHIR CTC adverse events IG).
 Lab values and vital signs are illustrative, not reference ranges.
+
+Red flags: as on a real ward, every set that raises one (by the rules of
+src/core/crs-red-flags.c, copied below and decided here from the values
+written) is acknowledged 10 to 40 minutes later by the nurse on shift,
+with who was informed and what was done; only the latest red flag of the
+patients made with leave_open=True (raised within the last two hours)
+is still open, so the escalation banner has something to show.
+tests/test-demo-ward.c grades the imported file with the C code and
+checks both.
 """
 
+import math
 import random
 import sys
 from xml.sax.saxutils import escape, quoteattr
@@ -90,7 +100,8 @@ def nurse_at(hour_of_day):
 
 class Patient:
     def __init__(self, mrn, name, age, sex, weight, bed, diagnosis, now,
-                 risk_notes=None, flags=(), child=False):
+                 risk_notes=None, flags=(), child=False, doctor="Dr Haddad (registrar)",
+                 leave_open=False):
         self.mrn = mrn
         self.name = name
         self.age = age            # (years, months)
@@ -101,6 +112,8 @@ class Patient:
         self.risk_notes = risk_notes
         self.flags = flags
         self.child = child
+        self.doctor = doctor      # who the nurse informs of a red flag
+        self.leave_open = leave_open  # the latest red flag is not acknowledged yet
         self.now = now            # hours since the first infusion at import
         self.infusions = []
         self.observations = []    # (t, attrs, note, ack, amend)
@@ -258,7 +271,8 @@ def make_patients():
     p = Patient("DEMO-1002", "Mateo Quispe", (7, 5), "male", 23.0, "02",
                 "B-cell acute lymphoblastic leukaemia, second relapse",
                 now=120, risk_notes="Marrow blasts 40 % before lymphodepletion.",
-                flags=("high-disease-burden",), child=True)
+                flags=("high-disease-burden",), child=True,
+                doctor="Dr Morales (paediatric registrar)")
     p.infusion(0, "tisagenlecleucel", "Kymriah", end=0.3)
     child_base = vitals((36.6, 37.3), (88, 104), (18, 22), (96, 106), (56, 64), (97, 99))
     for t in range(-1, 60, 4):
@@ -319,8 +333,8 @@ def make_patients():
                                symptoms=("low_fever", "fatigue")))
     p.course(58, 60, 2, vitals(37.6, 94, 16, 120, 72, 98))
     p.observe(60, vitals(37.4, 92, 16, 122, 72, 98, ice=8, symptoms=("headache",)),
-              note="Headache; slow counting back from 100; fine tremor of the hands.",
-              ack="Haematology registrar informed: ICE 8, infusion continues.")
+              note="Headache; slow counting back from 100; fine tremor of the hands. "
+              "Haematology registrar informed: ICE 8, infusion continues.")
     p.course(62, 64, 2, vitals(37.2, 90, 16, 120, 72, 98, symptoms=("headache",)))
     p.observe(64, vitals(37.1, 88, 16, 122, 74, 98, ice=9, symptoms=("headache",)))
     p.course(66, 72, 2, vitals(36.9, 86, 16, 122, 74, 98, ice=10))
@@ -401,9 +415,11 @@ def make_patients():
 
     # 7. Lisocabtagene maraleucel, onset day 5: fever (CRS 1), then oxygen
     #    2 L/min by nasal cannula (CRS 2, ongoing), tocilizumab. An SpO2
-    #    typing error corrected by amendment.
+    #    typing error corrected by amendment. More breathless 25 minutes
+    #    ago: that red flag is not acknowledged yet.
     p = Patient("DEMO-1007", "Chloe Baptiste", (49, 6), "female", 61.0, "07",
-                "Large B-cell lymphoma transformed from follicular lymphoma", now=130)
+                "Large B-cell lymphoma transformed from follicular lymphoma", now=130,
+                leave_open=True)
     p.infusion(0, "lisocabtagene maraleucel", "Breyanzi", end=0.4,
                note="CD8 then CD4 component")
     p.course(-2, 118, 4, dict(baseline(), ice=10))
@@ -421,6 +437,10 @@ def make_patients():
     p.intervene(123, "anti_cytokine", "tocilizumab", "8 mg/kg IV over 1 h (488 mg)")
     p.course(124, 130, 2, vitals((37.4, 37.8), (98, 102), 20, 116, 68, 95, "nasal_cannula", 2,
                                  ice=10, symptoms=("cough",)))
+    p.observe(129.6, vitals(38.4, 114, 26, 108, 64, 92, "nasal_cannula", 2, ice=10,
+                            symptoms=("cough", "breathing_difficulty")),
+              note="More breathless, SpO2 92 % on 2 L/min. Flow up to 4 L/min; registrar bleeped.")
+    p.intervene(129.7, "oxygen_change", note="Nasal cannula 4 L/min")
     daily_labs(p, -10, p.now, crp=ramp([(-10, 11), (110, 22), (122, 164), (128, 150)]),
                ferritin=ramp([(-10, 560), (122, 2300), (128, 2600)]),
                platelets=ramp([(-10, 121), (128, 84)]),
@@ -454,11 +474,12 @@ def make_patients():
 
     # 9. Brexucabtagene autoleucel (CD28), onset day 3: fever (CRS 1),
     #    hypotension needing noradrenaline (CRS 3) with dexamethasone; then
-    #    ICE falling to 2 (ICANS 3) and recovering to ICE 6 (ICANS 2).
+    #    ICE falling to 2 (ICANS 3) and recovering to ICE 6 (ICANS 2), still
+    #    confused: the latest set's red flag is not acknowledged yet.
     p = Patient("DEMO-1009", "Ivan Petrović", (60, 3), "male", 80.0, "09",
                 "Relapsed mantle cell lymphoma", now=110,
                 risk_notes="Bulky nodal disease; lymphodepletion with fludarabine and cyclophosphamide.",
-                flags=("high-disease-burden",))
+                flags=("high-disease-burden",), leave_open=True)
     p.infusion(0, "brexucabtagene autoleucel", "Tecartus", end=0.5)
     p.course(-1, 70, 4, dict(baseline(), ice=10))
     p.observe(70, vitals(38.6, 108, 18, 116, 70, 97, ice=10,
@@ -499,6 +520,8 @@ def make_patients():
     p.observe(102, vitals(36.9, 90, 16, 120, 72, 98, acvpu="C", ice=3, symptoms=("confusion",)))
     p.course(104, 110, 2, vitals(36.8, 88, 16, 122, 72, 98, acvpu="C", ice=6,
                                  symptoms=("confusion",)))
+    p.observe(109.4, vitals(36.9, 90, 16, 120, 70, 98, acvpu="C", ice=6, symptoms=("confusion",)),
+              note="Still unsure of the month and the hospital's name.")
     daily_labs(p, -10, p.now, crp=ramp([(-10, 12), (66, 18), (78, 212), (106, 88)]),
                ferritin=ramp([(-10, 710), (78, 7600), (106, 5200)]),
                platelets=ramp([(-10, 99), (106, 52)]),
@@ -518,6 +541,305 @@ def make_patients():
     patients.append(p)
 
     return patients
+
+
+# ---------------------------------------------------------------------------
+# Red flags and their acknowledgements.
+#
+# A set raises a red flag by the rules of src/core/crs-red-flags.c, with the
+# grades of crs-grade-crs.c, crs-grade-icans.c, crs-grade-news2.c and the
+# context of crs-grading-context.c, copied here for the values this script
+# writes (ward policy at its defaults, crs-ward-policy.c; SpO2 scale 1).
+# The generator decides from the values it writes which sets raise one, so
+# that every such set is acknowledged and no other; tests/test-demo-ward.c
+# imports the file, grades it with the C code and checks the result.
+
+# crs-symptom.c: the emergency group (the seed's "seek emergency care for").
+EMERGENCY_SYMPTOMS = {
+    "rapid_heartbeat": "rapid heartbeat",
+    "breathing_difficulty": "difficult breathing",
+    "high_fever": "high fever",
+    "low_blood_pressure": "low blood pressure",
+    "confusion": "confusion",
+    "language_difficulty": "difficulty with speech",
+    "seizure": "seizure",
+    "hallucinations": "hallucinations",
+    "drowsiness": "drowsiness",
+    "fainting": "fainting",
+    "skin_discoloration": "skin discoloration",
+}
+RED_FLAG_GRADE_MIN = 3          # crs-red-flags.c: ASTCT grade 3 or more
+RED_FLAG_NEWS2_MIN = 7          # crs-red-flags.c: RCP 2017 chart 4, high
+FEVER_TENTHS = 380              # crs-grading-private.h: >= 38.0 C
+HYPOTENSION_SYSTOLIC_BELOW = 90  # crs-ward-policy.c default
+LOW_FLOW_MAX_L_MIN = 6.0        # crs-ward-policy.c default (ASTCT <= 6 L/min)
+ICE_MAX, ICE_GRADE1_MIN, ICE_GRADE2_MIN = 10, 7, 3   # crs-grade-icans.c
+CAPD_GRADE3_MIN = 9             # crs-grade-icans.c
+ACVPU_ORDER = "ACVPU"           # crs-model.h: A < C < V < P < U
+MASKING_KINDS = ("antipyretic", "anti_cytokine", "corticosteroid")  # crs-grading-context.c
+OXYGEN_GRADE = {"room_air": 0, "blow_by": 2, "hfnc": 3, "face_mask": 3,
+                "non_rebreather": 3, "venturi": 3, "cpap": 4, "bipap": 4,
+                "ventilator": 4}  # crs-grade-crs.c; nasal cannula by flow
+AROUSAL_GRADE = {"normal": 0, "spontaneous": 1, "voice": 2, "tactile": 3,
+                 "unarousable": 4}  # crs-grade-icans.c
+ACVPU_ICANS_GRADE = {"A": 0, "V": 2, "P": 3, "U": 4}  # C says nothing
+
+
+def minute(p, t):
+    """Minutes from the import, as offset() writes them."""
+    return int(round(p.hours(t) * 60))
+
+
+def tenths(celsius):
+    # crs_temperature_tenths ()
+    return int(math.floor(celsius * 10.0 + 0.5 + 1e-7))
+
+
+def number(a, key, kind=int):
+    return None if a.get(key) is None else kind(a[key])
+
+
+def crs_grade(a, masked):
+    """(grade, lowest grade) of crs-grade-crs.c; grade None = undetermined."""
+    temp = number(a, "temperature-c", float)
+    fever = temp is not None and tenths(temp) >= FEVER_TENTHS
+    pressors = number(a, "vasopressors") or 0
+    vasopressin = a.get("vasopressin") == "yes"
+    systolic = number(a, "systolic")
+    if a.get("hypotension") in ("yes", "no"):
+        hypotensive, known = a["hypotension"] == "yes", True
+    elif systolic is not None:
+        hypotensive, known = systolic < HYPOTENSION_SYSTOLIC_BELOW, True
+    else:
+        hypotensive, known = False, False
+    circulation_recorded = known or a.get("vasopressors") is not None or a.get("vasopressin") is not None
+    if pressors >= 2:
+        circulation = 4
+    elif pressors == 1 or vasopressin:
+        circulation = 3
+    else:
+        circulation = 2 if hypotensive else 0
+
+    device, flow = a.get("o2-device"), number(a, "o2-flow-l-min", float)
+    fio2 = number(a, "fio2-percent")
+    high_flow = flow is not None and flow > LOW_FLOW_MAX_L_MIN + 1e-9
+    oxygen_recorded = True
+    if device is None:
+        if flow is not None and flow > 0:
+            oxygen = 3 if high_flow else 2
+        elif fio2 is not None and fio2 > 21:
+            oxygen = 2
+        else:
+            oxygen, oxygen_recorded = 0, False
+    elif device == "nasal_cannula":
+        oxygen = 3 if high_flow else 2
+    else:
+        oxygen = OXYGEN_GRADE[device]
+
+    if not masked and temp is None:
+        return None, 0
+    if not masked and not fever:
+        return 0, 0
+    if not fever and not circulation_recorded and not oxygen_recorded:
+        return None, 0
+    grade = max(1 if fever else 0, circulation, oxygen)
+    return grade, grade
+
+
+def icans_grade(a, child):
+    """(grade, lowest grade) of crs-grade-icans.c; grade None = undetermined."""
+    if child:
+        score = number(a, "capd")
+        tool = None if score is None else (0 if score == 0 else 1 if score < CAPD_GRADE3_MIN else 3)
+    elif a.get("ice-items") is not None:
+        score = len(a["ice-items"].split())
+        tool = 0 if score >= ICE_MAX else 1 if score >= ICE_GRADE1_MIN else 2 if score >= ICE_GRADE2_MIN else 3
+    else:
+        tool = None
+    if a.get("arousal") in AROUSAL_GRADE:
+        consciousness = AROUSAL_GRADE[a["arousal"]]
+    else:
+        consciousness = ACVPU_ICANS_GRADE.get(a.get("acvpu"))
+    events = 0
+    if a.get("seizure") == "resolved":
+        events = 3
+    elif a.get("seizure") == "prolonged":
+        events = 4
+    elif a.get("seizure") is None and "seizure" in (a.get("symptoms") or "").split():
+        events = 3
+    if a.get("motor-weakness") == "yes":
+        events = 4
+    if a.get("cerebral-edema") == "focal":
+        events = max(events, 3)
+    elif a.get("cerebral-edema") == "diffuse":
+        events = 4
+    if tool is None and consciousness is None and events < 4:
+        return None, events
+    grade = max(g for g in (tool, consciousness, events) if g is not None)
+    return grade, grade
+
+
+def news2(a):
+    """(total or None when a parameter is missing, sum of those recorded)."""
+    def rr(v):
+        return 3 if v <= 8 else 1 if v <= 11 else 0 if v <= 20 else 2 if v <= 24 else 3
+
+    def spo2(v):
+        return 3 if v <= 91 else 2 if v <= 93 else 1 if v <= 95 else 0
+
+    def systolic(v):
+        return 3 if v <= 90 else 2 if v <= 100 else 1 if v <= 110 else 0 if v <= 219 else 3
+
+    def pulse(v):
+        return 3 if v <= 40 else 1 if v <= 50 else 0 if v <= 90 else 1 if v <= 110 else 2 if v <= 130 else 3
+
+    def temperature(v):
+        t = tenths(v)
+        return 3 if t <= 350 else 1 if t <= 360 else 0 if t <= 380 else 1 if t <= 390 else 2
+
+    scores = []
+    for key, score, kind in (("resp-rate", rr, int), ("spo2", spo2, int),
+                             ("systolic", systolic, int), ("heart-rate", pulse, int),
+                             ("temperature-c", temperature, float)):
+        value = number(a, key, kind)
+        scores.append(None if value is None else score(value))
+    device, flow, fio2 = a.get("o2-device"), number(a, "o2-flow-l-min", float), number(a, "fio2-percent")
+    if device is not None:
+        scores.append(0 if device == "room_air" else 2)
+    elif (flow is not None and flow > 0) or (fio2 is not None and fio2 > 21):
+        scores.append(2)
+    else:
+        scores.append(None)
+    acvpu = a.get("acvpu")
+    scores.append(None if acvpu is None else 0 if acvpu == "A" else 3)
+    partial = sum(s for s in scores if s is not None)
+    return (None if None in scores else partial), partial
+
+
+def grade_flags(a, crs, icans, previous_acvpu):
+    """The red flags of crs_red_flags_fill (), as (kind, words) pairs."""
+    flags = []
+    for s in (a.get("symptoms") or "").split():
+        if s in EMERGENCY_SYMPTOMS:
+            flags.append(("symptom", EMERGENCY_SYMPTOMS[s]))
+    for scale, (grade, lowest) in (("CRS", crs), ("ICANS", icans)):
+        if grade is not None and grade >= RED_FLAG_GRADE_MIN:
+            flags.append(("grade", "%s grade %d" % (scale, grade)))
+        elif grade is None and lowest >= RED_FLAG_GRADE_MIN:
+            flags.append(("grade", "%s grade %d or more" % (scale, lowest)))
+    total, partial = news2(a)
+    if (total if total is not None else partial) >= RED_FLAG_NEWS2_MIN:
+        flags.append(("news2", "NEWS2 %d" % (total if total is not None else partial)))
+    acvpu = a.get("acvpu")
+    if acvpu in ("C", "V", "P", "U") and (
+            previous_acvpu is None or ACVPU_ORDER.index(previous_acvpu) < ACVPU_ORDER.index(acvpu)):
+        flags.append(("consciousness", {"C": "new confusion", "V": "responds only to voice",
+                                        "P": "responds only to pain",
+                                        "U": "unresponsive"}[acvpu]))
+    return flags
+
+
+def mark_red_flags(p, versions):
+    """Sets v.flags on each current version, walking them in time order
+    with the context crs_grading_grade_series () gives each set: the
+    episode (since the latest infusion), its CRS onset, fever masking and
+    the previous consciousness."""
+    starts = [minute(p, i[0]) for i in p.infusions]
+    masking = [minute(p, i[0]) for i in p.interventions if i[1] in MASKING_KINDS]
+    episode, onset, last_acvpu = None, None, None
+    for v in sorted((v for v in versions if v.current), key=lambda v: (v.taken, v.order)):
+        ep = max((s for s in starts if s <= v.taken), default=None)
+        if ep != episode:
+            episode, onset = ep, None
+        masked = onset is not None and any(onset <= m <= v.taken for m in masking)
+        crs = crs_grade(v.attrs, masked)
+        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs, p.child), last_acvpu)
+        if onset is None and crs[0] is not None and crs[0] >= 1:
+            onset = v.taken
+        if v.attrs.get("acvpu") is not None:
+            last_acvpu = v.attrs["acvpu"]
+
+
+# Acknowledgements: 10 to 40 minutes after the set, by the nurse then on
+# shift; drawn from their own generator, so that adding or removing one
+# leaves every other value of the file as it was.
+ACK_DELAY_MINUTES = (10, 40)
+OPEN_FLAG_WITHIN_MINUTES = 120   # a designated patient's open flag is recent
+ack_rng = random.Random(SEED + 1)
+
+# What was done soon after a red flag, for the acknowledgement's note.
+ACTION_WORDS = {"anti_cytokine": "%s prescribed", "corticosteroid": "%s prescribed",
+                "fluid_bolus": "fluid bolus prescribed", "vasopressor_start": "%s started",
+                "oxygen_change": "oxygen increased", "icu_transfer": "ICU transfer arranged",
+                "infusion_paused": "infusion paused"}
+
+
+def worse(flags, before):
+    """Whether @flags hold a finding the doctor has not heard of: a flag
+    that was not there, or a NEWS2 higher than before."""
+    def news2_of(fl):
+        return max((int(w.split()[1]) for k, w in fl if k == "news2"), default=None)
+    for kind, words in flags:
+        if kind == "news2":
+            if news2_of(before) is None or news2_of(flags) > news2_of(before):
+                return True
+        elif (kind, words) not in before:
+            return True
+    return False
+
+
+def ack_note(p, v, previous):
+    """A nurse's note for an acknowledgement nobody scripted: who was
+    informed of what, and what was done within the hour."""
+    what = [words for kind, words in v.flags if kind != "symptom"] or \
+           [words for kind, words in v.flags]
+    if previous is not None and not worse(v.flags, previous.flags):
+        news = [w for k, w in v.flags if k == "news2"]
+        before = [w for k, w in previous.flags if k == "news2"]
+        if news and before and news != before:
+            return "%s, was %s; %s aware, plan continues." % (news[0], before[0].split()[-1], p.doctor)
+        return "No change since the last review; %s aware, plan continues." % p.doctor
+    actions = []
+    for (t, kind, drug, dose, note) in sorted(p.interventions, key=lambda i: i[0]):
+        if kind in ACTION_WORDS and 0 <= minute(p, t) - v.taken <= 60:
+            words = ACTION_WORDS[kind] % drug if "%s" in ACTION_WORDS[kind] else ACTION_WORDS[kind]
+            if words not in actions:
+                actions.append(words)
+    what = ", ".join(what)
+    note = "%s%s: %s informed, reviewed at the bedside" % (what[0].upper(), what[1:], p.doctor)
+    if actions:
+        note += "; " + ", ".join(actions)
+    return note + "."
+
+
+def acknowledge(p, versions):
+    """Gives every current version with a red flag its acknowledgement,
+    except the latest of a patient whose flag is left open; refuses a
+    scripted acknowledgement on a set without a red flag."""
+    flagged = sorted((v for v in versions if v.current and v.flags),
+                     key=lambda v: (v.taken, v.order))
+    for v in versions:
+        if v.ack_text is not None and not (v.current and v.flags):
+            raise SystemExit("%s: the set at %+.1f h raises no red flag but has an acknowledgement"
+                             % (p.mrn, p.hours(v.t)))
+    if p.leave_open:
+        if not flagged or not -OPEN_FLAG_WITHIN_MINUTES <= flagged[-1].taken < 0:
+            raise SystemExit("%s: the red flag left open is not within the last %d minutes"
+                             % (p.mrn, OPEN_FLAG_WITHIN_MINUTES))
+        flagged = flagged[:-1]
+    previous = None
+    for v in flagged:
+        # After the set (and after a correction of it was saved).
+        earliest = max(ACK_DELAY_MINUTES[0], v.recorded - v.taken + 2)
+        delay = ack_rng.randint(earliest, ACK_DELAY_MINUTES[1])
+        if v.taken + delay >= 0:
+            raise SystemExit("%s: the red flag at %+.1f h cannot be acknowledged before the import"
+                             % (p.mrn, p.hours(v.t)))
+        v.ack_at = v.taken + delay
+        v.ack_author = nurse_at((8 + v.ack_at / 60) % 24)
+        if v.ack_text is None:
+            v.ack_text = ack_note(p, v, previous)
+        previous = v
 
 
 # ---------------------------------------------------------------------------
@@ -573,6 +895,74 @@ def observation_attrs(p, t, state):
     return pairs
 
 
+class Version:
+    """One version of an observation set as written: the first, or a
+    correction that supersedes it."""
+
+    def __init__(self, p, order, oid, t, pairs, note=None, ack_text=None):
+        self.order = order
+        self.id = oid
+        self.t = t
+        self.pairs = pairs
+        self.attrs = {k: str(v) for k, v in pairs if v is not None}
+        self.taken = minute(p, t)
+        self.recorded = int(round(parse_offset(self.attrs["recorded"])))
+        self.note = note
+        self.ack_text = ack_text    # scripted; else written by ack_note ()
+        self.ack_at = None          # minutes from the import
+        self.ack_author = None
+        self.supersedes = None
+        self.amend_reason = None
+        self.current = True
+        self.flags = []
+
+
+def parse_offset(text):
+    """Minutes of an offset () text."""
+    sign = -1 if text.startswith("-") else 1
+    days = hours = minutes = 0
+    body = text.lstrip("-")[1:]
+    date, _, time = body.partition("T")
+    if date:
+        days = int(date[:-1])
+    number_text = ""
+    for ch in time:
+        if ch.isdigit():
+            number_text += ch
+        elif ch == "H":
+            hours, number_text = int(number_text), ""
+        elif ch == "M":
+            minutes, number_text = int(number_text), ""
+    return sign * (days * 1440 + hours * 60 + minutes)
+
+
+next_id = 1
+
+
+def observation_versions(p):
+    """Every version of every set of @p in time order, values drawn."""
+    global next_id
+    versions = []
+    for (t, state, note, ack, amend) in sorted(p.observations, key=lambda o: o[0]):
+        v = Version(p, len(versions), "o%d" % next_id, t, observation_attrs(p, t, state), note, ack)
+        next_id += 1
+        versions.append(v)
+        if amend:
+            # The corrected version: same set, one value fixed, saved
+            # twenty minutes later by the same nurse; the acknowledgement
+            # belongs to the version that stays.
+            field, value, reason = amend
+            fixed = [(k, value if k == field else v2) for k, v2 in v.pairs]
+            fixed = [(k, offset(p.hours(t + 20 / 60)) if k == "recorded" else v2)
+                     for k, v2 in fixed]
+            c = Version(p, len(versions), "o%d" % next_id, t, fixed, None, v.ack_text)
+            next_id += 1
+            c.supersedes, c.amend_reason = v.id, reason
+            v.current, v.ack_text = False, None
+            versions.append(c)
+    return versions
+
+
 def write(out):
     patients = make_patients()
     w = out.write
@@ -584,7 +974,6 @@ def write(out):
     w('  <settings>\n')
     w('    <setting key="ward-name" value="Haematology 4B (demo)"/>\n')
     w('  </settings>\n')
-    next_id = 1
     for p in patients:
         flags = [("high-disease-burden", "true") if "high-disease-burden" in p.flags else (None, None),
                  ("comorbidities", "true") if "comorbidities" in p.flags else (None, None),
@@ -612,32 +1001,23 @@ def write(out):
             else:
                 w("    <infusion%s/>\n" % attrs(ipairs))
 
-        for (t, state, note, ack, amend) in sorted(p.observations, key=lambda o: o[0]):
-            oid = "o%d" % next_id
-            next_id += 1
-            pairs = observation_attrs(p, t, state)
+        versions = observation_versions(p)
+        mark_red_flags(p, versions)
+        acknowledge(p, versions)
+        for v in versions:
+            head = [("id", v.id)]
+            if v.supersedes:
+                head += [("supersedes", v.supersedes), ("amend-reason", v.amend_reason)]
             children = []
-            if note:
-                children.append("      <note>%s</note>\n" % escape(note))
-            if ack:
+            if v.note:
+                children.append("      <note>%s</note>\n" % escape(v.note))
+            if v.ack_at is not None:
                 children.append("      <acknowledgement%s>\n        <note>%s</note>\n"
                                 "      </acknowledgement>\n"
-                                % (attrs([("at", offset(p.hours(t + 0.25))),
-                                          ("author", nurse_at((8 + p.hours(t)) % 24))]),
-                                   escape(ack)))
-            w("    <observation%s" % attrs([("id", oid)] + pairs))
+                                % (attrs([("at", offset(v.ack_at / 60)), ("author", v.ack_author)]),
+                                   escape(v.ack_text)))
+            w("    <observation%s" % attrs(head + v.pairs))
             w(">\n%s    </observation>\n" % "".join(children) if children else "/>\n")
-            if amend:
-                # The corrected version: same set, one value fixed, saved
-                # twenty minutes later by the same nurse.
-                field, value, reason = amend
-                fixed = [(k, value if k == field else v) for k, v in pairs]
-                fixed = [(k, offset(p.hours(t + 20 / 60)) if k == "recorded" else v)
-                         for k, v in fixed]
-                new_id = "o%d" % next_id
-                next_id += 1
-                w("    <observation%s/>\n"
-                  % attrs([("id", new_id), ("supersedes", oid), ("amend-reason", reason)] + fixed))
 
         for (t, kind, drug, dose, note) in sorted(p.interventions, key=lambda i: i[0]):
             ipairs = [("at", offset(p.hours(t))), ("kind", kind), ("drug", drug), ("dose", dose),

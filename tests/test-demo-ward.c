@@ -235,17 +235,19 @@ test_demo_imports (void)
 static void
 test_demo_grades (void)
 {
-  static const struct { const char *mrn; int crs; int icans; } expected[] = {
-    { "DEMO-1001", 4, 2 },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
-    { "DEMO-1002", 2, 2 },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
-    { "DEMO-1003", 1, 1 },   /* blinatumomab: fever; ICE 8 */
-    { "DEMO-1004", 2, 0 },   /* rituximab: fever and hypotension without pressors */
-    { "DEMO-1005", 1, 0 },   /* teclistamab: fever after step-up dose 2 */
-    { "DEMO-1006", 0, 0 },   /* epcoritamab: no CRS */
-    { "DEMO-1007", 2, 0 },   /* lisocabtagene maraleucel: nasal cannula 2 L/min */
-    { "DEMO-1008", 2, 0 },   /* idecabtagene vicleucel: hypotension, fluids */
-    { "DEMO-1009", 3, 3 },   /* brexucabtagene autoleucel: noradrenaline; ICE 2 */
-    { "DEMO-1010", 0, 0 },   /* ciltacabtagene autoleucel: before the usual onset */
+  /* open: the demo leaves this patient's latest red flag open (the
+   * script's leave_open). */
+  struct { const char *mrn; int crs; int icans; gboolean open; gint64 patient_id; } expected[] = {
+    { "DEMO-1001", 4, 2, FALSE, 0 },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
+    { "DEMO-1002", 2, 2, FALSE, 0 },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
+    { "DEMO-1003", 1, 1, FALSE, 0 },   /* blinatumomab: fever; ICE 8 */
+    { "DEMO-1004", 2, 0, FALSE, 0 },   /* rituximab: fever and hypotension without pressors */
+    { "DEMO-1005", 1, 0, FALSE, 0 },   /* teclistamab: fever after step-up dose 2 */
+    { "DEMO-1006", 0, 0, FALSE, 0 },   /* epcoritamab: no CRS */
+    { "DEMO-1007", 2, 0, TRUE, 0 },    /* lisocabtagene maraleucel: nasal cannula; breathless now */
+    { "DEMO-1008", 2, 0, FALSE, 0 },   /* idecabtagene vicleucel: hypotension, fluids */
+    { "DEMO-1009", 3, 3, TRUE, 0 },    /* brexucabtagene autoleucel: noradrenaline; ICE 2; confused now */
+    { "DEMO-1010", 0, 0, FALSE, 0 },   /* ciltacabtagene autoleucel: before the usual onset */
   };
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "graded", NULL);
   g_autofree char *db = g_build_filename (dir, "ward.sqlite", NULL);
@@ -269,10 +271,42 @@ test_demo_grades (void)
       g_autoptr(GPtrArray) sets = NULL;
       int crs_max = -1, icans_max = -1;
 
+      g_autoptr(GPtrArray) acks = NULL;
+      g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
       g_assert_no_error (error);
       g_assert_nonnull (patient);
+      expected[i].patient_id = patient->id;
       sets = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
       g_assert_no_error (error);
+
+      /* Each acknowledgement closes a set that raised a red flag (graded
+       * here, by the C code, at import): 10 to 40 minutes after it and
+       * before the import; none on a set without a red flag, none on a
+       * superseded version. */
+      for (guint j = 0; j < sets->len; j++)
+        {
+          CrsObservation *obs = g_ptr_array_index (sets, j);
+          g_hash_table_insert (by_id, &obs->id, obs);
+        }
+      acks = crs_store_list_acknowledgements (store, patient->id, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < acks->len; j++)
+        {
+          CrsAcknowledgement *ack = g_ptr_array_index (acks, j);
+          CrsObservation *obs = g_hash_table_lookup (by_id, &ack->observation_id);
+
+          g_assert_nonnull (obs);
+          if (!obs->stored_red_flag || obs->superseded_by_id != 0)
+            g_error ("%s: an acknowledgement on a set that raised no red flag (or a superseded one), %" G_GINT64_FORMAT
+                     " minutes before the import", expected[i].mrn, (ANCHOR - obs->taken_at) / 60);
+          g_assert_cmpint (ack->at - obs->taken_at, >=, 10 * 60);
+          g_assert_cmpint (ack->at - obs->taken_at, <=, 40 * 60);
+          g_assert_cmpint (ack->at, >=, obs->recorded_at);
+          g_assert_cmpint (ack->at, <, ANCHOR);
+          g_assert_nonnull (ack->note);
+          g_assert_nonnull (ack->author);
+        }
       for (guint j = 0; j < sets->len; j++)
         {
           CrsObservation *obs = g_ptr_array_index (sets, j);
@@ -302,13 +336,40 @@ test_demo_grades (void)
     }
 
   /* Some red flags were acknowledged in the demo, some are still open:
-   * a new user sees the banner and how it is closed. */
+   * a new user sees the banner and how it is closed. As on a real ward,
+   * the old ones were acknowledged long ago: what is open are the latest
+   * flags of the designated patients, raised in the last two hours. */
   {
     g_autoptr(GPtrArray) open = crs_store_list_open_escalations (store, 0, &error);
+    guint open_of[G_N_ELEMENTS (expected)] = { 0 };
+
     g_assert_no_error (error);
     g_test_message ("%u sets raised a red flag, %u still open", red_flags, open->len);
     g_assert_cmpuint (open->len, >, 0);
     g_assert_cmpuint (open->len, <, red_flags);
+    for (guint i = 0; i < open->len; i++)
+      {
+        CrsObservation *obs = g_ptr_array_index (open, i);
+        guint k;
+
+        for (k = 0; k < G_N_ELEMENTS (expected); k++)
+          if (expected[k].patient_id == obs->patient_id)
+            break;
+        g_assert_cmpuint (k, <, G_N_ELEMENTS (expected));
+        g_test_message ("open: %s, %" G_GINT64_FORMAT " minutes ago",
+                        expected[k].mrn, (ANCHOR - obs->taken_at) / 60);
+        if (!expected[k].open)
+          g_error ("%s has an open red flag %" G_GINT64_FORMAT " minutes before the import",
+                   expected[k].mrn, (ANCHOR - obs->taken_at) / 60);
+        g_assert_cmpint (ANCHOR - obs->taken_at, <=, 2 * HOUR);
+        open_of[k]++;
+      }
+    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+      {
+        if (expected[k].open)
+          g_assert_cmpuint (open_of[k], >=, 1);
+        g_assert_cmpuint (open_of[k], <=, 2);
+      }
   }
 
   for (int g = 0; g <= 4; g++)
