@@ -6,6 +6,7 @@
 #include <stdarg.h>
 
 #include "crs-chart-item.h"
+#include "crs-display.h"
 
 struct _CrsChartItem
 {
@@ -221,4 +222,25 @@ crs_chart_item_update_store (GListStore *store,
     return;
   g_list_store_splice (store, prefix, old_n - prefix - suffix,
                        items->pdata + prefix, new_n - prefix - suffix);
+}
+
+void
+crs_chart_item_set_grades (CrsChartItem   *self,
+                           CrsObservation *observation)
+{
+  g_return_if_fail (CRS_IS_CHART_ITEM (self));
+  g_return_if_fail (CRS_IS_OBSERVATION (observation));
+
+  crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grade (observation->stored_crs_grade));
+  crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grade (observation->stored_icans_grade));
+  /* The risk band is not stored: the colour follows the total. */
+  crs_chart_item_take_text (self, CRS_CHART_NEWS2,
+                            crs_display_news2 (observation->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
+  crs_chart_item_set_classes (self, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
+                              crs_display_grade_class (observation->stored_crs_grade), NULL);
+  crs_chart_item_set_classes (self, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",
+                              crs_display_grade_class (observation->stored_icans_grade), NULL);
+  crs_chart_item_set_classes (self, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
+                              crs_display_news2_class (observation->stored_news2, CRS_NEWS2_RISK_UNKNOWN),
+                              NULL);
 }

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "core/crs-model.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -52,6 +54,10 @@ void          crs_chart_item_set_classes  (CrsChartItem    *self,
                                            CrsChartClasses  which,
                                            const char      *first,
                                            ...) G_GNUC_NULL_TERMINATED;
+/* The CRS, ICANS and NEWS2 cells: the grades stored with @observation, as
+ * numbers and words, each with its colour. */
+void          crs_chart_item_set_grades   (CrsChartItem    *self,
+                                           CrsObservation  *observation);
 /* The observation set this row shows and whether it can be amended (the
  * newest version of a set); 0 for other rows. */
 void          crs_chart_item_set_observation (CrsChartItem *self,

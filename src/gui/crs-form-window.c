@@ -10,8 +10,11 @@
 
 typedef struct
 {
-  gboolean dirty;
-  gboolean saved;
+  gboolean     dirty;
+  gboolean     saved;
+  gboolean     refused;       /* the banner says why the last save failed */
+  GtkRevealer *banner;        /* from the subclass's template */
+  GtkLabel    *banner_label;
 } CrsFormWindowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CrsFormWindow, crs_form_window, ADW_TYPE_WINDOW)
@@ -83,6 +86,90 @@ crs_form_window_get_dirty (CrsFormWindow *self)
   g_return_val_if_fail (CRS_IS_FORM_WINDOW (self), FALSE);
   priv = crs_form_window_get_instance_private (self);
   return priv->dirty;
+}
+
+void
+crs_form_window_set_banner (CrsFormWindow *self,
+                            GtkRevealer   *revealer,
+                            GtkLabel      *label)
+{
+  CrsFormWindowPrivate *priv;
+
+  g_return_if_fail (CRS_IS_FORM_WINDOW (self));
+  g_return_if_fail (GTK_IS_REVEALER (revealer));
+  g_return_if_fail (GTK_IS_LABEL (label));
+  priv = crs_form_window_get_instance_private (self);
+  /* Widgets of the template: they live as long as the window. */
+  priv->banner = revealer;
+  priv->banner_label = label;
+}
+
+static void
+show_banner (CrsFormWindow *self,
+             const char    *message,
+             gboolean       refusal)
+{
+  CrsFormWindowPrivate *priv = crs_form_window_get_instance_private (self);
+
+  g_return_if_fail (priv->banner != NULL);
+  priv->refused = refusal && message != NULL;
+  /* Hidden, the old text stays in place while the revealer closes. */
+  if (message != NULL)
+    gtk_label_set_label (priv->banner_label, message);
+  gtk_revealer_set_reveal_child (priv->banner, message != NULL);
+}
+
+void
+crs_form_window_show_message (CrsFormWindow *self,
+                              const char    *message)
+{
+  g_return_if_fail (CRS_IS_FORM_WINDOW (self));
+  show_banner (self, message, FALSE);
+}
+
+gboolean
+crs_form_window_refuse (CrsFormWindow *self,
+                        GtkWidget     *focus,
+                        const char    *message)
+{
+  g_return_val_if_fail (CRS_IS_FORM_WINDOW (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  show_banner (self, message, TRUE);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+  return FALSE;
+}
+
+gboolean
+crs_form_window_check_number (CrsFormWindow *self,
+                              CrsNumberRow  *row)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CRS_IS_FORM_WINDOW (self), FALSE);
+  g_return_val_if_fail (CRS_IS_NUMBER_ROW (row), FALSE);
+
+  if (crs_number_row_get_state (row) != CRS_NUMBER_ROW_INVALID)
+    return TRUE;
+  /* TRANSLATORS: a field that stops saving, then what is wrong with it */
+  message = g_strdup_printf (_("Not saved: correct %s first (%s)."),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                             crs_number_row_get_problem (row));
+  return crs_form_window_refuse (self, GTK_WIDGET (crs_number_row_get_editable (row)), message);
+}
+
+void
+crs_form_window_changed (CrsFormWindow *self)
+{
+  CrsFormWindowPrivate *priv;
+
+  g_return_if_fail (CRS_IS_FORM_WINDOW (self));
+  priv = crs_form_window_get_instance_private (self);
+
+  priv->dirty = TRUE;
+  if (priv->refused)
+    show_banner (self, NULL, FALSE);
 }
 
 gboolean

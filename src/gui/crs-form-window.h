@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "crs-number-row.h"
+
 G_BEGIN_DECLS
 
 #define CRS_TYPE_FORM_WINDOW (crs_form_window_get_type ())
@@ -25,6 +27,29 @@ struct _CrsFormWindowClass
 void     crs_form_window_set_dirty (CrsFormWindow *self,
                                     gboolean       dirty);
 gboolean crs_form_window_get_dirty (CrsFormWindow *self);
+/* The banner at the top of the form: the subclass hands over the two
+ * widgets of its template once, after gtk_widget_init_template(). */
+void     crs_form_window_set_banner (CrsFormWindow *self,
+                                     GtkRevealer   *revealer,
+                                     GtkLabel      *label);
+/* Shows @message in the banner until it is replaced (NULL hides it): a
+ * remark about the form itself, such as history that could not be read. */
+void     crs_form_window_show_message (CrsFormWindow *self,
+                                       const char    *message);
+/* For ->save(): shows why the form was not saved (a field to correct, a
+ * store error: the form stays open with everything typed), moves the
+ * focus to @focus unless it is NULL, and returns FALSE. */
+gboolean crs_form_window_refuse    (CrsFormWindow *self,
+                                    GtkWidget     *focus,
+                                    const char    *message);
+/* For ->save(): when @row holds what cannot be saved, refuses, naming
+ * the row and what is wrong, with the focus in the row, and returns FALSE;
+ * TRUE when its value (or nothing) can be saved. */
+gboolean crs_form_window_check_number (CrsFormWindow *self,
+                                       CrsNumberRow  *row);
+/* Something was typed or chosen: the form is dirty, and why the last
+ * save was refused no longer applies (a message stays). */
+void     crs_form_window_changed   (CrsFormWindow *self);
 /* Runs ->save() and closes the window when it succeeds. */
 gboolean crs_form_window_save      (CrsFormWindow *self);
 /* Closes, asking first when something was typed. */

@@ -167,16 +167,6 @@ crs_form_ask_discard (GtkWindow *form)
 }
 
 void
-crs_form_show_error (GtkRevealer *revealer,
-                     GtkLabel    *label,
-                     const char  *message)
-{
-  if (message != NULL)
-    gtk_label_set_label (label, message);
-  gtk_revealer_set_reveal_child (revealer, message != NULL);
-}
-
-void
 crs_form_fill_choices (AdwComboRow  *row,
                        const char   *none_label,
                        const char *(*label) (int value),
@@ -221,4 +211,16 @@ crs_form_title_for_patient (AdwWindowTitle *title,
   else
     subtitle = g_strdup (name != NULL ? name : "");
   adw_window_title_set_subtitle (title, subtitle);
+}
+
+gboolean
+crs_form_row_focus_control (GtkWidget *row,
+                            GtkWidget *control)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == control || gtk_widget_is_ancestor (focus, control)))
+    return FALSE;
+  return gtk_widget_grab_focus (control);
 }

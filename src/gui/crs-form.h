@@ -8,7 +8,7 @@
  *  - A problem with a field is shown at the field: under the row's title,
  *    with an icon and the error style, and told to assistive technology.
  *  - A save error is shown at the top of the form, which stays open with
- *    everything typed. */
+ *    everything typed (CrsFormWindow's banner). */
 #pragma once
 
 #include <adwaita.h>
@@ -48,11 +48,6 @@ void  crs_form_note_entry_row      (AdwEntryRow    *row,
 /* Asks whether to throw away what was typed; "Discard" destroys @form. */
 void  crs_form_ask_discard         (GtkWindow      *form);
 
-/* The banner at the top of a form: @message, or hidden for NULL. */
-void  crs_form_show_error          (GtkRevealer    *revealer,
-                                    GtkLabel       *label,
-                                    const char     *message);
-
 /* A choice row listing "Not recorded" (or @none_label) and then the
  * labels of an enumeration's values 1 .. @n_values - 1. The selected
  * position is then the enumeration value. */
@@ -68,6 +63,13 @@ char *crs_form_format_time         (gint64          unix_time);
 /* Names the patient a form is for under its title: "Bed 4 · Name". */
 void  crs_form_title_for_patient   (AdwWindowTitle *title,
                                     CrsPatient     *patient);
+
+/* For the focus vfunc of a form row holding one control (a number
+ * row's entry, a time row's button): focus goes straight to @control, so
+ * that Tab moves from field to field (a list row would otherwise take the
+ * focus itself first, or, unfocusable, keep it). */
+gboolean crs_form_row_focus_control (GtkWidget *row,
+                                     GtkWidget *control);
 
 /* Text of an editable without surrounding spaces; NULL when empty. */
 char *crs_form_dup_text            (GtkEditable    *editable);

@@ -198,23 +198,13 @@ make_item (CrsObservation *obs,
   crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
                            obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
   crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
-  crs_chart_item_take_text (item, CRS_CHART_CRS, crs_display_grade (obs->stored_crs_grade));
-  crs_chart_item_take_text (item, CRS_CHART_ICANS, crs_display_grade (obs->stored_icans_grade));
-  crs_chart_item_take_text (item, CRS_CHART_NEWS2,
-                            crs_display_news2 (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
+  crs_chart_item_set_grades (item, obs);
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
   crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (obs));
 
   /* A replaced version is dimmed; its status says why, in words. */
   if (old)
     crs_chart_item_set_classes (item, CRS_CHART_CLASSES_TEXT, "dim-label", NULL);
-  crs_chart_item_set_classes (item, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
-                              crs_display_grade_class (obs->stored_crs_grade), NULL);
-  crs_chart_item_set_classes (item, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",
-                              crs_display_grade_class (obs->stored_icans_grade), NULL);
-  crs_chart_item_set_classes (item, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
-                              crs_display_news2_class (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN),
-                              NULL);
   /* Only the newest version of a set can be amended (crs-store.h). */
   crs_chart_item_set_observation (item, obs->id, !old);
   return item;

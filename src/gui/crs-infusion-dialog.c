@@ -51,8 +51,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A start this far ahead is a typing slip. */
-#define FUTURE_TOLERANCE_SECONDS (5 * 60)
 /* Matches shown under the therapy; more would push the form away. */
 #define MAX_MATCHES 5
 /* Searching starts at this many characters. */
@@ -162,19 +160,14 @@ search (CrsInfusionDialog *self)
 static void
 check_times (CrsInfusionDialog *self)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 start = crs_time_row_get_time (self->start_row);
   gint64 end = crs_time_row_get_time (self->end_row);
 
-  crs_time_row_set_problem (self->start_row,
-                            start > now + FUTURE_TOLERANCE_SECONDS
-                            ? _("Not possible: this is in the future") : NULL);
+  crs_time_row_check_not_future (self->start_row);
   if (end != 0 && end < start)
     crs_time_row_set_problem (self->end_row, _("Not possible: before the start"));
-  else if (end > now + FUTURE_TOLERANCE_SECONDS)
-    crs_time_row_set_problem (self->end_row, _("Not possible: this is in the future"));
   else
-    crs_time_row_set_problem (self->end_row, NULL);
+    crs_time_row_check_not_future (self->end_row);
 }
 
 static void
@@ -182,9 +175,7 @@ field_changed_cb (CrsInfusionDialog *self)
 {
   if (self->loading)
     return;
-  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
-  /* Why the last save failed no longer applies once something changed. */
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+  crs_form_window_changed (CRS_FORM_WINDOW (self));
   check_times (self);
 }
 
@@ -194,16 +185,6 @@ therapy_changed_cb (CrsInfusionDialog *self)
   field_changed_cb (self);
   search (self);
   show_chosen (self);
-}
-
-static gboolean
-fail (CrsInfusionDialog *self,
-      GtkWidget         *focus,
-      const char        *message)
-{
-  crs_form_show_error (self->error_revealer, self->error_label, message);
-  gtk_widget_grab_focus (focus);
-  return FALSE;
 }
 
 static gboolean
@@ -219,18 +200,17 @@ crs_infusion_dialog_save (CrsFormWindow *window)
     {
       crs_form_mark_entry_row (self->therapy_row, self->therapy_message_row, self->therapy_message,
                                _("Required: the therapy given"));
-      return fail (self, GTK_WIDGET (self->therapy_row), _("Not saved: the therapy is missing."));
+      return crs_form_window_refuse (window, GTK_WIDGET (self->therapy_row),
+                                     _("Not saved: the therapy is missing."));
     }
-  if (crs_number_row_get_state (self->dose_row) == CRS_NUMBER_ROW_INVALID)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: correct %s first (%s)."), _("Dose"),
-                                                  crs_number_row_get_problem (self->dose_row));
-      return fail (self, GTK_WIDGET (crs_number_row_get_editable (self->dose_row)), message);
-    }
+  if (!crs_form_window_check_number (window, self->dose_row))
+    return FALSE;
   if (crs_time_row_get_problem (self->start_row) != NULL)
-    return fail (self, GTK_WIDGET (self->start_row), _("Not saved: correct the start first."));
+    return crs_form_window_refuse (window, GTK_WIDGET (self->start_row),
+                                   _("Not saved: correct the start first."));
   if (crs_time_row_get_problem (self->end_row) != NULL)
-    return fail (self, GTK_WIDGET (self->end_row), _("Not saved: correct the end first."));
+    return crs_form_window_refuse (window, GTK_WIDGET (self->end_row),
+                                   _("Not saved: correct the end first."));
 
   infusion->patient_id = self->patient->id;
   if (self->therapy != NULL)
@@ -243,11 +223,7 @@ crs_infusion_dialog_save (CrsFormWindow *window)
   infusion->note = crs_form_dup_text (GTK_EDITABLE (self->note_row));
 
   if (!crs_store_add_infusion (self->store, infusion, &error))
-    {
-      crs_form_show_error (self->error_revealer, self->error_label, error->message);
-      return FALSE;
-    }
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+    return crs_form_window_refuse (window, NULL, error->message);
   g_signal_emit (self, signals[SAVED], 0, infusion);
   return TRUE;
 }
@@ -307,6 +283,7 @@ crs_infusion_dialog_init (CrsInfusionDialog *self)
   self->loading = TRUE;
   self->match_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_form_window_set_banner (CRS_FORM_WINDOW (self), self->error_revealer, self->error_label);
   crs_time_row_set_time (self->end_row, 0);
 }
 

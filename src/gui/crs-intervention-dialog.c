@@ -39,30 +39,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A time this far ahead is a typing slip, not a plan. */
-#define FUTURE_TOLERANCE_SECONDS (5 * 60)
-
 static const char *kind_label (int v) { return crs_intervention_kind_label ((CrsInterventionKind) v); }
-
-static void
-check_time (CrsInterventionDialog *self)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  crs_time_row_set_problem (self->time_row,
-                            crs_time_row_get_time (self->time_row) > now + FUTURE_TOLERANCE_SECONDS
-                            ? _("Not possible: this is in the future") : NULL);
-}
 
 static void
 field_changed_cb (CrsInterventionDialog *self)
 {
   if (self->loading)
     return;
-  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
-  /* Why the last save failed no longer applies once something changed. */
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
-  check_time (self);
+  crs_form_window_changed (CRS_FORM_WINDOW (self));
+  crs_time_row_check_not_future (self->time_row);
   if (adw_combo_row_get_selected (self->kind_row) != CRS_INTERVENTION_UNSET)
     crs_form_mark_row (ADW_ACTION_ROW (self->kind_row), NULL, NULL, CRS_FORM_MARK_NONE, NULL);
 }
@@ -74,23 +59,16 @@ crs_intervention_dialog_save (CrsFormWindow *window)
   g_autoptr(CrsIntervention) intervention = crs_intervention_new ();
   g_autoptr(GError) error = NULL;
 
-  check_time (self);
   if (adw_combo_row_get_selected (self->kind_row) == CRS_INTERVENTION_UNSET)
     {
       crs_form_mark_row (ADW_ACTION_ROW (self->kind_row), NULL, NULL, CRS_FORM_MARK_ERROR,
                          _("Required: choose what was done"));
-      crs_form_show_error (self->error_revealer, self->error_label,
-                           _("Not saved: choose the kind of intervention."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
-      return FALSE;
+      return crs_form_window_refuse (window, GTK_WIDGET (self->kind_row),
+                                     _("Not saved: choose the kind of intervention."));
     }
-  if (crs_time_row_get_problem (self->time_row) != NULL)
-    {
-      crs_form_show_error (self->error_revealer, self->error_label,
-                           _("Not saved: the time is in the future."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->time_row));
-      return FALSE;
-    }
+  if (crs_time_row_check_not_future (self->time_row))
+    return crs_form_window_refuse (window, GTK_WIDGET (self->time_row),
+                                   _("Not saved: the time is in the future."));
 
   intervention->patient_id = self->patient->id;
   intervention->kind = adw_combo_row_get_selected (self->kind_row);
@@ -100,11 +78,7 @@ crs_intervention_dialog_save (CrsFormWindow *window)
   intervention->note = crs_form_dup_text (GTK_EDITABLE (self->note_row));
 
   if (!crs_store_add_intervention (self->store, intervention, &error))
-    {
-      crs_form_show_error (self->error_revealer, self->error_label, error->message);
-      return FALSE;
-    }
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+    return crs_form_window_refuse (window, NULL, error->message);
   g_signal_emit (self, signals[SAVED], 0, intervention);
   return TRUE;
 }
@@ -153,6 +127,7 @@ crs_intervention_dialog_init (CrsInterventionDialog *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_form_window_set_banner (CRS_FORM_WINDOW (self), self->error_revealer, self->error_label);
   crs_form_fill_choices (self->kind_row, _("Choose…"), kind_label, CRS_INTERVENTION_N_VALUES);
 }
 

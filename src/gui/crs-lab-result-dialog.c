@@ -46,9 +46,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A result cannot be from later than now, beyond a small clock skew. */
-#define FUTURE_TOLERANCE_SECONDS (5 * 60)
-
 /* Positions in the test list: "Choose…", the known tests, "Other test". */
 static guint
 n_known_tests (void)
@@ -94,16 +91,6 @@ test_chosen (CrsLabResultDialog *self)
 }
 
 static void
-check_time (CrsLabResultDialog *self)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  crs_time_row_set_problem (self->time_row,
-                            crs_time_row_get_time (self->time_row) > now + FUTURE_TOLERANCE_SECONDS
-                            ? _("Not possible: this is in the future") : NULL);
-}
-
-static void
 field_changed_cb (CrsLabResultDialog *self)
 {
   g_autofree char *unit = crs_form_dup_text (GTK_EDITABLE (self->unit_row));
@@ -111,10 +98,8 @@ field_changed_cb (CrsLabResultDialog *self)
   g_object_set (self->value_row, "unit", unit, NULL);
   if (self->loading)
     return;
-  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
-  /* Why the last save failed no longer applies once something changed. */
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
-  check_time (self);
+  crs_form_window_changed (CRS_FORM_WINDOW (self));
+  crs_time_row_check_not_future (self->time_row);
 }
 
 static void
@@ -125,45 +110,31 @@ test_changed_cb (CrsLabResultDialog *self)
 }
 
 static gboolean
-fail (CrsLabResultDialog *self,
-      GtkWidget          *focus,
-      const char         *message)
-{
-  crs_form_show_error (self->error_revealer, self->error_label, message);
-  gtk_widget_grab_focus (focus);
-  return FALSE;
-}
-
-static gboolean
 crs_lab_result_dialog_save (CrsFormWindow *window)
 {
   CrsLabResultDialog *self = CRS_LAB_RESULT_DIALOG (window);
   g_autoptr(CrsLabResult) result = crs_lab_result_new ();
   g_autoptr(GError) error = NULL;
 
-  check_time (self);
   if (adw_combo_row_get_selected (self->test_row) == 0)
     {
       crs_form_mark_row (ADW_ACTION_ROW (self->test_row), NULL, NULL, CRS_FORM_MARK_ERROR,
                          _("Required: choose the test"));
-      return fail (self, GTK_WIDGET (self->test_row), _("Not saved: choose the test."));
+      return crs_form_window_refuse (window, GTK_WIDGET (self->test_row), _("Not saved: choose the test."));
     }
   result->name = other_chosen (self) ? crs_form_dup_text (GTK_EDITABLE (self->other_name_row))
                                      : g_strdup (crs_lab_test_name (self->test));
   if (result->name == NULL)
-    return fail (self, GTK_WIDGET (self->other_name_row), _("Not saved: type the name of the test."));
-  if (crs_number_row_get_state (self->value_row) != CRS_NUMBER_ROW_VALID)
-    {
-      g_autofree char *message = NULL;
-      const char *problem = crs_number_row_get_problem (self->value_row);
-
-      message = problem != NULL
-        ? g_strdup_printf (_("Not saved: correct %s first (%s)."), _("Value"), problem)
-        : g_strdup (_("Not saved: type the value."));
-      return fail (self, GTK_WIDGET (crs_number_row_get_editable (self->value_row)), message);
-    }
-  if (crs_time_row_get_problem (self->time_row) != NULL)
-    return fail (self, GTK_WIDGET (self->time_row), _("Not saved: the time is in the future."));
+    return crs_form_window_refuse (window, GTK_WIDGET (self->other_name_row),
+                                   _("Not saved: type the name of the test."));
+  if (!crs_form_window_check_number (window, self->value_row))
+    return FALSE;
+  if (crs_number_row_get_state (self->value_row) == CRS_NUMBER_ROW_EMPTY)
+    return crs_form_window_refuse (window, GTK_WIDGET (crs_number_row_get_editable (self->value_row)),
+                                   _("Not saved: type the value."));
+  if (crs_time_row_check_not_future (self->time_row))
+    return crs_form_window_refuse (window, GTK_WIDGET (self->time_row),
+                                   _("Not saved: the time is in the future."));
 
   result->patient_id = self->patient->id;
   result->loinc = crs_form_dup_text (GTK_EDITABLE (self->loinc_row));
@@ -173,11 +144,7 @@ crs_lab_result_dialog_save (CrsFormWindow *window)
   result->note = crs_form_dup_text (GTK_EDITABLE (self->note_row));
 
   if (!crs_store_add_lab_result (self->store, result, &error))
-    {
-      crs_form_show_error (self->error_revealer, self->error_label, error->message);
-      return FALSE;
-    }
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+    return crs_form_window_refuse (window, NULL, error->message);
   g_signal_emit (self, signals[SAVED], 0, result);
   return TRUE;
 }
@@ -234,6 +201,7 @@ crs_lab_result_dialog_init (CrsLabResultDialog *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_form_window_set_banner (CRS_FORM_WINDOW (self), self->error_revealer, self->error_label);
 
   gtk_string_list_append (list, _("Choose…"));
   for (guint i = 0; i < n; i++)

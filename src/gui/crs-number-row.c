@@ -160,21 +160,11 @@ entry_activate_cb (CrsNumberRow *self)
     gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
 }
 
-/* The row holds one control: focus goes straight to it, so that Tab
- * moves from field to field (a list row would otherwise take the focus
- * itself first, or, unfocusable, keep it). */
 static gboolean
 crs_number_row_focus (GtkWidget        *widget,
                       GtkDirectionType  direction)
 {
-  CrsNumberRow *self = CRS_NUMBER_ROW (widget);
-  GtkWidget *control = GTK_WIDGET (self->entry);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && (focus == control || gtk_widget_is_ancestor (focus, control)))
-    return FALSE;
-  return gtk_widget_grab_focus (control);
+  return crs_form_row_focus_control (widget, GTK_WIDGET (CRS_NUMBER_ROW (widget)->entry));
 }
 
 static gboolean

@@ -12,10 +12,6 @@
 #include "crs-form.h"
 #include "crs-observation-dialog-private.h"
 
-/* A set cannot have been taken later than now; this much ahead is allowed
- * for workstation clocks that differ a little. */
-#define FUTURE_TOLERANCE_SECONDS (5 * 60)
-
 static const char *o2_label (int v) { return crs_o2_device_label ((CrsO2Device) v); }
 static const char *acvpu_label (int v) { return crs_acvpu_label ((CrsAcvpu) v); }
 static const char *arousal_label (int v) { return crs_arousal_label ((CrsArousal) v); }
@@ -232,7 +228,6 @@ _crs_observation_dialog_check_conflicts (CrsObservationDialog *self)
   int diastolic = crs_number_row_get_int (self->diastolic_row);
   CrsO2Device device = adw_combo_row_get_selected (self->o2_device_row);
   double flow = crs_number_row_get_value (self->o2_flow_row);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   crs_number_row_set_conflict (self->diastolic_row,
                                crs_validate_blood_pressure (systolic, diastolic)
@@ -240,9 +235,7 @@ _crs_observation_dialog_check_conflicts (CrsObservationDialog *self)
   crs_number_row_set_conflict (self->o2_flow_row,
                                crs_validate_oxygen_flow (device, flow)
                                ? NULL : _("Not possible: no oxygen flows on room air"));
-  crs_time_row_set_problem (self->time_row,
-                            crs_time_row_get_time (self->time_row) > now + FUTURE_TOLERANCE_SECONDS
-                            ? _("Not possible: this is in the future") : NULL);
+  crs_time_row_check_not_future (self->time_row);
 }
 
 GtkWidget *

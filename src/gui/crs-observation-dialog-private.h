@@ -31,7 +31,6 @@ struct _CrsObservationDialog
   gboolean        loading;        /* rows are being filled, not typed */
   gboolean        uses_capd;      /* CAPD is this patient's tool */
   gboolean        other_tool;     /* the nurse asked for the other tool too */
-  gboolean        save_refused;   /* the banner says why the last save failed */
   /* Values a tick box cannot show, kept when the box is left alone. */
   CrsTri          kept_hypotension;
   CrsTri          kept_vasopressin;

@@ -30,25 +30,6 @@ enum {
   UNIT_FAHRENHEIT = 1,
 };
 
-/* The banner said why saving failed; once the nurse changes something
- * it no longer applies. A warning about the history stays. */
-static void
-clear_refusal (CrsObservationDialog *self)
-{
-  if (!self->save_refused)
-    return;
-  self->save_refused = FALSE;
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
-}
-
-static void
-refuse (CrsObservationDialog *self,
-        const char           *message)
-{
-  self->save_refused = TRUE;
-  crs_form_show_error (self->error_revealer, self->error_label, message);
-}
-
 static void
 grade_now (CrsObservationDialog *self)
 {
@@ -80,8 +61,7 @@ _crs_observation_dialog_changed (CrsObservationDialog *self)
 {
   if (self->loading)
     return;
-  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
-  clear_refusal (self);
+  crs_form_window_changed (CRS_FORM_WINDOW (self));
   _crs_observation_dialog_check_conflicts (self);
   _crs_observation_dialog_show_ticked (self);
   grade_now (self);
@@ -98,8 +78,7 @@ reason_changed_cb (CrsObservationDialog *self)
 {
   if (self->loading)
     return;
-  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
-  clear_refusal (self);
+  crs_form_window_changed (CRS_FORM_WINDOW (self));
   crs_form_mark_entry_row (self->reason_row, self->reason_message_row, self->reason_message, NULL);
 }
 
@@ -158,7 +137,7 @@ crs_observation_dialog_save (CrsFormWindow *window)
       /* TRANSLATORS: a field that stops saving, then what is wrong with it */
       message = g_strdup_printf (_("Not saved: correct %s first (%s)."),
                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bad)), problem);
-      refuse (self, message);
+      crs_form_window_refuse (window, NULL, message);
       focus_row (self, bad);
       return FALSE;
     }
@@ -170,16 +149,16 @@ crs_observation_dialog_save (CrsFormWindow *window)
         {
           crs_form_mark_entry_row (self->reason_row, self->reason_message_row, self->reason_message,
                                    _("Say why the set is changed: the record keeps the reason."));
-          refuse (self, _("Not saved: an amendment needs a reason."));
-          gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
-          return FALSE;
+          return crs_form_window_refuse (window, GTK_WIDGET (self->reason_row),
+                                         _("Not saved: an amendment needs a reason."));
         }
     }
 
   _crs_observation_dialog_read (self, observation);
   if (crs_observation_is_empty (observation))
     {
-      refuse (self, _("Not saved: nothing was entered. Type at least one observation."));
+      crs_form_window_refuse (window, NULL,
+                              _("Not saved: nothing was entered. Type at least one observation."));
       focus_row (self, GTK_WIDGET (self->temperature_row));
       return FALSE;
     }
@@ -201,14 +180,10 @@ crs_observation_dialog_save (CrsFormWindow *window)
     ok = crs_store_amend_observation (self->store, self->amend->id, observation, reason, &error);
   else
     ok = crs_store_add_observation (self->store, observation, &error);
+  /* Everything typed stays in the form: the nurse can try again. */
   if (!ok)
-    {
-      /* Everything typed stays in the form: the nurse can try again. */
-      refuse (self, error->message);
-      return FALSE;
-    }
+    return crs_form_window_refuse (window, NULL, error->message);
 
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
   g_signal_emit (self, signals[SAVED], 0, observation);
   return TRUE;
 }
@@ -296,6 +271,7 @@ crs_observation_dialog_init (CrsObservationDialog *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_form_window_set_banner (CRS_FORM_WINDOW (self), self->error_revealer, self->error_label);
   _crs_observation_dialog_build_rows (self);
   crs_ward_policy_init (&self->policy);
   self->spo2_scale = 1;
@@ -334,7 +310,7 @@ load_history (CrsObservationDialog *self)
       g_autofree char *message =
         g_strdup_printf (_("The patient’s earlier records could not be read, so the grade "
                            "shown may miss a fever masked by treatment: %s"), error->message);
-      crs_form_show_error (self->error_revealer, self->error_label, message);
+      crs_form_window_show_message (CRS_FORM_WINDOW (self), message);
     }
 }
 

@@ -162,9 +162,7 @@ field_changed_cb (CrsPatientDialog *self)
 {
   if (self->loading)
     return;
-  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
-  /* Why the last save failed no longer applies once something changed. */
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
+  crs_form_window_changed (CRS_FORM_WINDOW (self));
   check_mrn (self);
   check_birth_date (self);
   show_scale_caution (self);
@@ -186,32 +184,17 @@ crs_patient_dialog_save (CrsFormWindow *window)
     {
       crs_form_mark_entry_row (self->mrn_row, self->mrn_message_row, self->mrn_message,
                                _("Required: the patient’s medical record number"));
-      crs_form_show_error (self->error_revealer, self->error_label, _("Not saved: the MRN is missing."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->mrn_row));
-      return FALSE;
+      return crs_form_window_refuse (window, GTK_WIDGET (self->mrn_row),
+                                     _("Not saved: the MRN is missing."));
     }
   if (self->mrn_taken)
-    {
-      crs_form_show_error (self->error_revealer, self->error_label,
-                           _("Not saved: another patient already has this MRN."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->mrn_row));
-      return FALSE;
-    }
+    return crs_form_window_refuse (window, GTK_WIDGET (self->mrn_row),
+                                   _("Not saved: another patient already has this MRN."));
   if (self->birth_bad)
-    {
-      crs_form_show_error (self->error_revealer, self->error_label,
-                           _("Not saved: correct the date of birth first."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->birth_row));
-      return FALSE;
-    }
-  if (crs_number_row_get_state (self->weight_row) == CRS_NUMBER_ROW_INVALID)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: correct %s first (%s)."), _("Weight"),
-                                                  crs_number_row_get_problem (self->weight_row));
-      crs_form_show_error (self->error_revealer, self->error_label, message);
-      gtk_widget_grab_focus (GTK_WIDGET (crs_number_row_get_editable (self->weight_row)));
-      return FALSE;
-    }
+    return crs_form_window_refuse (window, GTK_WIDGET (self->birth_row),
+                                   _("Not saved: correct the date of birth first."));
+  if (!crs_form_window_check_number (window, self->weight_row))
+    return FALSE;
 
   patient = self->patient != NULL ? crs_patient_copy (self->patient) : crs_patient_new ();
   g_free (patient->mrn);
@@ -242,16 +225,13 @@ crs_patient_dialog_save (CrsFormWindow *window)
     {
       /* A duplicate MRN (another workstation may have just used it)
        * belongs at the MRN. */
-      if (g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT))
-        {
-          crs_form_mark_entry_row (self->mrn_row, self->mrn_message_row, self->mrn_message, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->mrn_row));
-        }
-      crs_form_show_error (self->error_revealer, self->error_label, error->message);
-      return FALSE;
+      gboolean at_mrn = g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+
+      if (at_mrn)
+        crs_form_mark_entry_row (self->mrn_row, self->mrn_message_row, self->mrn_message, error->message);
+      return crs_form_window_refuse (window, at_mrn ? GTK_WIDGET (self->mrn_row) : NULL, error->message);
     }
 
-  crs_form_show_error (self->error_revealer, self->error_label, NULL);
   g_signal_emit (self, signals[SAVED], 0, patient);
   return TRUE;
 }
@@ -316,6 +296,7 @@ crs_patient_dialog_init (CrsPatientDialog *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_form_window_set_banner (CRS_FORM_WINDOW (self), self->error_revealer, self->error_label);
 
   crs_form_fill_choices (self->sex_row, NULL, sex_label, CRS_SEX_N_VALUES);
   scales = gtk_string_list_new ((const char * const[]) {

@@ -29,6 +29,9 @@ struct _CrsTimeRow
 
 G_DEFINE_FINAL_TYPE (CrsTimeRow, crs_time_row, ADW_TYPE_ACTION_ROW)
 
+/* A time this far ahead is a typing slip or another clock, not a plan. */
+#define FUTURE_TOLERANCE_SECONDS (5 * 60)
+
 enum {
   PROP_0,
   PROP_TIME,
@@ -143,21 +146,11 @@ clear_clicked_cb (CrsTimeRow *self)
   gtk_popover_popdown (self->popover);
 }
 
-/* The row holds one control: focus goes straight to it, so that Tab
- * moves from field to field (a list row would otherwise take the focus
- * itself first, or, unfocusable, keep it). */
 static gboolean
 crs_time_row_focus (GtkWidget        *widget,
                     GtkDirectionType  direction)
 {
-  CrsTimeRow *self = CRS_TIME_ROW (widget);
-  GtkWidget *control = GTK_WIDGET (self->button);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && (focus == control || gtk_widget_is_ancestor (focus, control)))
-    return FALSE;
-  return gtk_widget_grab_focus (control);
+  return crs_form_row_focus_control (widget, GTK_WIDGET (CRS_TIME_ROW (widget)->button));
 }
 
 static gboolean
@@ -334,4 +327,17 @@ crs_time_row_get_problem (CrsTimeRow *self)
 {
   g_return_val_if_fail (CRS_IS_TIME_ROW (self), NULL);
   return self->problem;
+}
+
+gboolean
+crs_time_row_check_not_future (CrsTimeRow *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean future;
+
+  g_return_val_if_fail (CRS_IS_TIME_ROW (self), FALSE);
+
+  future = self->time > now + FUTURE_TOLERANCE_SECONDS;
+  crs_time_row_set_problem (self, future ? _("Not possible: this is in the future") : NULL);
+  return future;
 }

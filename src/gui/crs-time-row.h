@@ -25,5 +25,9 @@ void       crs_time_row_set_optional (CrsTimeRow *self,
 void       crs_time_row_set_problem  (CrsTimeRow *self,
                                       const char *problem);
 const char *crs_time_row_get_problem (CrsTimeRow *self);
+/* Marks the row when its time is later than now, beyond a few minutes of
+ * clock difference (a record is never from the future), and clears the
+ * problem otherwise. Returns TRUE when the time is in the future. */
+gboolean   crs_time_row_check_not_future (CrsTimeRow *self);
 
 G_END_DECLS

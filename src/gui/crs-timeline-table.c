@@ -171,17 +171,7 @@ fill (CrsTimelineTable *self,
 
       crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
                                obs->stored_red_flag ? _("Observations (red flag)") : _("Observations"));
-      crs_chart_item_take_text (event.item, CRS_CHART_CRS, crs_display_grade (obs->stored_crs_grade));
-      crs_chart_item_take_text (event.item, CRS_CHART_ICANS, crs_display_grade (obs->stored_icans_grade));
-      crs_chart_item_take_text (event.item, CRS_CHART_NEWS2,
-                                crs_display_news2 (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
-      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
-                                  crs_display_grade_class (obs->stored_crs_grade), NULL);
-      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",
-                                  crs_display_grade_class (obs->stored_icans_grade), NULL);
-      crs_chart_item_set_classes (event.item, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
-                                  crs_display_news2_class (obs->stored_news2, CRS_NEWS2_RISK_UNKNOWN),
-                                  NULL);
+      crs_chart_item_set_grades (event.item, obs);
       crs_chart_item_set_observation (event.item, obs->id, FALSE);
       g_array_append_val (events, event);
     }
