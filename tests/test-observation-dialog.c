@@ -341,7 +341,8 @@ test_impossible_value (Fixture       *fixture,
   g_assert_true (form_test_has_class (GTK_WIDGET (gtk_widget_get_ancestor (GTK_WIDGET (form_test_row_editable (temperature)), GTK_TYPE_ENTRY)), "error"));
   type_in (fixture, "Pulse", "80");
   type_in (fixture, "Respiratory rate", "abc");
-  g_assert_cmpstr (subtitle_of (fixture, "Respiratory rate"), ==, "Not a number");
+  g_assert_cmpstr (subtitle_of (fixture, "Respiratory rate"), ==,
+                   "Not a number: type only digits, with “.” for decimals");
   type_in (fixture, "Systolic pressure", "120");
   type_in (fixture, "Diastolic pressure", "130");
   g_assert_cmpstr (subtitle_of (fixture, "Diastolic pressure"), ==, "Not possible: above the systolic pressure");

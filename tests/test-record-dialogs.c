@@ -13,7 +13,9 @@
 #include "crs-test-gtk-utils.h"
 #include "gui/crs-infusion-dialog.h"
 #include "gui/crs-intervention-dialog.h"
+#include "crs-test-locale.h"
 #include "gui/crs-lab-result-dialog.h"
+#include "gui/crs-observation-dialog.h"
 #include "gui/crs-patient-dialog.h"
 
 typedef struct
@@ -508,6 +510,152 @@ test_lab_result (Fixture       *fixture,
   g_assert_cmpstr (result->unit, ==, "pg/mL");
 }
 
+/* Every way a number can be typed wrong gets a message at the field that
+ * says what is wrong and what to type, the same in every form, and the
+ * same in the banner when saving is refused; a number that can only mean
+ * one thing is taken, in the English locale too ("85,5"). */
+typedef enum {
+  FORM_OBSERVATION,
+  FORM_LAB,
+  FORM_INFUSION,
+  FORM_PATIENT,
+} NumberForm;
+
+#define NOT_A_NUMBER "Not a number: type only digits, with “.” for decimals"
+#define TWO_MARKS "Two decimal marks: type the number without thousands separators, with “.” for decimals"
+#define UNCLEAR_1500 "Unclear: 1.5 or 1500? Type the one you mean"
+
+static const struct
+{
+  NumberForm  form;
+  const char *title;
+  const char *text;
+  gboolean    english;   /* typed in en_US, where "," groups thousands */
+  const char *problem;   /* NULL: taken */
+  double      value;     /* what is taken */
+} number_cases[] = {
+  { FORM_OBSERVATION, "Temperature", "abc", FALSE, NOT_A_NUMBER, 0 },
+  { FORM_OBSERVATION, "Temperature", "38 °C", FALSE, NOT_A_NUMBER, 0 },
+  { FORM_OBSERVATION, "Temperature", "37.2.1", FALSE, TWO_MARKS, 0 },
+  { FORM_OBSERVATION, "Temperature", "1,500", TRUE, UNCLEAR_1500, 0 },
+  { FORM_OBSERVATION, "Temperature", "38,5", TRUE, NULL, 38.5 },
+  { FORM_OBSERVATION, "Temperature", "60", FALSE, "Not possible: allowed 10.0–47.0 °C", 0 },
+  { FORM_OBSERVATION, "Pulse", "80.5", FALSE, "Not a whole number: type 80 or 81", 0 },
+  { FORM_OBSERVATION, "Pulse", "eighty", FALSE, NOT_A_NUMBER, 0 },
+  { FORM_OBSERVATION, "Pulse", "1,500", TRUE, UNCLEAR_1500, 0 },
+  { FORM_LAB, "Value", "abc", FALSE, NOT_A_NUMBER, 0 },
+  { FORM_LAB, "Value", "1.2.3", FALSE, TWO_MARKS, 0 },
+  { FORM_LAB, "Value", "1,500", TRUE, UNCLEAR_1500, 0 },
+  { FORM_LAB, "Value", "1,500.5", TRUE, TWO_MARKS, 0 },
+  { FORM_LAB, "Value", "85,5", TRUE, NULL, 85.5 },
+  { FORM_LAB, "Value", "-3", FALSE, "Not possible: allowed 0 or more", 0 },
+  { FORM_INFUSION, "Dose", "abc", FALSE, NOT_A_NUMBER, 0 },
+  { FORM_INFUSION, "Dose", "0.3.1", FALSE, TWO_MARKS, 0 },
+  { FORM_INFUSION, "Dose", "1,500", TRUE, UNCLEAR_1500, 0 },
+  { FORM_INFUSION, "Dose", "0,5", TRUE, NULL, 0.5 },
+  { FORM_PATIENT, "Weight", "abc", FALSE, NOT_A_NUMBER, 0 },
+  { FORM_PATIENT, "Weight", "70.5.2", FALSE, TWO_MARKS, 0 },
+  { FORM_PATIENT, "Weight", "1,500", TRUE, UNCLEAR_1500, 0 },
+  { FORM_PATIENT, "Weight", "70,5", TRUE, NULL, 70.5 },
+  { FORM_PATIENT, "Weight", "0", FALSE, "Not possible: allowed 0.2–700.0 kg", 0 },
+};
+
+static GtkWindow *
+open_number_form (Fixture    *fixture,
+                  NumberForm  form)
+{
+  switch (form)
+    {
+    case FORM_OBSERVATION:
+      return GTK_WINDOW (crs_observation_dialog_new (NULL, fixture->store, fixture->patient, NULL));
+    case FORM_LAB:
+      return GTK_WINDOW (crs_lab_result_dialog_new (NULL, fixture->store, fixture->patient));
+    case FORM_INFUSION:
+      return GTK_WINDOW (crs_infusion_dialog_new (NULL, fixture->store, NULL, fixture->patient));
+    case FORM_PATIENT:
+    default:
+      /* Editing: the MRN, which is checked first, is there. */
+      return GTK_WINDOW (crs_patient_dialog_new (NULL, fixture->store, fixture->patient));
+    }
+}
+
+static void
+test_number_messages (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (number_cases); i++)
+    {
+      g_autofree char *old = NULL;
+      g_autofree char *banner = NULL;
+      g_autofree char *expected = NULL;
+      GtkWidget *number;
+
+      g_test_message ("%s: “%s”%s", number_cases[i].title, number_cases[i].text,
+                      number_cases[i].english ? " in en_US" : "");
+      if (number_cases[i].english && (old = crs_test_use_locale ("en_US")) == NULL)
+        return;
+
+      show (fixture, open_number_form (fixture, number_cases[i].form));
+      /* What else the form needs before it looks at the number. */
+      if (number_cases[i].form == FORM_LAB)
+        choose_at (fixture, "Test", 1);
+      else if (number_cases[i].form == FORM_INFUSION)
+        type_at (fixture, "Therapy", "blinatumomab");
+      type_at (fixture, number_cases[i].title, number_cases[i].text);
+      number = row (fixture, number_cases[i].title);
+
+      if (number_cases[i].problem == NULL)
+        {
+          g_assert_false (form_test_has_class (number, "crs-error"));
+          g_assert_cmpfloat_with_epsilon (crs_number_row_get_value (CRS_NUMBER_ROW (number)),
+                                          number_cases[i].value, 1e-9);
+        }
+      else
+        {
+          /* At the field, as typed... */
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (number)), ==, number_cases[i].problem);
+          g_assert_true (form_test_has_class (number, "crs-error"));
+          /* ...and in the banner when saving is refused, with the focus
+           * back in the field. */
+          g_assert_true (press_save (fixture));
+          g_assert_nonnull (fixture->dialog);
+          banner = form_test_visible_text (crs_test_find_widget (GTK_WIDGET (fixture->dialog),
+                                                                 GTK_TYPE_REVEALER, NULL));
+          expected = g_strdup_printf ("Not saved: correct %s first (%s).", number_cases[i].title,
+                                      number_cases[i].problem);
+          assert_contains (banner, expected);
+          g_assert_true (form_test_has_focus_in (fixture->dialog, number));
+        }
+      gtk_window_destroy (fixture->dialog);
+      crs_test_restore_locale (old);
+    }
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+}
+
+/* In English, "85,5" is eighty-five and a half: saved as that. */
+static void
+test_lab_result_english (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *old = crs_test_use_locale ("en_US");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (old == NULL)
+    return;
+  show (fixture, GTK_WINDOW (crs_lab_result_dialog_new (NULL, fixture->store, fixture->patient)));
+  choose_at (fixture, "Test", 1);
+  type_at (fixture, "Value", "85,5");
+  g_assert_true (press_save (fixture));
+  g_assert_true (form_test_wait_closed (&fixture->dialog));
+  crs_test_restore_locale (old);
+
+  results = crs_store_list_lab_results (fixture->store, fixture->patient->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (((CrsLabResult *) g_ptr_array_index (results, 0))->value, 85.5, 1e-9);
+}
+
 /* Escape after typing asks first, in every form. */
 static void
 test_escape_asks (Fixture       *fixture,
@@ -583,6 +731,8 @@ main (int   argc,
   ADD ("/infusion-dialog/reference", test_infusion_reference);
   ADD ("/intervention-dialog/save", test_intervention);
   ADD ("/lab-result-dialog/save", test_lab_result);
+  ADD ("/lab-result-dialog/english", test_lab_result_english);
+  ADD ("/record-dialogs/number-messages", test_number_messages);
   ADD ("/record-dialogs/escape-asks", test_escape_asks);
   ADD ("/record-dialogs/narrow", test_narrow);
 #undef ADD

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "core/crs-validate.h"
+#include "crs-test-locale.h"
 
 typedef struct
 {
@@ -109,99 +110,132 @@ test_cross_field (void)
   g_assert_true (crs_validate_oxygen_flow (CRS_O2_UNSET, 2));
 }
 
+/* A number as typed, what the parser makes of it, and what the form
+ * says about it (NULL: nothing, it is fine or empty). */
 typedef struct
 {
   const char      *text;
   gboolean         integer;
   CrsNumberStatus  status;
   double           value;
+  const char      *problem;
 } ParseCase;
 
 /* In the C locale: a point or a comma is a decimal separator. */
 static const ParseCase parse_cases[] = {
-  { "38.5", FALSE, CRS_NUMBER_OK, 38.5 },
-  { "38,5", FALSE, CRS_NUMBER_OK, 38.5 },
-  { " 39 ", FALSE, CRS_NUMBER_OK, 39 },
-  { "+7", TRUE, CRS_NUMBER_OK, 7 },
-  { "-3", TRUE, CRS_NUMBER_OK, -3 },
-  { ".5", FALSE, CRS_NUMBER_OK, 0.5 },
-  { "5.", FALSE, CRS_NUMBER_OK, 5 },
-  { "80", TRUE, CRS_NUMBER_OK, 80 },
-  { "80.0", TRUE, CRS_NUMBER_OK, 80 },
-  { "80.5", TRUE, CRS_NUMBER_NOT_WHOLE, 0 },
-  { "", FALSE, CRS_NUMBER_EMPTY, 0 },
-  { "   ", FALSE, CRS_NUMBER_EMPTY, 0 },
-  { "abc", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "1e3", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "inf", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "nan", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "0x10", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "1.2.3", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "1,2.3", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "38 °C", FALSE, CRS_NUMBER_INVALID, 0 },
-  { ".", FALSE, CRS_NUMBER_INVALID, 0 },
-  { "-", FALSE, CRS_NUMBER_INVALID, 0 },
+  { "38.5", FALSE, CRS_NUMBER_OK, 38.5, NULL },
+  { "38,5", FALSE, CRS_NUMBER_OK, 38.5, NULL },
+  { "85,5", FALSE, CRS_NUMBER_OK, 85.5, NULL },
+  { " 39 ", FALSE, CRS_NUMBER_OK, 39, NULL },
+  { "+7", TRUE, CRS_NUMBER_OK, 7, NULL },
+  { "-3", TRUE, CRS_NUMBER_OK, -3, NULL },
+  { ".5", FALSE, CRS_NUMBER_OK, 0.5, NULL },
+  { "5.", FALSE, CRS_NUMBER_OK, 5, NULL },
+  { "80", TRUE, CRS_NUMBER_OK, 80, NULL },
+  { "80.0", TRUE, CRS_NUMBER_OK, 80, NULL },
+  { "80.5", TRUE, CRS_NUMBER_NOT_WHOLE, 0, "Not a whole number: type 80 or 81" },
+  { "96,4", TRUE, CRS_NUMBER_NOT_WHOLE, 0, "Not a whole number: type 96 or 97" },
+  { "-0.5", TRUE, CRS_NUMBER_NOT_WHOLE, 0, "Not a whole number: type -1 or 0" },
+  { "", FALSE, CRS_NUMBER_EMPTY, 0, NULL },
+  { "   ", FALSE, CRS_NUMBER_EMPTY, 0, NULL },
+  { "abc", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "1e3", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "inf", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "nan", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "0x10", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "38 °C", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { ".", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "-", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "1.2.3", FALSE, CRS_NUMBER_SEPARATORS, 0,
+    "Two decimal marks: type the number without thousands separators, with “.” for decimals" },
+  { "1,2.3", FALSE, CRS_NUMBER_SEPARATORS, 0,
+    "Two decimal marks: type the number without thousands separators, with “.” for decimals" },
+  { "1,500.5", FALSE, CRS_NUMBER_SEPARATORS, 0,
+    "Two decimal marks: type the number without thousands separators, with “.” for decimals" },
   /* No thousands separator in C: "1.500" is one and a half. */
-  { "1.500", FALSE, CRS_NUMBER_OK, 1.5 },
+  { "1.500", FALSE, CRS_NUMBER_OK, 1.5, NULL },
+  { "1,500", FALSE, CRS_NUMBER_OK, 1.5, NULL },
+};
+
+/* An English locale groups thousands with a comma: "1,500" could be
+ * either; "85,5" cannot be a group, so it is eighty-five and a half. */
+static const ParseCase english_cases[] = {
+  { "85,5", FALSE, CRS_NUMBER_OK, 85.5, NULL },
+  { "85.5", FALSE, CRS_NUMBER_OK, 85.5, NULL },
+  { "1.500", FALSE, CRS_NUMBER_OK, 1.5, NULL },
+  { "1,500", FALSE, CRS_NUMBER_GROUPED, 0, "Unclear: 1.5 or 1500? Type the one you mean" },
+  { "-12,345", FALSE, CRS_NUMBER_GROUPED, 0, "Unclear: -12.345 or -12345? Type the one you mean" },
+  { "1,500", TRUE, CRS_NUMBER_GROUPED, 0, "Unclear: 1.5 or 1500? Type the one you mean" },
+  { "1,500.5", FALSE, CRS_NUMBER_SEPARATORS, 0,
+    "Two decimal marks: type the number without thousands separators, with “.” for decimals" },
+  { "85,5 mg", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “.” for decimals" },
+  { "80,5", TRUE, CRS_NUMBER_NOT_WHOLE, 0, "Not a whole number: type 80 or 81" },
+};
+
+/* German: a decimal comma, thousands grouped with a point. */
+static const ParseCase german_cases[] = {
+  { "38,5", FALSE, CRS_NUMBER_OK, 38.5, NULL },
+  { "38.5", FALSE, CRS_NUMBER_OK, 38.5, NULL },
+  /* 1,5 or 1500? Refused rather than guessed. */
+  { "1.500", FALSE, CRS_NUMBER_GROUPED, 0, "Unclear: 1,5 or 1500? Type the one you mean" },
+  { "1,500", FALSE, CRS_NUMBER_OK, 1.5, NULL },
+  { "abc", FALSE, CRS_NUMBER_INVALID, 0, "Not a number: type only digits, with “,” for decimals" },
+  { "1.500,5", FALSE, CRS_NUMBER_SEPARATORS, 0,
+    "Two decimal marks: type the number without thousands separators, with “,” for decimals" },
+  { "80,5", TRUE, CRS_NUMBER_NOT_WHOLE, 0, "Not a whole number: type 80 or 81" },
 };
 
 static void
-test_parse (void)
+check_cases (const ParseCase *cases,
+             guint            n_cases)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+  for (guint i = 0; i < n_cases; i++)
     {
-      const ParseCase *c = &parse_cases[i];
+      const ParseCase *c = &cases[i];
       double value = -12345;
       CrsNumberStatus status = crs_parse_number (c->text, c->integer, &value);
+      g_autofree char *problem = crs_number_problem (c->text, status);
 
       if (status != c->status)
         g_error ("“%s”: status %d, expected %d", c->text, status, c->status);
       if (status == CRS_NUMBER_OK)
         g_assert_cmpfloat_with_epsilon (value, c->value, 1e-12);
+      if (g_strcmp0 (problem, c->problem) != 0)
+        g_error ("“%s”: message “%s”, expected “%s”", c->text,
+                 problem != NULL ? problem : "(none)", c->problem != NULL ? c->problem : "(none)");
     }
+}
+
+static void
+test_parse (void)
+{
+  check_cases (parse_cases, G_N_ELEMENTS (parse_cases));
   g_assert_cmpint (crs_parse_number (NULL, FALSE, NULL), ==, CRS_NUMBER_EMPTY);
 }
 
-/* A locale with a decimal comma that groups thousands with a point:
- * made for the test with localedef when the system has its source. */
+static void
+test_parse_english_locale (void)
+{
+  g_autofree char *old = crs_test_use_locale ("en_US");
+
+  if (old == NULL)
+    return;
+  check_cases (english_cases, G_N_ELEMENTS (english_cases));
+  crs_test_restore_locale (old);
+}
+
 static void
 test_parse_decimal_comma_locale (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "locale", NULL);
-  g_autofree char *target = g_build_filename (dir, "de_DE.UTF-8", NULL);
-  const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", target, NULL };
-  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *old = crs_test_use_locale ("de_DE");
   g_autofree char *shown = NULL;
-  int status = -1;
-  double value = 0;
 
-  g_mkdir_with_parents (dir, 0700);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    {
-      g_test_skip ("localedef cannot make de_DE.UTF-8 here");
-      return;
-    }
-  g_setenv ("LOCPATH", dir, TRUE);
-  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
-    {
-      g_test_skip ("the de_DE.UTF-8 locale made for the test does not load");
-      return;
-    }
-
-  g_assert_cmpint (crs_parse_number ("38,5", FALSE, &value), ==, CRS_NUMBER_OK);
-  g_assert_cmpfloat_with_epsilon (value, 38.5, 1e-12);
-  g_assert_cmpint (crs_parse_number ("38.5", FALSE, &value), ==, CRS_NUMBER_OK);
-  g_assert_cmpfloat_with_epsilon (value, 38.5, 1e-12);
-  /* 1,5 or 1500? Refused rather than guessed. */
-  g_assert_cmpint (crs_parse_number ("1.500", FALSE, &value), ==, CRS_NUMBER_GROUPED);
-  g_assert_cmpint (crs_parse_number ("1,500", FALSE, &value), ==, CRS_NUMBER_OK);
-  g_assert_cmpfloat_with_epsilon (value, 1.5, 1e-12);
+  if (old == NULL)
+    return;
+  check_cases (german_cases, G_N_ELEMENTS (german_cases));
   shown = crs_format_decimal (38.5, 1);
   g_assert_cmpstr (shown, ==, "38,5");
-
-  setlocale (LC_NUMERIC, old);
+  crs_test_restore_locale (old);
 }
 
 static void
@@ -226,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/validate/range-text", test_range_text);
   g_test_add_func ("/validate/cross-field", test_cross_field);
   g_test_add_func ("/validate/parse", test_parse);
+  g_test_add_func ("/validate/parse-english-locale", test_parse_english_locale);
   g_test_add_func ("/validate/parse-decimal-comma-locale", test_parse_decimal_comma_locale);
   g_test_add_func ("/validate/fahrenheit", test_fahrenheit);
 

@@ -149,9 +149,11 @@ crs_parse_number (const char *text,
           if (separator_at != NULL)
             digits_after++;
         }
-      else if (separator_at == NULL &&
-               (*p == '.' || *p == ',' || strncmp (p, decimal, decimal_len) == 0))
+      else if (*p == '.' || *p == ',' || strncmp (p, decimal, decimal_len) == 0)
         {
+          /* A second mark: thousands grouped ("1,500.5") or a slip. */
+          if (separator_at != NULL)
+            return CRS_NUMBER_SEPARATORS;
           separator_at = p;
           g_string_append_c (ascii, '.');
           p += (*p == '.' || *p == ',') ? 1 : decimal_len;
@@ -175,6 +177,86 @@ crs_parse_number (const char *text,
   if (out != NULL)
     *out = value;
   return CRS_NUMBER_OK;
+}
+
+/* The two readings of a number with one mark that may group thousands
+ * or be the decimal mark ("1,500": 1.5 or 1500), as the locale writes
+ * them. */
+static void
+grouped_readings (const char  *text,
+                  char       **as_decimal,
+                  char       **as_whole)
+{
+  g_autoptr(GString) decimal = g_string_new (NULL);
+  g_autoptr(GString) whole = g_string_new (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  /* The text holds a sign, digits and one mark ("." or ","). */
+  for (const char *p = trimmed; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p) || *p == '+' || *p == '-')
+        {
+          g_string_append_c (decimal, *p);
+          g_string_append_c (whole, *p);
+        }
+      else
+        g_string_append_c (decimal, '.');
+    }
+  /* %g writes the locale's decimal mark and never groups; 12 digits keep
+   * any number a field holds as typed. */
+  *as_decimal = g_strdup_printf ("%.12g", g_ascii_strtod (decimal->str, NULL));
+  *as_whole = g_strdup_printf ("%.12g", g_ascii_strtod (whole->str, NULL));
+}
+
+char *
+crs_number_problem (const char      *text,
+                    CrsNumberStatus  status)
+{
+  const char *decimal = locale_decimal_point ();
+
+  switch (status)
+    {
+    case CRS_NUMBER_INVALID:
+      /* TRANSLATORS: %s is the decimal mark of the user's language, e.g. "." */
+      return g_strdup_printf (_("Not a number: type only digits, with “%s” for decimals"), decimal);
+
+    case CRS_NUMBER_SEPARATORS:
+      /* TRANSLATORS: %s is the decimal mark of the user's language, e.g. "." */
+      return g_strdup_printf (_("Two decimal marks: type the number without thousands separators, "
+                                "with “%s” for decimals"), decimal);
+
+    case CRS_NUMBER_NOT_WHOLE:
+      {
+        double value = 0;
+        g_autofree char *below = NULL;
+        g_autofree char *above = NULL;
+
+        if (crs_parse_number (text, FALSE, &value) != CRS_NUMBER_OK)
+          return g_strdup (_("Not a whole number: type it without decimals"));
+        /* + 0.0: never "-0" */
+        below = crs_format_decimal (floor (value) + 0.0, 0);
+        above = crs_format_decimal (ceil (value) + 0.0, 0);
+        /* TRANSLATORS: a fraction typed where a whole number is needed;
+         * the two whole numbers around it, e.g. "type 80 or 81" */
+        return g_strdup_printf (_("Not a whole number: type %s or %s"), below, above);
+      }
+
+    case CRS_NUMBER_GROUPED:
+      {
+        g_autofree char *as_decimal = NULL;
+        g_autofree char *as_whole = NULL;
+
+        grouped_readings (text, &as_decimal, &as_whole);
+        /* TRANSLATORS: "1,500" typed where "," groups thousands: it could
+         * mean 1.5 or 1500, e.g. "Unclear: 1.5 or 1500? Type the one you mean" */
+        return g_strdup_printf (_("Unclear: %s or %s? Type the one you mean"), as_decimal, as_whole);
+      }
+
+    case CRS_NUMBER_OK:
+    case CRS_NUMBER_EMPTY:
+    default:
+      return NULL;
+    }
 }
 
 /* °F = °C × 9/5 + 32: the definition of the Fahrenheit scale. */

@@ -67,6 +67,8 @@ typedef enum {
   CRS_NUMBER_INVALID,         /* not a number */
   CRS_NUMBER_NOT_WHOLE,       /* a fraction where a whole number is needed */
   CRS_NUMBER_GROUPED,         /* "1.500" in a locale that groups thousands with "." */
+  /* Added with the form messages: */
+  CRS_NUMBER_SEPARATORS,      /* more than one decimal mark: "1.2.3", "1,500.5" */
 } CrsNumberStatus;
 
 /* Parses a number as typed: optional sign, digits, and one decimal
@@ -76,6 +78,12 @@ typedef enum {
 CrsNumberStatus crs_parse_number   (const char *text,
                                     gboolean    integer,
                                     double     *out);
+/* What is wrong with @text, which crs_parse_number() answered with
+ * @status, and what to type instead, in the current locale: "Not a
+ * number: type only digits, with “.” for decimals". NULL for OK and
+ * EMPTY, which are not problems. */
+char           *crs_number_problem (const char      *text,
+                                    CrsNumberStatus  status);
 /* Numbers are shown with crs_format_decimal() (crs-format.h). */
 
 double crs_celsius_to_fahrenheit (double celsius);

@@ -99,27 +99,25 @@ check_text (CrsNumberRow *self)
   const CrsFieldRange *range = crs_field_range (self->field);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *allowed = NULL;
+  CrsNumberStatus status;
   double typed = NAN;
 
   g_clear_pointer (&self->problem, g_free);
   self->value = NAN;
 
-  switch (crs_parse_number (text, range->integer && self->to_stored == NULL, &typed))
+  status = crs_parse_number (text, range->integer && self->to_stored == NULL, &typed);
+  switch (status)
     {
     case CRS_NUMBER_EMPTY:
       self->state = CRS_NUMBER_ROW_EMPTY;
       return;
 
     case CRS_NUMBER_INVALID:
-      self->problem = g_strdup (_("Not a number"));
-      break;
-
     case CRS_NUMBER_NOT_WHOLE:
-      self->problem = g_strdup (_("Type a whole number"));
-      break;
-
     case CRS_NUMBER_GROUPED:
-      self->problem = g_strdup (_("Type the number without a thousands separator"));
+    case CRS_NUMBER_SEPARATORS:
+      /* What is wrong and what to type (crs-validate.c). */
+      self->problem = crs_number_problem (text, status);
       break;
 
     case CRS_NUMBER_OK:
