@@ -175,6 +175,18 @@ crs_test_ward_fill (CrsStore    *store,
   crs_test_ward_save_set (store, edith);
   g_assert_true (edith->stored_red_flag);
   ward->edith_flag = edith->id;
+
+  /* Then oxygen, written as nurses write it: no drug, the note says how. */
+  {
+    g_autoptr(CrsIntervention) oxygen = crs_intervention_new ();
+
+    oxygen->patient_id = ward->edith;
+    oxygen->at = now - 5 * MINUTE;
+    oxygen->kind = CRS_INTERVENTION_OXYGEN_CHANGE;
+    oxygen->note = g_strdup ("Nasal cannula 2 L/min");
+    g_assert_true (crs_store_add_intervention (store, oxygen, &error));
+    g_assert_no_error (error);
+  }
 }
 
 char *

@@ -14,6 +14,7 @@
 #include "crs-test-ward-data.h"
 #include "gui/crs-acknowledge-dialog.h"
 #include "gui/crs-chart-item.h"
+#include "gui/crs-display.h"
 #include "gui/crs-escalation-banner.h"
 #include "gui/crs-grade-row.h"
 #include "gui/crs-history-view.h"
@@ -227,6 +228,30 @@ escalation_body (CrsApplication *app)
   g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.edith), GTK_TYPE_LABEL, flag_text));
   crs_test_screenshot (GTK_WIDGET (window), "escalation-banner");
 
+  /* The timeline says what the oxygen was; the history puts the red
+   * flag first. */
+  adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "timeline");
+  crs_test_run_for (100);
+  {
+    CrsTimelineTable *timeline = CRS_TIMELINE_TABLE (crs_test_find_widget (GTK_WIDGET (window),
+                                                                           CRS_TYPE_TIMELINE_TABLE, NULL));
+    g_autoptr(CrsChartItem) oxygen = g_list_model_get_item (crs_timeline_table_get_model (timeline), 0);
+
+    g_assert_cmpstr (crs_chart_item_get_text (oxygen, CRS_CHART_EVENT), ==,
+                     "Oxygen started or changed: Nasal cannula 2 L/min");
+  }
+  adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
+  crs_test_run_for (100);
+  {
+    CrsHistoryView *history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window),
+                                                                      CRS_TYPE_HISTORY_VIEW, NULL));
+    g_autoptr(CrsChartItem) flagged = g_list_model_get_item (crs_history_view_get_model (history), 0);
+
+    g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, "Red flag");
+  }
+  adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "summary");
+  crs_test_run_for (100);
+
   /* Acknowledge: the name is filled in; who was informed is required. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.acknowledge", NULL));
   g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (CRS_TYPE_ACKNOWLEDGE_DIALOG), 5000));
@@ -281,6 +306,7 @@ archive_body (CrsApplication *app)
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *undo;
+  guint n_audit;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
   crs_test_run_for (200);
@@ -298,6 +324,32 @@ archive_body (CrsApplication *app)
   crs_test_run_for (200);
   g_assert_nonnull (ward_row (window, ward.alan));
   g_assert_cmpint (crs_window_get_patient (window), ==, ward.alan);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = crs_store_list_audit (store, "patient", ward.alan, &error);
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[audit->len - 1])->action, ==, "restore");
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[audit->len - 2])->action, ==, "archive");
+  /* Nothing left to undo: Ctrl+Z does nothing now. */
+  n_audit = audit->len;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-archive", NULL);
+  crs_test_run_for (100);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = crs_store_list_audit (store, "patient", ward.alan, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit);
+
+  /* Ctrl+Z undoes too, while the toast is shown: the toast goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
+  crs_test_run_for (200);
+  g_assert_null (ward_row (window, ward.alan));
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing archived"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-archive", NULL));
+  crs_test_run_for (200);
+  g_assert_nonnull (ward_row (window, ward.alan));
+  g_assert_cmpint (crs_window_get_patient (window), ==, ward.alan);
+  /* The toast says so, and offers no Undo any more. */
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing restored"));
+  g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing archived"));
+  undo = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_true (undo == NULL || !gtk_widget_get_visible (undo));
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = crs_store_list_audit (store, "patient", ward.alan, &error);
   g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[audit->len - 1])->action, ==, "restore");
@@ -508,6 +560,37 @@ test_form (void)
   crs_test_run_application (NULL, form_body);
 }
 
+/* Units as laboratories send them (UCUM), as people read them. */
+static void
+test_display_unit (void)
+{
+  static const struct { const char *ucum; const char *shown; } units[] = {
+    { "mg/L", "mg/L" },
+    { "ug/L", "µg/L" },
+    { "umol/L", "µmol/L" },
+    { "10*9/L", "×10⁹/L" },
+    { "10*3/uL", "×10³/µL" },
+    { "10^6 CAR+ T cells", "×10⁶ CAR+ T cells" },
+    { "10*-3", "×10⁻³" },
+    { "U/L", "U/L" },
+    { "ng/mL", "ng/mL" },
+    { "g/dL", "g/dL" },
+    { "pg/mL", "pg/mL" },
+    { "unit", "unit" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *shown = crs_display_unit (units[i].ucum);
+      g_assert_cmpstr (shown, ==, units[i].shown);
+    }
+  {
+    g_autofree char *none = crs_display_unit (NULL);
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/patient-page/history", test_history);
   g_test_add_func ("/patient-page/preferences", test_preferences);
   g_test_add_func ("/patient-page/new-observation-form", test_form);
+  g_test_add_func ("/patient-page/display-unit", test_display_unit);
 
   return g_test_run ();
 }

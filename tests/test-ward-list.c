@@ -10,6 +10,7 @@
 
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
+#include "gui/crs-escalation-banner.h"
 #include "gui/crs-ward-list.h"
 #include "gui/crs-ward-row.h"
 #include "gui/crs-window.h"
@@ -363,18 +364,54 @@ test_narrow (void)
 
 /* ---------------------------------------------------------------------- */
 
+/* Where @widget is in @window. */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           CrsWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds;
+}
+
+/* The banner's button beside its text on a wide window, under it (the
+ * text keeping the width) on a narrow one. */
+static void
+assert_banner_layout (CrsWindow *window,
+                      gboolean   narrow)
+{
+  CrsEscalationBanner *banner = CRS_ESCALATION_BANNER (crs_test_find_widget (GTK_WIDGET (window),
+                                                                             CRS_TYPE_ESCALATION_BANNER, NULL));
+  GtkWidget *title = crs_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_LABEL,
+                                           crs_escalation_banner_get_title (banner));
+  GtkWidget *button = crs_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_BUTTON, "_Acknowledge…");
+  graphene_rect_t text = bounds_in (title, window);
+  graphene_rect_t acknowledge = bounds_in (button, window);
+
+  if (narrow)
+    g_assert_cmpfloat (acknowledge.origin.y, >=, text.origin.y + text.size.height);
+  else
+    g_assert_cmpfloat (acknowledge.origin.x, >=, text.origin.x + text.size.width);
+}
+
 /* The demo ward, ordered by urgency: a patient with a red flag not
  * acknowledged comes first, and opening them shows the banner. */
 static void
 demo_body (CrsApplication *app)
 {
   CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
   g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *sort = NULL;
   CrsWardEntry *first;
   int width = 1920, height = 1080;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "urgency"));
   crs_test_run_for (100);
+  /* The main menu's order is the one Preferences shows, kept. */
+  sort = g_settings_get_string (settings, "ward-sort");
+  g_assert_cmpstr (sort, ==, "urgency");
   shown = crs_ward_list_get_shown (ward_list (app));
   g_assert_cmpuint (shown->len, >=, 8);
   first = g_ptr_array_index (shown, 0);
@@ -387,14 +424,17 @@ demo_body (CrsApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   crs_test_run_for (600);
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Acknowledge…"));
+  assert_banner_layout (window, FALSE);
   crs_test_screenshot (GTK_WIDGET (window), "demo-wide");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   crs_test_run_for (600);
+  assert_banner_layout (window, TRUE);
   crs_test_screenshot (GTK_WIDGET (window), "demo-360");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   crs_test_run_for (600);
   crs_test_screenshot (GTK_WIDGET (window), "demo-360-list");
 
+  g_settings_reset (settings, "ward-sort");
   crs_test_close_all (app);
 }
 

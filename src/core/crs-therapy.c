@@ -131,10 +131,11 @@ crs_source_format (const CrsSource *source)
   switch (source->quality)
     {
     case CRS_SOURCE_QUALITY_SECONDARY:
-      /* Translators: a citation, then a warning about its kind. */
-      return g_strdup_printf (_("%s (secondary source)"), source->citation);
+      /* Translators: a citation, then a warning about its kind. A
+       * citation often ends in parentheses of its own. */
+      return g_strdup_printf (_("%s; secondary source"), source->citation);
     case CRS_SOURCE_QUALITY_WEAK:
-      return g_strdup_printf (_("%s (weak source: unverified)"), source->citation);
+      return g_strdup_printf (_("%s; weak source, unverified"), source->citation);
     case CRS_SOURCE_QUALITY_PRIMARY:
     case CRS_SOURCE_QUALITY_N_VALUES:
     default:

@@ -124,7 +124,7 @@ CrsSource *crs_source_new      (const char       *id,
                                 CrsSourceQuality  quality);
 CrsSource *crs_source_ref      (CrsSource        *source);
 void       crs_source_unref    (CrsSource        *source);
-/* "citation (secondary source)" for people; free with g_free(). */
+/* "citation; secondary source" for people; free with g_free(). */
 char      *crs_source_format   (const CrsSource  *source);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsSource, crs_source_unref)
 

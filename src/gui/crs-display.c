@@ -162,3 +162,45 @@ crs_display_since_infusion (gint64 start,
    * day) and whole hours, e.g. "Day 2, 49 h" */
   return g_strdup_printf (_("Day %d, %" G_GINT64_FORMAT " h"), days, hours);
 }
+
+/* UCUM (unitsofmeasure.org): "u" is the prefix micro, "10*n" (or "10^n"
+ * as people type it) a power of ten. Only those two are rewritten: "U"
+ * (enzyme units) and everything else stay as they are. */
+char *
+crs_display_unit (const char *unit)
+{
+  static const char * const superscripts[] = {
+    "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+  };
+  g_autoptr(GString) shown = NULL;
+  gboolean segment_start = TRUE;
+
+  if (unit == NULL)
+    return g_strdup ("");
+  shown = g_string_new (NULL);
+  for (const char *p = unit; *p != '\0'; p++)
+    {
+      if (segment_start && p[0] == '1' && p[1] == '0' && (p[2] == '*' || p[2] == '^') &&
+          (g_ascii_isdigit (p[3]) || (p[3] == '-' && g_ascii_isdigit (p[4]))))
+        {
+          g_string_append (shown, "×10");
+          p += 3;
+          if (*p == '-')
+            {
+              g_string_append (shown, "⁻");
+              p++;
+            }
+          for (; g_ascii_isdigit (*p); p++)
+            g_string_append (shown, superscripts[*p - '0']);
+          p--;
+          segment_start = FALSE;
+          continue;
+        }
+      if (segment_start && p[0] == 'u' && (p[1] == 'g' || p[1] == 'L' || p[1] == 'l' || p[1] == 'm'))
+        g_string_append (shown, "µ");
+      else
+        g_string_append_c (shown, *p);
+      segment_start = (*p == '/' || *p == ' ' || *p == '.');
+    }
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}

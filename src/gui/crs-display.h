@@ -34,6 +34,10 @@ char       *crs_display_time             (gint64       at,
                                           gint64       now);
 /* "3 Mar 2024 14:05" (local time). */
 char       *crs_display_date_time        (gint64       at);
+/* A unit as people read it: the UCUM code a laboratory sends ("ug/L",
+ * "10*9/L", "umol/L") written "µg/L", "×10⁹/L", "µmol/L"; other text as
+ * it is. */
+char       *crs_display_unit             (const char  *unit);
 /* "Day 2, 49 h" after an infusion started at @start; "Before infusion". */
 char       *crs_display_since_infusion   (gint64       start,
                                           gint64       at);

@@ -13,6 +13,7 @@ struct _CrsEscalationBanner
 
   GtkRevealer *revealer;
   GtkBox      *box;
+  GtkBox      *content;
   GtkLabel    *title_label;
   GtkLabel    *detail_label;
   GtkButton   *acknowledge_button;
@@ -40,6 +41,7 @@ crs_escalation_banner_class_init (CrsEscalationBannerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-escalation-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsEscalationBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, CrsEscalationBanner, box);
+  gtk_widget_class_bind_template_child (widget_class, CrsEscalationBanner, content);
   gtk_widget_class_bind_template_child (widget_class, CrsEscalationBanner, title_label);
   gtk_widget_class_bind_template_child (widget_class, CrsEscalationBanner, detail_label);
   gtk_widget_class_bind_template_child (widget_class, CrsEscalationBanner, acknowledge_button);
@@ -88,4 +90,16 @@ crs_escalation_banner_get_detail (CrsEscalationBanner *self)
 {
   g_return_val_if_fail (CRS_IS_ESCALATION_BANNER (self), NULL);
   return gtk_label_get_label (self->detail_label);
+}
+
+void
+crs_escalation_banner_set_compact (CrsEscalationBanner *self,
+                                   gboolean             compact)
+{
+  g_return_if_fail (CRS_IS_ESCALATION_BANNER (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content),
+                                  compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->content, compact ? 6 : 12);
+  gtk_widget_set_halign (GTK_WIDGET (self->acknowledge_button), compact ? GTK_ALIGN_START : GTK_ALIGN_FILL);
 }

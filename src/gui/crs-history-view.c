@@ -149,16 +149,18 @@ status_text (CrsObservation *obs)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
+  /* One line each, the red flag first: the reason is the nurse's own
+   * sentence, with its own punctuation. */
+  if (obs->stored_red_flag)
+    g_ptr_array_add (parts, g_strdup (_("Red flag")));
   if (obs->superseded_by_id != 0)
     g_ptr_array_add (parts, g_strdup (_("Replaced by a correction")));
   if (obs->supersedes_id != 0)
     /* TRANSLATORS: a corrected set and the reason, e.g. "Amended: wrong patient's pulse" */
     g_ptr_array_add (parts, g_strdup_printf (_("Amended: %s"),
                                              obs->amend_reason != NULL ? obs->amend_reason : ""));
-  if (obs->stored_red_flag)
-    g_ptr_array_add (parts, g_strdup (_("Red flag")));
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("; ", (char **) parts->pdata);
+  return g_strjoinv ("\n", (char **) parts->pdata);
 }
 
 static int
@@ -217,6 +219,7 @@ fill (CrsHistoryView *self,
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  gboolean newest_changed = FALSE;
 
   /* A view of the caller's array: it keeps the references. */
   sorted = g_ptr_array_copy (observations, NULL, NULL);
@@ -226,7 +229,22 @@ fill (CrsHistoryView *self,
   for (guint i = 0; i < sorted->len; i++)
     g_ptr_array_add (items, make_item (g_ptr_array_index (sorted, i), now));
 
+  /* A new set (or a correction of the newest) goes in at the top: show
+   * it, rather than keep the rows that were there in view. */
+  if (items->len > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+    {
+      g_autoptr(CrsChartItem) top = g_list_model_get_item (G_LIST_MODEL (self->items), 0);
+
+      newest_changed = !crs_chart_item_equal (top, g_ptr_array_index (items, 0));
+    }
   crs_chart_item_update_store (self->items, items);
+  if (newest_changed)
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+      if (adjustment != NULL)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
 }
 

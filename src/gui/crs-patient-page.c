@@ -104,14 +104,14 @@ create_lab_row (gpointer item,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *when = crs_display_time (lab->at, self->now);
+  g_autofree char *unit = crs_display_unit (lab->unit);
   const char *name = lab->name != NULL && *lab->name != '\0' ? lab->name : lab->loinc;
 
   if (isnan (lab->value))
     title = g_strdup (name != NULL ? name : "");
   else
     /* TRANSLATORS: a lab result, e.g. "CRP 120 mg/L" */
-    title = g_strdup_printf (_("%s %g %s"), name != NULL ? name : "", lab->value,
-                             lab->unit != NULL ? lab->unit : "");
+    title = g_strdup_printf (_("%s %g %s"), name != NULL ? name : "", lab->value, unit);
   if (lab->note != NULL && *lab->note != '\0')
     g_ptr_array_add (parts, g_strdup (lab->note));
   if (lab->loinc != NULL && *lab->loinc != '\0')
@@ -480,4 +480,12 @@ crs_patient_page_get_switcher_bar (CrsPatientPage *self)
 {
   g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), NULL);
   return self->switcher_bar;
+}
+
+void
+crs_patient_page_set_compact (CrsPatientPage *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (CRS_IS_PATIENT_PAGE (self));
+  crs_escalation_banner_set_compact (self->banner, compact);
 }

@@ -39,5 +39,9 @@ CrsObservation *crs_patient_page_find_observation (CrsPatientPage    *self,
                                                    gint64             observation_id);
 AdwViewStack   *crs_patient_page_get_view_stack  (CrsPatientPage      *self);
 AdwViewSwitcherBar *crs_patient_page_get_switcher_bar (CrsPatientPage *self);
+/* The page alone on a narrow window: the banner's button goes under its
+ * text. */
+void                crs_patient_page_set_compact      (CrsPatientPage *self,
+                                                       gboolean        compact);
 
 G_END_DECLS

@@ -205,6 +205,26 @@ search_activate_cb (CrsTherapyBrowser *self)
   row_activated_cb (self->therapy_list, first, self);
 }
 
+/* Down in the search goes to the matches (past the class list). */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CrsTherapyBrowser     *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  first = gtk_list_box_get_row_at_index (self->therapy_list, 0);
+  if (first == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
+
 /* Escape clears the search first, then closes the window. */
 static void
 stop_search_cb (CrsTherapyBrowser *self)
@@ -304,6 +324,12 @@ crs_therapy_browser_init (CrsTherapyBrowser *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_swapped (self->class_dropdown, "notify::selected", G_CALLBACK (class_changed_cb), self);
   /* Typing anywhere in the window searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -134,6 +134,10 @@ intervention_text (CrsIntervention *intervention)
     g_string_append_printf (text, ": %s", intervention->drug);
   if (intervention->dose != NULL && *intervention->dose != '\0')
     g_string_append_printf (text, " %s", intervention->dose);
+  /* Without a drug the note says what was done ("Nasal cannula 4 L/min"). */
+  if ((intervention->drug == NULL || *intervention->drug == '\0') &&
+      intervention->note != NULL && *intervention->note != '\0')
+    g_string_append_printf (text, ": %s", intervention->note);
   return g_strdup (text->str);
 }
 

@@ -61,6 +61,7 @@ _crs_window_update_actions (CrsWindow *self)
   set_enabled (self, "win.archive-patient", patient);
   set_enabled (self, "win.show-therapy", patient);
   set_enabled (self, "win.acknowledge", patient && open != NULL && open->len > 0);
+  set_enabled (self, "win.undo-archive", self->archived_id != 0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -277,7 +278,30 @@ acknowledge_cb (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
-/* Archive, with Undo */
+/* Archive, with Undo (the toast's button, or Ctrl+Z while it is shown) */
+
+/* Nothing to undo any more. */
+static void
+forget_archived (CrsWindow *self)
+{
+  self->archived_id = 0;
+  g_clear_pointer (&self->archived_name, g_free);
+  if (self->archive_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->archive_toast);
+
+      g_signal_handlers_disconnect_by_data (toast, self);
+      g_object_unref (toast);
+    }
+  _crs_window_update_actions (self);
+}
+
+static void
+archive_toast_dismissed_cb (AdwToast  *toast,
+                            CrsWindow *self)
+{
+  forget_archived (self);
+}
 
 static void
 archive_patient_cb (GtkWidget  *widget,
@@ -312,6 +336,13 @@ archive_patient_cb (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.restore-patient");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+  forget_archived (self);
+  self->archived_id = id;
+  self->archived_name = g_strdup (name);
+  self->archive_toast = g_object_ref (toast);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (archive_toast_dismissed_cb), self);
+  _crs_window_update_actions (self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -332,7 +363,38 @@ restore_patient_cb (GtkWidget  *widget,
       _crs_window_toast (self, message);
       return;
     }
+  /* From the toast's own button: the toast goes away by itself. */
+  if (id == self->archived_id)
+    forget_archived (self);
   crs_window_select_patient (self, id);
+}
+
+static void
+undo_archive_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *name = g_strdup (self->archived_name);
+  gint64 id = self->archived_id;
+
+  if (id == 0)
+    return;
+  /* The toast is still shown (it is forgotten when dismissed): it now
+   * says what happened, without its button, and goes in its own time.
+   * (Dismissing it from here while it slides in upsets libadwaita 1.2.) */
+  toast = self->archive_toast != NULL ? g_object_ref (self->archive_toast) : NULL;
+  gtk_widget_activate_action (widget, "win.restore-patient", "x", id);
+  if (toast != NULL && self->archived_id == 0)
+    {
+      /* TRANSLATORS: e.g. "Ada Lovelace restored" */
+      g_autofree char *title = g_strdup_printf (_("%s restored"), name);
+
+      adw_toast_set_button_label (toast, NULL);
+      adw_toast_set_action_name (toast, NULL);
+      adw_toast_set_title (toast, title);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -413,6 +475,14 @@ crs_window_set_property (GObject      *object,
       self->sort = g_strdup (sort);
       crs_ward_list_set_sort (self->ward_list, g_str_equal (sort, "urgency") ? CRS_WARD_SORT_URGENCY
                                                                              : CRS_WARD_SORT_BED);
+      /* One order: the main menu and Preferences show and change the
+       * same setting, kept for the next start. */
+      if (self->settings != NULL)
+        {
+          g_autofree char *saved = g_settings_get_string (self->settings, "ward-sort");
+          if (g_strcmp0 (saved, sort) != 0)
+            g_settings_set_string (self->settings, "ward-sort", sort);
+        }
       g_object_notify_by_pspec (object, pspec);
     }
   else
@@ -442,6 +512,7 @@ _crs_window_class_actions_init (CrsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.acknowledge", NULL, acknowledge_cb);
   gtk_widget_class_install_action (widget_class, "win.archive-patient", NULL, archive_patient_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-patient", "x", restore_patient_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-archive", NULL, undo_archive_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.show-therapy", NULL, show_therapy_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
@@ -460,6 +531,7 @@ _crs_window_set_accels (GtkApplication *application)
     { "win.new-observation", { "<Primary>n", NULL } },
     { "win.new-patient", { "<Primary><Shift>n", NULL } },
     { "win.search", { "<Primary>f", NULL } },
+    { "win.undo-archive", { "<Primary>z", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -26,6 +26,9 @@ struct _CrsWindow
   gint64         patient_id;      /* shown on the patient page; 0 = none */
   char          *sort;            /* "bed" or "urgency" (the win.sort action) */
   GHashTable    *enabled;         /* action name -> 1 disabled, 2 enabled */
+  gint64         archived_id;     /* the patient win.undo-archive restores; 0 = none */
+  AdwToast      *archive_toast;   /* its toast while shown */
+  char          *archived_name;   /* the name that toast shows */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;

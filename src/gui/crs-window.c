@@ -201,6 +201,7 @@ folded_changed_cb (CrsWindow *self)
     gtk_menu_button_set_icon_name (self->record_button, "list-add-symbolic");
   else
     gtk_menu_button_set_label (self->record_button, _("_Record"));
+  crs_patient_page_set_compact (self->patient_page, folded);
 
   /* Folded with nobody shown, the ward list is the page to see. */
   if (folded && self->patient_id == 0)
@@ -301,6 +302,10 @@ crs_window_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
+  if (self->archive_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->archive_toast, self);
+  g_clear_object (&self->archive_toast);
+  g_clear_pointer (&self->archived_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_WINDOW);
   g_clear_object (&self->model);
   g_clear_object (&self->reference);
