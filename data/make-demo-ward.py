@@ -570,6 +570,8 @@ EMERGENCY_SYMPTOMS = {
 }
 RED_FLAG_GRADE_MIN = 3          # crs-red-flags.c: ASTCT grade 3 or more
 RED_FLAG_NEWS2_MIN = 7          # crs-red-flags.c: RCP 2017 chart 4, high
+NEWS2_MIN_AGE = 16              # crs-ward-policy.c default: NICE MIB205, NEWS2
+                                # "does not apply to children under 16"
 FEVER_TENTHS = 380              # crs-grading-private.h: >= 38.0 C
 HYPOTENSION_SYSTOLIC_BELOW = 90  # crs-ward-policy.c default
 LOW_FLOW_MAX_L_MIN = 6.0        # crs-ward-policy.c default (ASTCT <= 6 L/min)
@@ -716,8 +718,22 @@ def news2(a):
     return (None if None in scores else partial), partial
 
 
-def grade_flags(a, crs, icans, previous_acvpu):
-    """The red flags of crs_red_flags_fill (), as (kind, words) pairs."""
+def news2_applies(p):
+    """crs_news2_applies_to_age () for @p's sets: NEWS2 from 16 years.
+    The birth date is written as years and months before the import, and
+    every set lies within two weeks of it, so the whole years at each set
+    are p.age[0] unless the patient is within a year of the limit (none
+    is; refused rather than worked out by calendar)."""
+    years = p.age[0]
+    if NEWS2_MIN_AGE - 1 <= years <= NEWS2_MIN_AGE:
+        raise SystemExit("%s: aged %d, too close to the NEWS2 age of %d for this script"
+                         % (p.mrn, years, NEWS2_MIN_AGE))
+    return years >= NEWS2_MIN_AGE
+
+
+def grade_flags(a, crs, icans, previous_acvpu, adult_news2):
+    """The red flags of crs_red_flags_fill (), as (kind, words) pairs; no
+    NEWS2 flag when NEWS2 is not used for the patient's age."""
     flags = []
     for s in (a.get("symptoms") or "").split():
         if s in EMERGENCY_SYMPTOMS:
@@ -728,7 +744,7 @@ def grade_flags(a, crs, icans, previous_acvpu):
         elif grade is None and lowest >= RED_FLAG_GRADE_MIN:
             flags.append(("grade", "%s grade %d or more" % (scale, lowest)))
     total, partial = news2(a)
-    if (total if total is not None else partial) >= RED_FLAG_NEWS2_MIN:
+    if adult_news2 and (total if total is not None else partial) >= RED_FLAG_NEWS2_MIN:
         flags.append(("news2", "NEWS2 %d" % (total if total is not None else partial)))
     acvpu = a.get("acvpu")
     if acvpu in ("C", "V", "P", "U") and (
@@ -747,13 +763,14 @@ def mark_red_flags(p, versions):
     starts = [minute(p, i[0]) for i in p.infusions]
     masking = [minute(p, i[0]) for i in p.interventions if i[1] in MASKING_KINDS]
     episode, onset, last_acvpu = None, None, None
+    adult_news2 = news2_applies(p)
     for v in sorted((v for v in versions if v.current), key=lambda v: (v.taken, v.order)):
         ep = max((s for s in starts if s <= v.taken), default=None)
         if ep != episode:
             episode, onset = ep, None
         masked = onset is not None and any(onset <= m <= v.taken for m in masking)
         crs = crs_grade(v.attrs, masked)
-        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs, p.child), last_acvpu)
+        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs, p.child), last_acvpu, adult_news2)
         if onset is None and crs[0] is not None and crs[0] >= 1:
             onset = v.taken
         if v.attrs.get("acvpu") is not None:

@@ -133,8 +133,11 @@ assert_good_output (const char *out)
    * low-medium. */
   assert_row (rows, 3, "worked-icans,0,3,3,low-medium,yes", "ICANS grade 3: a seizure that resolved", NULL);
   /* Age 8: CAPD 8 (1) waking to voice (2) = ICANS 2; 38.2 °C, SBP 110,
-   * room air = CRS 1. NEWS2: SBP 110 (1) + pulse 100 (1) + 38.2 (1) = 3, low. */
-  assert_row (rows, 4, "child-capd,1,2,3,low,no", "ICANS grade 2: wakes only to voice", NULL);
+   * room air = CRS 1. NEWS2 is not used under 16 (NICE MIB205): blank,
+   * and the reason says why. */
+  assert_row (rows, 4, "child-capd,1,2,,,no", "ICANS grade 2: wakes only to voice", NULL);
+  assert_row (rows, 4, "child-capd,1,2,,,no",
+              "NEWS2 is not used below 16 years: use the ward's paediatric early warning chart.", NULL);
   /* Fever masked, 37.1 °C, SBP 86 without pressors = CRS 2. NEWS2:
    * SBP 86 (3) + pulse 95 (1) = 4 with a single 3, low-medium. */
   assert_row (rows, 5, "masked,2,0,4,low-medium,no", "while fever is masked by treatment", NULL);
@@ -152,6 +155,37 @@ test_good_file (void)
   g_assert_cmpstr (result.err, ==, "");
   g_assert_cmpint (result.status, ==, 0);
   assert_good_output (result.out);
+}
+
+/* NEWS2 from 16 years (the default ward setting); a blank age is an
+ * adult's. Sums from shared/clinical/grading.md §5a. */
+static void
+test_age_file (void)
+{
+  g_autofree char *path = fixture ("age.csv");
+  g_auto(Result) result = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *not_used = "NEWS2 is not used below 16 years: use the ward's paediatric early warning chart.";
+
+  run_cli (&result, NULL, "grade", "--csv", path, NULL);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  rows = parse_output (result.out);
+  g_assert_cmpuint (rows->len, ==, 8);
+  /* Pulse 135 alone scores 3: low-medium from 16, blank at 15. */
+  assert_row (rows, 1, "pulse-age-15,0,0,,,no", not_used, NULL);
+  assert_row (rows, 2, "pulse-age-16,0,0,3,low-medium,no", "NEWS2 3 (low–medium): pulse 135/min (3)", NULL);
+  assert_row (rows, 3, "pulse-age-unknown,0,0,3,low-medium,no", "NEWS2 3 (low–medium)", NULL);
+  /* Whole years count: 15.9 is 15. */
+  assert_row (rows, 4, "pulse-age-15.9,0,0,,,no", not_used, NULL);
+  /* Pulse 135 (3) + RR 26 (3) + SBP 100 (2) = 8: an adult's red flag, a
+   * child's vital signs with no NEWS2 and no red flag. */
+  assert_row (rows, 5, "high-age-7,0,0,,,no", not_used, NULL);
+  assert_row (rows, 6, "high-age-16,0,0,8,high,yes", "NEWS2 8 (high)", NULL);
+  /* The other red flags stay: 39.5 °C on one vasopressor is CRS grade
+   * 3, a red flag at 7 as at any age. */
+  assert_row (rows, 7, "crs3-age-7,3,0,,,yes", not_used, NULL);
+  assert_row (rows, 7, "crs3-age-7,3,0,,,yes", "CRS grade 3: fever 39.5 °C and one vasopressor", NULL);
 }
 
 static void
@@ -370,6 +404,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli-grade/good-file", test_good_file);
+  g_test_add_func ("/cli-grade/age", test_age_file);
   g_test_add_func ("/cli-grade/stdin", test_stdin);
   g_test_add_func ("/cli-grade/stdin-errors-named", test_stdin_errors_named);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

@@ -267,6 +267,28 @@ log_rejected (guint       line,
 }
 
 static gboolean
+run_policy (const char           *input,
+            const CrsWardPolicy  *policy,
+            char                **output,
+            char                **rejected,
+            CrsGradeCsvStats     *stats,
+            guint                *error_line,
+            GError              **error)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (g_strdup (input), (gssize) strlen (input), g_free);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  RejectLog log = { g_string_new (NULL) };
+  gboolean ok;
+
+  ok = crs_grade_csv_run (in, out, policy, log_rejected, &log, stats, error_line, NULL, error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  *output = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  *rejected = g_string_free (log.rejected, FALSE);
+  return ok;
+}
+
+static gboolean
 run (const char        *input,
      char             **output,
      char             **rejected,
@@ -274,17 +296,7 @@ run (const char        *input,
      guint             *error_line,
      GError           **error)
 {
-  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (g_strdup (input), (gssize) strlen (input), g_free);
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  RejectLog log = { g_string_new (NULL) };
-  gboolean ok;
-
-  ok = crs_grade_csv_run (in, out, NULL, log_rejected, &log, stats, error_line, NULL, error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  *output = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-  *rejected = g_string_free (log.rejected, FALSE);
-  return ok;
+  return run_policy (input, NULL, output, rejected, stats, error_line, error);
 }
 
 #define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n"
@@ -323,6 +335,52 @@ test_run_rows (void)
                                              "NEWS2 7 (high): "));
   g_assert_true (g_str_has_suffix (lines[3], ".\","));
   g_assert_cmpstr (lines[4], ==, "");
+}
+
+/* The ward's NEWS2 age (news2_min_age) decides the news2 column: the
+ * same rows (pulse 135 alone scores 3) at the default 16, at 18 and at 0
+ * (everyone scored). */
+static void
+test_run_news2_age_setting (void)
+{
+  const char *input = "id,age_years,temp_c,hr,rr,sbp,spo2,o2_device,acvpu,ice,capd\n"
+                      "a15,15,37.0,135,16,120,97,room_air,A,10,\n"
+                      "a16,16,37.0,135,16,120,97,room_air,A,10,\n"
+                      "a17,17,37.0,135,16,120,97,room_air,A,10,\n"
+                      "a18,18,37.0,135,16,120,97,room_air,A,10,\n"
+                      "a0,0,37.0,135,16,120,97,room_air,A,,0\n"
+                      "unknown,,37.0,135,16,120,97,room_air,A,10,\n";
+  const struct { int min_age; const char *news2[6]; } cases[] = {
+    { 16, { "", "3", "3", "3", "", "3" } },
+    { 18, { "", "", "", "3", "", "3" } },
+    { 0, { "3", "3", "3", "3", "3", "3" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *output = NULL;
+      g_autofree char *rejected = NULL;
+      g_autofree char *not_used = g_strdup_printf ("NEWS2 is not used below %d years", cases[i].min_age);
+      g_auto(GStrv) lines = NULL;
+      CrsWardPolicy policy;
+      CrsGradeCsvStats stats;
+
+      crs_ward_policy_init (&policy);
+      policy.news2_min_age = cases[i].min_age;
+      g_assert_true (run_policy (input, &policy, &output, &rejected, &stats, NULL, NULL));
+      g_assert_cmpuint (stats.rejected, ==, 0);
+      lines = g_strsplit (output, "\n", -1);
+      for (guint r = 0; r < 6; r++)
+        {
+          g_auto(GStrv) fields = g_strsplit (lines[r + 1], ",", 6);
+          gboolean blank = *cases[i].news2[r] == '\0';
+
+          g_test_message ("setting %d, %s", cases[i].min_age, lines[r + 1]);
+          g_assert_cmpstr (fields[3], ==, cases[i].news2[r]);
+          g_assert_cmpstr (fields[4], ==, blank ? "" : "low-medium");
+          g_assert_cmpint (strstr (fields[5], not_used) != NULL, ==, blank);
+        }
+    }
 }
 
 static void
@@ -412,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/grade-csv/row/several-problems-and-cross-checks", test_row_several_problems_and_cross_checks);
   g_test_add_func ("/grade-csv/row/ragged", test_row_ragged);
   g_test_add_func ("/grade-csv/run/rows", test_run_rows);
+  g_test_add_func ("/grade-csv/run/news2-age-setting", test_run_news2_age_setting);
   g_test_add_func ("/grade-csv/run/file-errors", test_run_file_errors);
   g_test_add_func ("/grade-csv/run/header-only", test_run_header_only);
   g_test_add_func ("/grade-csv/run/speed", test_run_speed);

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "core/crs-grading.h"
 
@@ -224,6 +225,158 @@ test_news2_not_astct (void)
   g_assert_cmpint (grading->news2_scores[CRS_NEWS2_TEMPERATURE], ==, 0);
 }
 
+/* NEWS2 is not used below the ward's NEWS2 age (default 16; NICE MIB205:
+ * "does not apply to children under 16"). The set is the CLI's worked
+ * CRS example: RR 22 (2) + SpO2 95 (1) + oxygen (2) + SBP 84 (3) + pulse
+ * 112 (2) + A (0) + 39.5 °C (2) = NEWS2 12, high; CRS grade 3 (fever and
+ * one vasopressor). "Partial" leaves the pulse out: 10 from the others,
+ * which for an adult raises "NEWS2 at least 10". */
+typedef struct
+{
+  const char *name;
+  int         age;           /* -1 = unknown */
+  int         min_age;       /* the ward setting */
+  gboolean    partial;
+  gboolean    applies;
+} AgeCase;
+
+static const AgeCase age_cases[] = {
+  { "15, setting 16", 15, 16, FALSE, FALSE },
+  { "16, setting 16", 16, 16, FALSE, TRUE },
+  { "0, setting 16", 0, 16, FALSE, FALSE },
+  { "7, setting 16", 7, 16, FALSE, FALSE },
+  { "unknown age, setting 16", -1, 16, FALSE, TRUE },
+  { "15, setting 0 (everyone)", 15, 0, FALSE, TRUE },
+  { "0, setting 0 (everyone)", 0, 0, FALSE, TRUE },
+  { "17, setting 18", 17, 18, FALSE, FALSE },
+  { "18, setting 18", 18, 18, FALSE, TRUE },
+  { "partial, 15, setting 16", 15, 16, TRUE, FALSE },
+  { "partial, 16, setting 16", 16, 16, TRUE, TRUE },
+};
+
+static gboolean
+has_news2_flag (const CrsGrading *grading)
+{
+  for (guint i = 0; i < grading->red_flags->len; i++)
+    if (((CrsRedFlag *) g_ptr_array_index (grading->red_flags, i))->kind == CRS_RED_FLAG_NEWS2)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_crs_flag (const CrsGrading *grading)
+{
+  for (guint i = 0; i < grading->red_flags->len; i++)
+    if (((CrsRedFlag *) g_ptr_array_index (grading->red_flags, i))->kind == CRS_RED_FLAG_CRS_GRADE)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_news2_age (gconstpointer data)
+{
+  const AgeCase *c = data;
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsGrading) grading = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *reason = NULL;
+  CrsGradingContext context;
+  CrsWardPolicy policy;
+
+  observation->temperature_c = 39.5;
+  observation->heart_rate = c->partial ? NO_INT : 112;
+  observation->resp_rate = 22;
+  observation->systolic = 84;
+  observation->spo2 = 95;
+  observation->o2_device = CRS_O2_NASAL_CANNULA;
+  observation->o2_flow_l_min = 4;
+  observation->vasopressors = 1;
+  observation->acvpu = CRS_ACVPU_ALERT;
+  observation->arousal = CRS_AROUSAL_NORMAL;
+  observation->capd = 0;
+  observation->ice_total = 10;
+
+  crs_grading_context_init (&context);
+  context.age_years = c->age;
+  crs_ward_policy_init (&policy);
+  policy.news2_min_age = c->min_age;
+  g_assert_cmpint (crs_news2_applies_to_age (c->age, &policy), ==, c->applies);
+  grading = crs_grading_new (observation, &context, &policy);
+  summary = crs_grading_news2_summary (grading);
+  reason = crs_grading_to_reason_line (grading);
+
+  /* CRS is graded the same at every age. */
+  g_assert_cmpint (grading->crs_grade, ==, 3);
+  g_assert_true (has_crs_flag (grading));
+  g_assert_cmpint (grading->news2_not_applicable, ==, !c->applies);
+  g_assert_cmpint (grading->news2_min_age, ==, c->min_age);
+
+  if (!c->applies)
+    {
+      g_autofree char *words = g_strdup_printf ("Not used below %d years: use the ward's paediatric "
+                                                "early warning chart", c->min_age);
+      g_autofree char *reason_words = g_strdup_printf ("NEWS2 is not used below %d years: use the "
+                                                       "ward's paediatric early warning chart.",
+                                                       c->min_age);
+
+      g_assert_cmpint (grading->news2_total, ==, CRS_MISSING);
+      g_assert_cmpint (grading->news2_risk, ==, CRS_NEWS2_RISK_UNKNOWN);
+      g_assert_cmpint (grading->news2_interval_minutes, ==, CRS_MISSING);
+      g_assert_cmpint (crs_news2_interval_at_least (grading), ==, CRS_MISSING);
+      g_assert_cmpint (grading->news2_partial_sum, ==, 0);
+      /* "Not used" is not "not recorded". */
+      g_assert_cmpuint (grading->news2_missing->len, ==, 0);
+      g_assert_cmpuint (grading->news2_reasons->len, ==, 0);
+      g_assert_false (has_news2_flag (grading));
+      g_assert_cmpstr (summary, ==, words);
+      g_assert_true (g_str_has_suffix (reason, reason_words));
+      g_assert_nonnull (strstr (grading->news2_guidance, "paediatric early warning chart"));
+      /* Each parameter keeps its adult score, for reference. */
+      g_assert_cmpint (grading->news2_scores[CRS_NEWS2_SYSTOLIC], ==, 3);
+    }
+  else if (c->partial)
+    {
+      g_assert_cmpint (grading->news2_total, ==, CRS_MISSING);
+      g_assert_cmpint (grading->news2_partial_sum, ==, 10);
+      g_assert_cmpuint (grading->news2_missing->len, ==, 1);
+      g_assert_true (has_news2_flag (grading));
+      g_assert_cmpint (crs_news2_interval_at_least (grading), ==, 0);
+      g_assert_cmpstr (summary, ==, "Not scored: pulse not recorded");
+    }
+  else
+    {
+      g_assert_cmpint (grading->news2_total, ==, 12);
+      g_assert_cmpint (grading->news2_risk, ==, CRS_NEWS2_RISK_HIGH);
+      g_assert_cmpint (grading->news2_interval_minutes, ==, 0);
+      g_assert_true (has_news2_flag (grading));
+      g_assert_true (g_str_has_prefix (summary, "NEWS2 12 (high)"));
+    }
+}
+
+/* Only the NEWS2 flags go with the age: a child's new confusion is still
+ * a red flag, and so is an emergency symptom. */
+static void
+test_news2_age_other_flags (void)
+{
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsGrading) grading = NULL;
+  CrsGradingContext context;
+  gboolean consciousness = FALSE;
+
+  observation->acvpu = CRS_ACVPU_VOICE;
+  crs_grading_context_init (&context);
+  context.age_years = 7;
+  context.previous_acvpu = CRS_ACVPU_ALERT;
+  grading = crs_grading_new (observation, &context, NULL);
+
+  g_assert_true (grading->news2_not_applicable);
+  g_assert_false (has_news2_flag (grading));
+  for (guint i = 0; i < grading->red_flags->len; i++)
+    if (((CrsRedFlag *) g_ptr_array_index (grading->red_flags, i))->kind == CRS_RED_FLAG_CONSCIOUSNESS)
+      consciousness = TRUE;
+  g_assert_true (consciousness);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +397,12 @@ main (int   argc,
   g_test_add_func ("/grade-news2/partial-red-score", test_news2_partial_red_score);
   g_test_add_func ("/grade-news2/scale2-context", test_news2_scale2_context);
   g_test_add_func ("/grade-news2/not-astct", test_news2_not_astct);
+  for (guint i = 0; i < G_N_ELEMENTS (age_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/grade-news2/age/%s", age_cases[i].name);
+      g_test_add_data_func (path, &age_cases[i], test_news2_age);
+    }
+  g_test_add_func ("/grade-news2/age/other-flags", test_news2_age_other_flags);
 
   return g_test_run ();
 }

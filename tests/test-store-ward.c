@@ -207,6 +207,7 @@ assert_default_policy (const CrsWardPolicy *policy)
   g_assert_cmpint (policy->capd_below_age, ==, defaults.capd_below_age);
   g_assert_cmpfloat (policy->low_flow_max_l_min, ==, defaults.low_flow_max_l_min);
   g_assert_cmpint (policy->window_interval_minutes, ==, defaults.window_interval_minutes);
+  g_assert_cmpint (policy->news2_min_age, ==, defaults.news2_min_age);
 }
 
 static void
@@ -227,12 +228,14 @@ test_policy_round_trip (void)
   g_assert_cmpint (loaded.hypotension_systolic_below, ==, 90);
   g_assert_cmpint (loaded.capd_below_age, ==, 12);
   g_assert_cmpint (loaded.window_interval_minutes, ==, 240);
+  g_assert_cmpint (loaded.news2_min_age, ==, 16);
 
   g_signal_connect (store, "changed", G_CALLBACK (count_changed), changed);
   crs_ward_policy_init (&policy);
   policy.hypotension_systolic_below = 85;
   policy.window_interval_minutes = 60;
   policy.low_flow_max_l_min = 5.5;
+  policy.news2_min_age = 18;
   g_assert_true (crs_store_save_policy (store, &policy, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed->len, ==, 1);
@@ -243,6 +246,9 @@ test_policy_round_trip (void)
   g_clear_pointer (&stored, g_free);
   stored = crs_store_get_setting (store, "policy.window_interval_minutes");
   g_assert_cmpstr (stored, ==, "60");
+  g_clear_pointer (&stored, g_free);
+  stored = crs_store_get_setting (store, "policy.news2_min_age");
+  g_assert_cmpstr (stored, ==, "18");
 
   /* A new store object on the same file reads it back. */
   g_clear_object (&store);
@@ -253,23 +259,33 @@ test_policy_round_trip (void)
   g_assert_cmpint (loaded.capd_below_age, ==, 12);
   g_assert_cmpfloat (loaded.low_flow_max_l_min, ==, 5.5);
   g_assert_cmpint (loaded.window_interval_minutes, ==, 60);
+  g_assert_cmpint (loaded.news2_min_age, ==, 18);
 
   /* One audit row per key saved; saving the same again adds none. */
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 4);
+  g_assert_cmpuint (audit->len, ==, 5);
   g_assert_true (crs_store_save_policy (store, &loaded, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 4);
+  g_assert_cmpuint (audit->len, ==, 5);
   policy = loaded;
   policy.capd_below_age = 13;
   g_assert_true (crs_store_save_policy (store, &policy, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 5);
-  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[4])->action, ==, "update");
-  assert_json_field (((CrsAuditEntry *) audit->pdata[4])->before, "value", "12");
-  assert_json_field (((CrsAuditEntry *) audit->pdata[4])->after, "value", "13");
+  g_assert_cmpuint (audit->len, ==, 6);
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[5])->action, ==, "update");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[5])->before, "value", "12");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[5])->after, "value", "13");
+
+  /* 0 (NEWS2 for everyone) is a value of its own, kept as "0". */
+  policy.news2_min_age = 0;
+  g_assert_true (crs_store_save_policy (store, &policy, &error));
+  g_clear_pointer (&stored, g_free);
+  stored = crs_store_get_setting (store, "policy.news2_min_age");
+  g_assert_cmpstr (stored, ==, "0");
+  g_assert_true (crs_store_load_policy (store, &loaded));
+  g_assert_cmpint (loaded.news2_min_age, ==, 0);
 }
 
 static void
@@ -281,16 +297,19 @@ test_policy_refused (void)
     int         capd_age;
     double      low_flow;
     int         interval;
+    int         news2_age;
     const char *words;
   } cases[] = {
-    { "hypotension low", 9, 12, 6.0, 240, "hypotension threshold must be from 70 to 110 mmHg; 9" },
-    { "hypotension high", 900, 12, 6.0, 240, "hypotension threshold" },
-    { "capd age 0", 90, 0, 6.0, 240, "CAPD is used must be from 1 to 21 years; 0" },
-    { "capd age 40", 90, 40, 6.0, 240, "CAPD" },
-    { "flow 0.5", 90, 12, 0.5, 240, "low-flow oxygen limit must be from 1 to 15 L/min; 0.5" },
-    { "flow NAN", 90, 12, NAN, 240, "low-flow oxygen limit" },
-    { "interval 5", 90, 12, 6.0, 5, "monitoring window must be from 15 to 720 minutes; 5" },
-    { "interval 1440", 90, 12, 6.0, 1440, "monitoring window" },
+    { "hypotension low", 9, 12, 6.0, 240, 16, "hypotension threshold must be from 70 to 110 mmHg; 9" },
+    { "hypotension high", 900, 12, 6.0, 240, 16, "hypotension threshold" },
+    { "capd age 0", 90, 0, 6.0, 240, 16, "CAPD is used must be from 1 to 21 years; 0" },
+    { "capd age 40", 90, 40, 6.0, 240, 16, "CAPD" },
+    { "flow 0.5", 90, 12, 0.5, 240, 16, "low-flow oxygen limit must be from 1 to 15 L/min; 0.5" },
+    { "flow NAN", 90, 12, NAN, 240, 16, "low-flow oxygen limit" },
+    { "interval 5", 90, 12, 6.0, 5, 16, "monitoring window must be from 15 to 720 minutes; 5" },
+    { "interval 1440", 90, 12, 6.0, 1440, 16, "monitoring window" },
+    { "news2 age -1", 90, 12, 6.0, 240, -1, "NEWS2 is used must be from 0 to 21 years; -1" },
+    { "news2 age 22", 90, 12, 6.0, 240, 22, "NEWS2 is used must be from 0 to 21 years; 22" },
   };
   g_autofree char *path = NULL;
   g_autoptr(CrsStore) store = open_new_store (&path);
@@ -306,7 +325,8 @@ test_policy_refused (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       CrsWardPolicy policy = {
-        cases[i].hypotension, cases[i].capd_age, cases[i].low_flow, cases[i].interval
+        cases[i].hypotension, cases[i].capd_age, cases[i].low_flow, cases[i].interval,
+        cases[i].news2_age
       };
       CrsWardPolicy loaded;
 
@@ -323,9 +343,10 @@ test_policy_refused (void)
       g_assert_cmpint (loaded.capd_below_age, ==, good.capd_below_age);
       g_assert_cmpfloat (loaded.low_flow_max_l_min, ==, good.low_flow_max_l_min);
       g_assert_cmpint (loaded.window_interval_minutes, ==, good.window_interval_minutes);
+      g_assert_cmpint (loaded.news2_min_age, ==, good.news2_min_age);
     }
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 4);
+  g_assert_cmpuint (audit->len, ==, 5);
 }
 
 /* A value damaged outside the app (or by a newer version) is ignored key
@@ -344,6 +365,9 @@ test_policy_damaged (void)
     { "policy.low_flow_max_l_min", "6,5" },
     { "policy.low_flow_max_l_min", "inf" },
     { "policy.window_interval_minutes", "-240" },
+    { "policy.news2_min_age", "sixteen" },
+    { "policy.news2_min_age", "-1" },
+    { "policy.news2_min_age", "22" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -76,6 +76,13 @@ static const DueCase due_cases[] = {
     "Monitor vital signs continuously (NEWS2 7 or more)" },
   { "continuous in window", 0, TRUE, 240, 0, CRS_DUE_CONTINUOUS, 0, FALSE, 0, NULL },
   { "no data", M, TRUE, 240, 0, CRS_DUE_NO_DATA, M, FALSE, 0, "No observations yet" },
+  /* No NEWS2 frequency (a child below the ward's NEWS2 age): the ward's
+   * window interval, in or out of the window, and the text says so. */
+  { "no NEWS2, outside the window", M, FALSE, 240, 30 * MINUTE, CRS_DUE_LATER, 240, TRUE, 210,
+    "Due in 3 hours 30 minutes (ward interval)" },
+  { "no NEWS2, in the window", M, TRUE, 240, 30 * MINUTE, CRS_DUE_LATER, 240, TRUE, 210, NULL },
+  { "no NEWS2, window setting 60", M, FALSE, 60, 90 * MINUTE, CRS_DUE_OVERDUE, 60, TRUE, 30,
+    "Overdue by 30 minutes (ward interval)" },
 };
 
 static void
@@ -88,11 +95,14 @@ test_due (gconstpointer data)
 
   crs_ward_policy_init (&policy);
   policy.window_interval_minutes = c->window;
-  crs_due_compute (&due, T0, c->news2_interval, c->in_window, &policy, T0 + c->now_after);
+  /* "No data" is no set at all (last_at 0). */
+  crs_due_compute (&due, c->status == CRS_DUE_NO_DATA ? 0 : T0, c->news2_interval, c->in_window,
+                   &policy, T0 + c->now_after);
 
   g_assert_cmpint (due.status, ==, c->status);
   g_assert_cmpint (due.interval_minutes, ==, c->interval);
   g_assert_cmpint (due.by_window, ==, c->by_window);
+  g_assert_cmpint (due.no_news2, ==, c->status != CRS_DUE_NO_DATA && c->news2_interval == M);
   g_assert_cmpint (due.minutes, ==, c->minutes);
   if (c->status == CRS_DUE_LATER || c->status == CRS_DUE_OVERDUE)
     g_assert_cmpint (due.due_at, ==, T0 + (gint64) c->interval * MINUTE);
@@ -237,6 +247,69 @@ test_trend_all_stored (void)
   g_assert_cmpint (trend.due.minutes, ==, 30);
 }
 
+/* A child: NEWS2 is not used below the ward's NEWS2 age (16 by
+ * default), so the latest set gives no NEWS2 frequency and the ward's
+ * window interval applies even outside the monitoring window. At 16 the
+ * same set is scored: pulse 135 alone scores 3 (low-medium), hourly. The
+ * birthdays sit on T0 (1 March 2024): 16 that day, 15 the day after. */
+typedef struct
+{
+  const char *name;
+  const char *birth_date;
+  int         news2_min_age;
+  gboolean    stored;        /* every set stored with its grades (the ward list's path) */
+  gboolean    no_news2;
+  int         interval;
+} ChildDueCase;
+
+static const ChildDueCase child_due_cases[] = {
+  { "age 7", "2016-06-01", 16, FALSE, TRUE, 240 },
+  { "age 7, stored", "2016-06-01", 16, TRUE, TRUE, 240 },
+  { "age 15 (16 tomorrow)", "2008-03-02", 16, FALSE, TRUE, 240 },
+  { "age 15, stored", "2008-03-02", 16, TRUE, TRUE, 240 },
+  { "age 16 today", "2008-03-01", 16, FALSE, FALSE, 60 },
+  { "age 16, stored", "2008-03-01", 16, TRUE, FALSE, 60 },
+  { "age 7, setting 0", "2016-06-01", 0, TRUE, FALSE, 60 },
+  { "age 16, setting 18", "2008-03-01", 18, TRUE, TRUE, 240 },
+  { "unknown age", NULL, 16, TRUE, FALSE, 60 },
+};
+
+static void
+test_trend_child_due (gconstpointer data)
+{
+  const ChildDueCase *c = data;
+  g_autoptr(GPtrArray) observations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CrsPatient) patient = crs_patient_new ();
+  CrsObservation *set = set_at (T0);
+  g_autofree char *text = NULL;
+  CrsWardPolicy policy;
+  CrsTrend trend;
+
+  patient->birth_date = g_strdup (c->birth_date);
+  set->heart_rate = 135;
+  if (c->stored)
+    {
+      set->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+      set->stored_crs_grade = 0;
+      set->stored_icans_grade = 0;
+      set->stored_news2 = c->no_news2 ? CRS_MISSING : 3;
+    }
+  g_ptr_array_add (observations, set);
+  crs_ward_policy_init (&policy);
+  policy.news2_min_age = c->news2_min_age;
+
+  /* Outside any monitoring window, 30 minutes after the set. */
+  crs_trend_compute (&trend, patient, observations, NULL, NULL, FALSE, &policy, T0 + 30 * MINUTE);
+  g_assert_cmpint (trend.due.no_news2, ==, c->no_news2);
+  g_assert_cmpint (trend.due.by_window, ==, c->no_news2);
+  g_assert_false (trend.due.partial_news2);
+  g_assert_cmpint (trend.due.status, ==, CRS_DUE_LATER);
+  g_assert_cmpint (trend.due.interval_minutes, ==, c->interval);
+  g_assert_cmpint (trend.due.minutes, ==, c->interval - 30);
+  text = crs_due_to_string (&trend.due);
+  g_assert_cmpint (g_str_has_suffix (text, "(ward interval)"), ==, c->no_news2);
+}
+
 static void
 test_trend_empty (void)
 {
@@ -270,6 +343,11 @@ main (int   argc,
   g_test_add_func ("/trend/stored-grades-and-continuous", test_trend_stored_grades_and_continuous);
   g_test_add_func ("/trend/all-stored", test_trend_all_stored);
   g_test_add_func ("/trend/empty", test_trend_empty);
+  for (guint i = 0; i < G_N_ELEMENTS (child_due_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/trend/child-due/%s", child_due_cases[i].name);
+      g_test_add_data_func (path, &child_due_cases[i], test_trend_child_due);
+    }
 
   return g_test_run ();
 }

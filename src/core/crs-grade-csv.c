@@ -6,6 +6,9 @@
  * naming it. A value outside its type or range rejects that row only.
  * Output, one row per input row in order:
  * id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error.
+ * `news2` is blank when a parameter is missing, and also for an
+ * `age_years` below the ward's NEWS2 age (16 by default: NEWS2 is an
+ * adult score, crs-ward-policy.c); the reason then says why.
  *
  * Plausible ranges. Only values that cannot be a reading from a living
  * patient, or are a unit mix-up, are refused; anything a monitor could

@@ -7,7 +7,13 @@
  * NEWS2 is only valid with all seven parameters: a partial set has no
  * total and no risk band, and news2_missing names what is missing.
  * NEWS2 is computed apart from ASTCT: a temperature of 38.0 °C is CRS
- * fever but scores 0 here (grading.md, coding note). */
+ * fever but scores 0 here (grading.md, coding note).
+ *
+ * NEWS2 is an adult score: it is not used for a patient younger than the
+ * ward's news2_min_age (default 16; NICE MIB205, see crs-ward-policy.c).
+ * Such a set has no total, no risk band, no frequency and no NEWS2 red
+ * flag, and says why; its parameters are scored for reference only. An
+ * unknown age is taken as an adult's, as for ICE/CAPD. */
 #define G_LOG_DOMAIN "crs-grade-news2"
 
 #include "config.h"
@@ -303,15 +309,45 @@ describe_param (CrsObservation *observation,
   return g_strdup_printf (_("%s (%d)"), value, score);
 }
 
+gboolean
+crs_news2_applies_to_age (int                  age_years,
+                          const CrsWardPolicy *policy)
+{
+  CrsWardPolicy default_policy;
+
+  if (policy == NULL)
+    {
+      crs_ward_policy_init (&default_policy);
+      policy = &default_policy;
+    }
+  return age_years < 0 || age_years >= policy->news2_min_age;
+}
+
 void
 crs_grade_news2_fill (CrsGrading              *grading,
                       CrsObservation          *observation,
-                      const CrsGradingContext *context)
+                      const CrsGradingContext *context,
+                      const CrsWardPolicy     *policy)
 {
   int spo2_scale = context->spo2_scale == 2 ? 2 : 1;
   gboolean complete = TRUE;
   gboolean red_score = FALSE;
   int sum = 0;
+
+  grading->news2_min_age = policy->news2_min_age;
+  if (!crs_news2_applies_to_age (context->age_years, policy))
+    {
+      /* Not summed, nothing missing: the set is not incomplete, NEWS2
+       * simply does not apply. */
+      for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
+        grading->news2_scores[p] = crs_news2_score_param (observation, (CrsNews2Param) p, spo2_scale);
+      grading->news2_not_applicable = TRUE;
+      grading->news2_partial_sum = 0;
+      grading->news2_total = CRS_MISSING;
+      grading->news2_risk = CRS_NEWS2_RISK_UNKNOWN;
+      grading->news2_interval_minutes = CRS_MISSING;
+      return;
+    }
 
   for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
     {
@@ -371,12 +407,14 @@ crs_grade_news2_fill (CrsGrading              *grading,
  * The missing parameters can only add to the score, so a red score or a
  * partial sum of 5 or 7 sets the band; otherwise a set with unrecorded
  * parameters is never taken as "total 0, 12-hourly" but as the 4-hourly
- * band. */
+ * band. A child's set has none: the ward's interval applies. */
 int
 crs_news2_interval_at_least (const CrsGrading *grading)
 {
   gboolean red_score = FALSE;
 
+  if (grading->news2_not_applicable)
+    return CRS_MISSING;
   if (!crs_is_missing_int (grading->news2_interval_minutes))
     return grading->news2_interval_minutes;
 

@@ -18,12 +18,14 @@ void crs_grade_icans_fill  (CrsGrading              *grading,
                             const CrsWardPolicy     *policy);
 void crs_grade_news2_fill  (CrsGrading              *grading,
                             CrsObservation          *observation,
-                            const CrsGradingContext *context);
+                            const CrsGradingContext *context,
+                            const CrsWardPolicy     *policy);
 void crs_red_flags_fill    (CrsGrading              *grading,
                             CrsObservation          *observation,
                             const CrsGradingContext *context);
 void crs_guidance_fill     (CrsGrading              *grading,
-                            const CrsGradingContext *context);
+                            const CrsGradingContext *context,
+                            const CrsWardPolicy     *policy);
 
 /* Temperature in tenths of a degree, rounded to the nearest tenth.
  * Thermometers read to 0.1 °C and every band edge in the sources is

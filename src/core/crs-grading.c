@@ -110,9 +110,9 @@ crs_grading_new (CrsObservation          *observation,
 
   crs_grade_crs_fill (grading, observation, context, policy);
   crs_grade_icans_fill (grading, observation, context, policy);
-  crs_grade_news2_fill (grading, observation, context);
+  crs_grade_news2_fill (grading, observation, context, policy);
   crs_red_flags_fill (grading, observation, context);
-  crs_guidance_fill (grading, context);
+  crs_guidance_fill (grading, context, policy);
 
   return grading;
 }
@@ -188,6 +188,15 @@ news2_summary (const CrsGrading *grading,
                gboolean          with_name)
 {
   g_autofree char *sentence = NULL;
+
+  if (grading->news2_not_applicable)
+    return with_name
+      /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
+      ? g_strdup_printf (_("NEWS2 is not used below %d years: use the ward's paediatric early warning chart"),
+                         grading->news2_min_age)
+      /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
+      : g_strdup_printf (_("Not used below %d years: use the ward's paediatric early warning chart"),
+                         grading->news2_min_age);
 
   if (crs_is_missing_int (grading->news2_total))
     {

@@ -60,7 +60,7 @@ typedef enum {
 } CrsNews2Param;
 
 typedef enum {
-  CRS_NEWS2_RISK_UNKNOWN = 0,   /* a parameter is missing: no total */
+  CRS_NEWS2_RISK_UNKNOWN = 0,   /* a parameter is missing, or NEWS2 is not used for this age: no total */
   CRS_NEWS2_RISK_LOW,
   CRS_NEWS2_RISK_LOW_MEDIUM,    /* a single parameter scoring 3 */
   CRS_NEWS2_RISK_MEDIUM,        /* 5-6 */
@@ -116,6 +116,14 @@ typedef struct
   GPtrArray *icans_missing;     /* char *, translated names of findings not recorded */
   GPtrArray *news2_reasons;     /* char *, each parameter that scored, e.g. "pulse 115/min (2)" */
   int        news2_partial_sum; /* sum of the parameters that were recorded */
+  /* Added with the paediatric rule: TRUE when the patient's age is known
+   * and below the ward's news2_min_age. NEWS2 is then not used: no
+   * total, risk UNKNOWN, no interval, nothing missing, no reasons, a
+   * partial sum of 0 and no NEWS2 red flag; news2_scores still hold
+   * each parameter's adult chart score, for reference only. This tells
+   * "not used for this age" from "parameters missing" (news2_missing). */
+  gboolean   news2_not_applicable;
+  int        news2_min_age;     /* the ward's news2_min_age this set was graded with */
 } CrsGrading;
 
 CrsGrading *crs_grading_new   (CrsObservation          *observation,
@@ -133,6 +141,10 @@ char       *crs_grading_news2_summary  (const CrsGrading *grading);
 /* TRUE when ICANS is assessed with CAPD rather than ICE: below the ward's
  * age cut-off, or for a patient set to CAPD. Unknown age = adult (ICE). */
 gboolean    crs_grading_uses_capd      (const CrsGradingContext *context,
+                                        const CrsWardPolicy     *policy);
+/* FALSE when NEWS2 is not used for a patient of @age_years (-1 =
+ * unknown: used, as for an adult): below policy->news2_min_age. */
+gboolean    crs_news2_applies_to_age   (int                      age_years,
                                         const CrsWardPolicy     *policy);
 /* The current (not superseded) sets of @observations, oldest first, by
  * taken_at then id: a new array holding references. */
@@ -159,7 +171,9 @@ const char *crs_news2_risk_label  (CrsNews2Risk  risk);
 /* The minimum monitoring frequency in minutes (0 = continuous). For a
  * complete set it is news2_interval_minutes; for a partial set, the band
  * the recorded parameters already reach (missing ones only add), and
- * never less often than 4-hourly. */
+ * never less often than 4-hourly. CRS_MISSING when NEWS2 is not used
+ * for the patient's age (news2_not_applicable): then the ward's
+ * interval applies (crs_due_compute()). */
 int         crs_news2_interval_at_least (const CrsGrading *grading);
 /* Score of one parameter, CRS_MISSING when it was not recorded. */
 int         crs_news2_score_param (CrsObservation *observation,

@@ -15,7 +15,8 @@
  *  - ICANS 3-4 corticosteroids: NCI algorithm, Lee 2014 (risk_factors.md
  *    B3, "dexamethasone ... for grade 3-4 neurologic toxicity"); the
  *    neurological emergency signs: the seed's emergency list;
- *  - NEWS2: RCP 2017 chart 4 (grading.md §5b).
+ *  - NEWS2: RCP 2017 chart 4 (grading.md §5b); not for children under
+ *    16: NICE MIB205, "Equality considerations" (crs-ward-policy.c).
  * No dose is given here: doses are the prescriber's. */
 #define G_LOG_DOMAIN "crs-guidance"
 
@@ -138,11 +139,26 @@ crs_guidance_disclaimer (void)
   return _("Information for the nurse, not an order: the medical team decides the treatment.");
 }
 
+char *
+crs_guidance_news2_not_used (int min_age)
+{
+  /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
+  return g_strdup_printf (_("NEWS2 is an adult score and is not used for patients under %d. "
+                            "Record the vital signs here as usual and score them on the ward's "
+                            "paediatric early warning chart, following its escalation rules. "
+                            "CRS and ICANS grades and the other red flags still apply, and the next "
+                            "set is due by the ward's observation interval."),
+                          min_age);
+}
+
 void
 crs_guidance_fill (CrsGrading              *grading,
-                   const CrsGradingContext *context)
+                   const CrsGradingContext *context,
+                   const CrsWardPolicy     *policy)
 {
   grading->crs_guidance = crs_guidance_for_crs (grading->crs_grade, context->high_risk);
   grading->icans_guidance = crs_guidance_for_icans (grading->icans_grade, grading->icans_by_capd);
-  grading->news2_guidance = crs_guidance_for_news2 (grading->news2_risk, grading->news2_total);
+  grading->news2_guidance = grading->news2_not_applicable
+                            ? crs_guidance_news2_not_used (policy->news2_min_age)
+                            : crs_guidance_for_news2 (grading->news2_risk, grading->news2_total);
 }

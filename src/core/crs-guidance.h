@@ -23,6 +23,9 @@ char       *crs_guidance_for_icans (int          grade,
 /* @total is used to tell total 0 (12-hourly) from 1-4 (4-6-hourly). */
 char       *crs_guidance_for_news2 (CrsNews2Risk risk,
                                     int          total);
+/* For a patient younger than the ward's NEWS2 age (@min_age): NEWS2 is
+ * not used; the paediatric chart is. */
+char       *crs_guidance_news2_not_used (int     min_age);
 /* Shown with fever or hypotension (CrsGrading.mimic_reminder). */
 const char *crs_guidance_mimics    (void);
 /* One line under every piece of guidance. */

@@ -15,7 +15,9 @@
  *
  * A grade that is undetermined but already proven to be at least 3 (a
  * seizure with no ICE score recorded) raises its flag too, and so does a
- * partial NEWS2 whose recorded parameters already add up to 7. */
+ * partial NEWS2 whose recorded parameters already add up to 7. Neither
+ * NEWS2 flag is raised for a patient NEWS2 is not used for (below the
+ * ward's news2_min_age, crs-grade-news2.c); the other flags are. */
 #define G_LOG_DOMAIN "crs-red-flags"
 
 #include "config.h"
@@ -80,7 +82,9 @@ crs_red_flags_fill (CrsGrading              *grading,
   add_grade_flag (grading, CRS_RED_FLAG_CRS_GRADE, "CRS", grading->crs_grade, grading->crs_grade_min);
   add_grade_flag (grading, CRS_RED_FLAG_ICANS_GRADE, "ICANS", grading->icans_grade, grading->icans_grade_min);
 
-  if (!crs_is_missing_int (grading->news2_total) && grading->news2_total >= RED_FLAG_NEWS2_MIN)
+  if (grading->news2_not_applicable)
+    ;   /* no NEWS2 for this age: no NEWS2 flag */
+  else if (!crs_is_missing_int (grading->news2_total) && grading->news2_total >= RED_FLAG_NEWS2_MIN)
     add_flag (grading, CRS_RED_FLAG_NEWS2,
               g_strdup_printf (_("NEWS2 %d (%s)"), grading->news2_total,
                                crs_news2_risk_label (grading->news2_risk)));

@@ -30,16 +30,33 @@ crs_due_compute (CrsDue              *due,
     }
 
   *due = (CrsDue) { .status = CRS_DUE_NO_DATA, .interval_minutes = CRS_MISSING };
-  if (last_at == 0 || crs_is_missing_int (news2_interval_minutes))
+  if (last_at == 0)
     return;
 
   due->last_at = last_at;
-  interval = news2_interval_minutes;
-  if (in_monitoring_window && policy->window_interval_minutes > 0 &&
-      policy->window_interval_minutes < interval)
+  if (crs_is_missing_int (news2_interval_minutes))
     {
-      interval = policy->window_interval_minutes;
+      /* No NEWS2 frequency (a child: NEWS2 is not used below the ward's
+       * age). The ward's window interval applies at all times: the rule
+       * used when nothing is known of the onset, so that not knowing
+       * never relaxes the observations (crs_ward_entry_window_applies). */
+      CrsWardPolicy defaults;
+
+      crs_ward_policy_init (&defaults);
+      interval = policy->window_interval_minutes > 0 ? policy->window_interval_minutes
+                                                     : defaults.window_interval_minutes;
       due->by_window = TRUE;
+      due->no_news2 = TRUE;
+    }
+  else
+    {
+      interval = news2_interval_minutes;
+      if (in_monitoring_window && policy->window_interval_minutes > 0 &&
+          policy->window_interval_minutes < interval)
+        {
+          interval = policy->window_interval_minutes;
+          due->by_window = TRUE;
+        }
     }
   due->interval_minutes = interval;
 
@@ -62,12 +79,10 @@ crs_due_compute (CrsDue              *due,
     }
 }
 
-char *
-crs_due_to_string (const CrsDue *due)
+static char *
+due_sentence (const CrsDue *due)
 {
   g_autofree char *duration = NULL;
-
-  g_return_val_if_fail (due != NULL, NULL);
 
   switch (due->status)
     {
@@ -87,6 +102,21 @@ crs_due_to_string (const CrsDue *due)
     default:
       return g_strdup (_("No observations yet"));
     }
+}
+
+char *
+crs_due_to_string (const CrsDue *due)
+{
+  g_autofree char *sentence = NULL;
+
+  g_return_val_if_fail (due != NULL, NULL);
+
+  sentence = due_sentence (due);
+  if (due->no_news2 && (due->status == CRS_DUE_LATER || due->status == CRS_DUE_OVERDUE))
+    /* TRANSLATORS: e.g. "Due in 2 hours (ward interval)": no NEWS2 for
+     * this patient's age, so the ward's own interval set the time */
+    return g_strdup_printf (_("%s (ward interval)"), sentence);
+  return g_steal_pointer (&sentence);
 }
 
 gboolean
@@ -152,10 +182,12 @@ crs_trend_compute (CrsTrend            *trend,
       CrsObservation *last = g_ptr_array_index (sorted, sorted->len - 1);
       CrsGradingContext context;
 
-      /* NEWS2 needs only the SpO2 scale from the context. */
+      /* NEWS2 needs only the SpO2 scale and the age from the context. */
       crs_grading_context_init (&context);
       if (patient != NULL && patient->spo2_scale == 2)
         context.spo2_scale = 2;
+      if (patient != NULL)
+        context.age_years = crs_patient_age_years (patient, last->taken_at);
       latest_grading = crs_grading_new (last, &context, policy);
       latest = latest_grading;
     }
@@ -194,7 +226,7 @@ crs_trend_compute (CrsTrend            *trend,
 
       crs_due_compute (&trend->due, last->taken_at, crs_news2_interval_at_least (latest),
                        in_monitoring_window, policy, now);
-      trend->due.partial_news2 = crs_is_missing_int (latest->news2_total);
+      trend->due.partial_news2 = crs_is_missing_int (latest->news2_total) && !latest->news2_not_applicable;
     }
 }
 

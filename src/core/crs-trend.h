@@ -7,7 +7,10 @@
  * the ward's window interval while the patient is inside a therapy's
  * monitoring window, whichever is stricter. NEWS2 7 or more means
  * continuous monitoring of vital signs: no set is "due", the patient is
- * watched all the time. */
+ * watched all the time. A patient too young for NEWS2 (the ward's
+ * news2_min_age) has no NEWS2 frequency: the ward's window interval
+ * applies, in or out of the window, as it does whenever nothing is known
+ * of the therapy's onset (not knowing never relaxes the observations). */
 #pragma once
 
 #include <glib.h>
@@ -32,10 +35,15 @@ typedef struct
   gboolean     by_window;         /* the monitoring-window interval was the stricter */
   gboolean     partial_news2;     /* the latest set had no complete NEWS2 */
   int          minutes;           /* due in (LATER) or overdue by (OVERDUE), rounded up */
+  /* Added with the paediatric rule: */
+  gboolean     no_news2;          /* no NEWS2 frequency (not used for the patient's age):
+                                   * the ward's window interval applied; by_window is TRUE */
 } CrsDue;
 
-/* Works out @due from the latest set's time and NEWS2 interval
- * (crs_news2_interval_at_least(); CRS_MISSING = no set). */
+/* Works out @due from the latest set's time (@last_at, 0 = no set) and
+ * NEWS2 interval (crs_news2_interval_at_least(); CRS_MISSING = none, as
+ * for a patient too young for NEWS2: the ward's window interval applies
+ * whether or not @in_monitoring_window). */
 void  crs_due_compute   (CrsDue              *due,
                          gint64               last_at,
                          int                  news2_interval_minutes,
@@ -43,7 +51,8 @@ void  crs_due_compute   (CrsDue              *due,
                          const CrsWardPolicy *policy,
                          gint64               now);
 /* "Due in 20 minutes", "Overdue by 1 hour 45 minutes", "Monitor
- * continuously (NEWS2 7 or more)", "No observations yet". Translated. */
+ * continuously (NEWS2 7 or more)", "No observations yet"; "Due in 2
+ * hours (ward interval)" when no NEWS2 frequency applied. Translated. */
 char *crs_due_to_string (const CrsDue        *due);
 
 /* Over grades oldest first (CRS_MISSING = undetermined, skipped): TRUE when

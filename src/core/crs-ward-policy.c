@@ -41,8 +41,22 @@
  * therapy; the default is the 4-hourly end of the NEWS2 "low" band (RCP
  * 2017, chart 4: total 1-4, "minimum 4-6-hourly"), so a patient in the
  * window is never observed less often than a patient scoring 1 on NEWS2.
- * The stricter of this and the NEWS2 frequency applies (crs-trend.c). */
+ * The stricter of this and the NEWS2 frequency applies (crs-trend.c);
+ * for a patient too young for NEWS2 it is the only interval, in or out
+ * of the window. */
 #define CRS_POLICY_WINDOW_INTERVAL_MINUTES 240
+
+/* The age from which NEWS2 is used. NEWS2 (RCP 2017) is an adult score:
+ * NICE Medtech innovation briefing MIB205, "Equality considerations"
+ * (nice.org.uk/advice/mib205/chapter/Equality-considerations): "The
+ * National Early Warning Score does not apply to children under 16 or
+ * pregnant women", adding that comparable scores for children are being
+ * developed with the RCPCH: a child's vital signs are read on the
+ * ward's paediatric early warning chart, not on the adult thresholds.
+ * Default: NEWS2 from 16 years; 0 scores everyone. A patient with no
+ * birth date is scored as an adult, as for ICE/CAPD. The pregnancy
+ * exclusion is not modelled (the record has no pregnancy field). */
+#define CRS_POLICY_NEWS2_MIN_AGE 16
 
 /* The bounds in crs-ward-policy.h. None is a clinical threshold: each
  * keeps a setting near what the sources discuss, so that "9" typed for
@@ -55,7 +69,10 @@
  *    label, within what a nasal cannula flow meter shows.
  *  - Window interval 15-720 minutes: from the 15-minute sets the design
  *    plans for (shared/design/ARCHITECTURE.md, "Scale") to NEWS2's least
- *    frequent monitoring, 12-hourly (RCP 2017 chart 4). */
+ *    frequent monitoring, 12-hourly (RCP 2017 chart 4).
+ *  - NEWS2 age 0-21 years: 0 scores everyone; 21 is the oldest age a
+ *    paediatric tool is used at in the sources above (CAPD, ASCO 2021),
+ *    so an adult is never left without NEWS2 by a slip of the finger. */
 
 void
 crs_ward_policy_init (CrsWardPolicy *policy)
@@ -66,4 +83,5 @@ crs_ward_policy_init (CrsWardPolicy *policy)
   policy->capd_below_age = CRS_POLICY_CAPD_BELOW_AGE;
   policy->low_flow_max_l_min = CRS_POLICY_LOW_FLOW_MAX_L_MIN;
   policy->window_interval_minutes = CRS_POLICY_WINDOW_INTERVAL_MINUTES;
+  policy->news2_min_age = CRS_POLICY_NEWS2_MIN_AGE;
 }

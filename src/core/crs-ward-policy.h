@@ -21,8 +21,17 @@ typedef struct
   double low_flow_max_l_min;
   /* Longest gap between observation sets inside a therapy's monitoring
    * window, in minutes: the stricter of this and the NEWS2 frequency
-   * applies. Default 240 (the 4-hourly end of NEWS2's "low" band). */
+   * applies. Default 240 (the 4-hourly end of NEWS2's "low" band). For
+   * a patient NEWS2 is not used for (news2_min_age) this interval
+   * applies at all times. */
   int    window_interval_minutes;
+  /* Added with the paediatric rule: NEWS2 is scored only for patients
+   * this old or older (years); younger ones get no NEWS2 total, risk
+   * band or NEWS2 red flag. NICE MIB205 ("Equality considerations"):
+   * "The National Early Warning Score does not apply to children under
+   * 16 or pregnant women." Default 16; 0 = score everyone. Unknown age
+   * is scored as an adult. */
+  int    news2_min_age;
 } CrsWardPolicy;
 
 void crs_ward_policy_init (CrsWardPolicy *policy);
@@ -39,5 +48,7 @@ void crs_ward_policy_init (CrsWardPolicy *policy);
 #define CRS_WARD_POLICY_LOW_FLOW_MAX         15.0
 #define CRS_WARD_POLICY_WINDOW_INTERVAL_MIN  15
 #define CRS_WARD_POLICY_WINDOW_INTERVAL_MAX  720
+#define CRS_WARD_POLICY_NEWS2_AGE_MIN        0
+#define CRS_WARD_POLICY_NEWS2_AGE_MAX        21
 
 G_END_DECLS

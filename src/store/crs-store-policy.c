@@ -18,6 +18,7 @@
 #define KEY_CAPD_AGE        "policy.capd_below_age"
 #define KEY_LOW_FLOW        "policy.low_flow_max_l_min"
 #define KEY_WINDOW_INTERVAL "policy.window_interval_minutes"
+#define KEY_NEWS2_AGE       "policy.news2_min_age"
 
 /* Reads an integer setting; FALSE (and *value untouched) when it is
  * unreadable or outside [min, max]. A missing key is TRUE, untouched. */
@@ -84,6 +85,8 @@ crs_store_load_policy (CrsStore      *self,
                      CRS_WARD_POLICY_LOW_FLOW_MAX, &policy->low_flow_max_l_min);
   ok &= load_int (self, KEY_WINDOW_INTERVAL, CRS_WARD_POLICY_WINDOW_INTERVAL_MIN,
                   CRS_WARD_POLICY_WINDOW_INTERVAL_MAX, &policy->window_interval_minutes);
+  ok &= load_int (self, KEY_NEWS2_AGE, CRS_WARD_POLICY_NEWS2_AGE_MIN,
+                  CRS_WARD_POLICY_NEWS2_AGE_MAX, &policy->news2_min_age);
   return ok;
 }
 
@@ -120,6 +123,13 @@ check_policy (const CrsWardPolicy  *policy,
                    "minutes; %d was not saved."),
                  CRS_WARD_POLICY_WINDOW_INTERVAL_MIN, CRS_WARD_POLICY_WINDOW_INTERVAL_MAX,
                  policy->window_interval_minutes);
+  else if (policy->news2_min_age < CRS_WARD_POLICY_NEWS2_AGE_MIN ||
+           policy->news2_min_age > CRS_WARD_POLICY_NEWS2_AGE_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The age from which NEWS2 is used must be from %d to %d years; %d was not "
+                   "saved."),
+                 CRS_WARD_POLICY_NEWS2_AGE_MIN, CRS_WARD_POLICY_NEWS2_AGE_MAX,
+                 policy->news2_min_age);
   else
     return TRUE;
   return FALSE;
@@ -134,6 +144,7 @@ crs_store_save_policy (CrsStore             *self,
   g_autofree char *hypotension = NULL;
   g_autofree char *capd_age = NULL;
   g_autofree char *interval = NULL;
+  g_autofree char *news2_age = NULL;
 
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
   g_return_val_if_fail (policy != NULL, FALSE);
@@ -146,6 +157,7 @@ crs_store_save_policy (CrsStore             *self,
   hypotension = g_strdup_printf ("%d", policy->hypotension_systolic_below);
   capd_age = g_strdup_printf ("%d", policy->capd_below_age);
   interval = g_strdup_printf ("%d", policy->window_interval_minutes);
+  news2_age = g_strdup_printf ("%d", policy->news2_min_age);
   g_ascii_dtostr (flow, sizeof flow, policy->low_flow_max_l_min);
 
   /* One transaction; each changed key gets its own audit row, an
@@ -155,7 +167,8 @@ crs_store_save_policy (CrsStore             *self,
   if (!crs_store_set_setting (self, KEY_HYPOTENSION, hypotension, error) ||
       !crs_store_set_setting (self, KEY_CAPD_AGE, capd_age, error) ||
       !crs_store_set_setting (self, KEY_LOW_FLOW, flow, error) ||
-      !crs_store_set_setting (self, KEY_WINDOW_INTERVAL, interval, error))
+      !crs_store_set_setting (self, KEY_WINDOW_INTERVAL, interval, error) ||
+      !crs_store_set_setting (self, KEY_NEWS2_AGE, news2_age, error))
     {
       crs_store_rollback_batch (self);
       return FALSE;

@@ -220,8 +220,9 @@ GHashTable *crs_store_list_settings       (CrsStore        *self,
 
 /* The ward policy (keys "policy.hypotension_systolic_below",
  * "policy.capd_below_age", "policy.low_flow_max_l_min",
- * "policy.window_interval_minutes"). Loading fills @policy with the
- * defaults (crs_ward_policy_init) and then the stored values; it returns
+ * "policy.window_interval_minutes", "policy.news2_min_age"). Loading
+ * fills @policy with the defaults (crs_ward_policy_init) and then the
+ * stored values; it returns
  * FALSE when a stored value was unreadable or out of range and its
  * default was used instead. Saving refuses (CRS_STORE_ERROR_INVALID,
  * nothing saved) a value outside the bounds in crs-ward-policy.h, and
