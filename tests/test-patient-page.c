@@ -18,6 +18,7 @@
 #include "gui/crs-escalation-banner.h"
 #include "gui/crs-grade-row.h"
 #include "gui/crs-history-view.h"
+#include "gui/crs-latest-set.h"
 #include "gui/crs-observation-dialog.h"
 #include "gui/crs-patient-page.h"
 #include "gui/crs-preferences-window.h"
@@ -57,6 +58,12 @@ static CrsPatientPage *
 page_of (CrsWindow *window)
 {
   return CRS_PATIENT_PAGE (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_PATIENT_PAGE, NULL));
+}
+
+static CrsLatestSet *
+latest_set_of (CrsWindow *window)
+{
+  return CRS_LATEST_SET (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_LATEST_SET, NULL));
 }
 
 /* The grade rows of the latest set: CRS, ICANS, NEWS2. */
@@ -247,10 +254,12 @@ escalation_body (CrsApplication *app)
                                                                       CRS_TYPE_HISTORY_VIEW, NULL));
     g_autoptr(CrsChartItem) flagged = g_list_model_get_item (crs_history_view_get_model (history), 0);
 
-    g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, "Red flag");
+    g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, "Red flag, not acknowledged");
   }
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "summary");
   crs_test_run_for (100);
+  g_assert_cmpstr (crs_latest_set_get_escalation_text (latest_set_of (window)), ==,
+                   "Red flag not acknowledged yet: tell the medical team, then acknowledge.");
 
   /* Acknowledge: the name is filled in; who was informed is required. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.acknowledge", NULL));
@@ -284,6 +293,28 @@ escalation_body (CrsApplication *app)
   g_assert_cmpuint (audit->len, ==, 1);
   g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[0])->action, ==, "acknowledge");
   g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[0])->author, ==, "Nurse Jones");
+
+  /* The latest set and the history say who acknowledged it, when, and
+   * the note, not only "red flag". */
+  {
+    CrsAcknowledgement *ack = acks->pdata[0];
+    g_autofree char *at = crs_test_ward_clock (ack->at);
+    const char *shown = crs_latest_set_get_escalation_text (latest_set_of (window));
+    CrsHistoryView *history;
+    g_autoptr(CrsChartItem) flagged = NULL;
+
+    g_test_message ("%s", shown);
+    g_assert_true (g_str_has_prefix (shown, "Red flag acknowledged by Nurse Jones at "));
+    g_assert_true (contains (shown, at));
+    g_assert_true (g_str_has_suffix (shown, ": Dr Mbeki (registrar) informed, reviewing now"));
+    g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, shown));
+    adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
+    crs_test_run_for (100);
+    history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL));
+    flagged = g_list_model_get_item (crs_history_view_get_model (history), 0);
+    g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, shown);
+    crs_test_screenshot (GTK_WIDGET (window), "history-acknowledged");
+  }
 
   g_settings_reset (settings, "nurse-name");
   crs_test_close_all (app);
@@ -363,6 +394,71 @@ test_archive_undo (void)
 {
   make_ward ();
   crs_test_run_application (NULL, archive_body);
+}
+
+/* Edith's red flag is open: archiving asks first and names the flag.
+ * "Keep on the Ward" archives nothing; "Archive Anyway" archives, with
+ * the Undo toast as always. */
+static void
+archive_open_flag_body (CrsApplication *app)
+{
+  CrsStore *store = crs_application_get_store (app);
+  CrsWindow *window = open_patient (app, ward.edith);
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_audit;
+
+  audit = crs_store_list_audit (store, "patient", ward.edith, &error);
+  g_assert_no_error (error);
+  n_audit = audit->len;
+
+  /* Asked, and kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
+  g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  dialog = ADW_MESSAGE_DIALOG (crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  crs_test_run_for (100);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Archive Edith Cavell?");
+  g_assert_true (contains (adw_message_dialog_get_body (dialog), "is not acknowledged yet: "));
+  g_assert_true (contains (adw_message_dialog_get_body (dialog), "NEWS2 13 (high)"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  crs_test_screenshot (GTK_WIDGET (dialog), "archive-open-flag");
+  gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Keep on the Ward"));
+  g_assert_true (crs_test_wait_until (dialog_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  crs_test_run_for (100);
+  g_assert_nonnull (ward_row (window, ward.edith));
+  g_assert_cmpint (crs_window_get_patient (window), ==, ward.edith);
+  g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Edith Cavell archived"));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = crs_store_list_audit (store, "patient", ward.edith, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit);
+
+  /* Asked, and archived anyway: the Undo toast, then Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
+  g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  dialog = ADW_MESSAGE_DIALOG (crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  crs_test_run_for (100);
+  gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Archive Anyway"));
+  g_assert_true (crs_test_wait_until (dialog_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  crs_test_run_for (200);
+  g_assert_null (ward_row (window, ward.edith));
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Edith Cavell archived"));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = crs_store_list_audit (store, "patient", ward.edith, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit + 1);
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[audit->len - 1])->action, ==, "archive");
+  g_signal_emit_by_name (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  crs_test_run_for (200);
+  g_assert_nonnull (ward_row (window, ward.edith));
+
+  crs_test_close_all (app);
+}
+
+static void
+test_archive_open_flag (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, archive_open_flag_body);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -490,10 +586,18 @@ preferences_body (CrsApplication *app)
   row = form_test_find_row (GTK_WIDGET (prefs), "Observations in the monitoring window at least every");
   spin = crs_test_find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 60);
+  /* The NEWS2 age: 16 by default, and only from 0 to 21. */
+  row = form_test_find_row (GTK_WIDGET (prefs), "NEWS2 from age");
+  spin = crs_test_find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 16);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 21);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 18);
   crs_test_run_for (50);
   g_assert_true (crs_store_load_policy (store, &policy));
   g_assert_cmpint (policy.hypotension_systolic_below, ==, 85);
   g_assert_cmpint (policy.window_interval_minutes, ==, 60);
+  g_assert_cmpint (policy.news2_min_age, ==, 18);
   g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.ada), GTK_TYPE_LABEL, "Due in 20 minutes"));
   /* The grades saved stay as they were. */
   g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.ada), GTK_TYPE_LABEL, "CRS 1 mild"));
@@ -602,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/patient-page/latest", test_latest);
   g_test_add_func ("/patient-page/escalation", test_escalation);
   g_test_add_func ("/patient-page/archive-undo", test_archive_undo);
+  g_test_add_func ("/patient-page/archive-open-flag", test_archive_open_flag);
   g_test_add_func ("/patient-page/history", test_history);
   g_test_add_func ("/patient-page/preferences", test_preferences);
   g_test_add_func ("/patient-page/new-observation-form", test_form);

@@ -90,6 +90,57 @@ crs_display_news2_class (int          total,
     }
 }
 
+char *
+crs_display_news2_not_used (int min_age)
+{
+  /* TRANSLATORS: NEWS2 is an adult score, not used for a child under the
+   * ward's age (16 by default), e.g. "not used (under 16)" */
+  return g_strdup_printf (C_("news2", "not used (under %d)"), min_age);
+}
+
+gboolean
+crs_display_news2_is_not_used (CrsPatient          *patient,
+                               gint64               at,
+                               int                  stored_news2,
+                               const CrsWardPolicy *policy)
+{
+  if (patient == NULL || !crs_is_missing_int (stored_news2))
+    return FALSE;
+  return !crs_news2_applies_to_age (crs_patient_age_years (patient, at), policy);
+}
+
+char *
+crs_display_acknowledgement (const CrsAcknowledgement *ack,
+                             gint64                    now)
+{
+  g_autofree char *when = crs_display_time (ack->at, now);
+  const char *who = ack->author != NULL && *ack->author != '\0' ? ack->author : _("unknown");
+
+  if (ack->note == NULL || *ack->note == '\0')
+    /* TRANSLATORS: who acknowledged a red flag and when, e.g. "Red flag
+     * acknowledged by S. Nakamura at 14:32" */
+    return g_strdup_printf (_("Red flag acknowledged by %s at %s"), who, when);
+  /* TRANSLATORS: who acknowledged a red flag, when, and their note, e.g.
+   * "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed" */
+  return g_strdup_printf (_("Red flag acknowledged by %s at %s: %s"), who, when, ack->note);
+}
+
+const CrsAcknowledgement *
+crs_display_find_acknowledgement (GPtrArray *acknowledgements,
+                                  gint64     observation_id)
+{
+  const CrsAcknowledgement *newest = NULL;
+
+  for (guint i = 0; acknowledgements != NULL && i < acknowledgements->len; i++)
+    {
+      const CrsAcknowledgement *ack = g_ptr_array_index (acknowledgements, i);
+
+      if (ack->observation_id == observation_id && (newest == NULL || ack->at >= newest->at))
+        newest = ack;
+    }
+  return newest;
+}
+
 static GDate *
 local_date (GDateTime *time)
 {

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "core/crs-grading.h"
+#include "store/crs-store.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,25 @@ char       *crs_display_news2            (int          total,
                                           CrsNews2Risk risk);
 const char *crs_display_news2_class      (int          total,
                                           CrsNews2Risk risk);
+/* "not used (under 16)": NEWS2 for a patient younger than the ward's
+ * NEWS2 age (@min_age, CrsWardPolicy.news2_min_age). */
+char       *crs_display_news2_not_used   (int          min_age);
+/* TRUE when a set of @patient taken at @at shows "not used" for NEWS2: no
+ * NEWS2 stored with it (@stored_news2 missing) and the patient was below
+ * @policy's NEWS2 age then. A NEWS2 saved before the rule stays shown. */
+gboolean    crs_display_news2_is_not_used (CrsPatient          *patient,
+                                           gint64               at,
+                                           int                  stored_news2,
+                                           const CrsWardPolicy *policy);
+
+/* "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed"
+ * (the time as crs_display_time() writes it; no note, no colon). */
+char       *crs_display_acknowledgement  (const CrsAcknowledgement *ack,
+                                          gint64                    now);
+/* The newest acknowledgement of set @observation_id in @acknowledgements
+ * (CrsAcknowledgement *, may be NULL), or NULL. */
+const CrsAcknowledgement *crs_display_find_acknowledgement (GPtrArray *acknowledgements,
+                                                           gint64     observation_id);
 
 /* A time of day as a chart shows it: "14:05" today, "Yesterday 14:05",
  * "3 Mar 14:05" otherwise (local time). */

@@ -100,6 +100,15 @@ show_news2 (CrsGradePanel    *self,
       /* TRANSLATORS: spoken name of the NEWS2 badge, e.g. "NEWS2 7, high risk" */
       accessible = g_strdup_printf (_("NEWS2 %d, %s"), grading->news2_total, risk);
     }
+  else if (grading->news2_not_applicable)
+    {
+      /* A child: no score at all, and the summary says which chart to use. */
+      /* TRANSLATORS: the NEWS2 badge of a child, e.g. "NEWS2" over "–" over "under 16" */
+      markup = g_markup_printf_escaped (_("<small>NEWS2</small>\n<big><b>–</b></big>\n<small>under %d</small>"),
+                                        grading->news2_min_age);
+      /* TRANSLATORS: spoken name of a child's NEWS2 badge, e.g. "NEWS2 not used (under 16)" */
+      accessible = g_strdup_printf (_("NEWS2 not used (under %d)"), grading->news2_min_age);
+    }
   else
     {
       markup = g_markup_printf_escaped (_("<small>NEWS2</small>\n<big><b>?</b></big>\n<small>%s</small>"),

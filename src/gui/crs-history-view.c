@@ -18,6 +18,10 @@ struct _CrsHistoryView
   GListStore *items;
   GPtrArray  *pending;     /* sets to show once the table is on screen */
   gint64      pending_now;
+  /* What the rows are made with (the latest crs_history_view_show ()). */
+  GPtrArray     *acknowledgements;
+  CrsPatient    *patient;
+  CrsWardPolicy  policy;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
@@ -40,6 +44,8 @@ crs_history_view_dispose (GObject *object)
   CrsHistoryView *self = CRS_HISTORY_VIEW (object);
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
+  g_clear_object (&self->patient);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_HISTORY_VIEW);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -87,6 +93,7 @@ crs_history_view_init (CrsHistoryView *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_ward_policy_init (&self->policy);
 
   self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
@@ -145,14 +152,31 @@ neuro_text (CrsObservation *obs)
 }
 
 static char *
-status_text (CrsObservation *obs)
+status_text (CrsHistoryView *self,
+             CrsObservation *obs,
+             gint64          now)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   /* One line each, the red flag first: the reason is the nurse's own
-   * sentence, with its own punctuation. */
+   * sentence, with its own punctuation. A red flag says who acknowledged
+   * it, when and what they wrote (each acknowledgement, oldest first),
+   * or that nobody has yet; a replaced version's flag is no longer open. */
   if (obs->stored_red_flag)
-    g_ptr_array_add (parts, g_strdup (_("Red flag")));
+    {
+      guint before = parts->len;
+
+      for (guint i = 0; self->acknowledgements != NULL && i < self->acknowledgements->len; i++)
+        {
+          CrsAcknowledgement *ack = g_ptr_array_index (self->acknowledgements, i);
+
+          if (ack->observation_id == obs->id)
+            g_ptr_array_add (parts, crs_display_acknowledgement (ack, now));
+        }
+      if (parts->len == before)
+        g_ptr_array_add (parts, g_strdup (obs->superseded_by_id == 0 ? _("Red flag, not acknowledged")
+                                                                     : _("Red flag")));
+    }
   if (obs->superseded_by_id != 0)
     g_ptr_array_add (parts, g_strdup (_("Replaced by a correction")));
   if (obs->supersedes_id != 0)
@@ -176,7 +200,8 @@ newest_first (gconstpointer a,
 }
 
 static CrsChartItem *
-make_item (CrsObservation *obs,
+make_item (CrsHistoryView *self,
+           CrsObservation *obs,
            gint64          now)
 {
   CrsChartItem *item = crs_chart_item_new ();
@@ -200,9 +225,12 @@ make_item (CrsObservation *obs,
   crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
                            obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
   crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
-  crs_chart_item_set_grades (item, obs);
+  crs_chart_item_set_grades (item, obs,
+                             crs_display_news2_is_not_used (self->patient, obs->taken_at, obs->stored_news2,
+                                                            &self->policy)
+                             ? self->policy.news2_min_age : 0);
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
-  crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (obs));
+  crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (self, obs, now));
 
   /* A replaced version is dimmed; its status says why, in words. */
   if (old)
@@ -227,7 +255,7 @@ fill (CrsHistoryView *self,
   g_ptr_array_sort (sorted, newest_first);
   items = g_ptr_array_new_full (sorted->len, g_object_unref);
   for (guint i = 0; i < sorted->len; i++)
-    g_ptr_array_add (items, make_item (g_ptr_array_index (sorted, i), now));
+    g_ptr_array_add (items, make_item (self, g_ptr_array_index (sorted, i), now));
 
   /* A new set (or a correction of the newest) goes in at the top: show
    * it, rather than keep the rows that were there in view. */
@@ -265,13 +293,24 @@ crs_history_view_map (GtkWidget *widget)
 }
 
 void
-crs_history_view_show (CrsHistoryView *self,
-                       GPtrArray      *observations,
-                       gint64          now)
+crs_history_view_show (CrsHistoryView      *self,
+                       GPtrArray           *observations,
+                       GPtrArray           *acknowledgements,
+                       CrsPatient          *patient,
+                       const CrsWardPolicy *policy,
+                       gint64               now)
 {
   g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
+  if (acknowledgements != NULL)
+    self->acknowledgements = g_ptr_array_ref (acknowledgements);
+  g_set_object (&self->patient, patient);
+  if (policy != NULL)
+    self->policy = *policy;
+  else
+    crs_ward_policy_init (&self->policy);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     fill (self, observations, now);
   else

@@ -24,6 +24,7 @@ struct _CrsLatestSet
   CrsGradeRow         *crs_row;
   CrsGradeRow         *icans_row;
   CrsGradeRow         *news2_row;
+  AdwActionRow        *escalation_row;
   AdwActionRow        *mimics_row;
   AdwActionRow        *note_row;
   GtkLabel            *disclaimer_label;
@@ -54,6 +55,7 @@ crs_latest_set_class_init (CrsLatestSetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, crs_row);
   gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, icans_row);
   gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, news2_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, escalation_row);
   gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, mimics_row);
   gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, note_row);
   gtk_widget_class_bind_template_child (widget_class, CrsLatestSet, disclaimer_label);
@@ -100,11 +102,44 @@ stored_note (const char *scale,
                             "the findings give %s."), scale, saved, today);
 }
 
+/* Whether the set's red flag was acknowledged, by whom, when and with
+ * what note: the nurse taking over needs it, not only "red flag". */
+static void
+show_escalation (CrsLatestSet   *self,
+                 CrsObservation *latest,
+                 GPtrArray      *acknowledgements,
+                 gint64          now)
+{
+  const CrsAcknowledgement *ack = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_row), latest != NULL && latest->stored_red_flag);
+  if (latest == NULL || !latest->stored_red_flag)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->escalation_row), "");
+      return;
+    }
+  ack = crs_display_find_acknowledgement (acknowledgements, latest->id);
+  text = ack != NULL ? crs_display_acknowledgement (ack, now)
+                     : g_strdup (_("Red flag not acknowledged yet: tell the medical team, then acknowledge."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->escalation_row), text);
+}
+
+const char *
+crs_latest_set_get_escalation_text (CrsLatestSet *self)
+{
+  g_return_val_if_fail (CRS_IS_LATEST_SET (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->escalation_row)))
+    return "";
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->escalation_row));
+}
+
 void
 crs_latest_set_show (CrsLatestSet     *self,
                      CrsObservation   *latest,
                      const CrsGrading *grading,
                      const CrsTrend   *trend,
+                     GPtrArray        *acknowledgements,
                      gint64            now)
 {
   g_autofree char *description = NULL;
@@ -130,6 +165,7 @@ crs_latest_set_show (CrsLatestSet     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->icans_row), latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->news2_row), latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_label), latest != NULL);
+  show_escalation (self, latest, acknowledgements, now);
   if (latest == NULL || grading == NULL)
     {
       adw_preferences_group_set_description (self->group,
@@ -166,12 +202,19 @@ crs_latest_set_show (CrsLatestSet     *self,
                      icans_grade, crs_display_grade_class (icans),
                      icans_rising, icans_summary, icans_note, grading->icans_guidance);
 
-  news2_text = crs_display_news2 (news2, news2 == grading->news2_total ? grading->news2_risk
-                                                                      : CRS_NEWS2_RISK_UNKNOWN);
+  /* A child: NEWS2 is not used below the ward's age; "not used", not
+   * "incomplete". A NEWS2 saved with the set before stays shown. */
+  if (crs_is_missing_int (news2) && grading->news2_not_applicable)
+    news2_text = crs_display_news2_not_used (grading->news2_min_age);
+  else
+    news2_text = crs_display_news2 (news2, news2 == grading->news2_total ? grading->news2_risk
+                                                                        : CRS_NEWS2_RISK_UNKNOWN);
   news2_summary = crs_grading_news2_summary (grading);
   if (has_stored && news2 != grading->news2_total)
     {
-      g_autofree char *today = crs_display_news2 (grading->news2_total, grading->news2_risk);
+      g_autofree char *today = grading->news2_not_applicable
+                               ? crs_display_news2_not_used (grading->news2_min_age)
+                               : crs_display_news2 (grading->news2_total, grading->news2_risk);
       /* TRANSLATORS: e.g. "Saved as NEWS2 5 medium; graded again: 6 medium." */
       news2_note = g_strdup_printf (_("Saved as NEWS2 %s; graded again: %s."), news2_text, today);
     }

@@ -330,12 +330,14 @@ static void
 show_score (CrsNumberRow   *row,
             CrsObservation *observation,
             CrsNews2Param   param,
-            int             spo2_scale)
+            int             spo2_scale,
+            gboolean        news2_used)
 {
   int score = crs_news2_score_param (observation, param, spo2_scale);
   g_autofree char *hint = NULL;
 
-  if (!crs_is_missing_int (score) && score > 0)
+  /* No adult NEWS2 score under a child's vital signs. */
+  if (news2_used && !crs_is_missing_int (score) && score > 0)
     /* TRANSLATORS: under a vital sign: its NEWS2 score, e.g. "Scores 2 in NEWS2" */
     hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scores %d in NEWS2", "Scores %d in NEWS2", score), score);
   crs_number_row_set_hint (row, hint);
@@ -345,9 +347,9 @@ void
 _crs_observation_dialog_show_scores (CrsObservationDialog *self,
                                      CrsObservation       *observation)
 {
-  show_score (self->temperature_row, observation, CRS_NEWS2_TEMPERATURE, self->spo2_scale);
-  show_score (self->pulse_row, observation, CRS_NEWS2_PULSE, self->spo2_scale);
-  show_score (self->resp_rate_row, observation, CRS_NEWS2_RR, self->spo2_scale);
-  show_score (self->systolic_row, observation, CRS_NEWS2_SYSTOLIC, self->spo2_scale);
-  show_score (self->spo2_row, observation, CRS_NEWS2_SPO2, self->spo2_scale);
+  show_score (self->temperature_row, observation, CRS_NEWS2_TEMPERATURE, self->spo2_scale, self->news2_used);
+  show_score (self->pulse_row, observation, CRS_NEWS2_PULSE, self->spo2_scale, self->news2_used);
+  show_score (self->resp_rate_row, observation, CRS_NEWS2_RR, self->spo2_scale, self->news2_used);
+  show_score (self->systolic_row, observation, CRS_NEWS2_SYSTOLIC, self->spo2_scale, self->news2_used);
+  show_score (self->spo2_row, observation, CRS_NEWS2_SPO2, self->spo2_scale, self->news2_used);
 }

@@ -27,6 +27,7 @@ struct _CrsObservationDialog
   GPtrArray      *infusions;
   GSettings      *settings;
   int             spo2_scale;     /* of the context last graded */
+  gboolean        news2_used;     /* of the context last graded: the patient is old enough for NEWS2 */
 
   gboolean        loading;        /* rows are being filled, not typed */
   gboolean        uses_capd;      /* CAPD is this patient's tool */

@@ -43,6 +43,7 @@ grade_now (CrsObservationDialog *self)
                                     self->interventions, self->infusions,
                                     observation->taken_at, &self->policy);
   self->spo2_scale = context.spo2_scale;
+  self->news2_used = crs_news2_applies_to_age (context.age_years, &self->policy);
 
   uses_capd = crs_grading_uses_capd (&context, &self->policy);
   if (uses_capd != self->uses_capd)
@@ -275,6 +276,7 @@ crs_observation_dialog_init (CrsObservationDialog *self)
   _crs_observation_dialog_build_rows (self);
   crs_ward_policy_init (&self->policy);
   self->spo2_scale = 1;
+  self->news2_used = TRUE;
   self->settings = g_settings_new (APP_ID_BASE);
 }
 

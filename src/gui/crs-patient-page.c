@@ -2,7 +2,7 @@
  *
  * A load reads the patient's record, every version of every set (one
  * indexed query; 10 ms for 3 000 sets), infusions, interventions, lab
- * results and the open escalations. The latest set is graded again with
+ * results, the open escalations and the acknowledgements. The latest set is graded again with
  * its history for its reasons; the grades shown are the stored ones. */
 #define G_LOG_DOMAIN "crs-patient-page"
 
@@ -358,6 +358,7 @@ crs_patient_page_load (CrsPatientPage      *self,
   g_autoptr(GPtrArray) interventions = NULL;
   g_autoptr(GPtrArray) labs = NULL;
   g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) acknowledgements = NULL;
   g_autoptr(GPtrArray) current = NULL;
   g_autoptr(CrsGrading) grading = NULL;
   g_autoptr(CrsMonitoringWindow) window = NULL;
@@ -376,7 +377,8 @@ crs_patient_page_load (CrsPatientPage      *self,
       (infusions = crs_store_list_infusions (self->store, patient_id, error)) == NULL ||
       (interventions = crs_store_list_interventions (self->store, patient_id, error)) == NULL ||
       (labs = crs_store_list_lab_results (self->store, patient_id, error)) == NULL ||
-      (open = crs_store_list_open_escalations (self->store, patient_id, error)) == NULL)
+      (open = crs_store_list_open_escalations (self->store, patient_id, error)) == NULL ||
+      (acknowledgements = crs_store_list_acknowledgements (self->store, patient_id, error)) == NULL)
     return FALSE;
 
   self->now = now;
@@ -423,10 +425,10 @@ crs_patient_page_load (CrsPatientPage      *self,
 
   show_header (self);
   show_banner (self, interventions, infusions, policy);
-  crs_latest_set_show (self->latest_set, latest, grading, &trend, now);
+  crs_latest_set_show (self->latest_set, latest, grading, &trend, acknowledgements, now);
   crs_therapy_panel_show (self->therapy_panel, patient, infusions, self->reference, now);
-  crs_timeline_table_show (self->timeline, current, interventions, infusions, now);
-  crs_history_view_show (self->history, observations, now);
+  crs_timeline_table_show (self->timeline, current, interventions, infusions, patient, policy, now);
+  crs_history_view_show (self->history, observations, acknowledgements, patient, policy, now);
   fill_store (self->interventions, interventions, G_STRUCT_OFFSET (CrsIntervention, at));
   fill_store (self->labs, labs, G_STRUCT_OFFSET (CrsLabResult, at));
   return TRUE;

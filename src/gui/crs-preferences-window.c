@@ -36,10 +36,12 @@ struct _CrsPreferencesWindow
   GtkSpinButton       *capd_spin;
   GtkSpinButton       *low_flow_spin;
   GtkSpinButton       *window_spin;
+  GtkSpinButton       *news2_age_spin;
   GtkAdjustment       *hypotension_adjustment;
   GtkAdjustment       *capd_adjustment;
   GtkAdjustment       *low_flow_adjustment;
   GtkAdjustment       *window_adjustment;
+  GtkAdjustment       *news2_age_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (CrsPreferencesWindow, crs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -89,6 +91,7 @@ show_policy (CrsPreferencesWindow *self)
   gtk_spin_button_set_value (self->capd_spin, policy.capd_below_age);
   gtk_spin_button_set_value (self->low_flow_spin, policy.low_flow_max_l_min);
   gtk_spin_button_set_value (self->window_spin, policy.window_interval_minutes);
+  gtk_spin_button_set_value (self->news2_age_spin, policy.news2_min_age);
   self->loading = FALSE;
 }
 
@@ -106,6 +109,7 @@ policy_changed_cb (CrsPreferencesWindow *self)
   policy.capd_below_age = gtk_spin_button_get_value_as_int (self->capd_spin);
   policy.low_flow_max_l_min = gtk_spin_button_get_value (self->low_flow_spin);
   policy.window_interval_minutes = gtk_spin_button_get_value_as_int (self->window_spin);
+  policy.news2_min_age = gtk_spin_button_get_value_as_int (self->news2_age_spin);
   if (!crs_store_save_policy (self->store, &policy, &error))
     {
       /* Nothing was saved: show what the ward has, and why. */
@@ -157,10 +161,12 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, low_flow_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, window_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, news2_age_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, low_flow_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, window_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, news2_age_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, policy_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ward_name_apply_cb);
 }
@@ -182,6 +188,8 @@ crs_preferences_window_init (CrsPreferencesWindow *self)
   gtk_adjustment_configure (self->window_adjustment, CRS_WARD_POLICY_WINDOW_INTERVAL_MIN,
                             CRS_WARD_POLICY_WINDOW_INTERVAL_MIN, CRS_WARD_POLICY_WINDOW_INTERVAL_MAX,
                             15, 60, 0);
+  gtk_adjustment_configure (self->news2_age_adjustment, CRS_WARD_POLICY_NEWS2_AGE_MIN,
+                            CRS_WARD_POLICY_NEWS2_AGE_MIN, CRS_WARD_POLICY_NEWS2_AGE_MAX, 1, 1, 0);
   self->loading = FALSE;
 
   self->settings = g_settings_new (APP_ID_BASE);

@@ -23,6 +23,9 @@ struct _CrsTimelineTable
   GPtrArray  *pending_interventions;
   GPtrArray  *pending_infusions;
   gint64      pending_now;
+  /* What the rows are made with (the latest crs_timeline_table_show ()). */
+  CrsPatient    *patient;
+  CrsWardPolicy  policy;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
@@ -40,6 +43,7 @@ crs_timeline_table_dispose (GObject *object)
   g_clear_pointer (&self->pending_observations, g_ptr_array_unref);
   g_clear_pointer (&self->pending_interventions, g_ptr_array_unref);
   g_clear_pointer (&self->pending_infusions, g_ptr_array_unref);
+  g_clear_object (&self->patient);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_TIMELINE_TABLE);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -69,6 +73,7 @@ crs_timeline_table_init (CrsTimelineTable *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  crs_ward_policy_init (&self->policy);
 
   self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
@@ -175,7 +180,10 @@ fill (CrsTimelineTable *self,
 
       crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
                                obs->stored_red_flag ? _("Observations (red flag)") : _("Observations"));
-      crs_chart_item_set_grades (event.item, obs);
+      crs_chart_item_set_grades (event.item, obs,
+                                 crs_display_news2_is_not_used (self->patient, obs->taken_at,
+                                                                obs->stored_news2, &self->policy)
+                                 ? self->policy.news2_min_age : 0);
       crs_chart_item_set_observation (event.item, obs->id, FALSE);
       g_array_append_val (events, event);
     }
@@ -214,15 +222,22 @@ crs_timeline_table_map (GtkWidget *widget)
 }
 
 void
-crs_timeline_table_show (CrsTimelineTable *self,
-                         GPtrArray        *observations,
-                         GPtrArray        *interventions,
-                         GPtrArray        *infusions,
-                         gint64            now)
+crs_timeline_table_show (CrsTimelineTable    *self,
+                         GPtrArray           *observations,
+                         GPtrArray           *interventions,
+                         GPtrArray           *infusions,
+                         CrsPatient          *patient,
+                         const CrsWardPolicy *policy,
+                         gint64               now)
 {
   g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
 
   clear_pending (self);
+  g_set_object (&self->patient, patient);
+  if (policy != NULL)
+    self->policy = *policy;
+  else
+    crs_ward_policy_init (&self->policy);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     fill (self, observations, interventions, infusions, now);
   else

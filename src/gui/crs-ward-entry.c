@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/crs-grading.h"
+#include "crs-display.h"
 #include "crs-ward-entry.h"
 
 /* How many of the newest sets the trend looks at: enough to find the
@@ -229,9 +230,17 @@ crs_ward_entry_update_time (CrsWardEntry        *self,
   gboolean reload = self->now == 0;
   CrsTrend trend = { 0 };
   gboolean in_window = FALSE;
+  gboolean news2_not_used;
+  CrsWardPolicy defaults;
   int day = -1;
 
   g_return_if_fail (CRS_IS_WARD_ENTRY (self));
+
+  if (policy == NULL)
+    {
+      crs_ward_policy_init (&defaults);
+      policy = &defaults;
+    }
 
   if (self->infusion != NULL)
     {
@@ -262,20 +271,29 @@ crs_ward_entry_update_time (CrsWardEntry        *self,
            * depend on the ward policy. */
           crs_grading_context_init (&context);
           context.spo2_scale = self->patient->spo2_scale == 2 ? 2 : 1;
+          context.age_years = crs_patient_age_years (self->patient, self->latest->taken_at);
           grading = crs_grading_new (self->latest, &context, policy);
           if (grading->news2_total == self->latest->stored_news2)
             self->news2_risk = grading->news2_risk;
         }
     }
 
+  /* Worked out each time: a policy change can move the NEWS2 age. */
+  news2_not_used = self->latest != NULL &&
+                   crs_display_news2_is_not_used (self->patient, self->latest->taken_at,
+                                                  self->latest->stored_news2, policy);
+
   if (!reload && trend_equal (&trend, &self->trend) && in_window == self->in_window &&
-      day == self->infusion_day)
+      day == self->infusion_day && news2_not_used == self->news2_not_used &&
+      policy->news2_min_age == self->news2_min_age)
     {
       self->now = now;
       return;
     }
 
   self->now = now;
+  self->news2_not_used = news2_not_used;
+  self->news2_min_age = policy->news2_min_age;
   self->trend = trend;
   self->in_window = in_window;
   self->infusion_day = day;

@@ -39,6 +39,8 @@ struct _CrsWardEntry
   int             infusion_day;      /* day since the infusion (day 0 = its day); -1 = none or not started */
   char           *therapy_name;      /* for people; NULL without an infusion */
   CrsNews2Risk    news2_risk;        /* band of the latest set's NEWS2 */
+  gboolean        news2_not_used;    /* the latest set has no NEWS2: the patient was below the ward's NEWS2 age */
+  int             news2_min_age;     /* that age (the ward policy's news2_min_age) */
 };
 
 /* A fresh entry for @patient (copied), with nothing loaded. */

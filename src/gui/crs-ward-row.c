@@ -93,7 +93,8 @@ update (CrsWardRow *self)
   chip = g_strdup_printf (_("ICANS %s"), icans);
   set_chip (self->icans_label, chip, crs_display_grade_class (trend->icans_latest));
   g_clear_pointer (&chip, g_free);
-  news2_text = crs_display_news2 (news2, entry->news2_risk);
+  news2_text = entry->news2_not_used ? crs_display_news2_not_used (entry->news2_min_age)
+                                     : crs_display_news2 (news2, entry->news2_risk);
   /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium" */
   chip = g_strdup_printf (_("NEWS2 %s"), news2_text);
   set_chip (self->news2_label, chip, crs_display_news2_class (news2, entry->news2_risk));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "crs-acknowledge-dialog.h"
+#include "crs-display.h"
 #include "crs-infusion-dialog.h"
 #include "crs-intervention-dialog.h"
 #include "crs-lab-result-dialog.h"
@@ -304,22 +305,14 @@ archive_toast_dismissed_cb (AdwToast  *toast,
 }
 
 static void
-archive_patient_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+archive_now (CrsWindow  *self,
+             gint64      id,
+             const char *name)
 {
-  CrsWindow *self = CRS_WINDOW (widget);
-  CrsPatient *patient = shown_patient (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
   AdwToast *toast;
-  gint64 id;
 
-  if (patient == NULL)
-    return;
-  id = patient->id;
-  name = g_strdup (patient->name != NULL && *patient->name != '\0' ? patient->name : patient->mrn);
   /* Archived at once and audited; Undo restores (audited too). Nothing
    * is deleted either way. */
   if (!crs_store_set_archived (self->store, id, TRUE, &error))
@@ -344,6 +337,87 @@ archive_patient_cb (GtkWidget  *widget,
   g_signal_connect (toast, "dismissed", G_CALLBACK (archive_toast_dismissed_cb), self);
   _crs_window_update_actions (self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+archive_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CrsWindow        *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "patient-id"));
+  const char *name = g_object_get_data (G_OBJECT (dialog), "patient-name");
+
+  if (g_strcmp0 (response, "archive") == 0 && self->store != NULL)
+    archive_now (self, id, name);
+}
+
+/* A patient with a red flag nobody has acknowledged is not archived
+ * without asking: archiving hides them from the ward list, and the flag
+ * with them. The question names the flag. */
+static void
+ask_archive (CrsWindow  *self,
+             gint64      id,
+             const char *name,
+             GPtrArray  *open)
+{
+  CrsObservation *newest = g_ptr_array_index (open, open->len - 1);
+  const char *words = crs_patient_page_get_escalation_text (self->patient_page);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *when = crs_display_time (newest->taken_at, _crs_window_now (self));
+  AdwMessageDialog *dialog;
+
+  /* TRANSLATORS: e.g. "Archive Edith Cavell?" */
+  heading = g_strdup_printf (_("Archive %s?"), name);
+  if (open->len == 1)
+    /* TRANSLATORS: the red flag's time and words, e.g. "The red flag at
+     * 14:05 is not acknowledged yet: NEWS2 13 (high). …" */
+    body = g_strdup_printf (_("The red flag at %s is not acknowledged yet: %s. Tell the medical team "
+                              "and acknowledge it first: an archived patient is no longer on the ward list."),
+                            when, words != NULL ? words : "");
+  else
+    /* TRANSLATORS: e.g. "3 red flags are not acknowledged yet, the latest
+     * at 14:05: NEWS2 13 (high). …" */
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u red flag is not acknowledged yet, the latest at %s: %s. "
+                                         "Tell the medical team and acknowledge them first: an archived "
+                                         "patient is no longer on the ward list.",
+                                         "%u red flags are not acknowledged yet, the latest at %s: %s. "
+                                         "Tell the medical team and acknowledge them first: an archived "
+                                         "patient is no longer on the ward list.", open->len),
+                            open->len, when, words != NULL ? words : "");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep on the Ward"),
+                                    "archive", _("_Archive Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "archive", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "patient-id", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data_full (G_OBJECT (dialog), "patient-name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (archive_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+archive_patient_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrsWindow *self = CRS_WINDOW (widget);
+  CrsPatient *patient = shown_patient (self);
+  GPtrArray *open = crs_patient_page_get_open_escalations (self->patient_page);
+  g_autofree char *name = NULL;
+
+  if (patient == NULL)
+    return;
+  name = g_strdup (patient->name != NULL && *patient->name != '\0' ? patient->name : patient->mrn);
+  if (open != NULL && open->len > 0)
+    ask_archive (self, patient->id, name, open);
+  else
+    archive_now (self, patient->id, name);
 }
 
 static void
