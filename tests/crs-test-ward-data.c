@@ -111,6 +111,18 @@ crs_test_ward_fill (CrsStore    *store,
   g_autoptr(CrsObservation) alan = NULL;
   g_autoptr(CrsObservation) edith = NULL;
 
+  /* The tests write times as the chart does on the day ("14:05"): a
+   * ward made in the first hour after midnight would have its sets on
+   * the day before ("Yesterday 23:50"). Made then, the ward is made for
+   * 23:00 the evening before, still in the past of every save. */
+  {
+    g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
+    int since_midnight = g_date_time_get_hour (local) * HOUR + g_date_time_get_minute (local) * MINUTE +
+                         g_date_time_get_second (local);
+
+    if (since_midnight < HOUR)
+      now -= since_midnight + HOUR;
+  }
   ward->now = now;
   ward->ada = add_patient (store, "MRN-100", "Ada Lovelace", "10");
   ward->grace = add_patient (store, "MRN-200", "Grace Hopper", "2");

@@ -21,7 +21,9 @@ typedef struct
 
 /* Opens the ward database of this test (crs_paths_ward_db), creating it. */
 CrsStore       *crs_test_ward_open        (void);
-/* Makes the ward above in @store, for the time @now. */
+/* Makes the ward above in @store, for the time @now (23:00 the day
+ * before when @now is in the first hour after midnight: the tests read
+ * times of the day). Read the time used from ward->now. */
 void            crs_test_ward_fill        (CrsStore       *store,
                                            gint64          now,
                                            CrsTestWard    *ward);

@@ -210,6 +210,21 @@ crs_ward_entry_load (CrsWardEntry        *self,
   return TRUE;
 }
 
+/* Whether @a and @b fall on different days (local time): the red flag's
+ * time reads "14:05" on its day and "Yesterday 14:05" after midnight. */
+static gboolean
+other_day (gint64 a,
+           gint64 b)
+{
+  g_autoptr(GDateTime) x = g_date_time_new_from_unix_local (a);
+  g_autoptr(GDateTime) y = g_date_time_new_from_unix_local (b);
+
+  if (x == NULL || y == NULL)
+    return TRUE;
+  return g_date_time_get_year (x) != g_date_time_get_year (y) ||
+         g_date_time_get_day_of_year (x) != g_date_time_get_day_of_year (y);
+}
+
 static gboolean
 trend_equal (const CrsTrend *a,
              const CrsTrend *b)
@@ -285,7 +300,8 @@ crs_ward_entry_update_time (CrsWardEntry        *self,
 
   if (!reload && trend_equal (&trend, &self->trend) && in_window == self->in_window &&
       day == self->infusion_day && news2_not_used == self->news2_not_used &&
-      policy->news2_min_age == self->news2_min_age)
+      policy->news2_min_age == self->news2_min_age &&
+      (self->open_escalations == 0 || !other_day (now, self->now)))
     {
       self->now = now;
       return;
