@@ -1,11 +1,13 @@
 /* test-ward-list.c: the real window's ward list on a ward made in the
  * test (tests/crs-test-ward-data.c): the grades as number and word, the
  * due times, the marks; order by bed and by urgency; finding a patient;
- * following saves and the clock without a restart; folding at 360 px. */
+ * following saves and the clock without a restart; a list that could not
+ * be read again said and read again; folding at 360 px. */
 #define G_LOG_DOMAIN "test-ward-list"
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "crs-test-gtk-utils.h"
@@ -310,6 +312,116 @@ test_follow (void)
 
 /* ---------------------------------------------------------------------- */
 
+/* Another program breaks the ward database under the app (a table
+ * renamed): the list cannot be read again after a save. The nurse sees
+ * it at once above the list, with the time of the list still shown and
+ * why; the list is read again at the next minute, and once the database
+ * is whole the list is up to date and says so. */
+/* The first mapped label under @root whose text starts with @prefix. */
+static GtkWidget *
+label_starting (GtkWidget  *root,
+                const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
+        return child;
+      if ((found = label_starting (child, prefix)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+database_exec (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+stale_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  CrsStore *store = crs_application_get_store (app);
+  g_autoptr(CrsObservation) worse = NULL;
+  g_autofree char *shown_at = crs_test_ward_clock (ward.now);
+  g_autofree char *expected_title = g_strdup_printf ("The ward list could not be updated. "
+                                                     "Showing the list from %s.", shown_at);
+  GtkWidget *title;
+  GtkWidget *detail;
+  const char *text;
+
+  crs_window_set_clock (window, ward.now);
+  g_assert_true (row_shows (app, ward.alan, "CRS 0 none"));
+  /* The list is read at the clock's time: a set for Grace. */
+  {
+    g_autoptr(CrsObservation) grace = crs_test_ward_normal_set (ward.grace, ward.now - 5 * MINUTE);
+
+    crs_test_ward_save_set (store, grace);
+    crs_test_run_for (50);
+    g_assert_true (row_shows (app, ward.grace, "CRS 0 none"));
+  }
+
+  database_exec (crs_store_get_path (store), "ALTER TABLE acknowledgement RENAME TO acknowledgement_away");
+  worse = crs_test_ward_normal_set (ward.alan, ward.now - 2 * MINUTE);
+  worse->temperature_c = 39.2;
+  crs_test_ward_save_set (store, worse);
+  crs_test_run_for (300);
+
+  /* Said above the list, with the time of the list shown and why; the
+   * list is as it was. */
+  title = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title);
+  g_assert_nonnull (title);
+  detail = label_starting (GTK_WIDGET (window), "Could not read ");
+  g_assert_nonnull (detail);
+  text = gtk_label_get_label (GTK_LABEL (detail));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "no such table: acknowledgement. It is tried again"));
+  g_assert_true (row_shows (app, ward.alan, "CRS 0 none"));
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try Again"));
+  crs_test_screenshot (GTK_WIDGET (window), "ward-list-stale");
+
+  /* A minute on, still broken: tried again, still said. */
+  crs_window_set_clock (window, ward.now + MINUTE);
+  crs_test_run_for (100);
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title));
+  g_assert_true (row_shows (app, ward.alan, "CRS 0 none"));
+
+  /* "Try Again" while still broken changes nothing. */
+  gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try Again"));
+  crs_test_run_for (100);
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title));
+
+  /* Whole again: the next minute reads the list, and says so. */
+  database_exec (crs_store_get_path (store), "ALTER TABLE acknowledgement_away RENAME TO acknowledgement");
+  crs_window_set_clock (window, ward.now + 2 * MINUTE);
+  crs_test_run_for (600);
+  g_assert_true (row_shows (app, ward.alan, "CRS 1 mild"));
+  g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title));
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                          "The ward list is up to date again."));
+
+  crs_test_close_all (app);
+}
+
+static void
+test_stale (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, stale_body);
+}
+
+/* ---------------------------------------------------------------------- */
+
 static gboolean
 folded (gpointer data)
 {
@@ -458,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/ward-list/order", test_order);
   g_test_add_func ("/ward-list/search", test_search);
   g_test_add_func ("/ward-list/follows-the-store", test_follow);
+  g_test_add_func ("/ward-list/stale", test_stale);
   g_test_add_func ("/ward-list/narrow", test_narrow);
   g_test_add_func ("/ward-list/demo", test_demo);
 

@@ -121,6 +121,7 @@ search (CrsInfusionDialog *self)
   g_autofree char *text = crs_form_dup_text (GTK_EDITABLE (self->therapy_row));
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(CrsTherapy) exact = NULL;
+  g_autoptr(GError) error = NULL;
 
   clear_matches (self);
   g_clear_object (&self->therapy);
@@ -129,16 +130,32 @@ search (CrsInfusionDialog *self)
 
   /* A name the reference knows (generic, other or brand) is taken at
    * once; otherwise the therapies whose names contain the text. A
-   * reference that cannot be read leaves the therapy as typed. */
-  exact = crs_reference_resolve (self->reference, text, NULL);
+   * reference that cannot be read leaves the therapy as typed, and the
+   * nurse is told why nothing matches. */
+  exact = crs_reference_resolve (self->reference, text, &error);
   if (exact != NULL)
     {
       self->therapy = g_steal_pointer (&exact);
       return;
     }
-  if (g_utf8_strlen (text, -1) < MIN_SEARCH_CHARS)
+  if (error == NULL && g_utf8_strlen (text, -1) < MIN_SEARCH_CHARS)
     return;
-  found = crs_reference_search (self->reference, text, CRS_DRUG_CLASS_UNSET, NULL);
+  if (error == NULL)
+    found = crs_reference_search (self->reference, text, CRS_DRUG_CLASS_UNSET, &error);
+  if (error != NULL)
+    {
+      GtkWidget *problem = adw_action_row_new ();
+      /* TRANSLATORS: why no therapy matches what was typed */
+      g_autofree char *title = g_strdup_printf (_("The therapy reference could not be read: %s"),
+                                                error->message);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (problem), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (problem), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (problem), _("The therapy is saved as typed."));
+      adw_preferences_group_add (self->therapy_group, problem);
+      g_ptr_array_add (self->match_rows, problem);
+      return;
+    }
   for (guint i = 0; found != NULL && i < found->len && i < MAX_MATCHES; i++)
     {
       CrsTherapy *therapy = g_ptr_array_index (found, i);

@@ -85,7 +85,12 @@ show_policy (CrsPreferencesWindow *self)
 {
   CrsWardPolicy policy;
 
-  crs_store_load_policy (self->store, &policy);
+  /* A damaged setting shows its documented default; the ward is told,
+   * and saving any value here writes the whole policy again. */
+  if (!crs_store_load_policy (self->store, &policy))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("A ward policy setting could not be read: its "
+                                                       "documented default is shown.")));
   self->loading = TRUE;
   gtk_spin_button_set_value (self->hypotension_spin, policy.hypotension_systolic_below);
   gtk_spin_button_set_value (self->capd_spin, policy.capd_below_age);

@@ -151,6 +151,7 @@ crs_therapy_panel_show (CrsTherapyPanel *self,
           therapy = crs_reference_lookup (reference, key, &error);
           if (therapy == NULL && error == NULL)
             therapy = crs_reference_resolve (reference, key, &error);
+          /* Said below, in the group's description. */
           if (error != NULL)
             g_debug ("Therapy reference not read: %s", error->message);
         }
@@ -170,7 +171,17 @@ crs_therapy_panel_show (CrsTherapyPanel *self,
     }
   else
     {
-      adw_preferences_group_set_description (self->therapy_group, NULL);
+      g_autofree char *problem = NULL;
+
+      /* Without the reference the window below reads "unknown": say why. */
+      if (error != NULL)
+        /* TRANSLATORS: why the therapy reference could not be read */
+        problem = g_strdup_printf (_("The therapy reference could not be read: %s. The onset window "
+                                     "and how often CRS was seen are not shown."), error->message);
+      else if (reference == NULL)
+        problem = g_strdup (_("No therapy reference is installed: the onset window and how often CRS "
+                              "was seen are not shown."));
+      adw_preferences_group_set_description (self->therapy_group, problem);
       name = therapy != NULL ? crs_therapy_dup_display_name (therapy)
                              : g_strdup (infusion->therapy_name != NULL ? infusion->therapy_name
                                                                         : infusion->therapy_code);

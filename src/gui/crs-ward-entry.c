@@ -38,6 +38,7 @@ crs_ward_entry_finalize (GObject *object)
   g_clear_object (&self->therapy);
   g_clear_pointer (&self->interventions, g_ptr_array_unref);
   g_free (self->therapy_name);
+  g_free (self->therapy_error);
 
   G_OBJECT_CLASS (crs_ward_entry_parent_class)->finalize (object);
 }
@@ -101,10 +102,15 @@ current_infusion (GPtrArray *infusions,
   return started != NULL ? started : next;
 }
 
+/* The therapy of @infusion in the reference, or NULL. A read error is
+ * put in *@problem (the window says it once: the ward's interval then
+ * applies, as for any therapy whose onset is unknown); the therapy is
+ * then taken as unknown until the window is opened again. */
 static CrsTherapy *
-lookup_therapy (CrsReference *reference,
-                GHashTable   *therapies,
-                CrsInfusion  *infusion)
+lookup_therapy (CrsReference  *reference,
+                GHashTable    *therapies,
+                CrsInfusion   *infusion,
+                char         **problem)
 {
   const char *key = infusion->therapy_code != NULL && *infusion->therapy_code != '\0'
                     ? infusion->therapy_code : infusion->therapy_name;
@@ -120,7 +126,7 @@ lookup_therapy (CrsReference *reference,
   if (therapy == NULL && error == NULL)
     therapy = crs_reference_resolve (reference, key, &error);
   if (error != NULL)
-    g_debug ("Therapy reference not read: %s", error->message);
+    *problem = g_strdup (error->message);
   if (therapies != NULL)
     g_hash_table_insert (therapies, g_strdup (key), therapy != NULL ? g_object_ref (therapy) : NULL);
   return therapy;
@@ -186,10 +192,11 @@ crs_ward_entry_load (CrsWardEntry        *self,
 
   g_clear_object (&self->infusion);
   g_clear_object (&self->therapy);
+  g_clear_pointer (&self->therapy_error, g_free);
   if (infusions->len > 0)
     {
       self->infusion = g_object_ref (current_infusion (infusions, now));
-      self->therapy = lookup_therapy (reference, therapies, self->infusion);
+      self->therapy = lookup_therapy (reference, therapies, self->infusion, &self->therapy_error);
     }
 
   self->open_escalations = 0;

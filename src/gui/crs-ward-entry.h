@@ -28,6 +28,7 @@ struct _CrsWardEntry
   CrsObservation *latest;            /* the newest current set, or NULL */
   CrsInfusion    *infusion;          /* the latest infusion started by now, else the next one; or NULL */
   CrsTherapy     *therapy;           /* its therapy in the reference, or NULL */
+  char           *therapy_error;     /* why the reference could not be read for it, or NULL */
   GPtrArray      *interventions;     /* loaded only when a set has no stored grades; else NULL */
   guint           open_escalations;  /* sets with a red flag not acknowledged */
   gint64          escalation_at;     /* taken_at of the newest of them; 0 = none */

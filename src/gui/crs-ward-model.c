@@ -3,7 +3,12 @@
  * A full reload is a few queries for the ward (patients, open
  * escalations) and three small indexed ones per patient (newest sets,
  * infusions, the patient); the reference is asked once per therapy. A
- * save of one set reloads only that patient. */
+ * save of one set reloads only that patient.
+ *
+ * A failed read is never silent: the model turns stale, says so
+ * ("stale-changed"), and reads the whole ward again at the next change or
+ * minute tick until it succeeds. The log gets the error without patient
+ * data (store messages name files and SQLite's reason, not patients). */
 #define G_LOG_DOMAIN "crs-ward-model"
 
 #include "config.h"
@@ -22,10 +27,16 @@ struct _CrsWardModel
 
   GPtrArray    *entries;       /* CrsWardEntry *, in the store's order */
   GHashTable   *therapies;     /* code -> CrsTherapy * or NULL: the reference, asked once */
+
+  GError       *stale_error;   /* why the last read failed; NULL = up to date */
+  gint64        read_at;       /* the last whole read that succeeded; 0 = none */
+  char         *reference_error;  /* the first therapy reference failure */
 };
 
 enum {
   SIGNAL_REFRESHED,
+  SIGNAL_STALE_CHANGED,
+  SIGNAL_REFERENCE_FAILED,
   N_SIGNALS
 };
 
@@ -67,20 +78,63 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* A read failed: the list keeps what it showed, and says it is stale. */
+static void
+note_failure (CrsWardModel *self,
+              const GError *error)
+{
+  gboolean was_stale = self->stale_error != NULL;
+
+  g_debug ("The ward list could not be read again: %s", error->message);
+  g_clear_error (&self->stale_error);
+  self->stale_error = g_error_copy (error);
+  if (!was_stale)
+    g_signal_emit (self, signals[SIGNAL_STALE_CHANGED], 0);
+}
+
+/* The ward was read: the whole of it, or the one patient a change of the
+ * store named (the others had not changed: the list is up to date). */
+static void
+note_success (CrsWardModel *self)
+{
+  self->read_at = crs_ward_model_get_now (self);
+  if (self->stale_error != NULL)
+    {
+      g_clear_error (&self->stale_error);
+      g_signal_emit (self, signals[SIGNAL_STALE_CHANGED], 0);
+    }
+}
+
 static void
 store_changed_cb (CrsStore     *store,
                   gint64        patient_id,
                   CrsWardModel *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  /* While stale, other patients may be out of date too: read them all. */
+  if (patient_id != 0 && self->stale_error == NULL)
+    crs_ward_model_reload_patient (self, patient_id, NULL);
+  else
+    crs_ward_model_reload (self, NULL);
+}
 
-  ok = patient_id != 0 ? crs_ward_model_reload_patient (self, patient_id, &error)
-                       : crs_ward_model_reload (self, &error);
-  /* The list keeps what it showed; the next change or the minute timer
-   * tries again. No patient data goes to the log. */
-  if (!ok)
-    g_debug ("The ward list could not be read again: %s", error->message);
+/* Says (once) that the reference could not be read for a therapy. */
+static void
+check_reference (CrsWardModel *self)
+{
+  if (self->reference_error != NULL)
+    return;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      CrsWardEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->therapy_error != NULL)
+        {
+          self->reference_error = g_strdup (entry->therapy_error);
+          g_debug ("Therapy reference not read: %s", self->reference_error);
+          g_signal_emit (self, signals[SIGNAL_REFERENCE_FAILED], 0);
+          return;
+        }
+    }
 }
 
 static void
@@ -103,6 +157,8 @@ crs_ward_model_finalize (GObject *object)
 
   g_ptr_array_unref (self->entries);
   g_hash_table_unref (self->therapies);
+  g_clear_error (&self->stale_error);
+  g_free (self->reference_error);
 
   G_OBJECT_CLASS (crs_ward_model_parent_class)->finalize (object);
 }
@@ -117,6 +173,12 @@ crs_ward_model_class_init (CrsWardModelClass *klass)
 
   signals[SIGNAL_REFRESHED] =
     g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_STALE_CHANGED] =
+    g_signal_new ("stale-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_REFERENCE_FAILED] =
+    g_signal_new ("reference-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -149,6 +211,27 @@ crs_ward_model_new (CrsStore     *store,
   self->reference = reference != NULL ? g_object_ref (reference) : NULL;
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   return self;
+}
+
+const GError *
+crs_ward_model_get_stale_error (CrsWardModel *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_MODEL (self), NULL);
+  return self->stale_error;
+}
+
+gint64
+crs_ward_model_get_read_at (CrsWardModel *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_MODEL (self), 0);
+  return self->read_at;
+}
+
+const char *
+crs_ward_model_get_reference_error (CrsWardModel *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_MODEL (self), NULL);
+  return self->reference_error;
 }
 
 gint64
@@ -193,9 +276,9 @@ crs_ward_model_find (CrsWardModel *self,
   return NULL;
 }
 
-gboolean
-crs_ward_model_reload (CrsWardModel  *self,
-                       GError       **error)
+static gboolean
+reload (CrsWardModel  *self,
+        GError       **error)
 {
   g_autoptr(GPtrArray) patients = NULL;
   g_autoptr(GPtrArray) open = NULL;
@@ -245,6 +328,25 @@ crs_ward_model_reload (CrsWardModel  *self,
       self->entries = g_steal_pointer (&entries);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
     }
+  return TRUE;
+}
+
+gboolean
+crs_ward_model_reload (CrsWardModel  *self,
+                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CRS_IS_WARD_MODEL (self), FALSE);
+
+  if (!reload (self, &local_error))
+    {
+      note_failure (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  note_success (self);
+  check_reference (self);
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
   return TRUE;
 }
@@ -254,6 +356,7 @@ crs_ward_model_reload_patient (CrsWardModel  *self,
                                gint64         patient_id,
                                GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   CrsWardEntry *entry;
 
   g_return_val_if_fail (CRS_IS_WARD_MODEL (self), FALSE);
@@ -262,11 +365,18 @@ crs_ward_model_reload_patient (CrsWardModel  *self,
   if (entry == NULL)
     return crs_ward_model_reload (self, error);
   if (!crs_ward_entry_load (entry, self->store, self->reference, self->therapies, NULL,
-                            &self->policy, crs_ward_model_get_now (self), error))
-    return FALSE;
+                            &self->policy, crs_ward_model_get_now (self), &local_error))
+    {
+      note_failure (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   /* Archived: the patient leaves the list. */
   if (entry->patient->archived)
     return crs_ward_model_reload (self, error);
+  if (self->stale_error == NULL)
+    note_success (self);
+  check_reference (self);
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
   return TRUE;
 }
@@ -277,6 +387,10 @@ crs_ward_model_tick (CrsWardModel *self,
 {
   g_return_if_fail (CRS_IS_WARD_MODEL (self));
 
+  /* A list that could not be read is tried again every minute (its own
+   * reload ends with "refreshed"; the times are worked out below too). */
+  if (self->stale_error != NULL)
+    crs_ward_model_reload (self, NULL);
   for (guint i = 0; i < self->entries->len; i++)
     crs_ward_entry_update_time (g_ptr_array_index (self->entries, i), &self->policy, now);
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);

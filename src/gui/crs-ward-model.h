@@ -6,7 +6,16 @@
  * ward. A change of the patients themselves (added, archived) changes
  * the items; any other change is an entry's "changed". Due times move
  * with crs_ward_model_tick(). "refreshed" is emitted after every reload
- * and tick, once the entries are up to date (orders may have changed). */
+ * and tick, once the entries are up to date (orders may have changed).
+ *
+ * A read that fails leaves the list as it was and makes it "stale": the
+ * next change of the store and the next tick read the whole ward again,
+ * until a read succeeds. "stale-changed" is emitted when the list becomes
+ * stale and when it is up to date again, so that the window can say so
+ * (crs_ward_model_get_stale_error(), crs_ward_model_get_read_at()).
+ * "reference-failed" is emitted the first time the therapy reference
+ * could not be read for a patient's therapy (its window is then unknown
+ * and the ward's interval applies; crs_ward_model_get_reference_error()). */
 #pragma once
 
 #include <gio/gio.h>
@@ -38,6 +47,14 @@ void          crs_ward_model_tick       (CrsWardModel        *self,
 /* The entry of this patient, or NULL (not on the ward). */
 CrsWardEntry *crs_ward_model_find       (CrsWardModel        *self,
                                          gint64               patient_id);
+/* Why the list shown could not be read again (NULL: it is up to date). */
+const GError *crs_ward_model_get_stale_error     (CrsWardModel *self);
+/* When the list shown was last read (the model's "now" then): a whole
+ * reload, or a patient's while the list was up to date; 0 when never. */
+gint64        crs_ward_model_get_read_at         (CrsWardModel *self);
+/* Why the therapy reference could not be read, the first time it could
+ * not (NULL: it never failed). */
+const char   *crs_ward_model_get_reference_error (CrsWardModel *self);
 /* The time "now" for the model: real time, unless a test set one. */
 gint64        crs_ward_model_get_now    (CrsWardModel        *self);
 void          crs_ward_model_set_now    (CrsWardModel        *self,

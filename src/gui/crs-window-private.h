@@ -29,12 +29,16 @@ struct _CrsWindow
   gint64         archived_id;     /* the patient win.undo-archive restores; 0 = none */
   AdwToast      *archive_toast;   /* its toast while shown */
   char          *archived_name;   /* the name that toast shows */
+  gboolean       page_stale;      /* the patient page could not be read again (said once) */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
   AdwLeaflet         *leaflet;
   AdwWindowTitle     *ward_title;
   CrsWardList        *ward_list;
+  GtkRevealer        *stale_revealer;
+  GtkLabel           *stale_title;
+  GtkLabel           *stale_detail;
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton      *record_button;
   GtkMenuButton      *patient_menu_button;

@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/crs-format.h"
+#include "crs-display.h"
 #include "crs-window-private.h"
 
 /* The ward setting holding the ward's name (as in the ward XML). */
@@ -92,10 +94,27 @@ _crs_window_show_patient (CrsWindow *self,
   if (patient_id != 0 &&
       !crs_patient_page_load (self->patient_page, patient_id, &self->policy, _crs_window_now (self), &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The patient could not be shown: %s"), error->message);
-      _crs_window_toast (self, message);
+      /* The patient shown could not be read again (a change, the minute
+       * timer): the page keeps what it showed and says so once; the
+       * next change or minute tries again. Another patient is not shown. */
+      if (patient_id == self->patient_id)
+        {
+          if (!self->page_stale)
+            {
+              g_autofree char *message = g_strdup_printf (_("The patient's page could not be updated: %s"),
+                                                          error->message);
+              _crs_window_toast (self, message);
+            }
+          self->page_stale = TRUE;
+          return;
+        }
+      {
+        g_autofree char *message = g_strdup_printf (_("The patient could not be shown: %s"), error->message);
+        _crs_window_toast (self, message);
+      }
       patient_id = 0;
     }
+  self->page_stale = FALSE;
 
   self->patient_id = patient_id;
   if (patient_id != 0)
@@ -119,10 +138,73 @@ show_ward_name (CrsWindow *self)
 static void
 load_policy (CrsWindow *self)
 {
-  /* A damaged setting falls back to its documented default (the store
-   * says which in its debug log); the ward keeps working. */
-  crs_store_load_policy (self->store, &self->policy);
+  /* A damaged setting falls back to its documented default; the ward
+   * keeps working, and whoever looks after the ward is told (each time
+   * the policy is read: a ward setting changed or the window opened). */
+  if (!crs_store_load_policy (self->store, &self->policy))
+    _crs_window_toast (self, _("A ward policy setting could not be read: its documented default is used. "
+                               "Check the ward policy in Preferences."));
   crs_ward_model_set_policy (self->model, &self->policy);
+}
+
+/* The ward list could not be read again (crs-ward-model.h): a bar above
+ * the list says how old the list shown is and why, for as long as it
+ * lasts (a toast would be dismissed, or cut short); then a toast says it
+ * is up to date again. */
+static void
+stale_retry_cb (CrsWindow *self)
+{
+  if (self->model != NULL)
+    crs_ward_model_reload (self->model, NULL);
+}
+
+static void
+stale_changed_cb (CrsWardModel *model,
+                  CrsWindow    *self)
+{
+  const GError *error = crs_ward_model_get_stale_error (model);
+  gint64 read_at = crs_ward_model_get_read_at (model);
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *reason = NULL;
+
+  if (error == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->stale_revealer, FALSE);
+      _crs_window_toast (self, _("The ward list is up to date again."));
+      return;
+    }
+
+  /* The store's messages are sentences: one full stop is enough. */
+  reason = g_strdup (error->message);
+  if (g_str_has_suffix (reason, "."))
+    reason[strlen (reason) - 1] = '\0';
+  if (read_at != 0)
+    {
+      g_autofree char *when = crs_display_time (read_at, _crs_window_now (self));
+      /* TRANSLATORS: the time of the ward list still shown, e.g. "… from 14:05." */
+      title = g_strdup_printf (_("The ward list could not be updated. Showing the list from %s."), when);
+    }
+  else
+    title = g_strdup (_("The ward list could not be read."));
+  /* TRANSLATORS: why the ward list could not be read */
+  detail = g_strdup_printf (_("%s. It is tried again at the next change and every minute."), reason);
+  gtk_label_set_label (self->stale_title, title);
+  gtk_label_set_label (self->stale_detail, detail);
+  gtk_revealer_set_reveal_child (self->stale_revealer, TRUE);
+}
+
+static void
+reference_failed_cb (CrsWardModel *model,
+                     CrsWindow    *self)
+{
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: why the therapy reference could not be read */
+  message = g_strdup_printf (_("The therapy reference could not be read: %s. Onset windows are unknown, "
+                               "so the ward's observation interval applies."),
+                             crs_ward_model_get_reference_error (model));
+  _crs_window_toast (self, message);
 }
 
 static void
@@ -270,24 +352,29 @@ setup_store (CrsWindow      *self,
   self->store = g_object_ref (store);
   self->reference = crs_reference_open_default (&error);
   if (self->reference == NULL)
-    g_debug ("No therapy reference: %s", error->message);
+    {
+      /* Every therapy's onset window is then unknown: the nurse is told
+       * why the stricter interval applies to everyone. */
+      g_autofree char *message = g_strdup_printf (_("No therapy reference: %s. Onset windows are unknown, "
+                                                     "so the ward's observation interval applies."),
+                                                  error->message);
+      g_debug ("No therapy reference: %s", error->message);
+      _crs_window_toast (self, message);
+    }
 
   nurse_name_changed_cb (self->settings, "nurse-name", self);
   self->model = crs_ward_model_new (self->store, self->reference);
-  crs_store_load_policy (self->store, &self->policy);
-  crs_ward_model_set_policy (self->model, &self->policy);
+  g_signal_connect_object (self->model, "stale-changed", G_CALLBACK (stale_changed_cb), self, 0);
+  g_signal_connect_object (self->model, "reference-failed", G_CALLBACK (reference_failed_cb), self, 0);
+  load_policy (self);
   crs_ward_list_set_model (self->ward_list, self->model);
   crs_patient_page_set_store (self->patient_page, self->store, self->reference);
   /* After the model's own handler, so that the list is up to date when
    * the page and the actions look at it. */
   self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
 
-  g_clear_error (&error);
-  if (!crs_ward_model_reload (self->model, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The ward could not be read: %s"), error->message);
-      _crs_window_toast (self, message);
-    }
+  /* A failure is said by stale_changed_cb (), and tried again every minute. */
+  crs_ward_model_reload (self->model, NULL);
   show_ward_name (self);
   show_placeholder (self);
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
@@ -342,6 +429,9 @@ crs_window_class_init (CrsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_title);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_list);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, stale_title);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, stale_detail);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, record_button);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, patient_menu_button);
@@ -352,6 +442,7 @@ crs_window_class_init (CrsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, patient_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stale_retry_cb);
 
   _crs_window_class_actions_init (klass);
 }
