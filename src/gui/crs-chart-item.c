@@ -225,20 +225,24 @@ crs_chart_item_update_store (GListStore *store,
 }
 
 void
-crs_chart_item_set_grades (CrsChartItem   *self,
-                           CrsObservation *observation,
-                           int             news2_not_used_below)
+crs_chart_item_set_grades (CrsChartItem        *self,
+                           CrsObservation      *observation,
+                           CrsPatient          *patient,
+                           const CrsWardPolicy *policy)
 {
+  gboolean not_used;
+
   g_return_if_fail (CRS_IS_CHART_ITEM (self));
   g_return_if_fail (CRS_IS_OBSERVATION (observation));
+  g_return_if_fail (policy != NULL);
 
   crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grade (observation->stored_crs_grade));
   crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grade (observation->stored_icans_grade));
   /* The risk band is not stored: the colour follows the total. */
+  not_used = crs_display_news2_is_not_used (patient, observation->taken_at, observation->stored_news2, policy);
   crs_chart_item_take_text (self, CRS_CHART_NEWS2,
-                            news2_not_used_below > 0
-                            ? crs_display_news2_not_used (news2_not_used_below)
-                            : crs_display_news2 (observation->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
+                            not_used ? crs_display_news2_not_used (policy->news2_min_age)
+                                     : crs_display_news2 (observation->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
   crs_chart_item_set_classes (self, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
                               crs_display_grade_class (observation->stored_crs_grade), NULL);
   crs_chart_item_set_classes (self, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "core/crs-model.h"
+#include "core/crs-ward-policy.h"
 
 G_BEGIN_DECLS
 
@@ -55,13 +56,14 @@ void          crs_chart_item_set_classes  (CrsChartItem    *self,
                                            const char      *first,
                                            ...) G_GNUC_NULL_TERMINATED;
 /* The CRS, ICANS and NEWS2 cells: the grades stored with @observation, as
- * numbers and words, each with its colour. @news2_not_used_below: 0, or
- * the ward's NEWS2 age the patient was below when the set was taken and
- * no NEWS2 was stored: the cell says "not used (under 16)" rather than
- * "incomplete" (crs_display_news2_is_not_used()). */
-void          crs_chart_item_set_grades   (CrsChartItem    *self,
-                                           CrsObservation  *observation,
-                                           int              news2_not_used_below);
+ * numbers and words, each with its colour. When no NEWS2 was stored and
+ * @patient (may be NULL) was below the NEWS2 age of @policy (required)
+ * then, the cell says "not used (under 16)" rather than "incomplete"
+ * (crs_display_news2_is_not_used()). */
+void          crs_chart_item_set_grades   (CrsChartItem        *self,
+                                           CrsObservation      *observation,
+                                           CrsPatient          *patient,
+                                           const CrsWardPolicy *policy);
 /* The observation set this row shows and whether it can be amended (the
  * newest version of a set); 0 for other rows. */
 void          crs_chart_item_set_observation (CrsChartItem *self,

@@ -225,10 +225,7 @@ make_item (CrsHistoryView *self,
   crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
                            obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
   crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
-  crs_chart_item_set_grades (item, obs,
-                             crs_display_news2_is_not_used (self->patient, obs->taken_at, obs->stored_news2,
-                                                            &self->policy)
-                             ? self->policy.news2_min_age : 0);
+  crs_chart_item_set_grades (item, obs, self->patient, &self->policy);
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
   crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (self, obs, now));
 

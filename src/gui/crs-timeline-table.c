@@ -180,10 +180,7 @@ fill (CrsTimelineTable *self,
 
       crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
                                obs->stored_red_flag ? _("Observations (red flag)") : _("Observations"));
-      crs_chart_item_set_grades (event.item, obs,
-                                 crs_display_news2_is_not_used (self->patient, obs->taken_at,
-                                                                obs->stored_news2, &self->policy)
-                                 ? self->policy.news2_min_age : 0);
+      crs_chart_item_set_grades (event.item, obs, self->patient, &self->policy);
       crs_chart_item_set_observation (event.item, obs->id, FALSE);
       g_array_append_val (events, event);
     }

@@ -287,8 +287,6 @@ reload (CrsWardModel  *self,
   gboolean same_patients;
   guint old_len;
 
-  g_return_val_if_fail (CRS_IS_WARD_MODEL (self), FALSE);
-
   patients = crs_store_list_patients (self->store, FALSE, error);
   if (patients == NULL)
     return FALSE;
