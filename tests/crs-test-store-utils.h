@@ -35,6 +35,8 @@ CrsObservation *make_full_observation    (gint64          patient_id,
 void            assert_double_equal      (double          a,
                                           double          b);
 /* Every field of CrsObservation. */
+void            assert_observation_content_equal (CrsObservation *a,
+                                                  CrsObservation *b);
 void            assert_observation_equal (CrsObservation *a,
                                           CrsObservation *b);
 /* A "changed" handler appending the patient id to the GArray user_data. */
