@@ -19,6 +19,7 @@
 #include <stdlib.h>
 
 #include "core/crs-paths.h"
+#include "crs-bench-data.h"
 #include "crs-test-gtk-utils.h"
 #include "gui/crs-grade-row.h"
 #include "gui/crs-patient-page.h"
@@ -40,31 +41,8 @@ realistic_set (gint64 patient_id,
                gint64 taken_at,
                guint  i)
 {
-  CrsObservation *obs = crs_observation_new ();
+  CrsObservation *obs = crs_bench_realistic_set (patient_id, taken_at, i);
 
-  obs->patient_id = patient_id;
-  obs->taken_at = taken_at;
-  obs->temperature_c = 36.5 + (i % 30) / 10.0;
-  obs->heart_rate = 70 + i % 60;
-  obs->resp_rate = 14 + i % 12;
-  obs->systolic = 85 + i % 50;
-  obs->diastolic = 50 + i % 30;
-  obs->spo2 = 90 + i % 10;
-  obs->o2_device = i % 5 == 0 ? CRS_O2_NASAL_CANNULA : CRS_O2_ROOM_AIR;
-  obs->o2_flow_l_min = i % 5 == 0 ? 2.0 : NAN;
-  obs->acvpu = CRS_ACVPU_ALERT;
-  obs->arousal = CRS_AROUSAL_NORMAL;
-  obs->ice_items_recorded = TRUE;
-  obs->ice_items = 0x3ff;
-  obs->seizure = CRS_SEIZURE_NONE;
-  obs->motor_weakness = CRS_TRI_NO;
-  obs->cerebral_edema = CRS_EDEMA_NONE;
-  if (i % 10 == 0)
-    obs->note = g_strdup ("Patient comfortable, eating and drinking, no new complaints.");
-  obs->stored_crs_grade = i % 30 > 25 ? 1 : 0;
-  obs->stored_icans_grade = 0;
-  obs->stored_news2 = i % 6;
-  obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
   /* One set in a hundred raised a red flag; all but the newest were
    * acknowledged (below). */
   obs->stored_red_flag = i % 100 == 7;

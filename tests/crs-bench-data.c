@@ -1,0 +1,41 @@
+/* crs-bench-data.c: the observation sets the benchmarks fill a ward with. */
+#define G_LOG_DOMAIN "crs-bench"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "crs-bench-data.h"
+
+CrsObservation *
+crs_bench_realistic_set (gint64 patient_id,
+                         gint64 taken_at,
+                         guint  i)
+{
+  CrsObservation *obs = crs_observation_new ();
+
+  obs->patient_id = patient_id;
+  obs->taken_at = taken_at;
+  obs->temperature_c = 36.5 + (i % 30) / 10.0;
+  obs->heart_rate = 70 + i % 60;
+  obs->resp_rate = 14 + i % 12;
+  obs->systolic = 85 + i % 50;
+  obs->diastolic = 50 + i % 30;
+  obs->spo2 = 90 + i % 10;
+  obs->o2_device = i % 5 == 0 ? CRS_O2_NASAL_CANNULA : CRS_O2_ROOM_AIR;
+  obs->o2_flow_l_min = i % 5 == 0 ? 2.0 : NAN;
+  obs->acvpu = CRS_ACVPU_ALERT;
+  obs->arousal = CRS_AROUSAL_NORMAL;
+  obs->ice_items_recorded = TRUE;
+  obs->ice_items = 0x3ff;
+  obs->seizure = CRS_SEIZURE_NONE;
+  obs->motor_weakness = CRS_TRI_NO;
+  obs->cerebral_edema = CRS_EDEMA_NONE;
+  if (i % 10 == 0)
+    obs->note = g_strdup ("Patient comfortable, eating and drinking, no new complaints.");
+  obs->stored_crs_grade = i % 30 > 25 ? 1 : 0;
+  obs->stored_icans_grade = 0;
+  obs->stored_news2 = i % 6;
+  obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+  return obs;
+}
