@@ -18,7 +18,10 @@ Where the numbers come from (all in shared/clinical/, copied here):
     non-rebreather = 3, CPAP/BiPAP = 4; one vasopressor = 3, several = 4)
     and ICANS (ICE 7-9 = 1, 3-6 = 2, 0-2 = 3; CAPD for children under 12:
     1-8 = 1, 2 when waking only to voice). Every course below is built so
-    that the values give the grade named in its comment.
+    that the values give the grade named in its comment. As on a CAR-T
+    ward, every set carries the patient's ICANS tool score (ICE, or CAPD
+    for the child) and the level of consciousness (ACVPU and arousal), so
+    that ICANS is graded on every set, not "not determined".
   - therapies.csv, median onset of CRS: axicabtagene ciloleucel 2 days,
     tisagenlecleucel 3 days, lisocabtagene maraleucel 5 days (range 1-14),
     idecabtagene vicleucel 1 day, brexucabtagene autoleucel 3 days,
@@ -119,6 +122,15 @@ class Patient:
         self.observations = []    # (t, attrs, note, ack, amend)
         self.interventions = []
         self.labs = []
+        # On a CAR-T ward the nurse scores the patient's ICANS tool (ICE
+        # for adults, CAPD for the child) with every set, beside ACVPU and
+        # the level of arousal: a set scripted without a score carries the
+        # latest one scripted before it (ICE 10, CAPD 0 at first), so that
+        # ICANS is graded on every set (crs-grade-icans.c wants a score and
+        # a level of consciousness).
+        self.tool = "capd" if child else "ice"
+        self.tool_score = 0 if child else ICE_MAX
+        self.last_t = None
 
     def hours(self, t):
         return t - self.now
@@ -134,6 +146,15 @@ class Patient:
         self.labs.append((t, loinc, name, value, unit))
 
     def observe(self, t, state, note=None, ack=None, amend=None):
+        if self.last_t is not None and t <= self.last_t:
+            raise SystemExit("%s: the set at %+.1f h is scripted after a later one"
+                             % (self.mrn, self.hours(t)))
+        self.last_t = t
+        state = dict(state)
+        if state.get(self.tool) is None:
+            state[self.tool] = self.tool_score
+        else:
+            self.tool_score = state[self.tool]
         self.observations.append((t, state, note, ack, amend))
 
     def course(self, start, end, step, state, jitter=True):
@@ -548,8 +569,11 @@ def make_patients():
 #
 # A set raises a red flag by the rules of src/core/crs-red-flags.c, with the
 # grades of crs-grade-crs.c, crs-grade-icans.c, crs-grade-news2.c and the
-# context of crs-grading-context.c, copied here for the values this script
-# writes (ward policy at its defaults, crs-ward-policy.c; SpO2 scale 1).
+# context of crs-grading-history.c (episode, CRS onset, fever masking),
+# copied here for the values this script writes (ward policy at its
+# defaults, crs-ward-policy.c; SpO2 scale 1). A grade is (grade, lowest):
+# grade None is "not determined", and lowest is then the "at least" floor
+# the recorded findings prove (0 when they prove nothing).
 # The generator decides from the values it writes which sets raise one, so
 # that every such set is acknowledged and no other; tests/test-demo-ward.c
 # imports the file, grades it with the C code and checks the result.
@@ -573,18 +597,32 @@ RED_FLAG_NEWS2_MIN = 7          # crs-red-flags.c: RCP 2017 chart 4, high
 NEWS2_MIN_AGE = 16              # crs-ward-policy.c default: NICE MIB205, NEWS2
                                 # "does not apply to children under 16"
 FEVER_TENTHS = 380              # crs-grading-private.h: >= 38.0 C
-HYPOTENSION_SYSTOLIC_BELOW = 90  # crs-ward-policy.c default
+HYPOTENSION_SYSTOLIC_BELOW = 90  # crs-ward-policy.c default (adults)
+# crs-ward-policy.c, crs_ward_policy_hypotension_below (): children below
+# the NEWS2 age by AHA PALS: < 70 under 1 year, < 70 + 2 x age from 1 to 9
+# years, < 90 from 10 years.
+PALS_INFANT_BELOW, PALS_CHILD_BASE, PALS_CHILD_PER_YEAR = 70, 70, 2
+PALS_OLDER_BELOW, PALS_OLDER_FROM_AGE = 90, 10
 LOW_FLOW_MAX_L_MIN = 6.0        # crs-ward-policy.c default (ASTCT <= 6 L/min)
+FLOW_EPSILON = 1e-9             # crs-grade-crs.c
 ICE_MAX, ICE_GRADE1_MIN, ICE_GRADE2_MIN = 10, 7, 3   # crs-grade-icans.c
 CAPD_GRADE3_MIN = 9             # crs-grade-icans.c
-ACVPU_ORDER = "ACVPU"           # crs-model.h: A < C < V < P < U
-MASKING_KINDS = ("antipyretic", "anti_cytokine", "corticosteroid")  # crs-grading-context.c
+MASKING_KINDS = ("antipyretic", "anti_cytokine", "corticosteroid")  # crs-grading-history.c
+# crs-grade-crs.c, crs_oxygen_grade (): the grade of each device (a nasal
+# cannula by its flow), and oxygen_could_reach (): the most that recording
+# the missing part (the device, a cannula's flow) could make it.
 OXYGEN_GRADE = {"room_air": 0, "blow_by": 2, "hfnc": 3, "face_mask": 3,
                 "non_rebreather": 3, "venturi": 3, "cpap": 4, "bipap": 4,
-                "ventilator": 4}  # crs-grade-crs.c; nasal cannula by flow
+                "ventilator": 4}
 AROUSAL_GRADE = {"normal": 0, "spontaneous": 1, "voice": 2, "tactile": 3,
-                 "unarousable": 4}  # crs-grade-icans.c
-ACVPU_ICANS_GRADE = {"A": 0, "V": 2, "P": 3, "U": 4}  # C says nothing
+                 "unarousable": 4}  # crs-grade-icans.c, grade_arousal ()
+# crs-grade-icans.c, grade_acvpu (): used when arousal is not recorded; P
+# (a painful stimulus is a "vigorous tactile stimulus") and U are grade 4;
+# C (new confusion) is measured by ICE, not a level of consciousness.
+ACVPU_ICANS_GRADE = {"A": 0, "V": 2, "P": 4, "U": 4}
+CONSCIOUSNESS_FLAG_ACVPU = ("C", "V", "P", "U")   # crs-red-flags.c: every set
+ACVPU_WORDS = {"C": "new confusion", "V": "responds to voice",
+               "P": "responds to pain", "U": "unresponsive"}  # crs-model.c labels
 
 
 def minute(p, t):
@@ -601,84 +639,142 @@ def number(a, key, kind=int):
     return None if a.get(key) is None else kind(a[key])
 
 
-def crs_grade(a, masked):
-    """(grade, lowest grade) of crs-grade-crs.c; grade None = undetermined."""
+AGE_SAME_WITHIN_MINUTES = 28 * 1440   # age_years (): the shortest month
+
+
+def age_years(p):
+    """crs_patient_age_years () at each set of @p. The birth date is
+    written as years and months before the import and every set lies
+    within 28 days before it (checked in mark_red_flags ()), so the whole
+    years at each set are p.age[0] when the months are at least one, and
+    one less when they are none (the birthday is the moment of import).
+    An age next to the NEWS2 limit is refused rather than worked out by
+    calendar."""
+    years, months = p.age
+    if months < 1:
+        years -= 1
+    if NEWS2_MIN_AGE - 1 <= years <= NEWS2_MIN_AGE:
+        raise SystemExit("%s: aged %d, too close to the NEWS2 age of %d for this script"
+                         % (p.mrn, years, NEWS2_MIN_AGE))
+    return years
+
+
+def hypotension_below(years):
+    """crs_ward_policy_hypotension_below () at the ward's defaults."""
+    if years >= NEWS2_MIN_AGE:
+        return HYPOTENSION_SYSTOLIC_BELOW
+    if years < 1:
+        return PALS_INFANT_BELOW
+    if years < PALS_OLDER_FROM_AGE:
+        return PALS_CHILD_BASE + PALS_CHILD_PER_YEAR * years
+    return PALS_OLDER_BELOW
+
+
+class Crs:
+    """What crs_grade_crs_compute () finds: the grade (None = not
+    determined), its floor, each domain's grade (None = not recorded)
+    and whether the temperature was recorded."""
+
+    def __init__(self, grade, lowest, circulation, oxygen, temperature_recorded, masked):
+        self.grade, self.lowest = grade, lowest
+        self.circulation, self.oxygen = circulation, oxygen
+        self.temperature_recorded, self.masked = temperature_recorded, masked
+
+
+def crs_grade(a, masked, below):
+    """crs-grade-crs.c for the attributes @a, fever masked or not, and the
+    systolic below which the patient is hypotensive (@below)."""
     temp = number(a, "temperature-c", float)
     fever = temp is not None and tenths(temp) >= FEVER_TENTHS
+
+    # read_circulation (): vasopressors blank = 0; the tick wins over a
+    # "low blood pressure" symptom, which wins over the systolic.
     pressors = number(a, "vasopressors") or 0
-    vasopressin = a.get("vasopressin") == "yes"
     systolic = number(a, "systolic")
-    if a.get("hypotension") in ("yes", "no"):
-        hypotensive, known = a["hypotension"] == "yes", True
-    elif systolic is not None:
-        hypotensive, known = systolic < HYPOTENSION_SYSTOLIC_BELOW, True
-    else:
-        hypotensive, known = False, False
-    circulation_recorded = known or a.get("vasopressors") is not None or a.get("vasopressin") is not None
     if pressors >= 2:
         circulation = 4
-    elif pressors == 1 or vasopressin:
+    elif pressors == 1 or a.get("vasopressin") == "yes":
         circulation = 3
+    elif a.get("hypotension") == "yes":
+        circulation = 2
+    elif a.get("hypotension") == "no":
+        circulation = 0
+    elif "low_blood_pressure" in (a.get("symptoms") or "").split():
+        circulation = 2
+    elif systolic is not None:
+        circulation = 2 if systolic < below else 0
     else:
-        circulation = 2 if hypotensive else 0
+        circulation = None
 
+    # read_oxygen () and oxygen_could_reach ().
     device, flow = a.get("o2-device"), number(a, "o2-flow-l-min", float)
     fio2 = number(a, "fio2-percent")
-    high_flow = flow is not None and flow > LOW_FLOW_MAX_L_MIN + 1e-9
-    oxygen_recorded = True
+    high_flow = flow is not None and flow > LOW_FLOW_MAX_L_MIN + FLOW_EPSILON
     if device is None:
         if flow is not None and flow > 0:
-            oxygen = 3 if high_flow else 2
+            oxygen, could_reach = (3 if high_flow else 2), 4
         elif fio2 is not None and fio2 > 21:
-            oxygen = 2
+            oxygen, could_reach = 2, 4
         else:
-            oxygen, oxygen_recorded = 0, False
+            oxygen, could_reach = None, 4
     elif device == "nasal_cannula":
-        oxygen = 3 if high_flow else 2
+        if flow is None:
+            oxygen, could_reach = 2, 3
+        else:
+            oxygen = 3 if high_flow else 2
+            could_reach = oxygen
     else:
-        oxygen = OXYGEN_GRADE[device]
+        oxygen = could_reach = OXYGEN_GRADE[device]
+
+    def result(grade, lowest):
+        return Crs(grade, lowest, circulation, oxygen, temp is not None, masked)
 
     if not masked and temp is None:
-        return None, 0
+        return result(None, 0)
     if not masked and not fever:
-        return 0, 0
-    if not fever and not circulation_recorded and not oxygen_recorded:
-        return None, 0
-    grade = max(1 if fever else 0, circulation, oxygen)
-    return grade, grade
+        return result(0, 0)     # ASTCT: no fever, no CRS
+    worst = max(1 if fever else 0, circulation or 0, oxygen or 0)
+    open_ = ((circulation is None and worst < 4) or could_reach > worst or
+             (masked and temp is None and worst < 1))
+    return result(None if open_ else worst, worst)
 
 
-def icans_grade(a, child):
-    """(grade, lowest grade) of crs-grade-icans.c; grade None = undetermined."""
-    if child:
-        score = number(a, "capd")
-        tool = None if score is None else (0 if score == 0 else 1 if score < CAPD_GRADE3_MIN else 3)
-    elif a.get("ice-items") is not None:
-        score = len(a["ice-items"].split())
-        tool = 0 if score >= ICE_MAX else 1 if score >= ICE_GRADE1_MIN else 2 if score >= ICE_GRADE2_MIN else 3
+def icans_grade(a):
+    """(grade, lowest) of crs-grade-icans.c: the tool recorded decides (ICE
+    and CAPD both count when both are there); determined only with a tool
+    score and a level of consciousness, or when it already reaches 4."""
+    if a.get("ice-items") is not None:
+        ice = len(a["ice-items"].split())
     else:
-        tool = None
+        ice = number(a, "ice-total")
+    capd = number(a, "capd")
+    ice_grade = None if ice is None else (0 if ice >= ICE_MAX else 1 if ice >= ICE_GRADE1_MIN
+                                          else 2 if ice >= ICE_GRADE2_MIN else 3)
+    capd_grade = None if capd is None else (0 if capd == 0 else 1 if capd < CAPD_GRADE3_MIN else 3)
     if a.get("arousal") in AROUSAL_GRADE:
         consciousness = AROUSAL_GRADE[a["arousal"]]
     else:
         consciousness = ACVPU_ICANS_GRADE.get(a.get("acvpu"))
-    events = 0
-    if a.get("seizure") == "resolved":
+    seizure = a.get("seizure")
+    if seizure == "resolved":
         events = 3
-    elif a.get("seizure") == "prolonged":
+    elif seizure == "prolonged":
         events = 4
-    elif a.get("seizure") is None and "seizure" in (a.get("symptoms") or "").split():
+    elif seizure is None and "seizure" in (a.get("symptoms") or "").split():
         events = 3
+    else:
+        events = 0
     if a.get("motor-weakness") == "yes":
         events = 4
     if a.get("cerebral-edema") == "focal":
         events = max(events, 3)
     elif a.get("cerebral-edema") == "diffuse":
         events = 4
-    if tool is None and consciousness is None and events < 4:
-        return None, events
-    grade = max(g for g in (tool, consciousness, events) if g is not None)
-    return grade, grade
+    worst = max(g for g in (events, ice_grade, capd_grade, consciousness, 0) if g is not None)
+    has_tool = ice_grade is not None or capd_grade is not None
+    if worst >= 4 or (has_tool and consciousness is not None):
+        return worst, worst
+    return None, worst
 
 
 def news2(a):
@@ -718,64 +814,68 @@ def news2(a):
     return (None if None in scores else partial), partial
 
 
-def news2_applies(p):
-    """crs_news2_applies_to_age () for @p's sets: NEWS2 from 16 years.
-    The birth date is written as years and months before the import, and
-    every set lies within two weeks of it, so the whole years at each set
-    are p.age[0] unless the patient is within a year of the limit (none
-    is; refused rather than worked out by calendar)."""
-    years = p.age[0]
-    if NEWS2_MIN_AGE - 1 <= years <= NEWS2_MIN_AGE:
-        raise SystemExit("%s: aged %d, too close to the NEWS2 age of %d for this script"
-                         % (p.mrn, years, NEWS2_MIN_AGE))
-    return years >= NEWS2_MIN_AGE
-
-
-def grade_flags(a, crs, icans, previous_acvpu, adult_news2):
-    """The red flags of crs_red_flags_fill (), as (kind, words) pairs; no
-    NEWS2 flag when NEWS2 is not used for the patient's age."""
+def grade_flags(a, crs, icans, adult_news2):
+    """The red flags of crs_red_flags_compute (), as (kind, words) pairs in
+    the order crs_red_flags_describe () lists them; no NEWS2 flag when
+    NEWS2 is not used for the patient's age."""
     flags = []
     for s in (a.get("symptoms") or "").split():
         if s in EMERGENCY_SYMPTOMS:
             flags.append(("symptom", EMERGENCY_SYMPTOMS[s]))
-    for scale, (grade, lowest) in (("CRS", crs), ("ICANS", icans)):
-        if grade is not None and grade >= RED_FLAG_GRADE_MIN:
-            flags.append(("grade", "%s grade %d" % (scale, grade)))
-        elif grade is None and lowest >= RED_FLAG_GRADE_MIN:
-            flags.append(("grade", "%s grade %d or more" % (scale, lowest)))
+
+    def grade_words(scale, grade, lowest):
+        if grade is not None:
+            return "%s grade %d" % (scale, grade)
+        return "%s grade %d or more" % (scale, lowest)
+
+    # The grade, or the floor the findings prove, of 3 or more.
+    if (crs.grade if crs.grade is not None else crs.lowest) >= RED_FLAG_GRADE_MIN:
+        flags.append(("grade", grade_words("CRS", crs.grade, crs.lowest)))
+    # crs_finding_flag (): CRS cannot be graded (no temperature, fever not
+    # masked) while a pressor or an oxygen device of grade 3-4 is recorded.
+    if not crs.masked and not crs.temperature_recorded and \
+            max(crs.circulation or 0, crs.oxygen or 0) >= RED_FLAG_GRADE_MIN:
+        flags.append(("finding", "vasopressor support while CRS cannot be graded"
+                      if (crs.circulation or 0) >= RED_FLAG_GRADE_MIN
+                      else "oxygen of CRS grade 3 or more while CRS cannot be graded"))
+    grade, lowest = icans
+    if (grade if grade is not None else lowest) >= RED_FLAG_GRADE_MIN:
+        flags.append(("grade", grade_words("ICANS", grade, lowest)))
     total, partial = news2(a)
     if adult_news2 and (total if total is not None else partial) >= RED_FLAG_NEWS2_MIN:
         flags.append(("news2", "NEWS2 %d" % (total if total is not None else partial)))
-    acvpu = a.get("acvpu")
-    if acvpu in ("C", "V", "P", "U") and (
-            previous_acvpu is None or ACVPU_ORDER.index(previous_acvpu) < ACVPU_ORDER.index(acvpu)):
-        flags.append(("consciousness", {"C": "new confusion", "V": "responds only to voice",
-                                        "P": "responds only to pain",
-                                        "U": "unresponsive"}[acvpu]))
+    # Consciousness C, V, P or U on every set where it is recorded.
+    if a.get("acvpu") in CONSCIOUSNESS_FLAG_ACVPU:
+        flags.append(("consciousness", ACVPU_WORDS[a["acvpu"]]))
     return flags
 
 
 def mark_red_flags(p, versions):
     """Sets v.flags on each current version, walking them in time order
-    with the context crs_grading_grade_series () gives each set: the
-    episode (since the latest infusion), its CRS onset, fever masking and
-    the previous consciousness."""
+    with the context crs_grading_history_context () gives each set: the
+    episode (since the latest infusion at or before it), its CRS onset
+    (the episode's first set with fever >= 38.0 C) and fever masked by an
+    antipyretic, anti-cytokine or corticosteroid given at or after the
+    onset and at or before the set."""
     starts = [minute(p, i[0]) for i in p.infusions]
     masking = [minute(p, i[0]) for i in p.interventions if i[1] in MASKING_KINDS]
-    episode, onset, last_acvpu = None, None, None
-    adult_news2 = news2_applies(p)
+    years = age_years(p)
+    below = hypotension_below(years)
+    adult_news2 = years >= NEWS2_MIN_AGE
+    episode, onset = None, None
     for v in sorted((v for v in versions if v.current), key=lambda v: (v.taken, v.order)):
+        if v.taken < -AGE_SAME_WITHIN_MINUTES:
+            raise SystemExit("%s: the set at %+.1f h is too long before the import for age_years ()"
+                             % (p.mrn, p.hours(v.t)))
         ep = max((s for s in starts if s <= v.taken), default=None)
         if ep != episode:
             episode, onset = ep, None
-        masked = onset is not None and any(onset <= m <= v.taken for m in masking)
-        crs = crs_grade(v.attrs, masked)
-        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs, p.child), last_acvpu, adult_news2)
-        if onset is None and crs[0] is not None and crs[0] >= 1:
+        temp = number(v.attrs, "temperature-c", float)
+        if onset is None and temp is not None and tenths(temp) >= FEVER_TENTHS:
             onset = v.taken
-        if v.attrs.get("acvpu") is not None:
-            last_acvpu = v.attrs["acvpu"]
-
+        masked = onset is not None and any(onset <= m <= v.taken for m in masking)
+        crs = crs_grade(v.attrs, masked, below)
+        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs), adult_news2)
 
 # Acknowledgements: 10 to 40 minutes after the set, by the nurse then on
 # shift; drawn from their own generator, so that adding or removing one

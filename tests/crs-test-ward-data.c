@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "core/crs-grading.h"
+#include "core/crs-grading-history.h"
 #include "core/crs-paths.h"
 #include "crs-test-ward-data.h"
 
@@ -34,20 +34,16 @@ crs_test_ward_save_set (CrsStore       *store,
   g_autoptr(GPtrArray) interventions = crs_store_list_interventions (store, obs->patient_id, &error);
   g_autoptr(GPtrArray) infusions = crs_store_list_infusions (store, obs->patient_id, &error);
   g_autoptr(CrsGrading) grading = NULL;
+  g_autoptr(CrsGradingHistory) grading_history = NULL;
   CrsGradingContext context;
   CrsWardPolicy policy;
 
   g_assert_no_error (error);
   crs_store_load_policy (store, &policy);
-  crs_grading_context_from_history (&context, patient, history, interventions, infusions,
-                                    obs->taken_at, &policy);
+  grading_history = crs_grading_history_new (patient, history, interventions, infusions);
+  crs_grading_history_context (grading_history, obs->taken_at, &context);
   grading = crs_grading_new (obs, &context, &policy);
-  obs->stored_crs_grade = grading->crs_grade;
-  obs->stored_icans_grade = grading->icans_grade;
-  obs->stored_news2 = grading->news2_total;
-  g_free (obs->stored_rules);
-  obs->stored_rules = g_strdup (crs_grading_rules ());
-  obs->stored_red_flag = crs_grading_has_red_flag (grading);
+  crs_grading_stamp (grading, obs);
   g_assert_true (crs_store_add_observation (store, obs, &error));
   g_assert_no_error (error);
 }

@@ -305,8 +305,10 @@ test_rejected_rows_in_output (void)
   g_assert_cmpuint (rows2->len, ==, 6);
   assert_row (rows2, 1, "a,,,,,", NULL, "spo2: 140 is out of range 0–100");
   assert_row (rows2, 4, "d,,,,,", NULL, "temp_c: 98.6 is out of range 10–47");
-  /* The edges themselves are accepted: SpO2 100, ICE 10, CAPD 32. */
-  assert_row (rows2, 5, "e,0,0,,,no", NULL, NULL);
+  /* The edges themselves are accepted: SpO2 100, ICE 10, CAPD 32. A
+   * recorded CAPD is graded by CAPD whatever the age (grading.md §6):
+   * 32 is at least grade 3 with no level of consciousness, a red flag. */
+  assert_row (rows2, 5, "e,0,3,,,yes", "ICANS at least grade 3: CAPD 32", NULL);
 
   run_cli (&r3, NULL, "grade", "--csv", device, NULL);
   rows3 = parse_output (r3.out);

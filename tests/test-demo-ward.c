@@ -3,7 +3,9 @@
  * therapies, a child under 12 assessed with CAPD, step-up doses, several
  * days of observation sets every 1 to 4 hours, the usual interventions,
  * lab results, notes, acknowledgements and amendments; all in the past
- * of the moment it is imported; and it imports into a fresh database. */
+ * of the moment it is imported; it imports into a fresh database; and
+ * graded by the C code it reads as a real ward would: ICANS scored with
+ * every set, every red flag acknowledged but the few left open. */
 #define G_LOG_DOMAIN "test-demo-ward"
 
 #include "config.h"
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "core/crs-paths.h"
+#include "core/crs-patient-status.h"
 #include "crs-test-ward-utils.h"
 
 /* 2025-03-10T08:00:00Z */
@@ -228,35 +231,39 @@ test_demo_imports (void)
   g_assert_no_error (error);
 }
 
-/* Graded at import (the demo carries no grades), the sets reach every
- * CRS grade 0-4 and ICANS grade 0-3, each patient the worst grade the
- * demo's script gives them (data/make-demo-ward.py, one comment per
- * patient). */
-static void
-test_demo_grades (void)
+/* Each patient of the demo and the worst grades the demo's script gives
+ * them (data/make-demo-ward.py, one comment per patient). open: the demo
+ * leaves this patient's latest red flag open (the script's leave_open). */
+static const struct
 {
-  /* open: the demo leaves this patient's latest red flag open (the
-   * script's leave_open). */
-  struct { const char *mrn; int crs; int icans; gboolean open; gint64 patient_id; } expected[] = {
-    { "DEMO-1001", 4, 2, FALSE, 0 },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
-    { "DEMO-1002", 2, 2, FALSE, 0 },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
-    { "DEMO-1003", 1, 1, FALSE, 0 },   /* blinatumomab: fever; ICE 8 */
-    { "DEMO-1004", 2, 0, FALSE, 0 },   /* rituximab: fever and hypotension without pressors */
-    { "DEMO-1005", 1, 0, FALSE, 0 },   /* teclistamab: fever after step-up dose 2 */
-    { "DEMO-1006", 0, 0, FALSE, 0 },   /* epcoritamab: no CRS */
-    { "DEMO-1007", 2, 0, TRUE, 0 },    /* lisocabtagene maraleucel: nasal cannula; breathless now */
-    { "DEMO-1008", 2, 0, FALSE, 0 },   /* idecabtagene vicleucel: hypotension, fluids */
-    { "DEMO-1009", 3, 3, TRUE, 0 },    /* brexucabtagene autoleucel: noradrenaline; ICE 2; confused now */
-    { "DEMO-1010", 0, 0, FALSE, 0 },   /* ciltacabtagene autoleucel: before the usual onset */
-  };
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "graded", NULL);
+  const char *mrn;
+  int         crs;
+  int         icans;
+  gboolean    open;
+} demo_patients[] = {
+  { "DEMO-1001", 4, 2, FALSE },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
+  { "DEMO-1002", 2, 2, FALSE },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
+  { "DEMO-1003", 1, 1, FALSE },   /* blinatumomab: fever; ICE 8 */
+  { "DEMO-1004", 2, 0, FALSE },   /* rituximab: fever and hypotension without pressors */
+  { "DEMO-1005", 1, 0, FALSE },   /* teclistamab: fever after step-up dose 2 */
+  { "DEMO-1006", 0, 0, FALSE },   /* epcoritamab: no CRS */
+  { "DEMO-1007", 2, 0, TRUE },    /* lisocabtagene maraleucel: nasal cannula; breathless now */
+  { "DEMO-1008", 2, 0, FALSE },   /* idecabtagene vicleucel: hypotension, fluids */
+  { "DEMO-1009", 3, 3, TRUE },    /* brexucabtagene autoleucel: noradrenaline; ICE 2; confused now */
+  { "DEMO-1010", 0, 0, FALSE },   /* ciltacabtagene autoleucel: before the usual onset */
+};
+
+/* The demo imported into a fresh database in @name under the test's
+ * data folder. */
+static CrsStore *
+import_demo (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autofree char *db = g_build_filename (dir, "ward.sqlite", NULL);
   g_autofree char *path = crs_paths_data_file ("demo-ward.xml");
   g_autoptr(CrsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   CrsWardImportSummary summary = { 0 };
-  gboolean crs_seen[5] = { FALSE }, icans_seen[5] = { FALSE };
-  guint red_flags = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   store = crs_store_open (db, &error);
@@ -264,10 +271,25 @@ test_demo_grades (void)
   g_assert_true (crs_ward_xml_import_file (store, path, ANCHOR, &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.graded, ==, summary.observations);
+  return g_steal_pointer (&store);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+/* Graded at import (the demo carries no grades), the sets reach every
+ * CRS grade 0-4 and ICANS grade 0-3, each patient the worst grade the
+ * demo's script gives them (data/make-demo-ward.py, one comment per
+ * patient). */
+static void
+test_demo_grades (void)
+{
+  g_autoptr(CrsStore) store = import_demo ("graded");
+  g_autoptr(GError) error = NULL;
+  gint64 patient_ids[G_N_ELEMENTS (demo_patients)] = { 0 };
+  gboolean crs_seen[5] = { FALSE }, icans_seen[5] = { FALSE };
+  guint red_flags = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_patients); i++)
     {
-      g_autoptr(CrsPatient) patient = crs_store_find_patient_by_mrn (store, expected[i].mrn, &error);
+      g_autoptr(CrsPatient) patient = crs_store_find_patient_by_mrn (store, demo_patients[i].mrn, &error);
       g_autoptr(GPtrArray) sets = NULL;
       int crs_max = -1, icans_max = -1;
 
@@ -276,7 +298,7 @@ test_demo_grades (void)
 
       g_assert_no_error (error);
       g_assert_nonnull (patient);
-      expected[i].patient_id = patient->id;
+      patient_ids[i] = patient->id;
       sets = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
       g_assert_no_error (error);
 
@@ -299,7 +321,7 @@ test_demo_grades (void)
           g_assert_nonnull (obs);
           if (!obs->stored_red_flag || obs->superseded_by_id != 0)
             g_error ("%s: an acknowledgement on a set that raised no red flag (or a superseded one), %" G_GINT64_FORMAT
-                     " minutes before the import", expected[i].mrn, (ANCHOR - obs->taken_at) / 60);
+                     " minutes before the import", demo_patients[i].mrn, (ANCHOR - obs->taken_at) / 60);
           g_assert_cmpint (ack->at - obs->taken_at, >=, 10 * 60);
           g_assert_cmpint (ack->at - obs->taken_at, <=, 40 * 60);
           g_assert_cmpint (ack->at, >=, obs->recorded_at);
@@ -330,9 +352,9 @@ test_demo_grades (void)
               icans_max = MAX (icans_max, obs->stored_icans_grade);
             }
         }
-      g_test_message ("%s: worst CRS %d, worst ICANS %d", expected[i].mrn, crs_max, icans_max);
-      g_assert_cmpint (crs_max, ==, expected[i].crs);
-      g_assert_cmpint (icans_max, ==, expected[i].icans);
+      g_test_message ("%s: worst CRS %d, worst ICANS %d", demo_patients[i].mrn, crs_max, icans_max);
+      g_assert_cmpint (crs_max, ==, demo_patients[i].crs);
+      g_assert_cmpint (icans_max, ==, demo_patients[i].icans);
     }
 
   /* Some red flags were acknowledged in the demo, some are still open:
@@ -341,7 +363,7 @@ test_demo_grades (void)
    * flags of the designated patients, raised in the last two hours. */
   {
     g_autoptr(GPtrArray) open = crs_store_list_open_escalations (store, 0, &error);
-    guint open_of[G_N_ELEMENTS (expected)] = { 0 };
+    guint open_of[G_N_ELEMENTS (demo_patients)] = { 0 };
 
     g_assert_no_error (error);
     g_test_message ("%u sets raised a red flag, %u still open", red_flags, open->len);
@@ -352,21 +374,21 @@ test_demo_grades (void)
         CrsObservation *obs = g_ptr_array_index (open, i);
         guint k;
 
-        for (k = 0; k < G_N_ELEMENTS (expected); k++)
-          if (expected[k].patient_id == obs->patient_id)
+        for (k = 0; k < G_N_ELEMENTS (demo_patients); k++)
+          if (patient_ids[k] == obs->patient_id)
             break;
-        g_assert_cmpuint (k, <, G_N_ELEMENTS (expected));
+        g_assert_cmpuint (k, <, G_N_ELEMENTS (demo_patients));
         g_test_message ("open: %s, %" G_GINT64_FORMAT " minutes ago",
-                        expected[k].mrn, (ANCHOR - obs->taken_at) / 60);
-        if (!expected[k].open)
+                        demo_patients[k].mrn, (ANCHOR - obs->taken_at) / 60);
+        if (!demo_patients[k].open)
           g_error ("%s has an open red flag %" G_GINT64_FORMAT " minutes before the import",
-                   expected[k].mrn, (ANCHOR - obs->taken_at) / 60);
+                   demo_patients[k].mrn, (ANCHOR - obs->taken_at) / 60);
         g_assert_cmpint (ANCHOR - obs->taken_at, <=, 2 * HOUR);
         open_of[k]++;
       }
-    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    for (guint k = 0; k < G_N_ELEMENTS (demo_patients); k++)
       {
-        if (expected[k].open)
+        if (demo_patients[k].open)
           g_assert_cmpuint (open_of[k], >=, 1);
         g_assert_cmpuint (open_of[k], <=, 2);
       }
@@ -376,6 +398,129 @@ test_demo_grades (void)
     g_assert_true (crs_seen[g]);
   for (int g = 0; g <= 3; g++)
     g_assert_true (icans_seen[g]);
+}
+
+/* What the ward list and the patient page show (CrsPatientStatus, every
+ * set graded as of now from the whole record, as the app grades it):
+ *  - the nurses score ICANS with every set (ICE for adults, CAPD for the
+ *    child) beside the level of consciousness, so every set's ICANS grade
+ *    is determined, and so is the newest set's CRS grade: no patient of
+ *    the demo reads "not determined";
+ *  - every set with a red flag by the C grading is acknowledged, as on a
+ *    real ward, except the latest one of each patient the demo leaves
+ *    open (raised in the last two hours); no acknowledgement sits on a
+ *    set without one; the flag stored at import is the flag now. */
+static void
+test_demo_status (void)
+{
+  g_autoptr(CrsStore) store = import_demo ("status");
+  g_autoptr(GError) error = NULL;
+  CrsWardPolicy policy;
+  guint flagged = 0, acknowledged = 0;
+
+  crs_store_load_policy (store, &policy);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_patients); i++)
+    {
+      const char *mrn = demo_patients[i].mrn;
+      g_autoptr(CrsPatient) patient = crs_store_find_patient_by_mrn (store, mrn, &error);
+      g_autoptr(GPtrArray) sets = NULL;
+      g_autoptr(GPtrArray) infusions = NULL;
+      g_autoptr(GPtrArray) interventions = NULL;
+      g_autoptr(GPtrArray) acks = NULL;
+      g_autoptr(GPtrArray) late = NULL;
+      g_autoptr(GPtrArray) open_sets = NULL;
+      g_autoptr(CrsPatientStatus) status = NULL;
+      CrsPatientRecord record = { 0 };
+      CrsObservation *unacknowledged = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (patient);
+      sets = crs_store_list_observations (store, patient->id, 0, 0, TRUE, &error);
+      g_assert_no_error (error);
+      infusions = crs_store_list_infusions (store, patient->id, &error);
+      g_assert_no_error (error);
+      interventions = crs_store_list_interventions (store, patient->id, &error);
+      g_assert_no_error (error);
+      acks = crs_store_list_acknowledgements (store, patient->id, &error);
+      g_assert_no_error (error);
+      late = crs_store_list_late_red_flags (store, patient->id, &error);
+      g_assert_no_error (error);
+      open_sets = crs_store_list_open_escalations (store, patient->id, &error);
+      g_assert_no_error (error);
+      /* The import graded every set with its whole history. */
+      g_assert_cmpuint (late->len, ==, 0);
+
+      record.patient = patient;
+      record.observations = sets;
+      record.infusions = infusions;
+      record.interventions = interventions;
+      record.acknowledgements = acks;
+      record.late_flags = late;
+      record.open_sets = open_sets;
+      status = crs_patient_status_new (&record, &policy, ANCHOR);
+      g_assert_nonnull (status->latest);
+
+      if (status->icans.certainty != CRS_CERTAINTY_DETERMINED)
+        g_error ("%s: the newest set's ICANS grade is not determined", mrn);
+      if (status->crs.certainty != CRS_CERTAINTY_DETERMINED)
+        g_error ("%s: the newest set's CRS grade is not determined", mrn);
+
+      for (guint j = 0; j < status->sets->len; j++)
+        {
+          CrsObservation *set = g_ptr_array_index (status->sets, j);
+          const CrsGrading *grading = &g_array_index (status->gradings, CrsGrading, j);
+          gint64 ago = (ANCHOR - set->taken_at) / 60;
+          gboolean red = crs_grading_has_red_flag (grading);
+          gboolean acked = FALSE;
+
+          for (guint k = 0; k < acks->len; k++)
+            if (((CrsAcknowledgement *) g_ptr_array_index (acks, k))->observation_id == set->id)
+              acked = TRUE;
+
+          if (crs_grading_icans_certainty (grading) != CRS_CERTAINTY_DETERMINED)
+            g_error ("%s: ICANS not determined on the set %" G_GINT64_FORMAT " minutes before the import",
+                     mrn, ago);
+          if (red != set->stored_red_flag)
+            g_error ("%s: the set %" G_GINT64_FORMAT " minutes before the import was stored %s a red flag "
+                     "but grades %s one now", mrn, ago, set->stored_red_flag ? "with" : "without",
+                     red ? "with" : "without");
+          if (acked && !red)
+            g_error ("%s: an acknowledgement on the set %" G_GINT64_FORMAT " minutes before the import, "
+                     "which raises no red flag", mrn, ago);
+          if (red)
+            flagged++;
+          if (acked)
+            acknowledged++;
+          if (!red || acked)
+            continue;
+          /* Only the designated patients' latest red flag is open. */
+          if (!demo_patients[i].open)
+            g_error ("%s: the red flag %" G_GINT64_FORMAT " minutes before the import is not acknowledged",
+                     mrn, ago);
+          if (unacknowledged != NULL)
+            g_error ("%s: the red flags %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT
+                     " minutes before the import are both open", mrn,
+                     (ANCHOR - unacknowledged->taken_at) / 60, ago);
+          unacknowledged = set;
+        }
+
+      if (demo_patients[i].open)
+        {
+          g_assert_nonnull (unacknowledged);
+          g_assert_cmpint (ANCHOR - unacknowledged->taken_at, <=, 2 * HOUR);
+          /* ... and it is the newest red flag: every later set raises none. */
+          for (guint j = 0; j < status->sets->len; j++)
+            if (((CrsObservation *) g_ptr_array_index (status->sets, j))->taken_at > unacknowledged->taken_at)
+              g_assert_false (crs_grading_has_red_flag (&g_array_index (status->gradings, CrsGrading, j)));
+          g_assert_cmpuint (status->open->len, ==, 1);
+          g_assert_true (((CrsOpenFlag *) g_ptr_array_index (status->open, 0))->set->id == unacknowledged->id);
+        }
+      else
+        g_assert_cmpuint (status->open->len, ==, 0);
+    }
+  g_test_message ("%u sets raise a red flag, %u acknowledged", flagged, acknowledged);
+  g_assert_cmpuint (acknowledged, >=, 5);
+  g_assert_cmpuint (acknowledged, <, flagged);
 }
 
 int
@@ -388,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/demo-ward/moves-with-now", test_demo_moves_with_now);
   g_test_add_func ("/demo-ward/imports", test_demo_imports);
   g_test_add_func ("/demo-ward/grades", test_demo_grades);
+  g_test_add_func ("/demo-ward/status", test_demo_status);
 
   return g_test_run ();
 }

@@ -13,7 +13,10 @@
 #include <glib.h>
 #include <math.h>
 
+#include <string.h>
+
 #include "core/crs-grading.h"
+#include "core/crs-symptom.h"
 
 #define NO_INT CRS_MISSING
 
@@ -33,6 +36,9 @@ typedef struct
   int          expected;      /* CRS_MISSING = undetermined */
   const char  *summary;       /* expected exactly, or NULL */
   const char  *missing;       /* a word expected in the "not recorded" list, or NULL */
+  /* Added with the floors (grading.md §6): @expected is then the lower
+   * bound the recorded findings prove, and the grade is "at least" it. */
+  gboolean     at_least;
 } CrsCase;
 
 static const CrsCase cases[] = {
@@ -80,7 +86,8 @@ static const CrsCase cases[] = {
   { "limit 5.5: cannula 5.5", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_NASAL_CANNULA, 5.5, FALSE, 5.5, 0, 2, NULL, NULL },
   { "limit 8: cannula 6.5", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_NASAL_CANNULA, 6.5, FALSE, 8.0, 0, 2, NULL, NULL },
   { "cannula without flow", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_NASAL_CANNULA, NAN, FALSE, 0, 0, 2,
-    NULL, "oxygen flow" },
+    "At least grade 2: fever 38.5 °C and nasal cannula oxygen (flow not recorded, counted as low flow) "
+    "(not recorded: oxygen flow)", "oxygen flow", TRUE },
   { "blow-by", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_BLOW_BY, NAN, FALSE, 0, 0, 2, NULL, NULL },
   { "hfnc", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_HFNC, 4.0, FALSE, 0, 0, 3, NULL, NULL },
   { "face mask", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_FACE_MASK, NAN, FALSE, 0, 0, 3, NULL, NULL },
@@ -90,8 +97,10 @@ static const CrsCase cases[] = {
   { "bipap", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_BIPAP, NAN, FALSE, 0, 0, 4, NULL, NULL },
   { "ventilator", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_VENTILATOR, NAN, FALSE, 0, 0, 4,
     "Grade 4: fever 38.5 °C and mechanical ventilation", NULL },
-  { "flow without device 4", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, 4.0, FALSE, 0, 0, 2, NULL, NULL },
-  { "flow without device 8", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, 8.0, FALSE, 0, 0, 3, NULL, NULL },
+  { "flow without device 4", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, 4.0, FALSE, 0, 0, 2, NULL,
+    "oxygen device", TRUE },
+  { "flow without device 8", 38.5, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, 8.0, FALSE, 0, 0, 3, NULL,
+    "oxygen device", TRUE },
 
   /* The more severe event sets the grade. */
   { "worked example", 39.5, 85, CRS_TRI_UNSET, 1, CRS_TRI_UNSET, CRS_O2_NASAL_CANNULA, 4.0, FALSE, 0, 0, 3,
@@ -108,14 +117,26 @@ static const CrsCase cases[] = {
   { "masked, fever still", 38.6, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_ROOM_AIR, NAN, TRUE, 0, 0, 1, NULL, NULL },
   { "masked, nothing recorded", NAN, NO_INT, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, NAN, TRUE, 0, 0, CRS_MISSING,
     NULL, "blood pressure" },
-  { "masked, no temperature, room air", NAN, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_ROOM_AIR, NAN, TRUE, 0, 0, 0,
-    NULL, "temperature" },
+  /* Masked and no temperature: a fever would still make it grade 1. */
+  { "masked, no temperature, room air", NAN, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_ROOM_AIR, NAN, TRUE, 0, 0,
+    CRS_MISSING, "Not determined: fever is masked by treatment, no hypotension and no oxygen needed; "
+    "temperature not recorded", "temperature" },
 
-  /* Partial sets: unrecorded domains count as absent and are named. */
+  /* Partial sets: with fever (or masked) the recorded domains prove a
+   * lower bound; what was not recorded is named (grading.md §6). */
   { "fever only", 38.4, NO_INT, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, NAN, FALSE, 0, 0, 1,
-    "Grade 1: fever 38.4 °C (not recorded: blood pressure and oxygen)", "oxygen" },
+    "At least grade 1: fever 38.4 °C (not recorded: blood pressure and oxygen)", "oxygen", TRUE },
   { "fever and oxygen, no pressure", 38.4, NO_INT, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_FACE_MASK, NAN, FALSE, 0, 0, 3,
-    NULL, "blood pressure" },
+    "At least grade 3: fever 38.4 °C and oxygen by face mask (not recorded: blood pressure)", "blood pressure",
+    TRUE },
+  { "fever, pressure, no oxygen", 38.4, 120, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_UNSET, NAN, FALSE, 0, 0, 1,
+    NULL, "oxygen", TRUE },
+  { "fever, no pressors recorded, no pressure", 38.4, NO_INT, CRS_TRI_UNSET, 0, CRS_TRI_NO, CRS_O2_ROOM_AIR, NAN, FALSE,
+    0, 0, 1, NULL, "blood pressure", TRUE },
+  { "fever, pressors and oxygen fix 3", 38.4, NO_INT, CRS_TRI_UNSET, 1, CRS_TRI_UNSET, CRS_O2_FACE_MASK, NAN, FALSE,
+    0, 0, 3, "Grade 3: fever 38.4 °C, one vasopressor and oxygen by face mask", NULL },
+  { "afebrile with two pressors is not CRS", 37.2, 70, CRS_TRI_UNSET, 2, CRS_TRI_UNSET, CRS_O2_ROOM_AIR, NAN, FALSE,
+    0, 0, 0, "Grade 0: no fever (37.2 °C) and 2 vasopressors", NULL },
   { "grade 4 needs nothing more", 38.4, NO_INT, CRS_TRI_UNSET, NO_INT, CRS_TRI_UNSET, CRS_O2_VENTILATOR, NAN, FALSE, 0, 0, 4,
     "Grade 4: fever 38.4 °C and mechanical ventilation", NULL },
 };
@@ -150,8 +171,18 @@ test_crs_case (gconstpointer data)
   summary = crs_grading_crs_summary (grading);
   g_test_message ("%s: %s", c->name, summary);
 
-  g_assert_cmpint (grading->crs_grade, ==, c->expected);
-  g_assert_cmpuint (grading->crs_reasons->len, >, 0);
+  g_assert_cmpint (crs_grading_crs_value (grading), ==, c->expected);
+  if (c->at_least)
+    {
+      g_assert_cmpint (crs_grading_crs_certainty (grading), ==, CRS_CERTAINTY_AT_LEAST);
+      g_assert_cmpint (grading->crs_grade, ==, CRS_MISSING);
+      g_assert_cmpint (grading->crs_grade_min, ==, c->expected);
+    }
+  else if (!crs_is_missing_int (c->expected))
+    g_assert_cmpint (crs_grading_crs_certainty (grading), ==, CRS_CERTAINTY_DETERMINED);
+  else
+    g_assert_cmpint (crs_grading_crs_certainty (grading), ==, CRS_CERTAINTY_NOT_DETERMINED);
+  g_assert_cmpuint (grading->crs_reasons->len + grading->crs_missing->len, >, 0);
   if (c->summary != NULL)
     g_assert_cmpstr (summary, ==, c->summary);
   if (c->missing != NULL)
@@ -162,8 +193,92 @@ test_crs_case (gconstpointer data)
           found = TRUE;
       g_assert_true (found);
     }
-  if (!crs_is_missing_int (c->expected))
+  if (!crs_is_missing_int (c->expected) && !c->at_least)
     g_assert_cmpint (grading->crs_grade_min, ==, c->expected);
+}
+
+/* Children's hypotension by age (AHA PALS, grading.md §6): systolic below
+ * 70 under 1 year, below 70 + 2 x age from 1 to 9 years, below 90 from 10;
+ * only below the ward's NEWS2 age (the age it treats as adult), and only
+ * while the ward keeps the rule on. */
+typedef struct
+{
+  const char *name;
+  int         age;          /* -1 = unknown */
+  int         systolic;
+  gboolean    adult_rule;   /* the ward turned the children's rule off */
+  int         expected;     /* with fever 38.5 and room air */
+  int         below;        /* the threshold said */
+} ChildCase;
+
+static const ChildCase child_cases[] = {
+  { "infant 69", 0, 69, FALSE, 2, 70 },
+  { "infant 70", 0, 70, FALSE, 1, 70 },
+  { "1 year 71", 1, 71, FALSE, 2, 72 },
+  { "1 year 72", 1, 72, FALSE, 1, 72 },
+  { "5 years 79", 5, 79, FALSE, 2, 80 },
+  { "5 years 80", 5, 80, FALSE, 1, 80 },
+  { "9 years 87", 9, 87, FALSE, 2, 88 },
+  { "9 years 88", 9, 88, FALSE, 1, 88 },
+  { "10 years 89", 10, 89, FALSE, 2, 90 },
+  { "10 years 90", 10, 90, FALSE, 1, 90 },
+  { "5 years, adult rule 85", 5, 85, TRUE, 2, 90 },
+  { "adult 85", 40, 85, FALSE, 2, 90 },
+  { "unknown age 85", -1, 85, FALSE, 2, 90 },
+};
+
+static void
+test_child_hypotension (gconstpointer data)
+{
+  const ChildCase *c = data;
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsGrading) grading = NULL;
+  CrsGradingContext context;
+  CrsWardPolicy policy;
+
+  crs_grading_context_init (&context);
+  context.age_years = c->age;
+  crs_ward_policy_init (&policy);
+  policy.child_hypotension_by_age = !c->adult_rule;
+  g_assert_cmpint (crs_ward_policy_hypotension_below (&policy, c->age, NULL), ==, c->below);
+
+  observation->temperature_c = 38.5;
+  observation->systolic = c->systolic;
+  observation->o2_device = CRS_O2_ROOM_AIR;
+  grading = crs_grading_new (observation, &context, &policy);
+  g_assert_cmpint (grading->crs_grade, ==, c->expected);
+  g_assert_cmpint (grading->hypotension_below, ==, c->below);
+  if (c->expected == 2 && grading->hypotension_by_age)
+    {
+      g_autofree char *summary = crs_grading_crs_summary (grading);
+      g_autofree char *expected = g_strdup_printf ("below %d for the age", c->below);
+      g_assert_nonnull (strstr (summary, expected));
+    }
+}
+
+/* "Low blood pressure" ticked in the symptoms is hypotension recorded;
+ * the nurse's "not hypotensive" tick still wins. */
+static void
+test_symptom_hypotension (void)
+{
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsGrading) ticked = NULL;
+  g_autoptr(CrsGrading) overruled = NULL;
+  g_autofree char *summary = NULL;
+
+  observation->temperature_c = 38.5;
+  observation->o2_device = CRS_O2_ROOM_AIR;
+  observation->symptoms = CRS_SYMPTOM_BIT (CRS_SYMPTOM_LOW_BLOOD_PRESSURE);
+  ticked = crs_grading_new (observation, NULL, NULL);
+  g_assert_cmpint (ticked->crs_grade, ==, 2);
+  summary = crs_grading_crs_summary (ticked);
+  g_assert_cmpstr (summary, ==, "Grade 2: fever 38.5 °C and low blood pressure (symptom checklist) without vasopressors");
+  /* No systolic recorded with it: the form asks for one. */
+  g_assert_true (ticked->prompts & (1u << CRS_PROMPT_BLOOD_PRESSURE));
+
+  observation->hypotension = CRS_TRI_NO;
+  overruled = crs_grading_new (observation, NULL, NULL);
+  g_assert_cmpint (overruled->crs_grade, ==, 1);
 }
 
 static void
@@ -178,6 +293,11 @@ test_crs_default_policy (void)
   g_assert_cmpint (policy.capd_below_age, ==, 12);
   g_assert_cmpfloat (policy.low_flow_max_l_min, ==, 6.0);
   g_assert_cmpint (policy.window_interval_minutes, ==, 240);
+  /* grading.md §6: grade 1 at most 4-hourly, continuous monitoring with
+   * at most an hour between sets, children's hypotension by age. */
+  g_assert_cmpint (policy.grade1_interval_minutes, ==, 240);
+  g_assert_cmpint (policy.continuous_max_gap_minutes, ==, 60);
+  g_assert_true (policy.child_hypotension_by_age);
 }
 
 static void
@@ -206,6 +326,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/grade-crs/table/%s", cases[i].name);
       g_test_add_data_func (path, &cases[i], test_crs_case);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (child_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/grade-crs/child-hypotension/%s", child_cases[i].name);
+      g_test_add_data_func (path, &child_cases[i], test_child_hypotension);
+    }
+  g_test_add_func ("/grade-crs/symptom-hypotension", test_symptom_hypotension);
   g_test_add_func ("/grade-crs/default-policy", test_crs_default_policy);
   g_test_add_func ("/grade-crs/null-context-and-policy", test_crs_null_context_and_policy);
 

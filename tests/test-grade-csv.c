@@ -178,7 +178,7 @@ test_row_maps_fields (void)
   g_assert_cmpint (context.age_years, ==, 11);
   g_assert_cmpint (context.spo2_scale, ==, 2);
   g_assert_true (context.fever_masked);
-  g_assert_cmpint (context.previous_acvpu, ==, CRS_ACVPU_UNSET);
+  g_assert_null (context.masked_by);
   g_assert_cmpfloat (observation->temperature_c, ==, 38.4);
   g_assert_cmpint (observation->heart_rate, ==, 101);
   g_assert_cmpint (observation->resp_rate, ==, 22);
@@ -329,9 +329,10 @@ test_run_rows (void)
                                  "ICANS grade 0: ICE score 10 and alert (ACVPU). NEWS2 0 (low).,");
   g_assert_cmpstr (lines[2], ==, "b,,,,,,,temp_c: 'abc' is not a number");
   /* 39.5 °C (2) + oxygen (2) + V (3) = 7, high; CRS 3 by face mask;
-   * ICANS 2 from "responds to voice" with no ICE score. */
+   * ICANS at least 2 from "responds to voice" with no ICE score: the
+   * column holds the lower bound, the reason says "at least". */
   g_assert_true (g_str_has_prefix (lines[3], "c,3,2,7,high,yes,\"CRS grade 3: fever 39.5 °C and oxygen by face mask. "
-                                             "ICANS grade 2: responds to voice (ACVPU) (not recorded: ICE score). "
+                                             "ICANS at least grade 2: responds to voice (ACVPU) (not recorded: ICE score). "
                                              "NEWS2 7 (high): "));
   g_assert_true (g_str_has_suffix (lines[3], ".\","));
   g_assert_cmpstr (lines[4], ==, "");

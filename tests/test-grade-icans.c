@@ -69,8 +69,10 @@ static const IcansCase cases[] = {
   /* The sources' example: ICE 3 plus a generalized seizure = grade 3. */
   { "worked example", ADULT, 3, NO_INT, AWAKE, CRS_SEIZURE_RESOLVED, CRS_TRI_UNSET, CRS_EDEMA_UNSET, 3, 3, FALSE,
     "Grade 3: a seizure that resolved" },
+  /* ...and without a level of consciousness it is at least 3. */
   { "worked example, ICE only", ADULT, 3, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, CRS_SEIZURE_RESOLVED,
-    CRS_TRI_UNSET, CRS_EDEMA_UNSET, 3, 3, FALSE, NULL },
+    CRS_TRI_UNSET, CRS_EDEMA_UNSET, CRS_MISSING, 3, FALSE,
+    "At least grade 3: a seizure that resolved (not recorded: level of consciousness)" },
 
   /* CAPD below the age cut-off: 0 / 1 / 8 / 9, and 8 with voice. */
   { "CAPD 0", CHILD (8), NO_INT, 0, AWAKE, NOTHING, 0, 0, TRUE, "Grade 0: CAPD 0 and awake" },
@@ -80,35 +82,48 @@ static const IcansCase cases[] = {
   { "CAPD 8, voice", CHILD (8), NO_INT, 8, CRS_AROUSAL_VOICE, CRS_ACVPU_UNSET, NOTHING, 2, 2, TRUE, NULL },
   { "CAPD 4, unarousable", CHILD (8), NO_INT, 4, CRS_AROUSAL_UNAROUSABLE, CRS_ACVPU_UNSET, NOTHING, 4, 4, TRUE, NULL },
 
-  /* The age cut-off (default 12): 11 CAPD, 12 ICE; and the setting. */
-  { "age 11 uses CAPD", CHILD (11), 10, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
-  { "age 12 uses ICE", CHILD (12), 10, 9, AWAKE, NOTHING, 0, 0, FALSE, NULL },
-  { "cut-off 13: age 12 uses CAPD", 12, FALSE, 13, 10, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
-  { "adult set to CAPD", 30, TRUE, 0, 10, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
-  { "unknown age uses ICE", ADULT, 10, 9, AWAKE, NOTHING, 0, 0, FALSE, NULL },
-  { "child with only ICE", CHILD (8), 10, NO_INT, AWAKE, NOTHING, 0, 0, TRUE,
-    "Grade 0: awake (not recorded: CAPD score, as ICE is not used below 12 years)" },
+  /* The tool that was recorded decides, whatever the age (grading.md §6);
+   * the age cut-off (default 12) or the patient's setting only names the
+   * tool offered first. Both recorded: both count, the worse wins. */
+  { "age 11, both: CAPD 9 counts", CHILD (11), 10, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
+  { "age 12, both: CAPD 9 counts", CHILD (12), 10, 9, AWAKE, NOTHING, 3, 3, FALSE, NULL },
+  { "cut-off 13: age 12 offered CAPD", 12, FALSE, 13, 10, 0, AWAKE, NOTHING, 0, 0, TRUE, NULL },
+  { "adult set to CAPD", 30, TRUE, 0, NO_INT, 9, AWAKE, NOTHING, 3, 3, TRUE, NULL },
+  { "unknown age, both: worse wins", ADULT, 10, 9, AWAKE, NOTHING, 3, 3, FALSE, NULL },
+  { "age 12 with only CAPD", CHILD (12), NO_INT, 9, AWAKE, NOTHING, 3, 3, TRUE, "Grade 3: CAPD 9" },
+  { "age 11 with only ICE", CHILD (11), 2, NO_INT, AWAKE, NOTHING, 3, 3, FALSE, "Grade 3: ICE score 2" },
+  { "child with only ICE", CHILD (8), 10, NO_INT, AWAKE, NOTHING, 0, 0, FALSE, "Grade 0: ICE score 10 and awake" },
   { "child with only ICE, not awake", CHILD (8), 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, NOTHING,
-    CRS_MISSING, 0, TRUE, "Not determined: no CAPD score or level of consciousness recorded; ICE is not used below 12 years" },
-  { "adult with only CAPD", ADULT, NO_INT, 5, CRS_AROUSAL_VOICE, CRS_ACVPU_UNSET, NOTHING, 2, 2, FALSE,
-    "Grade 2: wakes only to voice (not recorded: ICE score, as CAPD is only for children and patients set to CAPD)" },
+    CRS_MISSING, 0, FALSE, "Not determined: ICE score 10; level of consciousness not recorded" },
+  { "adult with only CAPD", ADULT, NO_INT, 5, CRS_AROUSAL_VOICE, CRS_ACVPU_UNSET, NOTHING, 2, 2, TRUE,
+    "Grade 2: wakes only to voice" },
+  { "child, nothing but awake", CHILD (8), NO_INT, NO_INT, AWAKE, NOTHING, CRS_MISSING, 0, TRUE,
+    "Not determined: awake; CAPD score not recorded" },
 
   /* Consciousness from ACVPU when the ICANS level is not recorded. */
   { "ACVPU A", ADULT, 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_ALERT, NOTHING, 0, 0, FALSE, NULL },
-  { "ACVPU V", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_VOICE, NOTHING, 2, 2, FALSE, NULL },
-  { "ACVPU P", ADULT, 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_PAIN, NOTHING, 3, 3, FALSE, NULL },
+  { "ACVPU V", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_VOICE, NOTHING, CRS_MISSING, 2, FALSE, NULL },
+  /* P: a response to pain only is the "vigorous ... tactile stimuli" of
+   * grade 4 (grading.md §6). */
+  { "ACVPU P", ADULT, 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_PAIN, NOTHING, 4, 4, FALSE,
+    "Grade 4: responds only to pain (ACVPU)" },
   { "ACVPU U", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNRESPONSIVE, NOTHING, 4, 4, FALSE, NULL },
   { "ACVPU C says nothing", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_CONFUSION, NOTHING,
     CRS_MISSING, 0, FALSE, NULL },
   { "arousal beats ACVPU", ADULT, 10, NO_INT, CRS_AROUSAL_NORMAL, CRS_ACVPU_VOICE, NOTHING, 0, 0, FALSE, NULL },
 
-  /* Partial sets. */
-  { "ICE only", ADULT, 8, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, NOTHING, 1, 1, FALSE,
-    "Grade 1: ICE score 8 (not recorded: level of consciousness)" },
-  { "arousal only", ADULT, NO_INT, NO_INT, CRS_AROUSAL_VOICE, CRS_ACVPU_UNSET, NOTHING, 2, 2, FALSE,
-    "Grade 2: wakes only to voice (not recorded: ICE score)" },
+  /* Partial sets: the recorded findings are a lower bound (grading.md
+   * §6); ICANS 0 needs a tool score and a level of consciousness. */
+  { "ICE only", ADULT, 8, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, NOTHING, CRS_MISSING, 1, FALSE,
+    "At least grade 1: ICE score 8 (not recorded: level of consciousness)" },
+  { "ICE 10 only", ADULT, 10, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, NOTHING, CRS_MISSING, 0, FALSE,
+    "Not determined: ICE score 10; level of consciousness not recorded" },
+  { "arousal only", ADULT, NO_INT, NO_INT, CRS_AROUSAL_VOICE, CRS_ACVPU_UNSET, NOTHING, CRS_MISSING, 2, FALSE,
+    "At least grade 2: wakes only to voice (not recorded: ICE score)" },
+  { "awake only", ADULT, NO_INT, NO_INT, AWAKE, NOTHING, CRS_MISSING, 0, FALSE,
+    "Not determined: awake; ICE score not recorded" },
   { "nothing", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, NOTHING, CRS_MISSING, 0, FALSE,
-    "Not determined: no ICE score or level of consciousness recorded" },
+    "Not determined: level of consciousness and ICE score not recorded" },
   { "seizure only", ADULT, NO_INT, NO_INT, CRS_AROUSAL_UNSET, CRS_ACVPU_UNSET, CRS_SEIZURE_RESOLVED,
     CRS_TRI_UNSET, CRS_EDEMA_UNSET, CRS_MISSING, 3, FALSE,
     "At least grade 3: a seizure that resolved (not recorded: level of consciousness and ICE score)" },
@@ -148,8 +163,11 @@ test_icans_case (gconstpointer data)
   g_assert_cmpint (grading->icans_grade, ==, c->expected);
   g_assert_cmpint (grading->icans_grade_min, ==, c->expected_min);
   g_assert_cmpint (grading->icans_by_capd, ==, c->by_capd);
-  g_assert_cmpint (crs_grading_uses_capd (&context, &policy), ==, c->by_capd);
-  g_assert_cmpuint (grading->icans_reasons->len, >, 0);
+  /* The tool offered first follows the age; a single recorded score
+   * names its own tool. */
+  if (crs_is_missing_int (c->ice) == crs_is_missing_int (c->capd))
+    g_assert_cmpint (crs_grading_uses_capd (&context, &policy), ==, c->by_capd);
+  g_assert_cmpuint (grading->icans_reasons->len + grading->icans_missing->len, >, 0);
   if (c->summary != NULL)
     g_assert_cmpstr (summary, ==, c->summary);
 }

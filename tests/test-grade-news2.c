@@ -341,7 +341,11 @@ test_news2_age (gconstpointer data)
       g_assert_cmpuint (grading->news2_missing->len, ==, 1);
       g_assert_true (has_news2_flag (grading));
       g_assert_cmpint (crs_news2_interval_at_least (grading), ==, 0);
-      g_assert_cmpstr (summary, ==, "Not scored: pulse not recorded");
+      /* Missing parameters only add: the recorded ones already reach the
+       * high band (grading.md §6). */
+      g_assert_cmpint (grading->news2_risk_at_least, ==, CRS_NEWS2_RISK_HIGH);
+      g_assert_cmpstr (summary, ==, "At least high: respiration rate 22/min (2), SpO2 95% (1), on oxygen (2), "
+                                    "systolic 84 mmHg (3) and temperature 39.5 °C (2) (not recorded: pulse)");
     }
   else
     {
@@ -366,7 +370,6 @@ test_news2_age_other_flags (void)
   observation->acvpu = CRS_ACVPU_VOICE;
   crs_grading_context_init (&context);
   context.age_years = 7;
-  context.previous_acvpu = CRS_ACVPU_ALERT;
   grading = crs_grading_new (observation, &context, NULL);
 
   g_assert_true (grading->news2_not_applicable);

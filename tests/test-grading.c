@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/crs-grading.h"
+#include "core/crs-grading-history.h"
 #include "core/crs-guidance.h"
 #include "core/crs-symptom.h"
 
@@ -184,6 +184,9 @@ typedef struct
   gboolean    flag;
 } AcvpuCase;
 
+/* C, V, P or U raise the red flag on every set that records them, not
+ * only when new (grading.md §6; the grade CSV contract): a patient who
+ * stays at V is still at V. The previous level no longer matters. */
 static const AcvpuCase acvpu_cases[] = {
   { "A then A", CRS_ACVPU_ALERT, CRS_ACVPU_ALERT, FALSE },
   { "A then C", CRS_ACVPU_ALERT, CRS_ACVPU_CONFUSION, TRUE },
@@ -192,8 +195,9 @@ static const AcvpuCase acvpu_cases[] = {
   { "A then U", CRS_ACVPU_ALERT, CRS_ACVPU_UNRESPONSIVE, TRUE },
   { "none then C", CRS_ACVPU_UNSET, CRS_ACVPU_CONFUSION, TRUE },
   { "C then V", CRS_ACVPU_CONFUSION, CRS_ACVPU_VOICE, TRUE },
-  { "V then V", CRS_ACVPU_VOICE, CRS_ACVPU_VOICE, FALSE },
-  { "P then V", CRS_ACVPU_PAIN, CRS_ACVPU_VOICE, FALSE },
+  { "V then V", CRS_ACVPU_VOICE, CRS_ACVPU_VOICE, TRUE },
+  { "P then V", CRS_ACVPU_PAIN, CRS_ACVPU_VOICE, TRUE },
+  { "V then nothing", CRS_ACVPU_VOICE, CRS_ACVPU_UNSET, FALSE },
 };
 
 static void
@@ -205,7 +209,6 @@ test_acvpu_flag (gconstpointer data)
   CrsGradingContext context;
 
   crs_grading_context_init (&context);
-  context.previous_acvpu = c->previous;
   observation->acvpu = c->now;
   grading = crs_grading_new (observation, &context, NULL);
   g_assert_cmpint (has_flag (grading, CRS_RED_FLAG_CONSCIOUSNESS, NULL), ==, c->flag);
@@ -374,6 +377,21 @@ infusion_at (gint64 at)
   return infusion;
 }
 
+/* The context of a set taken at @at, from a history of these records. */
+static void
+context_at (CrsPatient        *patient,
+            GPtrArray         *observations,
+            GPtrArray         *interventions,
+            GPtrArray         *infusions,
+            gint64             at,
+            CrsGradingContext *context)
+{
+  g_autoptr(CrsGradingHistory) history = crs_grading_history_new (patient, observations, interventions,
+                                                                  infusions);
+
+  crs_grading_history_context (history, at, context);
+}
+
 typedef struct
 {
   const char         *name;
@@ -412,9 +430,14 @@ test_context_masking (gconstpointer data)
   g_ptr_array_add (observations, set_at (T0 + 1 * HOUR, 37.0));
   g_ptr_array_add (interventions, intervention_at (T0 + c->given_at * HOUR, c->kind));
 
-  crs_grading_context_from_history (&context, NULL, observations, interventions, infusions,
-                                    T0 + 6 * HOUR, NULL);
+  context_at (NULL, observations, interventions, infusions, T0 + 6 * HOUR, &context);
   g_assert_cmpint (context.fever_masked, ==, c->masked);
+  if (c->masked)
+    {
+      /* The dose named in the words is the one that masks. */
+      g_assert_nonnull (context.masked_by);
+      g_assert_cmpint (context.masked_by->kind, ==, c->kind);
+    }
 }
 
 static void
@@ -426,26 +449,25 @@ test_context_stored_grade_and_superseded (void)
   CrsObservation *old;
   CrsGradingContext context;
 
-  /* A set stored as grade 0 (older rules) is not an onset, though its
-   * temperature would grade 1 today. */
+  /* Onset is the first set with fever, whatever grade was stored with it
+   * (a stored grade from older rules, or from a history that missed a
+   * dose, does not move it). */
   stored = set_at (T0 + HOUR, 38.4);
   stored->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
   stored->stored_crs_grade = 0;
   g_ptr_array_add (observations, stored);
   g_ptr_array_add (interventions, intervention_at (T0 + 2 * HOUR, CRS_INTERVENTION_ANTIPYRETIC));
-  crs_grading_context_from_history (&context, NULL, observations, interventions, NULL, T0 + 3 * HOUR, NULL);
-  g_assert_false (context.fever_masked);
+  context_at (NULL, observations, interventions, NULL, T0 + 3 * HOUR, &context);
+  g_assert_true (context.fever_masked);
 
   /* A superseded version is not history; its amendment is. */
   g_ptr_array_set_size (observations, 0);
   old = set_at (T0 + HOUR, 38.4);
   old->id = 1;
   old->superseded_by_id = 2;
-  old->acvpu = CRS_ACVPU_VOICE;
   g_ptr_array_add (observations, old);
-  crs_grading_context_from_history (&context, NULL, observations, interventions, NULL, T0 + 3 * HOUR, NULL);
+  context_at (NULL, observations, interventions, NULL, T0 + 3 * HOUR, &context);
   g_assert_false (context.fever_masked);
-  g_assert_cmpint (context.previous_acvpu, ==, CRS_ACVPU_UNSET);
 }
 
 static void
@@ -467,13 +489,11 @@ test_context_patient (void)
   g_ptr_array_add (observations, earlier);
   g_ptr_array_add (observations, latest);
 
-  crs_grading_context_from_history (&context, patient, observations, NULL, NULL, T0 + 2 * HOUR, NULL);
+  context_at (patient, observations, NULL, NULL, T0 + 2 * HOUR, &context);
   g_assert_cmpint (context.age_years, ==, 10);
   g_assert_cmpint (context.spo2_scale, ==, 2);
   g_assert_false (context.use_capd);
   g_assert_true (context.high_risk);
-  /* The latest earlier set that recorded ACVPU. */
-  g_assert_cmpint (context.previous_acvpu, ==, CRS_ACVPU_CONFUSION);
 
   crs_grading_context_init (&context);
   g_assert_cmpint (context.age_years, ==, -1);
@@ -482,33 +502,34 @@ test_context_patient (void)
   g_assert_false (context.high_risk);
 }
 
-/* Grading a series: the masked set after onset keeps its grade from
- * hypotension alone, and the next set sees the previous consciousness. */
+/* Grading a series with its history: the masked set after onset keeps
+ * its grade from hypotension alone, and V raises the consciousness flag. */
 static void
 test_grade_series (void)
 {
   g_autoptr(GPtrArray) observations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) interventions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(GPtrArray) gradings = NULL;
+  g_autoptr(CrsGrading) first = NULL;
+  g_autoptr(CrsGrading) second = NULL;
+  CrsObservation *before;
   CrsObservation *after;
-  CrsGrading *grading;
+  CrsGradingContext context;
 
-  g_ptr_array_add (observations, set_at (T0 + HOUR, 38.9));
+  before = set_at (T0 + HOUR, 38.9);
+  g_ptr_array_add (observations, before);
   after = set_at (T0 + 3 * HOUR, 37.1);
   after->systolic = 84;
   after->acvpu = CRS_ACVPU_VOICE;
   g_ptr_array_add (observations, after);
   g_ptr_array_add (interventions, intervention_at (T0 + 2 * HOUR, CRS_INTERVENTION_ANTI_CYTOKINE));
 
-  gradings = crs_grading_grade_series (NULL, observations, interventions, NULL, NULL, &sorted);
-  g_assert_cmpuint (gradings->len, ==, 2);
-  g_assert_cmpuint (sorted->len, ==, 2);
-  grading = g_ptr_array_index (gradings, 0);
-  g_assert_cmpint (grading->crs_grade, ==, 1);
-  grading = g_ptr_array_index (gradings, 1);
-  g_assert_cmpint (grading->crs_grade, ==, 2);
-  g_assert_true (has_flag (grading, CRS_RED_FLAG_CONSCIOUSNESS, NULL));
+  context_at (NULL, observations, interventions, NULL, before->taken_at, &context);
+  first = crs_grading_new (before, &context, NULL);
+  g_assert_cmpint (first->crs_grade, ==, 1);
+  context_at (NULL, observations, interventions, NULL, after->taken_at, &context);
+  second = crs_grading_new (after, &context, NULL);
+  g_assert_cmpint (second->crs_grade, ==, 2);
+  g_assert_true (has_flag (second, CRS_RED_FLAG_CONSCIOUSNESS, NULL));
 }
 
 int

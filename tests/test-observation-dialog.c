@@ -693,7 +693,8 @@ test_child_capd (Fixture       *fixture,
 
   gtk_widget_grab_focus (GTK_WIDGET (form_test_row_editable (row (fixture, "CAPD score"))));
   form_test_type (fixture->dialog, "10");
-  assert_contains (crs_grade_panel_get_icans_text (panel (fixture)), "Grade 3");
+  /* CAPD 10 with no level of consciousness yet: at least grade 3. */
+  assert_contains (crs_grade_panel_get_icans_text (panel (fixture)), "At least grade 3: CAPD 10");
 
   g_signal_emit_by_name (other, "activated");
   crs_test_run_for (10);
@@ -778,8 +779,13 @@ test_history_masks_fever (Fixture       *fixture,
   type_in (fixture, "Pulse", "100");
   type_in (fixture, "Respiratory rate", "18");
   type_in (fixture, "Systolic pressure", "84");
+  /* Without oxygen recorded the grade is only a lower bound. */
+  assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "At least grade 2");
+  type_in (fixture, "Diastolic pressure", NULL);
+  type_in (fixture, "SpO₂", NULL);
+  choose_in (fixture, "Oxygen device", CRS_O2_ROOM_AIR);
   assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "Grade 2");
-  assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "masked");
+  assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "fever is masked by antipyretic at");
 }
 
 /* The grade follows the ward's policy: here hypotension is a systolic
@@ -802,6 +808,9 @@ test_ward_policy (Fixture       *fixture,
   type_in (fixture, "Pulse", "90");
   type_in (fixture, "Respiratory rate", "16");
   type_in (fixture, "Systolic pressure", "95");
+  type_in (fixture, "Diastolic pressure", NULL);
+  type_in (fixture, "SpO₂", NULL);
+  choose_in (fixture, "Oxygen device", CRS_O2_ROOM_AIR);
   assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "Grade 2");
   g_assert_true (press_save (fixture));
   g_assert_true (form_test_wait_closed (&fixture->dialog));

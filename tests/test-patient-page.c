@@ -593,12 +593,28 @@ preferences_body (CrsApplication *app)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 21);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 18);
+  /* The observation rules by grade (grading.md §6 defaults) and the
+   * children's blood pressure rule. */
+  row = form_test_find_row (GTK_WIDGET (prefs), "Observations at CRS or ICANS grade 1 at least every");
+  spin = crs_test_find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 240);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 180);
+  row = form_test_find_row (GTK_WIDGET (prefs), "Under continuous monitoring, a set at least every");
+  spin = crs_test_find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 60);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  row = form_test_find_row (GTK_WIDGET (prefs), "Children's low blood pressure by age");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (crs_test_find_widget (row, GTK_TYPE_SWITCH, NULL))));
+  gtk_switch_set_active (GTK_SWITCH (crs_test_find_widget (row, GTK_TYPE_SWITCH, NULL)), FALSE);
   crs_test_run_for (50);
   g_assert_true (crs_store_load_policy (store, &policy));
   g_assert_cmpint (policy.hypotension_systolic_below, ==, 85);
   g_assert_cmpint (policy.window_interval_minutes, ==, 60);
   g_assert_cmpint (policy.news2_min_age, ==, 18);
-  g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.ada), GTK_TYPE_LABEL, "Due in 20 minutes"));
+  g_assert_cmpint (policy.grade1_interval_minutes, ==, 180);
+  g_assert_cmpint (policy.continuous_max_gap_minutes, ==, 30);
+  g_assert_false (policy.child_hypotension_by_age);
+  g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.ada), GTK_TYPE_LABEL, "Due in 20 minutes (monitoring window)"));
   /* The grades saved stay as they were. */
   g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.ada), GTK_TYPE_LABEL, "CRS 1 mild"));
 
@@ -643,14 +659,16 @@ form_body (CrsApplication *app)
   g_assert_true (form_test_wait_closed (&form));
   crs_test_run_for (100);
 
-  /* Saved, and shown at once: fever alone is CRS 1. */
+  /* Saved, and shown at once: fever alone, with neither blood pressure nor
+   * oxygen recorded, is CRS at least 1 (the lower bound is what is
+   * stored). */
   saved = crs_store_get_latest_observation (store, ward.grace, &error);
   g_assert_no_error (error);
   g_assert_nonnull (saved);
   g_assert_cmpfloat (saved->temperature_c, ==, 39.4);
   g_assert_cmpint (saved->stored_crs_grade, ==, 1);
-  g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.grace), GTK_TYPE_LABEL, "CRS 1 mild"));
-  g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 0)), ==, "1 mild");
+  g_assert_nonnull (crs_test_find_widget (ward_row (window, ward.grace), GTK_TYPE_LABEL, "CRS at least 1 mild"));
+  g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 0)), ==, "at least 1 mild");
   g_assert_true (contains (crs_grade_row_get_summary (grade_row (window, 0)), "fever 39.4 °C"));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Observation set saved"));
 

@@ -236,6 +236,9 @@ test_policy_round_trip (void)
   policy.window_interval_minutes = 60;
   policy.low_flow_max_l_min = 5.5;
   policy.news2_min_age = 18;
+  policy.grade1_interval_minutes = 120;
+  policy.continuous_max_gap_minutes = 30;
+  policy.child_hypotension_by_age = FALSE;
   g_assert_true (crs_store_save_policy (store, &policy, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed->len, ==, 1);
@@ -249,6 +252,15 @@ test_policy_round_trip (void)
   g_clear_pointer (&stored, g_free);
   stored = crs_store_get_setting (store, "policy.news2_min_age");
   g_assert_cmpstr (stored, ==, "18");
+  g_clear_pointer (&stored, g_free);
+  stored = crs_store_get_setting (store, "policy.grade1_interval_minutes");
+  g_assert_cmpstr (stored, ==, "120");
+  g_clear_pointer (&stored, g_free);
+  stored = crs_store_get_setting (store, "policy.continuous_max_gap_minutes");
+  g_assert_cmpstr (stored, ==, "30");
+  g_clear_pointer (&stored, g_free);
+  stored = crs_store_get_setting (store, "policy.child_hypotension");
+  g_assert_cmpstr (stored, ==, "adult");
 
   /* A new store object on the same file reads it back. */
   g_clear_object (&store);
@@ -260,23 +272,26 @@ test_policy_round_trip (void)
   g_assert_cmpfloat (loaded.low_flow_max_l_min, ==, 5.5);
   g_assert_cmpint (loaded.window_interval_minutes, ==, 60);
   g_assert_cmpint (loaded.news2_min_age, ==, 18);
+  g_assert_cmpint (loaded.grade1_interval_minutes, ==, 120);
+  g_assert_cmpint (loaded.continuous_max_gap_minutes, ==, 30);
+  g_assert_false (loaded.child_hypotension_by_age);
 
   /* One audit row per key saved; saving the same again adds none. */
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 5);
+  g_assert_cmpuint (audit->len, ==, 8);
   g_assert_true (crs_store_save_policy (store, &loaded, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 5);
+  g_assert_cmpuint (audit->len, ==, 8);
   policy = loaded;
   policy.capd_below_age = 13;
   g_assert_true (crs_store_save_policy (store, &policy, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 6);
-  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[5])->action, ==, "update");
-  assert_json_field (((CrsAuditEntry *) audit->pdata[5])->before, "value", "12");
-  assert_json_field (((CrsAuditEntry *) audit->pdata[5])->after, "value", "13");
+  g_assert_cmpuint (audit->len, ==, 9);
+  g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[8])->action, ==, "update");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[8])->before, "value", "12");
+  assert_json_field (((CrsAuditEntry *) audit->pdata[8])->after, "value", "13");
 
   /* 0 (NEWS2 for everyone) is a value of its own, kept as "0". */
   policy.news2_min_age = 0;
@@ -299,17 +314,22 @@ test_policy_refused (void)
     int         interval;
     int         news2_age;
     const char *words;
+    int         grade1;
+    int         gap;
   } cases[] = {
-    { "hypotension low", 9, 12, 6.0, 240, 16, "hypotension threshold must be from 70 to 110 mmHg; 9" },
-    { "hypotension high", 900, 12, 6.0, 240, 16, "hypotension threshold" },
-    { "capd age 0", 90, 0, 6.0, 240, 16, "CAPD is used must be from 1 to 21 years; 0" },
-    { "capd age 40", 90, 40, 6.0, 240, 16, "CAPD" },
-    { "flow 0.5", 90, 12, 0.5, 240, 16, "low-flow oxygen limit must be from 1 to 15 L/min; 0.5" },
-    { "flow NAN", 90, 12, NAN, 240, 16, "low-flow oxygen limit" },
-    { "interval 5", 90, 12, 6.0, 5, 16, "monitoring window must be from 15 to 720 minutes; 5" },
-    { "interval 1440", 90, 12, 6.0, 1440, 16, "monitoring window" },
-    { "news2 age -1", 90, 12, 6.0, 240, -1, "NEWS2 is used must be from 0 to 21 years; -1" },
-    { "news2 age 22", 90, 12, 6.0, 240, 22, "NEWS2 is used must be from 0 to 21 years; 22" },
+    { "hypotension low", 9, 12, 6.0, 240, 16, "hypotension threshold must be from 70 to 110 mmHg; 9" , 240, 60 },
+    { "hypotension high", 900, 12, 6.0, 240, 16, "hypotension threshold" , 240, 60 },
+    { "capd age 0", 90, 0, 6.0, 240, 16, "CAPD is used must be from 1 to 21 years; 0" , 240, 60 },
+    { "capd age 40", 90, 40, 6.0, 240, 16, "CAPD" , 240, 60 },
+    { "flow 0.5", 90, 12, 0.5, 240, 16, "low-flow oxygen limit must be from 1 to 15 L/min; 0.5" , 240, 60 },
+    { "flow NAN", 90, 12, NAN, 240, 16, "low-flow oxygen limit" , 240, 60 },
+    { "interval 5", 90, 12, 6.0, 5, 16, "monitoring window must be from 15 to 720 minutes; 5" , 240, 60 },
+    { "interval 1440", 90, 12, 6.0, 1440, 16, "monitoring window" , 240, 60 },
+    { "news2 age -1", 90, 12, 6.0, 240, -1, "NEWS2 is used must be from 0 to 21 years; -1" , 240, 60 },
+    { "news2 age 22", 90, 12, 6.0, 240, 22, "NEWS2 is used must be from 0 to 21 years; 22" , 240, 60 },
+    { "grade 1 interval 10", 90, 12, 6.0, 240, 16, "interval at grade 1 must be from 15 to 720 minutes; 10", 10, 60 },
+    { "continuous gap 300", 90, 12, 6.0, 240, 16,
+      "under continuous monitoring must be from 5 to 240 minutes; 300", 240, 300 },
   };
   g_autofree char *path = NULL;
   g_autoptr(CrsStore) store = open_new_store (&path);
@@ -326,7 +346,7 @@ test_policy_refused (void)
     {
       CrsWardPolicy policy = {
         cases[i].hypotension, cases[i].capd_age, cases[i].low_flow, cases[i].interval,
-        cases[i].news2_age
+        cases[i].news2_age, cases[i].grade1, cases[i].gap, TRUE
       };
       CrsWardPolicy loaded;
 
@@ -344,9 +364,12 @@ test_policy_refused (void)
       g_assert_cmpfloat (loaded.low_flow_max_l_min, ==, good.low_flow_max_l_min);
       g_assert_cmpint (loaded.window_interval_minutes, ==, good.window_interval_minutes);
       g_assert_cmpint (loaded.news2_min_age, ==, good.news2_min_age);
+      g_assert_cmpint (loaded.grade1_interval_minutes, ==, good.grade1_interval_minutes);
+      g_assert_cmpint (loaded.continuous_max_gap_minutes, ==, good.continuous_max_gap_minutes);
     }
+  /* Only the good policy's eight keys. */
   audit = crs_store_list_audit (store, "setting", 0, &error);
-  g_assert_cmpuint (audit->len, ==, 5);
+  g_assert_cmpuint (audit->len, ==, 8);
 }
 
 /* A value damaged outside the app (or by a newer version) is ignored key

@@ -110,10 +110,14 @@ rows_body (CrsApplication *app)
   g_assert_true (row_shows (app, ward.grace, "No infusion recorded"));
 
   /* When the next set is due. */
-  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 20 minutes"));
-  g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour"));
+  /* When the next set is due, and which rule says so: Ada's CRS grade 1
+   * (4-hourly; her NEWS2 2 and the window say the same), Alan's NEWS2 0
+   * (12-hourly), Edith's CRS grade 2 (continuous monitoring, a recorded
+   * set at least hourly; her NEWS2 13 too). */
+  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 20 minutes (CRS grade 1)"));
+  g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour (NEWS2 0)"));
   g_assert_true (row_shows (app, ward.grace, "No observations yet"));
-  g_assert_true (row_shows (app, ward.edith, "Monitor vital signs continuously (NEWS2 7 or more)"));
+  g_assert_true (row_shows (app, ward.edith, "Monitor continuously; next set due in 50 minutes (CRS grade 2)"));
 
   /* The rising mark: an icon, and words for screen readers. */
   row = row_of (app, ward.ada);
@@ -129,8 +133,9 @@ rows_body (CrsApplication *app)
   /* The minute timer moves due times on. */
   crs_window_set_clock (window, ward.now + 10 * MINUTE);
   crs_test_run_for (50);
-  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 10 minutes"));
-  g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour 10 minutes"));
+  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 10 minutes (CRS grade 1)"));
+  g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour 10 minutes (NEWS2 0)"));
+  g_assert_true (row_shows (app, ward.edith, "Monitor continuously; next set due in 40 minutes (CRS grade 2)"));
 
   crs_test_close_all (app);
 }
@@ -527,7 +532,7 @@ demo_body (CrsApplication *app)
   shown = crs_ward_list_get_shown (ward_list (app));
   g_assert_cmpuint (shown->len, >=, 8);
   first = g_ptr_array_index (shown, 0);
-  g_assert_cmpuint (first->open_escalations, >, 0);
+  g_assert_cmpuint (first->status->open->len, >, 0);
   for (guint i = 1; i < shown->len; i++)
     g_assert_cmpint (crs_ward_entry_compare_urgency (g_ptr_array_index (shown, i - 1),
                                                      g_ptr_array_index (shown, i)), <, 0);

@@ -98,3 +98,78 @@ crs_format_join (GPtrArray *items)
   return g_strdup_printf (C_("list", "%s and %s"), head,
                           (const char *) g_ptr_array_index (items, items->len - 1));
 }
+
+static GDate *
+local_date (GDateTime *time)
+{
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (time),
+                         (GDateMonth) g_date_time_get_month (time),
+                         (GDateYear) g_date_time_get_year (time));
+}
+
+char *
+crs_format_time (gint64 at,
+                  gint64 now)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  GDate *day, *this_day;
+  int days;
+
+  if (time == NULL || today == NULL)
+    return g_strdup ("");
+
+  day = local_date (time);
+  this_day = local_date (today);
+  days = g_date_days_between (day, this_day);
+  g_date_free (day);
+  g_date_free (this_day);
+
+  /* The 24-hour clock of ward charts. */
+  if (days == 0)
+    /* TRANSLATORS: a time today, strftime format */
+    return g_date_time_format (time, C_("time", "%H:%M"));
+  if (days == 1)
+    /* TRANSLATORS: a time yesterday, strftime format */
+    return g_date_time_format (time, C_("time", "Yesterday %H:%M"));
+  /* TRANSLATORS: a time on another day, strftime format: "3 Mar 14:05" */
+  return g_date_time_format (time, C_("time", "%-d %b %H:%M"));
+}
+
+char *
+crs_format_date_time (gint64 at)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
+
+  if (time == NULL)
+    return g_strdup ("");
+  /* TRANSLATORS: a date and time, strftime format: "3 Mar 2024 14:05" */
+  return g_date_time_format (time, C_("time", "%-d %b %Y %H:%M"));
+}
+
+
+char *
+crs_format_since_infusion (gint64 start,
+                            gint64 at)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (start);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_local (at);
+  GDate *from_day, *to_day;
+  int days;
+  gint64 hours;
+
+  if (start == 0 || at < start || from == NULL || to == NULL)
+    return g_strdup (_("Before infusion"));
+
+  /* Day 0 is the calendar day of the infusion, as in crs-risk.h. */
+  from_day = local_date (from);
+  to_day = local_date (to);
+  days = g_date_days_between (from_day, to_day);
+  g_date_free (from_day);
+  g_date_free (to_day);
+  hours = (at - start) / 3600;
+  /* TRANSLATORS: time since an infusion: day (day 0 = the infusion's
+   * day) and whole hours, e.g. "Day 2, 49 h" */
+  return g_strdup_printf (_("Day %d, %" G_GINT64_FORMAT " h"), days, hours);
+}
+

@@ -36,4 +36,16 @@ char *crs_format_duration    (int    minutes);
 /* Items joined as a sentence list: "a", "a and b", "a, b and c". */
 char *crs_format_join        (GPtrArray *items);
 
+/* A time of day as a chart shows it: "14:05" today, "Yesterday 14:05",
+ * "3 Mar 14:05" otherwise (local time, 24-hour clock of ward charts). */
+char *crs_format_time        (gint64 at,
+                              gint64 now);
+/* "3 Mar 2024 14:05" (local time). */
+char *crs_format_date_time   (gint64 at);
+
+/* "Day 2, 49 h" after an infusion started at @start (day 0 = the
+ * infusion's local calendar day); "Before infusion". */
+char *crs_format_since_infusion (gint64 start,
+                                 gint64 at);
+
 G_END_DECLS

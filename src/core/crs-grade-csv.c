@@ -8,7 +8,13 @@
  * id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error.
  * `news2` is blank when a parameter is missing, and also for an
  * `age_years` below the ward's NEWS2 age (16 by default: NEWS2 is an
- * adult score, crs-ward-policy.c); the reason then says why.
+ * adult score, crs-ward-policy.c); the reason then says why. A grade the
+ * recorded findings only bound from below is written as that bound, and
+ * the reason says "at least" and names what was not recorded; a grade
+ * is blank only when not even a bound of 1 is proven. `red_flag` follows
+ * crs-red-flags.c (grades or bounds of 3, NEWS2 or a partial NEWS2 of 7,
+ * consciousness C/V/P/U, and a pressor or oxygen support of grade 3 or 4
+ * while CRS cannot be graded).
  *
  * Plausible ranges. Only values that cannot be a reading from a living
  * patient, or are a unit mix-up, are refused; anything a monitor could
@@ -565,9 +571,11 @@ crs_grade_csv_append_graded (GString          *out,
 
   crs_csv_append_field (out, id);
   g_string_append_c (out, ',');
-  append_int (out, grading->crs_grade);
+  /* A lower bound ("at least 3") goes in the grade column; the reason
+   * says "at least" and what was not recorded. */
+  append_int (out, crs_grading_crs_value (grading));
   g_string_append_c (out, ',');
-  append_int (out, grading->icans_grade);
+  append_int (out, crs_grading_icans_value (grading));
   g_string_append_c (out, ',');
   append_int (out, grading->news2_total);
   g_string_append_c (out, ',');

@@ -6,12 +6,13 @@
  * most severe of these domains:
  *
  *   ICE score         7-9 = 1, 3-6 = 2, 0-2 = 3 (10 = none)
- *   CAPD (children)   0 = none, 1-8 = 1, >= 9 = 3 (grading.md §2c "CAPD 0":
+ *   CAPD              0 = none, 1-8 = 1, >= 9 = 3 (grading.md §2c "CAPD 0":
  *                     our reading, mirroring ICE 10; 1-8 is grade 2 when
  *                     the child awakens only to voice, which the
  *                     consciousness domain gives)
  *   consciousness     awakens spontaneously = 1, to voice = 2, only to
- *                     tactile stimulus = 3, unarousable = 4
+ *                     tactile stimulus = 3, unarousable or needing
+ *                     vigorous or repetitive tactile stimuli = 4
  *   seizure           resolved rapidly (or EEG seizures resolved with
  *                     intervention) = 3, prolonged or repetitive = 4
  *   motor findings    deep focal motor weakness = 4
@@ -21,26 +22,24 @@
  * ICE 0 is grade 3 when the patient is awake (e.g. global aphasia) and 4
  * when unarousable: the consciousness domain carries the 4.
  *
- * Tool: CAPD below the ward's age cut-off (default 12) or for a patient
- * set to CAPD (developmental delay), ICE otherwise; unknown age is graded
- * as an adult. The score of the tool that does not apply is not used.
- *
- * Partial sets:
+ * Decisions (grading.md §6):
+ *  - The tool that was recorded decides: a recorded CAPD is graded by
+ *    CAPD and a recorded ICE by ICE, whatever the age; the age cut-off
+ *    (or the patient's CAPD setting) only chooses the tool the form
+ *    offers first. Both recorded: both count, the worse wins.
+ *  - The level of consciousness comes from the ICANS arousal field; when
+ *    that was not recorded, from ACVPU: A = awake, V = awakens to voice
+ *    (2), P = responds only to a painful stimulus, which is a "vigorous
+ *    ... tactile stimulus" (4), U = unarousable (4). C (new confusion) is
+ *    encephalopathy, measured by ICE, not a level of consciousness.
  *  - Seizure, motor weakness and oedema are events reported when present:
  *    not recorded counts as absent. A seizure ticked in the symptom
  *    checklist counts as a seizure that resolved.
- *  - The level of consciousness comes from the ICANS arousal field; when
- *    that was not recorded, from ACVPU where the two say the same thing
- *    (A = awake, V = to voice, P = only to a painful, i.e. tactile,
- *    stimulus, U = unarousable); "new confusion" says nothing about
- *    arousal. P could also be the grade 4 "vigorous stimuli": P gives the
- *    milder grade 3 and the summary names the ICANS level as not recorded.
- *  - The grade needs an assessment of encephalopathy: the tool's score or
- *    a level of consciousness. With neither, it is undetermined unless the
- *    recorded events already reach grade 4; icans_grade_min keeps the
- *    grade the events prove ("at least grade 3" after a seizure).
- *  - With one of the two missing, the grade is given from the rest and
- *    icans_missing names the missing one. */
+ *  - Floors: ICANS 0 needs a tool score plus a level of consciousness.
+ *    With either missing, the recorded findings give a lower bound
+ *    ("at least 3" after a seizure with no ICE) unless they already reach
+ *    grade 4; a lower bound of 0 is "not determined", never "0 ... no
+ *    sign of neurotoxicity". */
 #define G_LOG_DOMAIN "crs-grade-icans"
 
 #include "config.h"
@@ -56,87 +55,6 @@
 #define ICE_GRADE2_MIN 3
 /* CAPD: 9 or more is a positive screen (Traube 2014) and ICANS grade 3. */
 #define CAPD_GRADE3_MIN 9
-
-typedef struct
-{
-  int   grade;
-  char *reason;
-} Finding;
-
-static void
-add_finding (GArray     *findings,
-             int         grade,
-             char       *take_reason)
-{
-  Finding finding = { grade, take_reason };
-
-  g_array_append_val (findings, finding);
-}
-
-static void
-finding_clear (gpointer data)
-{
-  Finding *finding = data;
-
-  g_free (finding->reason);
-}
-
-/* The ICANS level of consciousness, or -1 when nothing says it. */
-static int
-grade_consciousness (CrsObservation *observation,
-                     char          **reason,
-                     gboolean       *from_acvpu)
-{
-  *from_acvpu = FALSE;
-
-  switch (observation->arousal)
-    {
-    case CRS_AROUSAL_NORMAL:
-      *reason = g_strdup (_("awake"));
-      return 0;
-    case CRS_AROUSAL_SPONTANEOUS:
-      *reason = g_strdup (_("drowsy, wakes by itself"));
-      return 1;
-    case CRS_AROUSAL_VOICE:
-      *reason = g_strdup (_("wakes only to voice"));
-      return 2;
-    case CRS_AROUSAL_TACTILE:
-      *reason = g_strdup (_("wakes only to touch"));
-      return 3;
-    case CRS_AROUSAL_UNAROUSABLE:
-      *reason = g_strdup (_("cannot be woken"));
-      return 4;
-    case CRS_AROUSAL_UNSET:
-    case CRS_AROUSAL_N_VALUES:
-    default:
-      break;
-    }
-
-  *from_acvpu = TRUE;
-  switch (observation->acvpu)
-    {
-    case CRS_ACVPU_ALERT:
-      *reason = g_strdup (_("alert (ACVPU)"));
-      return 0;
-    case CRS_ACVPU_VOICE:
-      *reason = g_strdup (_("responds to voice (ACVPU)"));
-      return 2;
-    case CRS_ACVPU_PAIN:
-      *reason = g_strdup (_("responds only to pain (ACVPU)"));
-      return 3;
-    case CRS_ACVPU_UNRESPONSIVE:
-      *reason = g_strdup (_("unresponsive (ACVPU)"));
-      return 4;
-    case CRS_ACVPU_CONFUSION:
-    case CRS_ACVPU_UNSET:
-    case CRS_ACVPU_N_VALUES:
-    default:
-      break;
-    }
-
-  *from_acvpu = FALSE;
-  return -1;
-}
 
 static int
 grade_ice (int score)
@@ -160,6 +78,83 @@ grade_capd (int score)
   return 3;
 }
 
+static int
+grade_arousal (CrsArousal arousal)
+{
+  switch (arousal)
+    {
+    case CRS_AROUSAL_NORMAL:
+      return 0;
+    case CRS_AROUSAL_SPONTANEOUS:
+      return 1;
+    case CRS_AROUSAL_VOICE:
+      return 2;
+    case CRS_AROUSAL_TACTILE:
+      return 3;
+    case CRS_AROUSAL_UNAROUSABLE:
+      return 4;
+    case CRS_AROUSAL_UNSET:
+    case CRS_AROUSAL_N_VALUES:
+    default:
+      return CRS_MISSING;
+    }
+}
+
+static int
+grade_acvpu (CrsAcvpu acvpu)
+{
+  switch (acvpu)
+    {
+    case CRS_ACVPU_ALERT:
+      return 0;
+    case CRS_ACVPU_VOICE:
+      return 2;
+    case CRS_ACVPU_PAIN:
+    case CRS_ACVPU_UNRESPONSIVE:
+      return 4;
+    case CRS_ACVPU_CONFUSION:
+    case CRS_ACVPU_UNSET:
+    case CRS_ACVPU_N_VALUES:
+    default:
+      return CRS_MISSING;
+    }
+}
+
+static int
+seizure_grade (CrsObservation *observation)
+{
+  switch (observation->seizure)
+    {
+    case CRS_SEIZURE_RESOLVED:
+      return 3;
+    case CRS_SEIZURE_PROLONGED:
+      return 4;
+    case CRS_SEIZURE_UNSET:
+      return (observation->symptoms & CRS_SYMPTOM_BIT (CRS_SYMPTOM_SEIZURE)) ? 3 : 0;
+    case CRS_SEIZURE_NONE:
+    case CRS_SEIZURE_N_VALUES:
+    default:
+      return 0;
+    }
+}
+
+static int
+edema_grade (CrsEdema edema)
+{
+  switch (edema)
+    {
+    case CRS_EDEMA_FOCAL:
+      return 3;
+    case CRS_EDEMA_DIFFUSE:
+      return 4;
+    case CRS_EDEMA_UNSET:
+    case CRS_EDEMA_NONE:
+    case CRS_EDEMA_N_VALUES:
+    default:
+      return 0;
+    }
+}
+
 gboolean
 crs_grading_uses_capd (const CrsGradingContext *context,
                        const CrsWardPolicy     *policy)
@@ -169,132 +164,160 @@ crs_grading_uses_capd (const CrsGradingContext *context,
 }
 
 void
-crs_grade_icans_fill (CrsGrading              *grading,
-                      CrsObservation          *observation,
-                      const CrsGradingContext *context,
-                      const CrsWardPolicy     *policy)
+crs_grade_icans_compute (CrsGrading              *grading,
+                         CrsObservation          *observation,
+                         const CrsGradingContext *context,
+                         const CrsWardPolicy     *policy)
 {
-  g_autoptr(GArray) findings = g_array_new (FALSE, FALSE, sizeof (Finding));
-  gboolean by_capd = crs_grading_uses_capd (context, policy);
   int ice = crs_observation_get_ice_score (observation);
-  int tool_score = by_capd ? observation->capd : ice;
-  gboolean has_tool = !crs_is_missing_int (tool_score);
-  g_autofree char *consciousness_reason = NULL;
-  gboolean other_tool;
-  gboolean from_acvpu = FALSE;
-  int consciousness;
-  int events = 0;
-  int grade = 0;
+  gboolean has_ice = !crs_is_missing_int (ice);
+  gboolean has_capd = !crs_is_missing_int (observation->capd);
+  int worst = 0;
 
-  g_array_set_clear_func (findings, finding_clear);
-  grading->icans_by_capd = by_capd;
+  grading->icans_ice_grade = has_ice ? grade_ice (ice) : CRS_MISSING;
+  grading->icans_capd_grade = has_capd ? grade_capd (observation->capd) : CRS_MISSING;
+  if (has_capd != has_ice)
+    grading->icans_by_capd = has_capd;
+  else
+    grading->icans_by_capd = crs_grading_uses_capd (context, policy);
 
-  if (has_tool && by_capd)
-    add_finding (findings, grade_capd (tool_score), g_strdup_printf (_("CAPD %d"), tool_score));
-  else if (has_tool)
-    add_finding (findings, grade_ice (tool_score), g_strdup_printf (_("ICE score %d"), tool_score));
-
-  consciousness = grade_consciousness (observation, &consciousness_reason, &from_acvpu);
-  if (consciousness >= 0)
-    add_finding (findings, consciousness, g_steal_pointer (&consciousness_reason));
-
-  switch (observation->seizure)
+  grading->icans_consciousness = grade_arousal (observation->arousal);
+  grading->icans_consciousness_source = CRS_CONSCIOUSNESS_AROUSAL;
+  if (crs_is_missing_int (grading->icans_consciousness))
     {
-    case CRS_SEIZURE_RESOLVED:
-      add_finding (findings, 3, g_strdup (_("a seizure that resolved")));
-      break;
-    case CRS_SEIZURE_PROLONGED:
-      add_finding (findings, 4, g_strdup (_("a prolonged or repeated seizure")));
-      break;
-    case CRS_SEIZURE_UNSET:
-      if (observation->symptoms & CRS_SYMPTOM_BIT (CRS_SYMPTOM_SEIZURE))
-        add_finding (findings, 3, g_strdup (_("a seizure (symptom checklist)")));
-      break;
-    case CRS_SEIZURE_NONE:
-    case CRS_SEIZURE_N_VALUES:
-    default:
-      break;
+      grading->icans_consciousness = grade_acvpu (observation->acvpu);
+      grading->icans_consciousness_source = crs_is_missing_int (grading->icans_consciousness)
+                                            ? CRS_CONSCIOUSNESS_NOT_RECORDED : CRS_CONSCIOUSNESS_ACVPU;
     }
 
-  if (observation->motor_weakness == CRS_TRI_YES)
-    add_finding (findings, 4, g_strdup (_("deep focal motor weakness")));
+  grading->icans_events = MAX (seizure_grade (observation),
+                               MAX (observation->motor_weakness == CRS_TRI_YES ? 4 : 0,
+                                    edema_grade (observation->cerebral_edema)));
 
-  switch (observation->cerebral_edema)
+  worst = MAX (grading->icans_events, MAX (grading->icans_ice_grade, grading->icans_capd_grade));
+  worst = MAX (worst, grading->icans_consciousness);
+  worst = MAX (worst, 0);
+
+  grading->icans_grade_min = worst;
+  if (worst >= 4 ||
+      ((has_ice || has_capd) && grading->icans_consciousness_source != CRS_CONSCIOUSNESS_NOT_RECORDED))
+    grading->icans_grade = worst;
+  else
+    grading->icans_grade = CRS_MISSING;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Words */
+
+static char *
+consciousness_reason (CrsGrading     *grading,
+                      CrsObservation *observation)
+{
+  if (grading->icans_consciousness_source == CRS_CONSCIOUSNESS_AROUSAL)
+    switch (observation->arousal)
+      {
+      case CRS_AROUSAL_NORMAL:
+        return g_strdup (_("awake"));
+      case CRS_AROUSAL_SPONTANEOUS:
+        return g_strdup (_("drowsy, wakes by itself"));
+      case CRS_AROUSAL_VOICE:
+        return g_strdup (_("wakes only to voice"));
+      case CRS_AROUSAL_TACTILE:
+        return g_strdup (_("wakes only to touch"));
+      case CRS_AROUSAL_UNAROUSABLE:
+        return g_strdup (_("cannot be woken"));
+      case CRS_AROUSAL_UNSET:
+      case CRS_AROUSAL_N_VALUES:
+      default:
+        return NULL;
+      }
+  if (grading->icans_consciousness_source == CRS_CONSCIOUSNESS_ACVPU)
+    switch (observation->acvpu)
+      {
+      case CRS_ACVPU_ALERT:
+        return g_strdup (_("alert (ACVPU)"));
+      case CRS_ACVPU_VOICE:
+        return g_strdup (_("responds to voice (ACVPU)"));
+      case CRS_ACVPU_PAIN:
+        return g_strdup (_("responds only to pain (ACVPU)"));
+      case CRS_ACVPU_UNRESPONSIVE:
+        return g_strdup (_("unresponsive (ACVPU)"));
+      case CRS_ACVPU_CONFUSION:
+      case CRS_ACVPU_UNSET:
+      case CRS_ACVPU_N_VALUES:
+      default:
+        return NULL;
+      }
+  return NULL;
+}
+
+static void
+add_if (GPtrArray *reasons,
+        int        grade,
+        int        shown,
+        char      *take)
+{
+  if (take != NULL && grade == shown)
+    crs_strv_add (reasons, take);
+  else
+    g_free (take);
+}
+
+void
+crs_grade_icans_describe (CrsGrading              *grading,
+                          CrsObservation          *observation,
+                          const CrsWardPolicy     *policy)
+{
+  gboolean determined = !crs_is_missing_int (grading->icans_grade);
+  int shown = determined ? grading->icans_grade : grading->icans_grade_min;
+  gboolean has_tool = !crs_is_missing_int (grading->icans_ice_grade) ||
+                      !crs_is_missing_int (grading->icans_capd_grade);
+  gboolean has_consciousness = grading->icans_consciousness_source != CRS_CONSCIOUSNESS_NOT_RECORDED;
+  int seizure = seizure_grade (observation);
+
+  if (!determined && shown == 0)
     {
-    case CRS_EDEMA_FOCAL:
-      add_finding (findings, 3, g_strdup (_("focal oedema on imaging")));
-      break;
-    case CRS_EDEMA_DIFFUSE:
-      add_finding (findings, 4, g_strdup (_("diffuse cerebral oedema or signs of raised pressure")));
-      break;
-    case CRS_EDEMA_UNSET:
-    case CRS_EDEMA_NONE:
-    case CRS_EDEMA_N_VALUES:
-    default:
-      break;
-    }
-
-  for (guint i = 0; i < findings->len; i++)
-    grade = MAX (grade, g_array_index (findings, Finding, i).grade);
-  /* Events alone: everything but the tool score and the consciousness. */
-  for (guint i = (has_tool ? 1 : 0) + (consciousness >= 0 ? 1 : 0); i < findings->len; i++)
-    events = MAX (events, g_array_index (findings, Finding, i).grade);
-
-  /* A score for the tool that does not apply was recorded: say why it
-   * was not used. */
-  other_tool = !has_tool && (by_capd ? !crs_is_missing_int (ice) : !crs_is_missing_int (observation->capd));
-
-  /* What was not recorded, when recording it could change the grade
-   * (the tool last: its entry may carry an explanation). */
-  if ((consciousness < 0 || (from_acvpu && consciousness == 3)) && grade < 4)
-    crs_strv_add (grading->icans_missing, g_strdup (_("level of consciousness")));
-  if (!has_tool && grade < 4 && (grade < 3 || consciousness < 0))
-    {
-      if (other_tool && by_capd)
-        crs_strv_add (grading->icans_missing,
-                      g_strdup_printf (_("CAPD score, as ICE is not used below %d years"), policy->capd_below_age));
-      else if (other_tool)
-        crs_strv_add (grading->icans_missing,
-                      g_strdup (_("ICE score, as CAPD is only for children and patients set to CAPD")));
-      else
-        crs_strv_add (grading->icans_missing, g_strdup (by_capd ? _("CAPD score") : _("ICE score")));
-    }
-
-  if (!has_tool && consciousness < 0 && events < 4)
-    {
-      /* No assessment of encephalopathy: only the events are known. */
-      grading->icans_grade = CRS_MISSING;
-      grading->icans_grade_min = events;
-      if (events > 0)
-        for (guint i = 0; i < findings->len; i++)
-          {
-            Finding *finding = &g_array_index (findings, Finding, i);
-            if (finding->grade == events)
-              crs_strv_add (grading->icans_reasons, g_steal_pointer (&finding->reason));
-          }
-      else if (other_tool && by_capd)
+      /* Nothing proves a grade: say what is there and what is missing
+       * (below), never "no sign". */
+      if (!crs_is_missing_int (grading->icans_ice_grade))
         crs_strv_add (grading->icans_reasons,
-                      g_strdup_printf (_("no CAPD score or level of consciousness recorded; "
-                                         "ICE is not used below %d years"), policy->capd_below_age));
-      else if (other_tool)
-        crs_strv_add (grading->icans_reasons,
-                      g_strdup (_("no ICE score or level of consciousness recorded; "
-                                  "CAPD is only for children and patients set to CAPD")));
-      else
-        crs_strv_add (grading->icans_reasons,
-                      g_strdup (by_capd ? _("no CAPD score or level of consciousness recorded")
-                                        : _("no ICE score or level of consciousness recorded")));
-      return;
+                      g_strdup_printf (_("ICE score %d"), crs_observation_get_ice_score (observation)));
+      if (!crs_is_missing_int (grading->icans_capd_grade))
+        crs_strv_add (grading->icans_reasons, g_strdup_printf (_("CAPD %d"), observation->capd));
+      add_if (grading->icans_reasons, 0, 0, consciousness_reason (grading, observation));
     }
-
-  grading->icans_grade = grade;
-  grading->icans_grade_min = grade;
-  for (guint i = 0; i < findings->len; i++)
+  else
     {
-      Finding *finding = &g_array_index (findings, Finding, i);
       /* The findings that set the grade; for grade 0 the normal
        * assessments themselves. */
-      if (finding->grade == grade)
-        crs_strv_add (grading->icans_reasons, g_steal_pointer (&finding->reason));
+      if (!crs_is_missing_int (grading->icans_ice_grade))
+        add_if (grading->icans_reasons, grading->icans_ice_grade, shown,
+                g_strdup_printf (_("ICE score %d"), crs_observation_get_ice_score (observation)));
+      if (!crs_is_missing_int (grading->icans_capd_grade))
+        add_if (grading->icans_reasons, grading->icans_capd_grade, shown,
+                g_strdup_printf (_("CAPD %d"), observation->capd));
+      add_if (grading->icans_reasons, grading->icans_consciousness, shown,
+              consciousness_reason (grading, observation));
+      if (observation->seizure == CRS_SEIZURE_RESOLVED)
+        add_if (grading->icans_reasons, seizure, shown, g_strdup (_("a seizure that resolved")));
+      else if (observation->seizure == CRS_SEIZURE_PROLONGED)
+        add_if (grading->icans_reasons, seizure, shown, g_strdup (_("a prolonged or repeated seizure")));
+      else if (seizure > 0)
+        add_if (grading->icans_reasons, seizure, shown, g_strdup (_("a seizure (symptom checklist)")));
+      if (observation->motor_weakness == CRS_TRI_YES)
+        add_if (grading->icans_reasons, 4, shown, g_strdup (_("deep focal motor weakness")));
+      add_if (grading->icans_reasons, edema_grade (observation->cerebral_edema), shown,
+              observation->cerebral_edema == CRS_EDEMA_FOCAL ? g_strdup (_("focal oedema on imaging"))
+              : observation->cerebral_edema == CRS_EDEMA_DIFFUSE
+              ? g_strdup (_("diffuse cerebral oedema or signs of raised pressure")) : NULL);
+    }
+
+  /* What was not recorded, when recording it could raise the grade. */
+  if (!has_consciousness && shown < 4)
+    crs_strv_add (grading->icans_missing, g_strdup (_("level of consciousness")));
+  if (!has_tool && shown < 4)
+    {
+      crs_strv_add (grading->icans_missing,
+                    g_strdup (grading->icans_by_capd ? _("CAPD score") : _("ICE score")));
     }
 }

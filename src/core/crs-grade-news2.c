@@ -37,17 +37,7 @@
 #define NEWS2_HIGH_MIN   7
 #define NEWS2_RED_SCORE  3
 
-static const char * const param_labels[CRS_NEWS2_N_PARAMS] = {
-  [CRS_NEWS2_RR] = N_("Respiration rate"),
-  [CRS_NEWS2_SPO2] = N_("SpO2"),
-  [CRS_NEWS2_AIR_OR_OXYGEN] = N_("Air or oxygen"),
-  [CRS_NEWS2_SYSTOLIC] = N_("Systolic blood pressure"),
-  [CRS_NEWS2_PULSE] = N_("Pulse"),
-  [CRS_NEWS2_CONSCIOUSNESS] = N_("Consciousness"),
-  [CRS_NEWS2_TEMPERATURE] = N_("Temperature"),
-};
-
-/* The same names inside a sentence ("Missing: respiration rate and SpO2"). */
+/* Parameter names inside a sentence ("Missing: respiration rate and SpO2"). */
 static const char * const param_names[CRS_NEWS2_N_PARAMS] = {
   [CRS_NEWS2_RR] = N_("respiration rate"),
   [CRS_NEWS2_SPO2] = N_("SpO2"),
@@ -57,13 +47,6 @@ static const char * const param_names[CRS_NEWS2_N_PARAMS] = {
   [CRS_NEWS2_CONSCIOUSNESS] = N_("consciousness"),
   [CRS_NEWS2_TEMPERATURE] = N_("temperature"),
 };
-
-const char *
-crs_news2_param_label (CrsNews2Param param)
-{
-  g_return_val_if_fail (param < CRS_NEWS2_N_PARAMS, "");
-  return _(param_labels[param]);
-}
 
 const char *
 crs_news2_risk_to_id (CrsNews2Risk risk)
@@ -323,11 +306,44 @@ crs_news2_applies_to_age (int                  age_years,
   return age_years < 0 || age_years >= policy->news2_min_age;
 }
 
+/* The band a sum and a red score give (chart 4). */
+static CrsNews2Risk
+band_of (int      sum,
+         gboolean red_score)
+{
+  if (sum >= NEWS2_HIGH_MIN)
+    return CRS_NEWS2_RISK_HIGH;
+  if (sum >= NEWS2_MEDIUM_MIN)
+    return CRS_NEWS2_RISK_MEDIUM;
+  if (red_score)
+    return CRS_NEWS2_RISK_LOW_MEDIUM;
+  return CRS_NEWS2_RISK_LOW;
+}
+
+static int
+interval_of (CrsNews2Risk risk,
+             int          sum)
+{
+  switch (risk)
+    {
+    case CRS_NEWS2_RISK_HIGH:
+      return NEWS2_INTERVAL_CONTINUOUS;
+    case CRS_NEWS2_RISK_MEDIUM:
+      return NEWS2_INTERVAL_MEDIUM;
+    case CRS_NEWS2_RISK_LOW_MEDIUM:
+      return NEWS2_INTERVAL_LOW_MEDIUM;
+    case CRS_NEWS2_RISK_LOW:
+    case CRS_NEWS2_RISK_UNKNOWN:
+    default:
+      return sum == 0 ? NEWS2_INTERVAL_TOTAL_0 : NEWS2_INTERVAL_LOW;
+    }
+}
+
 void
-crs_grade_news2_fill (CrsGrading              *grading,
-                      CrsObservation          *observation,
-                      const CrsGradingContext *context,
-                      const CrsWardPolicy     *policy)
+crs_grade_news2_compute (CrsGrading              *grading,
+                         CrsObservation          *observation,
+                         const CrsGradingContext *context,
+                         const CrsWardPolicy     *policy)
 {
   int spo2_scale = context->spo2_scale == 2 ? 2 : 1;
   gboolean complete = TRUE;
@@ -335,19 +351,10 @@ crs_grade_news2_fill (CrsGrading              *grading,
   int sum = 0;
 
   grading->news2_min_age = policy->news2_min_age;
-  if (!crs_news2_applies_to_age (context->age_years, policy))
-    {
-      /* Not summed, nothing missing: the set is not incomplete, NEWS2
-       * simply does not apply. */
-      for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
-        grading->news2_scores[p] = crs_news2_score_param (observation, (CrsNews2Param) p, spo2_scale);
-      grading->news2_not_applicable = TRUE;
-      grading->news2_partial_sum = 0;
-      grading->news2_total = CRS_MISSING;
-      grading->news2_risk = CRS_NEWS2_RISK_UNKNOWN;
-      grading->news2_interval_minutes = CRS_MISSING;
-      return;
-    }
+  grading->news2_total = CRS_MISSING;
+  grading->news2_risk = CRS_NEWS2_RISK_UNKNOWN;
+  grading->news2_risk_at_least = CRS_NEWS2_RISK_UNKNOWN;
+  grading->news2_interval_minutes = CRS_MISSING;
 
   for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
     {
@@ -357,53 +364,62 @@ crs_grade_news2_fill (CrsGrading              *grading,
       if (crs_is_missing_int (score))
         {
           complete = FALSE;
+          continue;
+        }
+      sum += score;
+      if (score >= NEWS2_RED_SCORE)
+        red_score = TRUE;
+    }
+
+  if (!crs_news2_applies_to_age (context->age_years, policy))
+    {
+      /* Not summed, nothing missing: the set is not incomplete, NEWS2
+       * simply does not apply. */
+      grading->news2_not_applicable = TRUE;
+      grading->news2_partial_sum = 0;
+      return;
+    }
+
+  grading->news2_partial_sum = sum;
+  if (!complete)
+    {
+      /* Missing parameters can only add points: the recorded ones
+       * already reach this band (grading.md §6). */
+      CrsNews2Risk band = band_of (sum, red_score);
+      grading->news2_risk_at_least = band == CRS_NEWS2_RISK_LOW ? CRS_NEWS2_RISK_UNKNOWN : band;
+      return;
+    }
+
+  grading->news2_total = sum;
+  grading->news2_risk = band_of (sum, red_score);
+  grading->news2_risk_at_least = grading->news2_risk;
+  grading->news2_interval_minutes = interval_of (grading->news2_risk, sum);
+}
+
+void
+crs_grade_news2_describe (CrsGrading     *grading,
+                          CrsObservation *observation)
+{
+  if (grading->news2_not_applicable)
+    return;
+  for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
+    {
+      int score = grading->news2_scores[p];
+
+      if (crs_is_missing_int (score))
+        {
           /* SpO2 on scale 2 above 92 % cannot be scored without knowing
            * air or oxygen: then "air or oxygen" is what is missing. */
           if (p != CRS_NEWS2_SPO2 || crs_is_missing_int (observation->spo2))
             crs_strv_add (grading->news2_missing, g_strdup (_(param_names[p])));
           continue;
         }
-      sum += score;
-      if (score >= NEWS2_RED_SCORE)
-        red_score = TRUE;
       if (score > 0)
         crs_strv_add (grading->news2_reasons, describe_param (observation, (CrsNews2Param) p, score));
     }
-
-  grading->news2_partial_sum = sum;
-
-  if (!complete)
-    {
-      grading->news2_total = CRS_MISSING;
-      grading->news2_risk = CRS_NEWS2_RISK_UNKNOWN;
-      grading->news2_interval_minutes = CRS_MISSING;
-      return;
-    }
-
-  grading->news2_total = sum;
-  if (sum >= NEWS2_HIGH_MIN)
-    {
-      grading->news2_risk = CRS_NEWS2_RISK_HIGH;
-      grading->news2_interval_minutes = NEWS2_INTERVAL_CONTINUOUS;
-    }
-  else if (sum >= NEWS2_MEDIUM_MIN)
-    {
-      grading->news2_risk = CRS_NEWS2_RISK_MEDIUM;
-      grading->news2_interval_minutes = NEWS2_INTERVAL_MEDIUM;
-    }
-  else if (red_score)
-    {
-      grading->news2_risk = CRS_NEWS2_RISK_LOW_MEDIUM;
-      grading->news2_interval_minutes = NEWS2_INTERVAL_LOW_MEDIUM;
-    }
-  else
-    {
-      grading->news2_risk = CRS_NEWS2_RISK_LOW;
-      grading->news2_interval_minutes = sum == 0 ? NEWS2_INTERVAL_TOTAL_0 : NEWS2_INTERVAL_LOW;
-    }
 }
 
-/* For crs-trend.c: the minimum frequency a partial set already implies.
+/* For crs-due.c: the minimum frequency a partial set already implies.
  * The missing parameters can only add to the score, so a red score or a
  * partial sum of 5 or 7 sets the band; otherwise a set with unrecorded
  * parameters is never taken as "total 0, 12-hourly" but as the 4-hourly
@@ -411,22 +427,13 @@ crs_grade_news2_fill (CrsGrading              *grading,
 int
 crs_news2_interval_at_least (const CrsGrading *grading)
 {
-  gboolean red_score = FALSE;
-
   if (grading->news2_not_applicable)
     return CRS_MISSING;
   if (!crs_is_missing_int (grading->news2_interval_minutes))
     return grading->news2_interval_minutes;
-
-  for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
-    if (grading->news2_scores[p] >= NEWS2_RED_SCORE)
-      red_score = TRUE;
-
-  if (grading->news2_partial_sum >= NEWS2_HIGH_MIN)
-    return NEWS2_INTERVAL_CONTINUOUS;
-  if (grading->news2_partial_sum >= NEWS2_MEDIUM_MIN)
-    return NEWS2_INTERVAL_MEDIUM;
-  if (red_score)
-    return NEWS2_INTERVAL_LOW_MEDIUM;
-  return NEWS2_INTERVAL_LOW;
+  /* A partial set is never "total 0, 12-hourly": at least the 4-hourly
+   * band. */
+  if (grading->news2_risk_at_least == CRS_NEWS2_RISK_UNKNOWN)
+    return NEWS2_INTERVAL_LOW;
+  return interval_of (grading->news2_risk_at_least, grading->news2_partial_sum);
 }

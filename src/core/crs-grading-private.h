@@ -6,26 +6,39 @@
 
 G_BEGIN_DECLS
 
-/* Each part fills its own section of @grading; crs_grading_new() calls
- * them in this order (red flags and guidance read the grades). */
-void crs_grade_crs_fill    (CrsGrading              *grading,
-                            CrsObservation          *observation,
-                            const CrsGradingContext *context,
-                            const CrsWardPolicy     *policy);
-void crs_grade_icans_fill  (CrsGrading              *grading,
-                            CrsObservation          *observation,
-                            const CrsGradingContext *context,
-                            const CrsWardPolicy     *policy);
-void crs_grade_news2_fill  (CrsGrading              *grading,
-                            CrsObservation          *observation,
-                            const CrsGradingContext *context,
-                            const CrsWardPolicy     *policy);
-void crs_red_flags_fill    (CrsGrading              *grading,
-                            CrsObservation          *observation,
-                            const CrsGradingContext *context);
-void crs_guidance_fill     (CrsGrading              *grading,
-                            const CrsGradingContext *context,
-                            const CrsWardPolicy     *policy);
+/* Each scale has a compute part (numbers only, no allocation) and a
+ * describe part (words, from the numbers and the set). crs_grading_
+ * compute() calls the compute parts in this order (red flags read the
+ * grades); crs_grading_new() then calls the describe parts. */
+void crs_grade_crs_compute    (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy);
+void crs_grade_icans_compute  (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy);
+void crs_grade_news2_compute  (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy);
+void crs_red_flags_compute    (CrsGrading              *grading,
+                               CrsObservation          *observation);
+
+void crs_grade_crs_describe   (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy);
+void crs_grade_icans_describe (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsWardPolicy     *policy);
+void crs_grade_news2_describe (CrsGrading              *grading,
+                               CrsObservation          *observation);
+void crs_red_flags_describe   (CrsGrading              *grading,
+                               CrsObservation          *observation);
+void crs_guidance_describe    (CrsGrading              *grading,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy);
 
 /* Temperature in tenths of a degree, rounded to the nearest tenth.
  * Thermometers read to 0.1 °C and every band edge in the sources is
@@ -39,18 +52,15 @@ int  crs_temperature_tenths (double celsius);
  * used, see grading.md). In tenths of a degree. */
 #define CRS_FEVER_TENTHS 380
 
-/* Hypotension as CRS grading reads it: the nurse's tick when given,
- * otherwise systolic below the ward threshold. *@known tells whether
- * either was recorded. */
-gboolean crs_observation_hypotensive (CrsObservation      *observation,
-                                      const CrsWardPolicy *policy,
-                                      gboolean            *known);
-
 /* Whether the patient is on supplemental oxygen: any device but room air;
  * with no device recorded, a flow above 0 or an FiO2 above 21 %.
  * *@known is FALSE when nothing tells. */
 gboolean crs_observation_on_oxygen (CrsObservation *observation,
                                     gboolean       *known);
+
+/* The grade a CRS domain finding gives: CRS_MISSING when not recorded. */
+int  crs_circulation_grade (CrsCirculation circulation);
+int  crs_oxygen_grade      (CrsOxygen      oxygen);
 
 /* Appends a newly allocated string. */
 void crs_strv_add (GPtrArray  *array,

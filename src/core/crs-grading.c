@@ -9,8 +9,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include <string.h>
+
 #include "crs-format.h"
 #include "crs-grading-private.h"
+#include "crs-symptom.h"
 
 int
 crs_temperature_tenths (double celsius)
@@ -18,27 +21,6 @@ crs_temperature_tenths (double celsius)
   /* The small bias keeps 37.95 (stored as 37.9499...) on 38.0, as a
    * person rounding the printed value would. */
   return (int) floor (celsius * 10.0 + 0.5 + 1e-7);
-}
-
-gboolean
-crs_observation_hypotensive (CrsObservation      *observation,
-                             const CrsWardPolicy *policy,
-                             gboolean            *known)
-{
-  /* The nurse's tick wins over the number: a "no" for a patient whose
-   * usual systolic is 88 is the nurse's call. */
-  if (observation->hypotension == CRS_TRI_YES || observation->hypotension == CRS_TRI_NO)
-    {
-      *known = TRUE;
-      return observation->hypotension == CRS_TRI_YES;
-    }
-  if (!crs_is_missing_int (observation->systolic))
-    {
-      *known = TRUE;
-      return observation->systolic < policy->hypotension_systolic_below;
-    }
-  *known = FALSE;
-  return FALSE;
 }
 
 gboolean
@@ -77,6 +59,116 @@ crs_grading_rules (void)
   return CRS_RULES_ASTCT ";" CRS_RULES_NEWS2;
 }
 
+double
+crs_fever_min_celsius (void)
+{
+  /* crs_temperature_tenths() reads 37.95 as 38.0; the margin keeps a
+   * stored 37.95 (37.9499...) on the fever side, as that function does. */
+  return (CRS_FEVER_TENTHS - 0.5) / 10.0 - 1e-7;
+}
+
+void
+crs_grading_context_init (CrsGradingContext *context)
+{
+  g_return_if_fail (context != NULL);
+
+  *context = (CrsGradingContext) {
+    .age_years = -1,
+    .spo2_scale = 1,
+    .use_capd = FALSE,
+    .fever_masked = FALSE,
+    .high_risk = FALSE,
+    .masked_by = NULL,
+  };
+}
+
+/* Symptom ticks that name a finding whose own field is empty. */
+static guint
+compute_prompts (CrsObservation *observation)
+{
+  guint64 ticked = observation->symptoms;
+  gboolean oxygen_known = FALSE;
+  guint prompts = 0;
+
+#define TICKED(s) ((ticked & CRS_SYMPTOM_BIT (s)) != 0)
+  if ((TICKED (CRS_SYMPTOM_HIGH_FEVER) || TICKED (CRS_SYMPTOM_LOW_FEVER)) && isnan (observation->temperature_c))
+    prompts |= 1u << CRS_PROMPT_TEMPERATURE;
+  if ((TICKED (CRS_SYMPTOM_LOW_BLOOD_PRESSURE) || TICKED (CRS_SYMPTOM_FAINTING)) &&
+      crs_is_missing_int (observation->systolic))
+    prompts |= 1u << CRS_PROMPT_BLOOD_PRESSURE;
+  if (TICKED (CRS_SYMPTOM_RAPID_HEARTBEAT) && crs_is_missing_int (observation->heart_rate))
+    prompts |= 1u << CRS_PROMPT_PULSE;
+  crs_observation_on_oxygen (observation, &oxygen_known);
+  if (TICKED (CRS_SYMPTOM_BREATHING_DIFFICULTY) && (crs_is_missing_int (observation->spo2) || !oxygen_known))
+    prompts |= 1u << CRS_PROMPT_OXYGEN;
+  if ((TICKED (CRS_SYMPTOM_CONFUSION) || TICKED (CRS_SYMPTOM_LANGUAGE_DIFFICULTY) ||
+       TICKED (CRS_SYMPTOM_HALLUCINATIONS)) &&
+      crs_is_missing_int (crs_observation_get_ice_score (observation)) && crs_is_missing_int (observation->capd))
+    prompts |= 1u << CRS_PROMPT_ENCEPHALOPATHY;
+  if ((TICKED (CRS_SYMPTOM_DROWSINESS) || TICKED (CRS_SYMPTOM_FAINTING)) &&
+      observation->arousal == CRS_AROUSAL_UNSET &&
+      (observation->acvpu == CRS_ACVPU_UNSET || observation->acvpu == CRS_ACVPU_CONFUSION))
+    prompts |= 1u << CRS_PROMPT_CONSCIOUSNESS;
+#undef TICKED
+  return prompts;
+}
+
+static char *
+prompt_text (CrsPrompt prompt,
+             gboolean  by_capd)
+{
+  switch (prompt)
+    {
+    case CRS_PROMPT_TEMPERATURE:
+      return g_strdup (_("A fever is ticked: record the temperature"));
+    case CRS_PROMPT_BLOOD_PRESSURE:
+      return g_strdup (_("Low blood pressure or fainting is ticked: record the blood pressure"));
+    case CRS_PROMPT_PULSE:
+      return g_strdup (_("A rapid heartbeat is ticked: record the pulse"));
+    case CRS_PROMPT_OXYGEN:
+      return g_strdup (_("Difficult breathing is ticked: record SpO2 and the oxygen given"));
+    case CRS_PROMPT_ENCEPHALOPATHY:
+      return g_strdup (by_capd ? _("Confusion or trouble with words is ticked: do the CAPD")
+                               : _("Confusion or trouble with words is ticked: do the ICE assessment"));
+    case CRS_PROMPT_CONSCIOUSNESS:
+      return g_strdup (_("Drowsiness or fainting is ticked: record the level of consciousness"));
+    case CRS_PROMPT_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+crs_grading_compute (CrsGrading              *grading,
+                     CrsObservation          *observation,
+                     const CrsGradingContext *context,
+                     const CrsWardPolicy     *policy)
+{
+  CrsGradingContext default_context;
+  CrsWardPolicy default_policy;
+
+  g_return_if_fail (grading != NULL);
+  g_return_if_fail (CRS_IS_OBSERVATION (observation));
+
+  if (context == NULL)
+    {
+      crs_grading_context_init (&default_context);
+      context = &default_context;
+    }
+  if (policy == NULL)
+    {
+      crs_ward_policy_init (&default_policy);
+      policy = &default_policy;
+    }
+
+  memset (grading, 0, sizeof *grading);
+  crs_grade_crs_compute (grading, observation, context, policy);
+  crs_grade_icans_compute (grading, observation, context, policy);
+  crs_grade_news2_compute (grading, observation, context, policy);
+  crs_red_flags_compute (grading, observation);
+  grading->prompts = compute_prompts (observation);
+}
+
 CrsGrading *
 crs_grading_new (CrsObservation          *observation,
                  const CrsGradingContext *context,
@@ -100,6 +192,8 @@ crs_grading_new (CrsObservation          *observation,
     }
 
   grading = g_new0 (CrsGrading, 1);
+  crs_grading_compute (grading, observation, context, policy);
+
   grading->crs_reasons = g_ptr_array_new_with_free_func (g_free);
   grading->crs_missing = g_ptr_array_new_with_free_func (g_free);
   grading->icans_reasons = g_ptr_array_new_with_free_func (g_free);
@@ -107,12 +201,16 @@ crs_grading_new (CrsObservation          *observation,
   grading->news2_missing = g_ptr_array_new_with_free_func (g_free);
   grading->news2_reasons = g_ptr_array_new_with_free_func (g_free);
   grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
+  grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
 
-  crs_grade_crs_fill (grading, observation, context, policy);
-  crs_grade_icans_fill (grading, observation, context, policy);
-  crs_grade_news2_fill (grading, observation, context, policy);
-  crs_red_flags_fill (grading, observation, context);
-  crs_guidance_fill (grading, context, policy);
+  crs_grade_crs_describe (grading, observation, context, policy);
+  crs_grade_icans_describe (grading, observation, policy);
+  crs_grade_news2_describe (grading, observation);
+  crs_red_flags_describe (grading, observation);
+  crs_guidance_describe (grading, context, policy);
+  for (guint p = 0; p < CRS_PROMPT_N_KINDS; p++)
+    if (grading->prompts & (1u << p))
+      crs_strv_add (grading->prompts_text, prompt_text ((CrsPrompt) p, grading->icans_by_capd));
 
   return grading;
 }
@@ -130,17 +228,80 @@ crs_grading_free (CrsGrading *grading)
   g_clear_pointer (&grading->news2_missing, g_ptr_array_unref);
   g_clear_pointer (&grading->news2_reasons, g_ptr_array_unref);
   g_clear_pointer (&grading->red_flags, g_ptr_array_unref);
+  g_clear_pointer (&grading->prompts_text, g_ptr_array_unref);
   g_free (grading->crs_guidance);
   g_free (grading->icans_guidance);
   g_free (grading->news2_guidance);
   g_free (grading);
 }
 
+static CrsCertainty
+certainty (int grade,
+           int grade_min)
+{
+  if (!crs_is_missing_int (grade))
+    return CRS_CERTAINTY_DETERMINED;
+  return grade_min >= 1 ? CRS_CERTAINTY_AT_LEAST : CRS_CERTAINTY_NOT_DETERMINED;
+}
+
+CrsCertainty
+crs_grading_crs_certainty (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, CRS_CERTAINTY_NOT_DETERMINED);
+  return certainty (grading->crs_grade, grading->crs_grade_min);
+}
+
+CrsCertainty
+crs_grading_icans_certainty (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, CRS_CERTAINTY_NOT_DETERMINED);
+  return certainty (grading->icans_grade, grading->icans_grade_min);
+}
+
+static int
+value (int grade,
+       int grade_min)
+{
+  if (!crs_is_missing_int (grade))
+    return grade;
+  return grade_min >= 1 ? grade_min : CRS_MISSING;
+}
+
+int
+crs_grading_crs_value (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, CRS_MISSING);
+  return value (grading->crs_grade, grading->crs_grade_min);
+}
+
+int
+crs_grading_icans_value (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, CRS_MISSING);
+  return value (grading->icans_grade, grading->icans_grade_min);
+}
+
 gboolean
 crs_grading_has_red_flag (const CrsGrading *grading)
 {
   g_return_val_if_fail (grading != NULL, FALSE);
-  return grading->red_flags->len > 0;
+  return grading->red_flag_kinds != 0;
+}
+
+void
+crs_grading_stamp (const CrsGrading *grading,
+                   CrsObservation   *observation)
+{
+  g_return_if_fail (grading != NULL);
+  g_return_if_fail (CRS_IS_OBSERVATION (observation));
+
+  observation->stored_crs_grade = crs_grading_crs_value (grading);
+  observation->stored_icans_grade = crs_grading_icans_value (grading);
+  observation->stored_news2 = grading->news2_total;
+  g_free (observation->stored_rules);
+  observation->stored_rules = g_strdup (crs_grading_rules ());
+  /* The escalation stays raised until a nurse acknowledges it. */
+  observation->stored_red_flag = crs_grading_has_red_flag (grading);
 }
 
 /* "Grade 3: fever 39.1 °C and one vasopressor", with the scale's name in
@@ -167,14 +328,26 @@ grade_summary (const char *scale,
       ? g_strdup_printf (_("%s at least grade %d: %s"), scale, grade_min, findings)
       : g_strdup_printf (_("At least grade %d: %s"), grade_min, findings);
   else
-    sentence = scale
-      /* TRANSLATORS: e.g. "CRS not determined: temperature not recorded" */
-      ? g_strdup_printf (_("%s not determined: %s"), scale, findings)
-      : g_strdup_printf (_("Not determined: %s"), findings);
+    {
+      g_autofree char *not_recorded = crs_format_join (missing);
+      g_autofree char *detail = NULL;
 
-  /* An undetermined grade's reasons already say what is missing, unless
-   * findings prove a lower bound ("at least grade 3: a seizure"). */
-  if (missing->len > 0 && (!crs_is_missing_int (grade) || grade_min > 0))
+      if (reasons->len == 0)
+        /* TRANSLATORS: what was not recorded, e.g. "temperature not recorded" */
+        detail = g_strdup_printf (_("%s not recorded"), not_recorded);
+      else if (missing->len == 0)
+        detail = g_steal_pointer (&findings);
+      else
+        /* TRANSLATORS: findings, then what was not recorded, e.g. "ICE
+         * score 10; level of consciousness not recorded" */
+        detail = g_strdup_printf (_("%s; %s not recorded"), findings, not_recorded);
+      return scale
+        /* TRANSLATORS: e.g. "CRS not determined: temperature not recorded" */
+        ? g_strdup_printf (_("%s not determined: %s"), scale, detail)
+        : g_strdup_printf (_("Not determined: %s"), detail);
+    }
+
+  if (missing->len > 0)
     {
       g_autofree char *not_recorded = crs_format_join (missing);
       /* TRANSLATORS: a grade sentence, then what was not recorded */
@@ -198,6 +371,18 @@ news2_summary (const CrsGrading *grading,
       : g_strdup_printf (_("Not used below %d years: use the ward's paediatric early warning chart"),
                          grading->news2_min_age);
 
+  if (crs_is_missing_int (grading->news2_total) && grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
+    {
+      g_autofree char *missing = crs_format_join (grading->news2_missing);
+      g_autofree char *findings = crs_format_join (grading->news2_reasons);
+      const char *band = crs_news2_risk_label (grading->news2_risk_at_least);
+
+      return with_name
+        /* TRANSLATORS: e.g. "NEWS2 at least low–medium: SpO2 90% (3) (not
+         * recorded: pulse)" */
+        ? g_strdup_printf (_("NEWS2 at least %s: %s (not recorded: %s)"), band, findings, missing)
+        : g_strdup_printf (_("At least %s: %s (not recorded: %s)"), band, findings, missing);
+    }
   if (crs_is_missing_int (grading->news2_total))
     {
       g_autofree char *missing = crs_format_join (grading->news2_missing);

@@ -4,8 +4,16 @@
  *
  * Sources: Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638
  * (ASTCT consensus, as reprinted by NCI PDQ and PMC8021214, PMC8403007);
- * Royal College of Physicians, NEWS2, 2017 (charts 1 and 4). Each rule is
- * cited beside its code. */
+ * Royal College of Physicians, NEWS2, 2017 (charts 1 and 4); the
+ * project's decisions on partial sets and floors (shared/clinical/
+ * grading.md §6). Each rule is cited beside its code.
+ *
+ * A grading has two parts. The numbers (grades, floors, scores, red flag
+ * kinds) are worked out by crs_grading_compute() without allocating, so
+ * that a patient's whole history can be graded again whenever it changes
+ * (crs-patient-status.h). The words (reasons, what is missing, guidance,
+ * red flags in words) are added by crs_grading_new(), for the sets a
+ * person reads. */
 #pragma once
 
 #include <glib.h>
@@ -22,31 +30,20 @@ G_BEGIN_DECLS
 /* What grading needs to know beyond the observation set itself. */
 typedef struct
 {
-  int      age_years;        /* -1 = unknown: graded as an adult (ICE) */
+  int      age_years;        /* -1 = unknown: graded as an adult */
   int      spo2_scale;       /* NEWS2 SpO2 scale: 1 (default) or 2 */
-  gboolean use_capd;         /* CAPD above the age cut-off (developmental delay) */
+  gboolean use_capd;         /* CAPD offered above the age cut-off (developmental delay) */
   gboolean fever_masked;     /* antipyretic, anti-cytokine or corticosteroid given since CRS onset */
-  CrsAcvpu previous_acvpu;   /* consciousness in the previous set, UNSET if none */
-  /* Added with the grading core: */
   gboolean high_risk;        /* risk factors for severe CRS (high disease burden,
                               * poor general health): changes the grade 1 guidance */
+  /* Added with the patient status: the dose that masks fever (the first
+   * one given at or after CRS onset), for the words; NULL when
+   * fever_masked was set without one (the CSV's fever_masked column).
+   * Borrowed: it lives as long as the history it came from. */
+  CrsIntervention *masked_by;
 } CrsGradingContext;
 
 void crs_grading_context_init (CrsGradingContext *context);   /* adult, scale 1, nothing masked */
-/* Fills @context for a set taken at @at from the patient's record and
- * history (crs-grading-context.c): age, SpO2 scale, CAPD choice, risk,
- * fever masking in the current episode, and the previous consciousness. */
-void crs_grading_context_from_history (CrsGradingContext   *context,
-                                       CrsPatient          *patient,
-                                       GPtrArray           *observations,
-                                       GPtrArray           *interventions,
-                                       GPtrArray           *infusions,
-                                       gint64               at,
-                                       const CrsWardPolicy *policy);
-/* Start of the CRS episode a set taken at @at belongs to: the start of the
- * latest infusion at or before @at, or 0 when there is none. */
-gint64 crs_grading_episode_start (GPtrArray *infusions,
-                                  gint64     at);
 
 typedef enum {
   CRS_NEWS2_RR = 0,
@@ -68,12 +65,19 @@ typedef enum {
 } CrsNews2Risk;
 
 typedef enum {
-  CRS_RED_FLAG_SYMPTOM,         /* an emergency symptom was ticked */
-  CRS_RED_FLAG_CRS_GRADE,       /* CRS grade 3 or more */
-  CRS_RED_FLAG_ICANS_GRADE,     /* ICANS grade 3 or more */
-  CRS_RED_FLAG_NEWS2,           /* NEWS2 7 or more */
-  CRS_RED_FLAG_CONSCIOUSNESS,   /* new C, V, P or U */
+  CRS_RED_FLAG_SYMPTOM = 0,     /* an emergency symptom was ticked */
+  CRS_RED_FLAG_CRS_GRADE,       /* CRS grade 3 or more (or at least 3) */
+  CRS_RED_FLAG_ICANS_GRADE,     /* ICANS grade 3 or more (or at least 3) */
+  CRS_RED_FLAG_NEWS2,           /* NEWS2 7 or more (or a partial NEWS2 already 7) */
+  CRS_RED_FLAG_CONSCIOUSNESS,   /* C, V, P or U on ACVPU */
+  /* Added with the patient status: CRS cannot be graded (no temperature)
+   * while a vasopressor, vasopressin or oxygen support that would make it
+   * grade 3 or 4 is recorded (grading.md §6, "Escalation without a grade"). */
+  CRS_RED_FLAG_CRS_FINDING,
+  CRS_RED_FLAG_N_KINDS
 } CrsRedFlagKind;
+
+#define CRS_RED_FLAG_BIT(kind) (1u << (kind))
 
 typedef struct
 {
@@ -83,102 +87,202 @@ typedef struct
 
 void crs_red_flag_free (CrsRedFlag *flag);
 
+/* How far the recorded findings decide a grade. */
+typedef enum {
+  CRS_CERTAINTY_NOT_DETERMINED = 0,  /* not even a lower bound above 0 */
+  CRS_CERTAINTY_AT_LEAST,            /* the findings prove a lower bound; unrecorded ones could raise it */
+  CRS_CERTAINTY_DETERMINED,
+} CrsCertainty;
+
+/* The temperature as CRS grading reads it. */
+typedef enum {
+  CRS_FEVER_NOT_RECORDED = 0,
+  CRS_FEVER_NONE,               /* below 38.0 °C */
+  CRS_FEVER_PRESENT,            /* 38.0 °C or more */
+} CrsFever;
+
+/* What set the CRS circulation domain. */
+typedef enum {
+  CRS_CIRCULATION_NOT_RECORDED = 0,
+  CRS_CIRCULATION_NONE,
+  CRS_CIRCULATION_HYPOTENSION_TICK,     /* the nurse ticked "hypotensive" */
+  CRS_CIRCULATION_HYPOTENSION_SYMPTOM,  /* "low blood pressure" ticked in the symptoms */
+  CRS_CIRCULATION_HYPOTENSION_SYSTOLIC, /* systolic below the threshold */
+  CRS_CIRCULATION_VASOPRESSIN_ALONE,
+  CRS_CIRCULATION_ONE_PRESSOR,
+  CRS_CIRCULATION_SEVERAL_PRESSORS,
+} CrsCirculation;
+
+/* What set the CRS oxygen domain. */
+typedef enum {
+  CRS_OXYGEN_NOT_RECORDED = 0,
+  CRS_OXYGEN_ROOM_AIR,
+  CRS_OXYGEN_FLOW_ONLY,          /* a flow up to the low-flow limit, no device: at least low flow */
+  CRS_OXYGEN_HIGH_FLOW_ONLY,     /* a flow above the low-flow limit, no device: at least high flow */
+  CRS_OXYGEN_FIO2_ONLY,          /* an FiO2 above 21 %, no device */
+  CRS_OXYGEN_BLOW_BY,
+  CRS_OXYGEN_CANNULA_NO_FLOW,    /* counted as low flow; the flow could make it high */
+  CRS_OXYGEN_CANNULA_LOW,
+  CRS_OXYGEN_CANNULA_HIGH,       /* above the ward's low-flow limit */
+  CRS_OXYGEN_HFNC,
+  CRS_OXYGEN_FACE_MASK,
+  CRS_OXYGEN_NON_REBREATHER,
+  CRS_OXYGEN_VENTURI,
+  CRS_OXYGEN_CPAP,
+  CRS_OXYGEN_BIPAP,
+  CRS_OXYGEN_VENTILATOR,
+} CrsOxygen;
+
+/* Where the ICANS level of consciousness came from. */
+typedef enum {
+  CRS_CONSCIOUSNESS_NOT_RECORDED = 0,
+  CRS_CONSCIOUSNESS_AROUSAL,     /* the ICANS arousal field */
+  CRS_CONSCIOUSNESS_ACVPU,       /* read from ACVPU A, V, P or U */
+} CrsConsciousnessSource;
+
+/* Symptom ticks that name a grading finding not recorded in its field:
+ * the nurse is asked for the field (crs_grading_new() words them). */
+typedef enum {
+  CRS_PROMPT_TEMPERATURE = 0,    /* a fever ticked, no temperature */
+  CRS_PROMPT_BLOOD_PRESSURE,     /* low blood pressure or fainting ticked, no systolic */
+  CRS_PROMPT_PULSE,              /* rapid heartbeat ticked, no pulse */
+  CRS_PROMPT_OXYGEN,             /* breathing difficulty ticked, no SpO2 or oxygen */
+  CRS_PROMPT_ENCEPHALOPATHY,     /* confusion or trouble with words ticked, no ICE or CAPD */
+  CRS_PROMPT_CONSCIOUSNESS,      /* drowsiness ticked, no level of consciousness */
+  CRS_PROMPT_N_KINDS
+} CrsPrompt;
+
 typedef struct
 {
-  /* ASTCT CRS: 0-4, or CRS_MISSING when the findings cannot decide it. */
-  int        crs_grade;
-  GPtrArray *crs_reasons;       /* char *, translated findings that set the grade */
-  char      *crs_guidance;      /* translated guidance for that grade */
+  /* ---- Numbers (crs_grading_compute) ---------------------------------- */
 
-  /* ASTCT ICANS: 0-4, or CRS_MISSING. */
+  /* ASTCT CRS: the grade 0-4 when the findings decide it, else
+   * CRS_MISSING; crs_grade_min is the lowest grade the recorded findings
+   * prove (= crs_grade when determined; 0 when nothing is proven). */
+  int            crs_grade;
+  int            crs_grade_min;
+  CrsFever       crs_fever;
+  gboolean       crs_masked;        /* fever masked by treatment (context) */
+  CrsCirculation crs_circulation;
+  CrsOxygen      crs_oxygen;
+  int            hypotension_below; /* the systolic threshold that applied */
+  gboolean       hypotension_by_age;/* the children's threshold by age applied */
+  gboolean       fever;             /* temperature >= 38.0 °C */
+  gboolean       hypotension;       /* ticked, systolic below the threshold, symptom, or on pressors */
+
+  /* ASTCT ICANS: as for CRS. */
   int        icans_grade;
-  gboolean   icans_by_capd;     /* TRUE: CAPD was the tool, FALSE: ICE */
-  GPtrArray *icans_reasons;
-  char      *icans_guidance;
+  int        icans_grade_min;
+  gboolean   icans_by_capd;         /* CAPD was (or would be) the tool */
+  int        icans_ice_grade;       /* the ICE score's grade, CRS_MISSING when no ICE */
+  int        icans_capd_grade;      /* the CAPD score's grade, CRS_MISSING when no CAPD */
+  int        icans_consciousness;   /* the level of consciousness's grade, CRS_MISSING */
+  CrsConsciousnessSource icans_consciousness_source;
+  int        icans_events;          /* seizure, motor, oedema: the highest grade, 0 = none */
 
   /* NEWS2 */
   int          news2_scores[CRS_NEWS2_N_PARAMS];   /* CRS_MISSING when not recorded */
   int          news2_total;                        /* CRS_MISSING when any parameter is missing */
-  CrsNews2Risk news2_risk;
-  int          news2_interval_minutes;  /* minimum frequency: 720, 240, 60, 0 = continuous; CRS_MISSING */
-  GPtrArray   *news2_missing;           /* char *, translated names of missing parameters */
-  char        *news2_guidance;
+  CrsNews2Risk news2_risk;                         /* UNKNOWN without a total */
+  /* The band the recorded parameters already reach (missing ones only
+   * add): = news2_risk with a total; for a partial set HIGH (7 or more),
+   * MEDIUM (5 or more), LOW_MEDIUM (a single 3), else UNKNOWN. */
+  CrsNews2Risk news2_risk_at_least;
+  int          news2_interval_minutes;  /* chart 4 minimum frequency for a total: 720, 240, 60,
+                                         * 0 = continuous; CRS_MISSING without a total */
+  int          news2_partial_sum;       /* sum of the parameters that were recorded */
+  /* TRUE when the patient's age is known and below the ward's
+   * news2_min_age: NEWS2 is not used (no total, band, interval, reasons
+   * or red flag); news2_scores still hold the adult chart's scores. */
+  gboolean     news2_not_applicable;
+  int          news2_min_age;           /* the ward's news2_min_age this set was graded with */
 
-  GPtrArray *red_flags;         /* CrsRedFlag * */
-  gboolean   mimic_reminder;    /* fever or hypotension: think of infection, sepsis, adrenal insufficiency */
+  guint        red_flag_kinds;          /* CRS_RED_FLAG_BIT (kind) of every red flag */
+  guint        prompts;                 /* 1 << CrsPrompt of every symptom asking for a field */
+  gboolean     mimic_reminder;          /* fever or hypotension: think of infection, sepsis, adrenal insufficiency */
 
-  /* Added with the grading core: */
-  int        crs_grade_min;     /* lowest grade the findings support (= crs_grade when determined) */
+  /* ---- Words (crs_grading_new; NULL after crs_grading_compute) -------- */
+
+  GPtrArray *crs_reasons;       /* char *, translated findings that set the grade */
   GPtrArray *crs_missing;       /* char *, translated names of findings not recorded */
-  gboolean   fever;             /* temperature >= 38.0 °C */
-  gboolean   hypotension;       /* ticked, systolic below the ward threshold, or on pressors */
-  int        icans_grade_min;   /* lowest grade the findings support (= icans_grade when determined) */
-  GPtrArray *icans_missing;     /* char *, translated names of findings not recorded */
+  char      *crs_guidance;
+  GPtrArray *icans_reasons;
+  GPtrArray *icans_missing;
+  char      *icans_guidance;
   GPtrArray *news2_reasons;     /* char *, each parameter that scored, e.g. "pulse 115/min (2)" */
-  int        news2_partial_sum; /* sum of the parameters that were recorded */
-  /* Added with the paediatric rule: TRUE when the patient's age is known
-   * and below the ward's news2_min_age. NEWS2 is then not used: no
-   * total, risk UNKNOWN, no interval, nothing missing, no reasons, a
-   * partial sum of 0 and no NEWS2 red flag; news2_scores still hold
-   * each parameter's adult chart score, for reference only. This tells
-   * "not used for this age" from "parameters missing" (news2_missing). */
-  gboolean   news2_not_applicable;
-  int        news2_min_age;     /* the ward's news2_min_age this set was graded with */
+  GPtrArray *news2_missing;     /* char *, names of missing parameters */
+  char      *news2_guidance;
+  GPtrArray *red_flags;         /* CrsRedFlag * */
+  GPtrArray *prompts_text;      /* char *, e.g. "High fever ticked: record the temperature" */
 } CrsGrading;
 
-CrsGrading *crs_grading_new   (CrsObservation          *observation,
-                               const CrsGradingContext *context,
-                               const CrsWardPolicy     *policy);
-void        crs_grading_free  (CrsGrading              *grading);
+/* Fills the numbers of @grading (zeroed first; words left NULL): no
+ * allocation, for grading long histories. */
+void        crs_grading_compute (CrsGrading              *grading,
+                                 CrsObservation          *observation,
+                                 const CrsGradingContext *context,
+                                 const CrsWardPolicy     *policy);
+/* The numbers and the words. @context and @policy may be NULL (an adult,
+ * nothing masked; the default policy). */
+CrsGrading *crs_grading_new     (CrsObservation          *observation,
+                                 const CrsGradingContext *context,
+                                 const CrsWardPolicy     *policy);
+void        crs_grading_free    (CrsGrading              *grading);
+
+CrsCertainty crs_grading_crs_certainty   (const CrsGrading *grading);
+CrsCertainty crs_grading_icans_certainty (const CrsGrading *grading);
+/* The grade as a number to show, store or export: the grade when
+ * determined, the lower bound when it is at least 1 ("at least 2"
+ * stores 2), else CRS_MISSING. */
+int          crs_grading_crs_value       (const CrsGrading *grading);
+int          crs_grading_icans_value     (const CrsGrading *grading);
+gboolean     crs_grading_has_red_flag    (const CrsGrading *grading);
+/* Puts the grades on @observation as they are saved with it: the values
+ * above, the NEWS2 total, the rules and the red flag. The one place that
+ * does it, for the entry form and the ward import. */
+void         crs_grading_stamp           (const CrsGrading *grading,
+                                          CrsObservation   *observation);
+
 /* One line naming the findings behind each grade (the CSV "reason"). */
 char       *crs_grading_to_reason_line (const CrsGrading *grading);
-gboolean    crs_grading_has_red_flag   (const CrsGrading *grading);
 /* One sentence per scale, for the screen: "Grade 3: fever 39.1 °C and one
- * vasopressor", "Not determined: temperature not recorded". */
+ * vasopressor", "At least grade 2: ... (not recorded: oxygen)", "Not
+ * determined: temperature not recorded". */
 char       *crs_grading_crs_summary    (const CrsGrading *grading);
 char       *crs_grading_icans_summary  (const CrsGrading *grading);
 char       *crs_grading_news2_summary  (const CrsGrading *grading);
-/* TRUE when ICANS is assessed with CAPD rather than ICE: below the ward's
- * age cut-off, or for a patient set to CAPD. Unknown age = adult (ICE). */
+/* TRUE when the form offers CAPD rather than ICE first: below the ward's
+ * age cut-off, or for a patient set to CAPD. Unknown age = adult (ICE).
+ * A recorded score is graded by its own tool whatever this says. */
 gboolean    crs_grading_uses_capd      (const CrsGradingContext *context,
                                         const CrsWardPolicy     *policy);
 /* FALSE when NEWS2 is not used for a patient of @age_years (-1 =
  * unknown: used, as for an adult): below policy->news2_min_age. */
 gboolean    crs_news2_applies_to_age   (int                      age_years,
                                         const CrsWardPolicy     *policy);
-/* The current (not superseded) sets of @observations, oldest first, by
- * taken_at then id: a new array holding references. */
-GPtrArray  *crs_grading_current_sets   (GPtrArray           *observations);
-/* Grades each current (not superseded) set of one patient in time order,
- * each with the context its own history gives. Returns the gradings
- * (CrsGrading *, owned by the array); *@sorted receives the same
- * observations in the same order (a new array holding references). */
-GPtrArray  *crs_grading_grade_series   (CrsPatient          *patient,
-                                        GPtrArray           *observations,
-                                        GPtrArray           *interventions,
-                                        GPtrArray           *infusions,
-                                        const CrsWardPolicy *policy,
-                                        GPtrArray          **sorted);
 /* The rules a stored grade was made with: "ASTCT-2019;NEWS2-2017". */
 const char *crs_grading_rules          (void);
 
 /* NEWS2 parameter names and risk bands. Ids are the grade CSV's
  * ("low", "low-medium", "medium", "high"; NULL for UNKNOWN); labels are
  * translated. */
-const char *crs_news2_param_label (CrsNews2Param param);
 const char *crs_news2_risk_to_id  (CrsNews2Risk  risk);
 const char *crs_news2_risk_label  (CrsNews2Risk  risk);
 /* The minimum monitoring frequency in minutes (0 = continuous). For a
  * complete set it is news2_interval_minutes; for a partial set, the band
  * the recorded parameters already reach (missing ones only add), and
  * never less often than 4-hourly. CRS_MISSING when NEWS2 is not used
- * for the patient's age (news2_not_applicable): then the ward's
- * interval applies (crs_due_compute()). */
+ * for the patient's age (news2_not_applicable). */
 int         crs_news2_interval_at_least (const CrsGrading *grading);
 /* Score of one parameter, CRS_MISSING when it was not recorded. */
 int         crs_news2_score_param (CrsObservation *observation,
                                    CrsNews2Param   param,
                                    int             spo2_scale);
+
+/* The lowest temperature, in °C, that reads as an ASTCT fever (38.0 °C
+ * to the thermometer's tenth): for the store's search of the first fever
+ * of an episode (crs-grading-history.h). */
+double      crs_fever_min_celsius (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsGrading, crs_grading_free)
 

@@ -151,14 +151,103 @@ crs_guidance_news2_not_used (int min_age)
                           min_age);
 }
 
-void
-crs_guidance_fill (CrsGrading              *grading,
-                   const CrsGradingContext *context,
-                   const CrsWardPolicy     *policy)
+/* "At least grade 2. <the grade 2 guidance> Record ..." */
+static char *
+at_least (int   floor,
+          char *take_guidance)
 {
-  grading->crs_guidance = crs_guidance_for_crs (grading->crs_grade, context->high_risk);
-  grading->icans_guidance = crs_guidance_for_icans (grading->icans_grade, grading->icans_by_capd);
-  grading->news2_guidance = grading->news2_not_applicable
-                            ? crs_guidance_news2_not_used (policy->news2_min_age)
-                            : crs_guidance_for_news2 (grading->news2_risk, grading->news2_total);
+  g_autofree char *guidance = take_guidance;
+
+  /* TRANSLATORS: %d is a lower bound of a grade, %s the guidance for
+   * that grade */
+  return g_strdup_printf (_("At least grade %d. %s Record the missing findings: they could make it higher."),
+                          floor, guidance);
+}
+
+static char *
+crs_zero_guidance (CrsGrading              *grading,
+                   const CrsGradingContext *context)
+{
+  if (grading->crs_masked)
+    {
+      CrsIntervention *dose = context->masked_by;
+
+      if (dose != NULL)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (dose->at);
+          g_autofree char *time = when != NULL ? g_date_time_format (when, C_("time", "%H:%M")) : g_strdup ("");
+          g_autofree char *what = crs_intervention_dup_name (dose);
+          /* TRANSLATORS: %s is a drug, %s the time it was given */
+          return g_strdup_printf (_("No hypotension or hypoxia recorded; fever is masked by %s at %s, so a normal "
+                                    "temperature does not rule CRS out. Keep to the observation plan and report "
+                                    "any new symptom."), what, time);
+        }
+      return g_strdup (_("No hypotension or hypoxia recorded; fever is masked by treatment, so a normal "
+                         "temperature does not rule CRS out. Keep to the observation plan and report any "
+                         "new symptom."));
+    }
+  if (crs_circulation_grade (grading->crs_circulation) >= 2 || crs_oxygen_grade (grading->crs_oxygen) >= 2)
+    return g_strdup (_("No fever, so this set is not CRS by the ASTCT grading, which needs a fever unless "
+                       "treatment masks it. Low blood pressure or an oxygen need still has a cause: tell the "
+                       "medical team, and record any antipyretic, tocilizumab or corticosteroid given, as it "
+                       "masks fever."));
+  return crs_guidance_for_crs (0, context->high_risk);
+}
+
+static char *
+news2_partial_guidance (CrsNews2Risk at_least_band)
+{
+  g_autofree char *band = crs_guidance_for_news2 (at_least_band, 1);
+
+  /* TRANSLATORS: %s is the guidance of the NEWS2 band the recorded
+   * parameters already reach */
+  return g_strdup_printf (_("At least this band from the parameters recorded. %s Record the missing "
+                            "parameters to get a score."), band);
+}
+
+void
+crs_guidance_describe (CrsGrading              *grading,
+                       const CrsGradingContext *context,
+                       const CrsWardPolicy     *policy)
+{
+  switch (crs_grading_crs_certainty (grading))
+    {
+    case CRS_CERTAINTY_DETERMINED:
+      grading->crs_guidance = grading->crs_grade == 0 ? crs_zero_guidance (grading, context)
+                                                      : crs_guidance_for_crs (grading->crs_grade, context->high_risk);
+      break;
+    case CRS_CERTAINTY_AT_LEAST:
+      grading->crs_guidance = at_least (grading->crs_grade_min,
+                                        crs_guidance_for_crs (grading->crs_grade_min, context->high_risk));
+      break;
+    case CRS_CERTAINTY_NOT_DETERMINED:
+    default:
+      grading->crs_guidance = grading->crs_masked
+        ? g_strdup (_("The CRS grade cannot be worked out from this set: fever is masked by treatment, so "
+                      "record the blood pressure, the oxygen and the temperature."))
+        : crs_guidance_for_crs (CRS_MISSING, FALSE);
+      break;
+    }
+
+  switch (crs_grading_icans_certainty (grading))
+    {
+    case CRS_CERTAINTY_DETERMINED:
+      grading->icans_guidance = crs_guidance_for_icans (grading->icans_grade, grading->icans_by_capd);
+      break;
+    case CRS_CERTAINTY_AT_LEAST:
+      grading->icans_guidance = at_least (grading->icans_grade_min,
+                                          crs_guidance_for_icans (grading->icans_grade_min, grading->icans_by_capd));
+      break;
+    case CRS_CERTAINTY_NOT_DETERMINED:
+    default:
+      grading->icans_guidance = crs_guidance_for_icans (CRS_MISSING, grading->icans_by_capd);
+      break;
+    }
+
+  if (grading->news2_not_applicable)
+    grading->news2_guidance = crs_guidance_news2_not_used (policy->news2_min_age);
+  else if (crs_is_missing_int (grading->news2_total) && grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
+    grading->news2_guidance = news2_partial_guidance (grading->news2_risk_at_least);
+  else
+    grading->news2_guidance = crs_guidance_for_news2 (grading->news2_risk, grading->news2_total);
 }

@@ -480,3 +480,13 @@ crs_lab_result_copy (CrsLabResult *self)
   copy->author = g_strdup (self->author);
   return copy;
 }
+
+char *
+crs_intervention_dup_name (CrsIntervention *self)
+{
+  g_return_val_if_fail (CRS_IS_INTERVENTION (self), NULL);
+
+  if (self->drug != NULL && *self->drug != '\0')
+    return g_strdup (self->drug);
+  return g_utf8_strdown (crs_intervention_kind_label (self->kind), -1);
+}

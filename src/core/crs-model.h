@@ -293,6 +293,9 @@ struct _CrsIntervention
 
 CrsIntervention *crs_intervention_new  (void);
 CrsIntervention *crs_intervention_copy (CrsIntervention *self);
+/* What was given, inside a sentence: the drug ("tocilizumab"), else the
+ * kind in lower case ("antipyretic"). Newly allocated. */
+char            *crs_intervention_dup_name (CrsIntervention *self);
 
 /* ---------------------------------------------------------------------- */
 

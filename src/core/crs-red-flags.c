@@ -3,21 +3,25 @@
  * Sources: the seed article's list "seek emergency care for"
  * (shared/seed/000_f8b6ddb3c8adf4e1.txt; the emergency group of
  * crs-symptom.c), CRS or ICANS grade 3 or more (ASTCT severe), NEWS2 7 or
- * more (RCP 2017 chart 4: emergency response threshold), and a new C, V,
- * P or U on ACVPU (chart 1 scores it 3). The seed's mimics (infection,
- * sepsis, adrenal insufficiency) are a reminder whenever there is fever
- * or hypotension, not a red flag of their own.
- *
- * "New" consciousness: C, V, P or U when the previous set was alert, had
- * no ACVPU, or was less severe (A < C < V < P < U); a patient who stays at
- * V, or improves from P to V, does not raise it again. With no earlier set
- * (the CSV, a first set) it is new.
- *
- * A grade that is undetermined but already proven to be at least 3 (a
- * seizure with no ICE score recorded) raises its flag too, and so does a
- * partial NEWS2 whose recorded parameters already add up to 7. Neither
- * NEWS2 flag is raised for a patient NEWS2 is not used for (below the
- * ward's news2_min_age, crs-grade-news2.c); the other flags are. */
+ * more (RCP 2017 chart 4: emergency response threshold), C, V, P or U on
+ * ACVPU (chart 1 scores it 3), and the project's rules on partial sets
+ * (shared/clinical/grading.md §6):
+ *  - a grade proven to be at least 3 (a seizure with no ICE recorded)
+ *    raises its flag, and so does a partial NEWS2 whose recorded
+ *    parameters already add up to 7;
+ *  - consciousness C, V, P or U raises it on every set where it is
+ *    recorded, not only when it is new;
+ *  - "escalation without a grade": when CRS cannot be graded because the
+ *    temperature is missing (and fever is not masked), a vasopressor,
+ *    vasopressin or oxygen by high-flow cannula, face mask,
+ *    non-rebreather, Venturi mask, CPAP, BiPAP or ventilator would make
+ *    it grade 3 or 4 as soon as fever is known: the finding raises it.
+ *    (grading.md names the devices of ASTCT grades 3 and 4; the Venturi
+ *    mask is one of them.)
+ * Neither NEWS2 flag is raised for a patient NEWS2 is not used for (below
+ * the ward's news2_min_age); the other flags are. The seed's mimics
+ * (infection, sepsis, adrenal insufficiency) are a reminder whenever
+ * there is fever or hypotension, not a red flag of their own. */
 #define G_LOG_DOMAIN "crs-red-flags"
 
 #include "config.h"
@@ -39,6 +43,50 @@ crs_red_flag_free (CrsRedFlag *flag)
   g_free (flag);
 }
 
+/* The grade or its lower bound, whichever the findings prove. */
+static int
+proven (int grade,
+        int grade_min)
+{
+  return crs_is_missing_int (grade) ? grade_min : grade;
+}
+
+static gboolean
+crs_finding_flag (CrsGrading *grading)
+{
+  if (grading->crs_masked || grading->crs_fever != CRS_FEVER_NOT_RECORDED)
+    return FALSE;
+  return MAX (crs_circulation_grade (grading->crs_circulation),
+              crs_oxygen_grade (grading->crs_oxygen)) >= RED_FLAG_GRADE_MIN;
+}
+
+void
+crs_red_flags_compute (CrsGrading     *grading,
+                       CrsObservation *observation)
+{
+  guint kinds = 0;
+
+  if (observation->symptoms & crs_symptom_emergency_mask ())
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_SYMPTOM);
+  if (proven (grading->crs_grade, grading->crs_grade_min) >= RED_FLAG_GRADE_MIN)
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_GRADE);
+  if (proven (grading->icans_grade, grading->icans_grade_min) >= RED_FLAG_GRADE_MIN)
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_ICANS_GRADE);
+  if (!grading->news2_not_applicable &&
+      ((!crs_is_missing_int (grading->news2_total) && grading->news2_total >= RED_FLAG_NEWS2_MIN) ||
+       (crs_is_missing_int (grading->news2_total) && grading->news2_partial_sum >= RED_FLAG_NEWS2_MIN)))
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_NEWS2);
+  if (observation->acvpu > CRS_ACVPU_ALERT && observation->acvpu < CRS_ACVPU_N_VALUES)
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_CONSCIOUSNESS);
+  if (crs_finding_flag (grading))
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_FINDING);
+
+  grading->red_flag_kinds = kinds;
+  /* The seed: CRS symptoms can mimic infection, sepsis and adrenal
+   * insufficiency. */
+  grading->mimic_reminder = grading->fever || grading->hypotension;
+}
+
 static void
 add_flag (CrsGrading     *grading,
           CrsRedFlagKind  kind,
@@ -51,57 +99,60 @@ add_flag (CrsGrading     *grading,
   g_ptr_array_add (grading->red_flags, flag);
 }
 
-static void
-add_grade_flag (CrsGrading     *grading,
-                CrsRedFlagKind  kind,
-                const char     *scale,
-                int             grade,
-                int             grade_min)
+static char *
+grade_flag_text (const char *scale,
+                 int         grade,
+                 int         grade_min)
 {
-  if (!crs_is_missing_int (grade) && grade >= RED_FLAG_GRADE_MIN)
+  if (!crs_is_missing_int (grade))
     /* TRANSLATORS: e.g. "CRS grade 3" or "ICANS grade 4" */
-    add_flag (grading, kind, g_strdup_printf (_("%s grade %d"), scale, grade));
-  else if (crs_is_missing_int (grade) && grade_min >= RED_FLAG_GRADE_MIN)
-    /* TRANSLATORS: e.g. "ICANS grade 3 or more" */
-    add_flag (grading, kind, g_strdup_printf (_("%s grade %d or more"), scale, grade_min));
+    return g_strdup_printf (_("%s grade %d"), scale, grade);
+  /* TRANSLATORS: e.g. "ICANS grade 3 or more" */
+  return g_strdup_printf (_("%s grade %d or more"), scale, grade_min);
+}
+
+static char *
+finding_flag_text (CrsGrading *grading)
+{
+  if (crs_circulation_grade (grading->crs_circulation) >= RED_FLAG_GRADE_MIN)
+    return g_strdup (_("Vasopressor support while CRS cannot be graded (temperature not recorded)"));
+  return g_strdup (_("Oxygen support of CRS grade 3 or more while CRS cannot be graded "
+                     "(temperature not recorded)"));
 }
 
 void
-crs_red_flags_fill (CrsGrading              *grading,
-                    CrsObservation          *observation,
-                    const CrsGradingContext *context)
+crs_red_flags_describe (CrsGrading     *grading,
+                        CrsObservation *observation)
 {
+  guint kinds = grading->red_flag_kinds;
   guint64 emergency = observation->symptoms & crs_symptom_emergency_mask ();
-  CrsAcvpu now = observation->acvpu;
-  CrsAcvpu before = context->previous_acvpu;
 
   for (guint s = 0; s < CRS_SYMPTOM_N_VALUES; s++)
     if (emergency & CRS_SYMPTOM_BIT (s))
       add_flag (grading, CRS_RED_FLAG_SYMPTOM, g_strdup (crs_symptom_label ((CrsSymptom) s)));
-
-  add_grade_flag (grading, CRS_RED_FLAG_CRS_GRADE, "CRS", grading->crs_grade, grading->crs_grade_min);
-  add_grade_flag (grading, CRS_RED_FLAG_ICANS_GRADE, "ICANS", grading->icans_grade, grading->icans_grade_min);
-
-  if (grading->news2_not_applicable)
-    ;   /* no NEWS2 for this age: no NEWS2 flag */
-  else if (!crs_is_missing_int (grading->news2_total) && grading->news2_total >= RED_FLAG_NEWS2_MIN)
-    add_flag (grading, CRS_RED_FLAG_NEWS2,
-              g_strdup_printf (_("NEWS2 %d (%s)"), grading->news2_total,
-                               crs_news2_risk_label (grading->news2_risk)));
-  else if (crs_is_missing_int (grading->news2_total) && grading->news2_partial_sum >= RED_FLAG_NEWS2_MIN)
-    add_flag (grading, CRS_RED_FLAG_NEWS2,
-              g_strdup_printf (_("NEWS2 at least %d from the parameters recorded"),
-                               grading->news2_partial_sum));
-
-  if (now > CRS_ACVPU_ALERT && now < CRS_ACVPU_N_VALUES &&
-      (before == CRS_ACVPU_UNSET || before < now))
+  if (kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_GRADE))
+    add_flag (grading, CRS_RED_FLAG_CRS_GRADE,
+              grade_flag_text ("CRS", grading->crs_grade, grading->crs_grade_min));
+  if (kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_FINDING))
+    add_flag (grading, CRS_RED_FLAG_CRS_FINDING, finding_flag_text (grading));
+  if (kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_ICANS_GRADE))
+    add_flag (grading, CRS_RED_FLAG_ICANS_GRADE,
+              grade_flag_text ("ICANS", grading->icans_grade, grading->icans_grade_min));
+  if (kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_NEWS2))
     {
-      g_autofree char *label = g_utf8_strdown (crs_acvpu_label (now), -1);
-      add_flag (grading, CRS_RED_FLAG_CONSCIOUSNESS,
-                g_strdup_printf (_("Change in consciousness: %s"), label));
+      if (!crs_is_missing_int (grading->news2_total))
+        add_flag (grading, CRS_RED_FLAG_NEWS2,
+                  g_strdup_printf (_("NEWS2 %d (%s)"), grading->news2_total,
+                                   crs_news2_risk_label (grading->news2_risk)));
+      else
+        add_flag (grading, CRS_RED_FLAG_NEWS2,
+                  g_strdup_printf (_("NEWS2 at least %d from the parameters recorded"),
+                                   grading->news2_partial_sum));
     }
-
-  /* The seed: CRS symptoms can mimic infection, sepsis and adrenal
-   * insufficiency. */
-  grading->mimic_reminder = grading->fever || grading->hypotension;
+  if (kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CONSCIOUSNESS))
+    {
+      g_autofree char *label = g_utf8_strdown (crs_acvpu_label (observation->acvpu), -1);
+      /* TRANSLATORS: e.g. "Consciousness: responds to voice" */
+      add_flag (grading, CRS_RED_FLAG_CONSCIOUSNESS, g_strdup_printf (_("Consciousness: %s"), label));
+    }
 }

@@ -58,6 +58,29 @@
  * exclusion is not modelled (the record has no pregnancy field). */
 #define CRS_POLICY_NEWS2_MIN_AGE 16
 
+/* Observation frequency by grade (grading.md §6: "ward policy, not a
+ * guideline: defaults the ward must review"): CRS or ICANS grade 1 at most
+ * 4-hourly; grade 2 or more, or NEWS2 7 or more, continuous monitoring
+ * with at most 1 hour between recorded sets. ASCO 2021 (as the grade 2
+ * guidance cites) advises continuous cardiac telemetry and pulse oximetry
+ * from CRS grade 2. */
+#define CRS_POLICY_GRADE1_INTERVAL_MINUTES 240
+#define CRS_POLICY_CONTINUOUS_MAX_GAP_MINUTES 60
+
+/* Children's hypotension (grading.md §6, AHA Pediatric Advanced Life
+ * Support definition of hypotension by systolic pressure): infants 1-12
+ * months < 70 mmHg; children 1-10 years < 70 + (2 x age in years); 10
+ * years and older < 90. Term neonates (< 60 mmHg) are read as infants:
+ * the record knows the age in years only, and 70 is the stricter limit.
+ * Used for patients younger than the ward's NEWS2 age (the age the ward
+ * treats as adult); a ward can turn it off and use its adult threshold
+ * for everyone. */
+#define PALS_INFANT_BELOW        70
+#define PALS_CHILD_BASE          70
+#define PALS_CHILD_PER_YEAR       2
+#define PALS_OLDER_BELOW         90
+#define PALS_OLDER_FROM_AGE      10
+
 /* The bounds in crs-ward-policy.h. None is a clinical threshold: each
  * keeps a setting near what the sources discuss, so that "9" typed for
  * "90" is refused rather than silently grading nobody as hypotensive.
@@ -70,6 +93,10 @@
  *  - Window interval 15-720 minutes: from the 15-minute sets the design
  *    plans for (shared/design/ARCHITECTURE.md, "Scale") to NEWS2's least
  *    frequent monitoring, 12-hourly (RCP 2017 chart 4).
+ *  - Grade 1 interval 15-720 minutes: as the window interval.
+ *  - Continuous monitoring gap 5-240 minutes: from a set every few
+ *    minutes to the 4-hourly end of NEWS2's "low" band; longer would no
+ *    longer be "continuous" in any sense.
  *  - NEWS2 age 0-21 years: 0 scores everyone; 21 is the oldest age a
  *    paediatric tool is used at in the sources above (CAPD, ASCO 2021),
  *    so an adult is never left without NEWS2 by a slip of the finger. */
@@ -84,4 +111,33 @@ crs_ward_policy_init (CrsWardPolicy *policy)
   policy->low_flow_max_l_min = CRS_POLICY_LOW_FLOW_MAX_L_MIN;
   policy->window_interval_minutes = CRS_POLICY_WINDOW_INTERVAL_MINUTES;
   policy->news2_min_age = CRS_POLICY_NEWS2_MIN_AGE;
+  policy->grade1_interval_minutes = CRS_POLICY_GRADE1_INTERVAL_MINUTES;
+  policy->continuous_max_gap_minutes = CRS_POLICY_CONTINUOUS_MAX_GAP_MINUTES;
+  policy->child_hypotension_by_age = TRUE;
+}
+
+int
+crs_ward_policy_hypotension_below (const CrsWardPolicy *policy,
+                                   int                  age_years,
+                                   gboolean            *by_age)
+{
+  CrsWardPolicy defaults;
+
+  if (policy == NULL)
+    {
+      crs_ward_policy_init (&defaults);
+      policy = &defaults;
+    }
+  if (by_age != NULL)
+    *by_age = FALSE;
+  if (!policy->child_hypotension_by_age || age_years < 0 || age_years >= policy->news2_min_age)
+    return policy->hypotension_systolic_below;
+
+  if (by_age != NULL)
+    *by_age = TRUE;
+  if (age_years < 1)
+    return PALS_INFANT_BELOW;
+  if (age_years < PALS_OLDER_FROM_AGE)
+    return PALS_CHILD_BASE + PALS_CHILD_PER_YEAR * age_years;
+  return PALS_OLDER_BELOW;
 }

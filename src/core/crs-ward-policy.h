@@ -32,6 +32,25 @@ typedef struct
    * 16 or pregnant women." Default 16; 0 = score everyone. Unknown age
    * is scored as an adult. */
   int    news2_min_age;
+  /* Added with the patient status (shared/clinical/grading.md §6,
+   * "Observation frequency by grade": ward policy, not a guideline; the
+   * defaults are for the ward to review):
+   * the longest gap between sets while the newest CRS or ICANS grade is
+   * 1. Default 240 minutes ("at most 4-hourly"). */
+  int    grade1_interval_minutes;
+  /* The longest gap between recorded sets while vital signs are
+   * monitored continuously: CRS or ICANS grade 2 or more (ASCO 2021
+   * advises continuous cardiac telemetry and pulse oximetry from CRS
+   * grade 2), or NEWS2 7 or more (RCP 2017 chart 4: "continuous
+   * monitoring of vital signs"). A set not recorded within it is overdue.
+   * Default 60 minutes. */
+  int    continuous_max_gap_minutes;
+  /* Children's hypotension by age (AHA Pediatric Advanced Life Support,
+   * grading.md §6) for patients younger than news2_min_age: systolic
+   * below 70 mmHg under 1 year, below 70 + 2 x age in years from 1 to 9
+   * years, below 90 from 10 years. FALSE: the adult threshold
+   * (hypotension_systolic_below) for everyone. Default TRUE. */
+  gboolean child_hypotension_by_age;
 } CrsWardPolicy;
 
 void crs_ward_policy_init (CrsWardPolicy *policy);
@@ -50,5 +69,16 @@ void crs_ward_policy_init (CrsWardPolicy *policy);
 #define CRS_WARD_POLICY_WINDOW_INTERVAL_MAX  720
 #define CRS_WARD_POLICY_NEWS2_AGE_MIN        0
 #define CRS_WARD_POLICY_NEWS2_AGE_MAX        21
+#define CRS_WARD_POLICY_GRADE1_INTERVAL_MIN  15
+#define CRS_WARD_POLICY_GRADE1_INTERVAL_MAX  720
+#define CRS_WARD_POLICY_CONTINUOUS_GAP_MIN   5
+#define CRS_WARD_POLICY_CONTINUOUS_GAP_MAX   240
+
+/* The systolic pressure below which a patient of @age_years (-1 =
+ * unknown: an adult) is hypotensive under @policy; *@by_age (may be
+ * NULL) is TRUE when the children's threshold by age applied. */
+int  crs_ward_policy_hypotension_below (const CrsWardPolicy *policy,
+                                        int                  age_years,
+                                        gboolean            *by_age);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
  *
  * A set that comes without stored grades (the demo ward, a file written by
  * hand) is graded on the way in, as the app grades a set when a nurse
- * saves it: with its own history as context (crs_grading_grade_series)
+ * saves it: with its own history as context (crs-grading-history.h)
  * and the ward's policy (crs_store_load_policy), red flag included. A
  * set with stored grades keeps them: an import never regrades. */
 #define G_LOG_DOMAIN "crs-ward-xml"
@@ -17,7 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "core/crs-grading.h"
+#include "core/crs-grading-history.h"
 #include "crs-ward-xml-private.h"
 
 /* "Patient MRN-1 (line 12)" or "Patient MRN-1". */
@@ -99,54 +99,35 @@ needs_grades (CrsObservation *obs)
 }
 
 /* Gradings for the sets of @entry that have none: a table of
- * CrsObservation * -> CrsGrading * (owned by the table). */
+ * CrsObservation * -> CrsGrading * (owned by the table). Each set is
+ * graded with the patient's whole history in the file, as the app grades
+ * a set (core: crs-grading-history.h). */
 static GHashTable *
 grade_missing (CrsStore           *store,
                CrsWardFilePatient *entry)
 {
   GHashTable *gradings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) crs_grading_free);
-  g_autoptr(GPtrArray) series = NULL;
-  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(CrsGradingHistory) history = NULL;
   CrsWardPolicy policy;
-  gboolean any = FALSE;
 
-  for (guint i = 0; i < entry->observations->len && !any; i++)
-    any = needs_grades (g_ptr_array_index (entry->observations, i));
-  if (!any)
-    return gradings;
-
-  /* Graded as the app grades a set: with this ward's policy (its
-   * documented defaults where the ward has chosen nothing). */
+  /* Graded with this ward's policy (its documented defaults where the
+   * ward has chosen nothing). */
   crs_store_load_policy (store, &policy);
-
-  /* The current sets in one walk through the history... */
-  series = crs_grading_grade_series (entry->patient, entry->observations, entry->interventions,
-                                     entry->infusions, &policy, &sorted);
-  /* The table takes the gradings it needs; the rest are freed here. */
-  g_ptr_array_set_free_func (series, NULL);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      CrsObservation *obs = g_ptr_array_index (sorted, i);
-      CrsGrading *grading = g_ptr_array_index (series, i);
-
-      if (needs_grades (obs))
-        g_hash_table_insert (gradings, obs, grading);
-      else
-        crs_grading_free (grading);
-    }
-
-  /* ...and the superseded versions, each as it stood when it was saved. */
+  history = crs_grading_history_new (entry->patient, entry->observations, entry->interventions,
+                                     entry->infusions);
   for (guint i = 0; i < entry->observations->len; i++)
     {
       CrsObservation *obs = g_ptr_array_index (entry->observations, i);
       CrsGradingContext context;
+      CrsGrading *grading;
 
-      if (obs->superseded_by_id == 0 || !needs_grades (obs))
+      if (!needs_grades (obs))
         continue;
-      crs_grading_context_from_history (&context, entry->patient, entry->observations,
-                                        entry->interventions, entry->infusions,
-                                        obs->taken_at, &policy);
-      g_hash_table_insert (gradings, obs, crs_grading_new (obs, &context, &policy));
+      crs_grading_history_context (history, obs->taken_at, &context);
+      /* The numbers are what is stored: no words needed. */
+      grading = g_new0 (CrsGrading, 1);
+      crs_grading_compute (grading, obs, &context, &policy);
+      g_hash_table_insert (gradings, obs, grading);
     }
   return gradings;
 }
@@ -194,12 +175,7 @@ import_observations (CrsStore              *store,
           grading = g_hash_table_lookup (gradings, obs);
           if (grading != NULL)
             {
-              copy->stored_crs_grade = grading->crs_grade;
-              copy->stored_icans_grade = grading->icans_grade;
-              copy->stored_news2 = grading->news2_total;
-              g_free (copy->stored_rules);
-              copy->stored_rules = g_strdup (crs_grading_rules ());
-              copy->stored_red_flag = crs_grading_has_red_flag (grading);
+              crs_grading_stamp (grading, copy);
               summary->graded++;
             }
 

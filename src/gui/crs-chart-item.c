@@ -225,29 +225,39 @@ crs_chart_item_update_store (GListStore *store,
 }
 
 void
-crs_chart_item_set_grades (CrsChartItem        *self,
-                           CrsObservation      *observation,
-                           CrsPatient          *patient,
-                           const CrsWardPolicy *policy)
+crs_chart_item_set_grades (CrsChartItem     *self,
+                           CrsObservation   *observation,
+                           const CrsGrading *grading)
 {
-  gboolean not_used;
+  int crs, icans;
 
   g_return_if_fail (CRS_IS_CHART_ITEM (self));
   g_return_if_fail (CRS_IS_OBSERVATION (observation));
-  g_return_if_fail (policy != NULL);
 
-  crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grade (observation->stored_crs_grade));
-  crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grade (observation->stored_icans_grade));
-  /* The risk band is not stored: the colour follows the total. */
-  not_used = crs_display_news2_is_not_used (patient, observation->taken_at, observation->stored_news2, policy);
-  crs_chart_item_take_text (self, CRS_CHART_NEWS2,
-                            not_used ? crs_display_news2_not_used (policy->news2_min_age)
-                                     : crs_display_news2 (observation->stored_news2, CRS_NEWS2_RISK_UNKNOWN));
+  if (grading != NULL)
+    {
+      crs = crs_grading_crs_value (grading);
+      icans = crs_grading_icans_value (grading);
+      crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grading_grade (grading, FALSE));
+      crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grading_grade (grading, TRUE));
+      crs_chart_item_take_text (self, CRS_CHART_NEWS2, crs_display_news2 (grading));
+      crs_chart_item_set_classes (self, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
+                                  crs_display_news2_class (grading), NULL);
+    }
+  else
+    {
+      /* A replaced version: the grades it was saved with. */
+      crs = observation->stored_crs_grade;
+      icans = observation->stored_icans_grade;
+      crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grade (crs));
+      crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grade (icans));
+      crs_chart_item_take_text (self, CRS_CHART_NEWS2,
+                                crs_is_missing_int (observation->stored_news2)
+                                ? g_strdup ("—") : g_strdup_printf ("%d", observation->stored_news2));
+      crs_chart_item_set_classes (self, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge", "crs-grade-none", NULL);
+    }
   crs_chart_item_set_classes (self, CRS_CHART_CLASSES_CRS, "crs-grade-badge",
-                              crs_display_grade_class (observation->stored_crs_grade), NULL);
+                              crs_display_grade_class (crs), NULL);
   crs_chart_item_set_classes (self, CRS_CHART_CLASSES_ICANS, "crs-grade-badge",
-                              crs_display_grade_class (observation->stored_icans_grade), NULL);
-  crs_chart_item_set_classes (self, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
-                              crs_display_news2_class (observation->stored_news2, CRS_NEWS2_RISK_UNKNOWN),
-                              NULL);
+                              crs_display_grade_class (icans), NULL);
 }

@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "core/crs-model.h"
-#include "core/crs-ward-policy.h"
+#include "core/crs-grading.h"
 
 G_BEGIN_DECLS
 
@@ -55,15 +55,13 @@ void          crs_chart_item_set_classes  (CrsChartItem    *self,
                                            CrsChartClasses  which,
                                            const char      *first,
                                            ...) G_GNUC_NULL_TERMINATED;
-/* The CRS, ICANS and NEWS2 cells: the grades stored with @observation, as
- * numbers and words, each with its colour. When no NEWS2 was stored and
- * @patient (may be NULL) was below the NEWS2 age of @policy (required)
- * then, the cell says "not used (under 16)" rather than "incomplete"
- * (crs_display_news2_is_not_used()). */
+/* The CRS, ICANS and NEWS2 cells, as numbers and words with their
+ * colours: from @grading (the set's grading as of now,
+ * crs_patient_status_numbers()), or, for a replaced version (@grading
+ * NULL), the grades @observation was saved with. */
 void          crs_chart_item_set_grades   (CrsChartItem        *self,
                                            CrsObservation      *observation,
-                                           CrsPatient          *patient,
-                                           const CrsWardPolicy *policy);
+                                           const CrsGrading    *grading);
 /* The observation set this row shows and whether it can be amended (the
  * newest version of a set); 0 for other rows. */
 void          crs_chart_item_set_observation (CrsChartItem *self,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/crs-grade-word.h"
+#include "core/crs-patient-status.h"
 #include "crs-display.h"
 
 char *
@@ -40,41 +41,75 @@ crs_display_grade_class (int grade)
   return classes[grade];
 }
 
-/* The band of a NEWS2 total alone (RCP 2017 chart 4): a single parameter
- * scoring 3 ("low-medium") cannot be seen from the total. */
-static CrsNews2Risk
-risk_of_total (int total)
+char *
+crs_display_grading_grade (const CrsGrading *grading,
+                           gboolean          icans)
 {
-  if (crs_is_missing_int (total))
-    return CRS_NEWS2_RISK_UNKNOWN;
-  if (total >= 7)
-    return CRS_NEWS2_RISK_HIGH;
-  if (total >= 5)
-    return CRS_NEWS2_RISK_MEDIUM;
-  return CRS_NEWS2_RISK_LOW;
+  CrsCertainty certainty = icans ? crs_grading_icans_certainty (grading) : crs_grading_crs_certainty (grading);
+  int value = icans ? crs_grading_icans_value (grading) : crs_grading_crs_value (grading);
+
+  if (certainty == CRS_CERTAINTY_AT_LEAST)
+    /* TRANSLATORS: a lower bound of a grade, e.g. "at least 2 moderate" */
+    return g_strdup_printf (C_("grade", "at least %d %s"), value, crs_grade_word (value));
+  return crs_display_grade (value);
 }
 
 char *
-crs_display_news2 (int          total,
-                   CrsNews2Risk risk)
+crs_display_scale_chip (const char           *scale,
+                        const CrsScaleStatus *status)
 {
-  if (crs_is_missing_int (total))
-    /* TRANSLATORS: a NEWS2 score that could not be added up */
-    return g_strdup (_("incomplete"));
-  if (risk == CRS_NEWS2_RISK_UNKNOWN)
-    risk = risk_of_total (total);
-  /* TRANSLATORS: a NEWS2 total and its band, e.g. "5 medium" */
-  return g_strdup_printf (C_("news2", "%d %s"), total, crs_news2_risk_label (risk));
+  g_autofree char *grade = crs_scale_status_text (status);
+
+  /* TRANSLATORS: a chip in the ward list, e.g. "CRS 2 moderate", "CRS at
+   * least 2 moderate", "ICANS not determined" */
+  return g_strdup_printf (C_("chip", "%s %s"), scale, grade);
+}
+
+char *
+crs_display_scale_sentence (const char           *scale,
+                            const CrsScaleStatus *status)
+{
+  switch (status->certainty)
+    {
+    case CRS_CERTAINTY_DETERMINED:
+      return crs_display_grade_sentence (scale, status->grade);
+    case CRS_CERTAINTY_AT_LEAST:
+      /* TRANSLATORS: e.g. "CRS at least grade 2, moderate" */
+      return g_strdup_printf (_("%s at least grade %d, %s"), scale, status->grade,
+                              crs_grade_word (status->grade));
+    case CRS_CERTAINTY_NOT_DETERMINED:
+    default:
+      return crs_display_grade_sentence (scale, CRS_MISSING);
+    }
+}
+
+char *
+crs_display_news2 (const CrsGrading *grading)
+{
+  if (grading->news2_not_applicable)
+    /* TRANSLATORS: NEWS2 is an adult score, not used for a child under the
+     * ward's age (16 by default), e.g. "not used (under 16)" */
+    return g_strdup_printf (C_("news2", "not used (under %d)"), grading->news2_min_age);
+  if (!crs_is_missing_int (grading->news2_total))
+    /* TRANSLATORS: a NEWS2 total and its band, e.g. "5 medium" */
+    return g_strdup_printf (C_("news2", "%d %s"), grading->news2_total,
+                            crs_news2_risk_label (grading->news2_risk));
+  if (grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
+    /* TRANSLATORS: a partial NEWS2 that already reaches a band, e.g. "at
+     * least low–medium" */
+    return g_strdup_printf (C_("news2", "at least %s"), crs_news2_risk_label (grading->news2_risk_at_least));
+  /* TRANSLATORS: a NEWS2 score that could not be added up */
+  return g_strdup (_("incomplete"));
 }
 
 const char *
-crs_display_news2_class (int          total,
-                         CrsNews2Risk risk)
+crs_display_news2_class (const CrsGrading *grading)
 {
-  if (crs_is_missing_int (total))
+  CrsNews2Risk risk = !crs_is_missing_int (grading->news2_total) ? grading->news2_risk
+                                                                 : grading->news2_risk_at_least;
+
+  if (grading->news2_not_applicable)
     return "crs-grade-none";
-  if (risk == CRS_NEWS2_RISK_UNKNOWN)
-    risk = risk_of_total (total);
   switch (risk)
     {
     case CRS_NEWS2_RISK_HIGH:
@@ -84,36 +119,18 @@ crs_display_news2_class (int          total,
     case CRS_NEWS2_RISK_LOW_MEDIUM:
       return "crs-grade-1";
     case CRS_NEWS2_RISK_LOW:
+      return "crs-grade-0";
     case CRS_NEWS2_RISK_UNKNOWN:
     default:
-      return "crs-grade-0";
+      return "crs-grade-none";
     }
-}
-
-char *
-crs_display_news2_not_used (int min_age)
-{
-  /* TRANSLATORS: NEWS2 is an adult score, not used for a child under the
-   * ward's age (16 by default), e.g. "not used (under 16)" */
-  return g_strdup_printf (C_("news2", "not used (under %d)"), min_age);
-}
-
-gboolean
-crs_display_news2_is_not_used (CrsPatient          *patient,
-                               gint64               at,
-                               int                  stored_news2,
-                               const CrsWardPolicy *policy)
-{
-  if (patient == NULL || !crs_is_missing_int (stored_news2))
-    return FALSE;
-  return !crs_news2_applies_to_age (crs_patient_age_years (patient, at), policy);
 }
 
 char *
 crs_display_acknowledgement (const CrsAcknowledgement *ack,
                              gint64                    now)
 {
-  g_autofree char *when = crs_display_time (ack->at, now);
+  g_autofree char *when = crs_format_time (ack->at, now);
   const char *who = ack->author != NULL && *ack->author != '\0' ? ack->author : _("unknown");
 
   if (ack->note == NULL || *ack->note == '\0')
@@ -123,95 +140,6 @@ crs_display_acknowledgement (const CrsAcknowledgement *ack,
   /* TRANSLATORS: who acknowledged a red flag, when, and their note, e.g.
    * "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed" */
   return g_strdup_printf (_("Red flag acknowledged by %s at %s: %s"), who, when, ack->note);
-}
-
-const CrsAcknowledgement *
-crs_display_find_acknowledgement (GPtrArray *acknowledgements,
-                                  gint64     observation_id)
-{
-  const CrsAcknowledgement *newest = NULL;
-
-  for (guint i = 0; acknowledgements != NULL && i < acknowledgements->len; i++)
-    {
-      const CrsAcknowledgement *ack = g_ptr_array_index (acknowledgements, i);
-
-      if (ack->observation_id == observation_id && (newest == NULL || ack->at >= newest->at))
-        newest = ack;
-    }
-  return newest;
-}
-
-static GDate *
-local_date (GDateTime *time)
-{
-  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (time),
-                         (GDateMonth) g_date_time_get_month (time),
-                         (GDateYear) g_date_time_get_year (time));
-}
-
-char *
-crs_display_time (gint64 at,
-                  gint64 now)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
-  GDate *day, *this_day;
-  int days;
-
-  if (time == NULL || today == NULL)
-    return g_strdup ("");
-
-  day = local_date (time);
-  this_day = local_date (today);
-  days = g_date_days_between (day, this_day);
-  g_date_free (day);
-  g_date_free (this_day);
-
-  /* The 24-hour clock of ward charts. */
-  if (days == 0)
-    /* TRANSLATORS: a time today, strftime format */
-    return g_date_time_format (time, C_("time", "%H:%M"));
-  if (days == 1)
-    /* TRANSLATORS: a time yesterday, strftime format */
-    return g_date_time_format (time, C_("time", "Yesterday %H:%M"));
-  /* TRANSLATORS: a time on another day, strftime format: "3 Mar 14:05" */
-  return g_date_time_format (time, C_("time", "%-d %b %H:%M"));
-}
-
-char *
-crs_display_date_time (gint64 at)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
-
-  if (time == NULL)
-    return g_strdup ("");
-  /* TRANSLATORS: a date and time, strftime format: "3 Mar 2024 14:05" */
-  return g_date_time_format (time, C_("time", "%-d %b %Y %H:%M"));
-}
-
-char *
-crs_display_since_infusion (gint64 start,
-                            gint64 at)
-{
-  g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (start);
-  g_autoptr(GDateTime) to = g_date_time_new_from_unix_local (at);
-  GDate *from_day, *to_day;
-  int days;
-  gint64 hours;
-
-  if (start == 0 || at < start || from == NULL || to == NULL)
-    return g_strdup (_("Before infusion"));
-
-  /* Day 0 is the calendar day of the infusion, as in crs-risk.h. */
-  from_day = local_date (from);
-  to_day = local_date (to);
-  days = g_date_days_between (from_day, to_day);
-  g_date_free (from_day);
-  g_date_free (to_day);
-  hours = (at - start) / 3600;
-  /* TRANSLATORS: time since an infusion: day (day 0 = the infusion's
-   * day) and whole hours, e.g. "Day 2, 49 h" */
-  return g_strdup_printf (_("Day %d, %" G_GINT64_FORMAT " h"), days, hours);
 }
 
 /* UCUM (unitsofmeasure.org): "u" is the prefix micro, "10*n" (or "10^n"

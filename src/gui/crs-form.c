@@ -185,7 +185,7 @@ char *
 crs_form_format_time (gint64 unix_time)
 {
   /* As the chart and the history write it. */
-  return crs_display_time (unix_time, g_get_real_time () / G_USEC_PER_SEC);
+  return crs_format_time (unix_time, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 char *

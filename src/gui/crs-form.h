@@ -57,7 +57,7 @@ void  crs_form_fill_choices        (AdwComboRow    *row,
                                     int             n_values);
 
 /* A time as the chart writes it: "14:05" today, "Yesterday 14:05",
- * "3 Mar 14:05" (crs_display_time()). */
+ * "3 Mar 14:05" (crs_format_time()). */
 char *crs_form_format_time         (gint64          unix_time);
 
 /* Names the patient a form is for under its title: "Bed 4 · Name". */

@@ -109,6 +109,17 @@ show_news2 (CrsGradePanel    *self,
       /* TRANSLATORS: spoken name of a child's NEWS2 badge, e.g. "NEWS2 not used (under 16)" */
       accessible = g_strdup_printf (_("NEWS2 not used (under %d)"), grading->news2_min_age);
     }
+  else if (grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
+    {
+      /* A partial set whose recorded parameters already reach a band. */
+      const char *risk = crs_news2_risk_label (grading->news2_risk_at_least);
+      /* TRANSLATORS: the NEWS2 badge of a partial set, e.g. "NEWS2" over
+       * "≥ 3" over "at least low–medium" */
+      markup = g_markup_printf_escaped (_("<small>NEWS2</small>\n<big><b>≥ %d</b></big>\n<small>at least %s</small>"),
+                                        grading->news2_partial_sum, risk);
+      /* TRANSLATORS: spoken name of a partial NEWS2 badge */
+      accessible = g_strdup_printf (_("NEWS2 at least %d, at least %s"), grading->news2_partial_sum, risk);
+    }
   else
     {
       markup = g_markup_printf_escaped (_("<small>NEWS2</small>\n<big><b>?</b></big>\n<small>%s</small>"),
@@ -117,7 +128,7 @@ show_news2 (CrsGradePanel    *self,
     }
   gtk_label_set_markup (self->news2_badge, markup);
   gtk_label_set_justify (self->news2_badge, GTK_JUSTIFY_CENTER);
-  set_level_class (self->news2_badge, crs_display_news2_class (grading->news2_total, grading->news2_risk));
+  set_level_class (self->news2_badge, crs_display_news2_class (grading));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->news2_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_label_set_label (self->news2_summary, summary);
 }
@@ -221,9 +232,18 @@ crs_grade_panel_set_grading (CrsGradePanel    *self,
   show_news2 (self, grading);
   show_red_flags (self, grading);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->mimic_label), grading->mimic_reminder);
-  if (grading->mimic_reminder)
-    gtk_label_set_label (self->mimic_label, crs_guidance_mimics ());
+  /* What a ticked symptom asks for, then the mimics reminder. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; grading->prompts_text != NULL && i < grading->prompts_text->len; i++)
+      g_string_append_printf (text, "%s%s.", text->len > 0 ? "\n" : "",
+                              (char *) g_ptr_array_index (grading->prompts_text, i));
+    if (grading->mimic_reminder)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", crs_guidance_mimics ());
+    gtk_widget_set_visible (GTK_WIDGET (self->mimic_label), text->len > 0);
+    gtk_label_set_label (self->mimic_label, text->str);
+  }
 }
 
 const char *

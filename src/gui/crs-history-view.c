@@ -19,9 +19,8 @@ struct _CrsHistoryView
   GPtrArray  *pending;     /* sets to show once the table is on screen */
   gint64      pending_now;
   /* What the rows are made with (the latest crs_history_view_show ()). */
-  GPtrArray     *acknowledgements;
-  CrsPatient    *patient;
-  CrsWardPolicy  policy;
+  GPtrArray        *acknowledgements;
+  CrsPatientStatus *status;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
@@ -45,7 +44,7 @@ crs_history_view_dispose (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
-  g_clear_object (&self->patient);
+  g_clear_pointer (&self->status, crs_patient_status_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_HISTORY_VIEW);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -93,7 +92,6 @@ crs_history_view_init (CrsHistoryView *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  crs_ward_policy_init (&self->policy);
 
   self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
@@ -152,9 +150,10 @@ neuro_text (CrsObservation *obs)
 }
 
 static char *
-status_text (CrsHistoryView *self,
-             CrsObservation *obs,
-             gint64          now)
+status_text (CrsHistoryView   *self,
+             CrsObservation   *obs,
+             const CrsGrading *grading,
+             gint64            now)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -162,7 +161,7 @@ status_text (CrsHistoryView *self,
    * sentence, with its own punctuation. A red flag says who acknowledged
    * it, when and what they wrote (each acknowledgement, oldest first),
    * or that nobody has yet; a replaced version's flag is no longer open. */
-  if (obs->stored_red_flag)
+  if (obs->stored_red_flag || (grading != NULL && crs_grading_has_red_flag (grading)))
     {
       guint before = parts->len;
 
@@ -176,6 +175,22 @@ status_text (CrsHistoryView *self,
       if (parts->len == before)
         g_ptr_array_add (parts, g_strdup (obs->superseded_by_id == 0 ? _("Red flag, not acknowledged")
                                                                      : _("Red flag")));
+    }
+  /* Graded again with everything recorded since, the set reads
+   * otherwise than when it was saved: both are said. */
+  if (grading != NULL && obs->stored_rules != NULL)
+    {
+      if (obs->stored_crs_grade != crs_grading_crs_value (grading))
+        {
+          g_autofree char *saved = crs_display_grade (obs->stored_crs_grade);
+          /* TRANSLATORS: e.g. "CRS graded 0 none when saved" */
+          g_ptr_array_add (parts, g_strdup_printf (_("CRS graded %s when saved"), saved));
+        }
+      if (obs->stored_icans_grade != crs_grading_icans_value (grading))
+        {
+          g_autofree char *saved = crs_display_grade (obs->stored_icans_grade);
+          g_ptr_array_add (parts, g_strdup_printf (_("ICANS graded %s when saved"), saved));
+        }
     }
   if (obs->superseded_by_id != 0)
     g_ptr_array_add (parts, g_strdup (_("Replaced by a correction")));
@@ -206,8 +221,10 @@ make_item (CrsHistoryView *self,
 {
   CrsChartItem *item = crs_chart_item_new ();
   gboolean old = obs->superseded_by_id != 0;
+  /* A current set's grades as of now; a replaced version's as saved. */
+  const CrsGrading *grading = old ? NULL : crs_patient_status_numbers (self->status, obs);
 
-  crs_chart_item_take_text (item, CRS_CHART_TIME, crs_display_time (obs->taken_at, now));
+  crs_chart_item_take_text (item, CRS_CHART_TIME, crs_format_time (obs->taken_at, now));
   crs_chart_item_take_text (item, CRS_CHART_TEMPERATURE,
                             isnan (obs->temperature_c) ? g_strdup ("—")
                                                        : crs_format_temperature (obs->temperature_c));
@@ -225,9 +242,9 @@ make_item (CrsHistoryView *self,
   crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
                            obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
   crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
-  crs_chart_item_set_grades (item, obs, self->patient, &self->policy);
+  crs_chart_item_set_grades (item, obs, grading);
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
-  crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (self, obs, now));
+  crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (self, obs, grading, now));
 
   /* A replaced version is dimmed; its status says why, in words. */
   if (old)
@@ -290,24 +307,23 @@ crs_history_view_map (GtkWidget *widget)
 }
 
 void
-crs_history_view_show (CrsHistoryView      *self,
-                       GPtrArray           *observations,
-                       GPtrArray           *acknowledgements,
-                       CrsPatient          *patient,
-                       const CrsWardPolicy *policy,
-                       gint64               now)
+crs_history_view_show (CrsHistoryView   *self,
+                       GPtrArray        *observations,
+                       GPtrArray        *acknowledgements,
+                       CrsPatientStatus *status)
 {
-  g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
+  gint64 now;
 
+  g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
+  g_return_if_fail (status != NULL);
+
+  now = status->now;
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
   if (acknowledgements != NULL)
     self->acknowledgements = g_ptr_array_ref (acknowledgements);
-  g_set_object (&self->patient, patient);
-  if (policy != NULL)
-    self->policy = *policy;
-  else
-    crs_ward_policy_init (&self->policy);
+  g_clear_pointer (&self->status, crs_patient_status_unref);
+  self->status = crs_patient_status_ref (status);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     fill (self, observations, now);
   else

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "core/crs-ward-policy.h"
+#include "core/crs-patient-status.h"
 #include "store/crs-store.h"
 
 G_BEGIN_DECLS
@@ -17,13 +17,13 @@ G_DECLARE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS, HISTORY_VIEW, GtkWi
 /* @observations: CrsObservation *, every version (any order);
  * @acknowledgements: the patient's (CrsAcknowledgement *, may be NULL):
  * a red flag's row says who acknowledged it, when, and their note.
- * @patient and @policy decide where NEWS2 reads "not used (under 16)". */
-void        crs_history_view_show  (CrsHistoryView      *self,
-                                    GPtrArray           *observations,
-                                    GPtrArray           *acknowledgements,
-                                    CrsPatient          *patient,
-                                    const CrsWardPolicy *policy,
-                                    gint64               now);
+ * @status: the patient's status over the same sets: a current set shows
+ * its grades as of now (and the ones it was saved with where they
+ * differ), a replaced version the grades it was saved with. */
+void        crs_history_view_show  (CrsHistoryView   *self,
+                                    GPtrArray        *observations,
+                                    GPtrArray        *acknowledgements,
+                                    CrsPatientStatus *status);
 /* The rows shown (CrsChartItem), for tests. */
 GListModel *crs_history_view_get_model (CrsHistoryView *self);
 

@@ -1,10 +1,9 @@
 /* crs-latest-set.c: the latest observation set, its grades and what they
  * mean.
  *
- * The grades shown are the ones saved with the set: a later change of
- * ward policy never changes what was recorded. The reasons come from
- * grading the set again with its history (they are not stored); when
- * that gives another grade than the one saved, the row says so. */
+ * Everything shown comes from the patient's status (core): the grades as
+ * of now from the full history, with the ones saved with the set where
+ * they differ, and the last grade known where this set gives none. */
 #define G_LOG_DOMAIN "crs-latest-set"
 
 #include "config.h"
@@ -72,56 +71,49 @@ crs_latest_set_init (CrsLatestSet *self)
 
 /* "Rising: grade 1 before" or NULL. */
 static char *
-rising_text (gboolean rising,
-             int      previous)
+rising_text (const CrsScaleStatus *scale)
 {
-  if (!rising)
+  if (!scale->rising)
     return NULL;
   /* TRANSLATORS: the grade is higher than in the set before */
-  return g_strdup_printf (_("Rising: grade %d before"), previous);
+  return g_strdup_printf (_("Rising: grade %d before"), scale->previous);
 }
 
-/* When the set was saved with another grade than grading it today gives
- * (the ward policy changed since), say both. */
+/* What else the nurse should know of a grade: the one it was saved with
+ * where the full history now gives another, the last one known where
+ * this set gives none. */
 static char *
-stored_note (const char *scale,
-             int         stored,
-             int         now_grade,
-             gboolean    has_stored)
+scale_note (CrsPatientStatus *status,
+            const char       *scale)
 {
-  g_autofree char *saved = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *differs = crs_patient_status_differs_text (status, scale);
+  g_autofree char *last = crs_patient_status_last_text (status, scale);
 
-  if (!has_stored || stored == now_grade)
-    return NULL;
-  saved = crs_display_grade (stored);
-  today = crs_display_grade (now_grade);
-  /* TRANSLATORS: e.g. "Saved as CRS 2 moderate when recorded; graded
-   * again with today's ward policy the findings give 3 severe." */
-  return g_strdup_printf (_("Saved as %s %s when recorded; graded again with today's ward policy "
-                            "the findings give %s."), scale, saved, today);
+  if (differs != NULL && last != NULL)
+    return g_strdup_printf ("%s\n%s", differs, last);
+  return differs != NULL ? g_steal_pointer (&differs) : g_steal_pointer (&last);
 }
 
 /* Whether the set's red flag was acknowledged, by whom, when and with
  * what note: the nurse taking over needs it, not only "red flag". */
 static void
-show_escalation (CrsLatestSet   *self,
-                 CrsObservation *latest,
-                 GPtrArray      *acknowledgements,
-                 gint64          now)
+show_escalation (CrsLatestSet     *self,
+                 CrsPatientStatus *status)
 {
-  const CrsAcknowledgement *ack = NULL;
+  gboolean open = status->latest != NULL && crs_patient_status_latest_flag_open (status);
+  gboolean flagged = status->latest != NULL &&
+                     (open || status->latest->stored_red_flag || status->latest_ack != NULL);
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->escalation_row), latest != NULL && latest->stored_red_flag);
-  if (latest == NULL || !latest->stored_red_flag)
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_row), flagged);
+  if (!flagged)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->escalation_row), "");
       return;
     }
-  ack = crs_display_find_acknowledgement (acknowledgements, latest->id);
-  text = ack != NULL ? crs_display_acknowledgement (ack, now)
-                     : g_strdup (_("Red flag not acknowledged yet: tell the medical team, then acknowledge."));
+  text = !open && status->latest_ack != NULL
+         ? crs_display_acknowledgement (status->latest_ack, status->now)
+         : g_strdup (_("Red flag not acknowledged yet: tell the medical team, then acknowledge."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->escalation_row), text);
 }
 
@@ -136,12 +128,10 @@ crs_latest_set_get_escalation_text (CrsLatestSet *self)
 
 void
 crs_latest_set_show (CrsLatestSet     *self,
-                     CrsObservation   *latest,
-                     const CrsGrading *grading,
-                     const CrsTrend   *trend,
-                     GPtrArray        *acknowledgements,
-                     gint64            now)
+                     CrsPatientStatus *status)
 {
+  CrsObservation *latest;
+  const CrsGrading *grading;
   g_autofree char *description = NULL;
   g_autofree char *crs_grade = NULL;
   g_autofree char *icans_grade = NULL;
@@ -156,17 +146,19 @@ crs_latest_set_show (CrsLatestSet     *self,
   g_autofree char *news2_note = NULL;
   g_autofree char *due = NULL;
   g_autofree char *when = NULL;
-  gboolean has_stored;
-  int crs, icans, news2;
+  g_autoptr(GString) prompts = g_string_new (NULL);
 
   g_return_if_fail (CRS_IS_LATEST_SET (self));
+  g_return_if_fail (status != NULL);
 
+  latest = status->latest;
+  grading = status->latest_grading;
   gtk_widget_set_visible (GTK_WIDGET (self->crs_row), latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->icans_row), latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->news2_row), latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_label), latest != NULL);
-  show_escalation (self, latest, acknowledgements, now);
-  if (latest == NULL || grading == NULL)
+  show_escalation (self, status);
+  if (latest == NULL)
     {
       adw_preferences_group_set_description (self->group,
                                              _("No observations yet. Record the first set with Ctrl+N."));
@@ -175,51 +167,41 @@ crs_latest_set_show (CrsLatestSet     *self,
       return;
     }
 
-  when = crs_display_time (latest->taken_at, now);
-  due = crs_due_to_string (&trend->due);
-  /* TRANSLATORS: e.g. "Taken 14:05 by Ada Lovelace. Due in 20 minutes." */
-  description = g_strdup_printf (_("Taken %s by %s. %s."), when,
-                                 latest->author != NULL ? latest->author : _("unknown"), due);
+  when = crs_format_time (latest->taken_at, status->now);
+  due = crs_due_to_string (&status->due);
+  for (guint i = 0; i < grading->prompts_text->len; i++)
+    g_string_append_printf (prompts, " %s.", (char *) g_ptr_array_index (grading->prompts_text, i));
+  /* TRANSLATORS: e.g. "Taken 14:05 by Ada Lovelace. Due in 20 minutes
+   * (NEWS2 3)." and what a ticked symptom asks for */
+  description = g_strdup_printf (_("Taken %s by %s. %s.%s"), when,
+                                 latest->author != NULL ? latest->author : _("unknown"), due, prompts->str);
   adw_preferences_group_set_description (self->group, description);
 
-  has_stored = latest->stored_rules != NULL;
-  crs = has_stored ? latest->stored_crs_grade : grading->crs_grade;
-  icans = has_stored ? latest->stored_icans_grade : grading->icans_grade;
-  news2 = has_stored ? latest->stored_news2 : grading->news2_total;
-
-  crs_grade = crs_display_grade (crs);
+  crs_grade = crs_scale_status_text (&status->crs);
   crs_summary = crs_grading_crs_summary (grading);
-  crs_rising = rising_text (trend->crs_rising, trend->crs_previous);
-  crs_note = stored_note ("CRS", crs, grading->crs_grade, has_stored);
-  crs_grade_row_set (self->crs_row, _("CRS"), crs_grade, crs_display_grade_class (crs),
+  crs_rising = rising_text (&status->crs);
+  crs_note = scale_note (status, "CRS");
+  crs_grade_row_set (self->crs_row, _("CRS"), crs_grade, crs_display_grade_class (status->crs.grade),
                      crs_rising, crs_summary, crs_note, grading->crs_guidance);
 
-  icans_grade = crs_display_grade (icans);
+  icans_grade = crs_scale_status_text (&status->icans);
   icans_summary = crs_grading_icans_summary (grading);
-  icans_rising = rising_text (trend->icans_rising, trend->icans_previous);
-  icans_note = stored_note ("ICANS", icans, grading->icans_grade, has_stored);
+  icans_rising = rising_text (&status->icans);
+  icans_note = scale_note (status, "ICANS");
   crs_grade_row_set (self->icans_row, grading->icans_by_capd ? _("ICANS (CAPD)") : _("ICANS (ICE)"),
-                     icans_grade, crs_display_grade_class (icans),
+                     icans_grade, crs_display_grade_class (status->icans.grade),
                      icans_rising, icans_summary, icans_note, grading->icans_guidance);
 
-  /* A child: NEWS2 is not used below the ward's age; "not used", not
-   * "incomplete". A NEWS2 saved with the set before stays shown. */
-  if (crs_is_missing_int (news2) && grading->news2_not_applicable)
-    news2_text = crs_display_news2_not_used (grading->news2_min_age);
-  else
-    news2_text = crs_display_news2 (news2, news2 == grading->news2_total ? grading->news2_risk
-                                                                        : CRS_NEWS2_RISK_UNKNOWN);
+  news2_text = crs_display_news2 (grading);
   news2_summary = crs_grading_news2_summary (grading);
-  if (has_stored && news2 != grading->news2_total)
+  if (latest->stored_rules != NULL && latest->stored_news2 != grading->news2_total)
     {
-      g_autofree char *today = grading->news2_not_applicable
-                               ? crs_display_news2_not_used (grading->news2_min_age)
-                               : crs_display_news2 (grading->news2_total, grading->news2_risk);
-      /* TRANSLATORS: e.g. "Saved as NEWS2 5 medium; graded again: 6 medium." */
-      news2_note = g_strdup_printf (_("Saved as NEWS2 %s; graded again: %s."), news2_text, today);
+      g_autofree char *saved = crs_is_missing_int (latest->stored_news2)
+                               ? g_strdup (_("incomplete")) : g_strdup_printf ("%d", latest->stored_news2);
+      /* TRANSLATORS: e.g. "Saved as NEWS2 5; graded again: 6 medium." */
+      news2_note = g_strdup_printf (_("Saved as NEWS2 %s; graded again: %s."), saved, news2_text);
     }
-  crs_grade_row_set (self->news2_row, _("NEWS2"), news2_text,
-                     crs_display_news2_class (news2, grading->news2_risk),
+  crs_grade_row_set (self->news2_row, _("NEWS2"), news2_text, crs_display_news2_class (grading),
                      NULL, news2_summary, news2_note, grading->news2_guidance);
 
   gtk_widget_set_visible (GTK_WIDGET (self->mimics_row), grading->mimic_reminder);

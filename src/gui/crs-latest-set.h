@@ -4,8 +4,7 @@
 
 #include <adwaita.h>
 
-#include "core/crs-grading.h"
-#include "core/crs-trend.h"
+#include "core/crs-patient-status.h"
 #include "store/crs-store.h"
 
 G_BEGIN_DECLS
@@ -13,18 +12,11 @@ G_BEGIN_DECLS
 #define CRS_TYPE_LATEST_SET (crs_latest_set_get_type ())
 G_DECLARE_FINAL_TYPE (CrsLatestSet, crs_latest_set, CRS, LATEST_SET, GtkWidget)
 
-/* Shows @latest (NULL: none yet), graded now as @grading (with the
- * patient's history and today's policy); its stored grades are the ones
- * shown, and a difference is said. @trend gives the rise and the due
- * time; @acknowledgements (the patient's, CrsAcknowledgement *, may be
- * NULL) who acknowledged the set's red flag, when, and their note; @now
- * the time. */
+/* Shows the newest set of @status with its grades as of now, their
+ * reasons and guidance, the grades saved with it where they differ, the
+ * due time, its red flag and who acknowledged it. */
 void crs_latest_set_show (CrsLatestSet     *self,
-                          CrsObservation   *latest,
-                          const CrsGrading *grading,
-                          const CrsTrend   *trend,
-                          GPtrArray        *acknowledgements,
-                          gint64            now);
+                          CrsPatientStatus *status);
 /* The red flag row's text ("Red flag acknowledged by …"), "" when hidden;
  * for tests. */
 const char *crs_latest_set_get_escalation_text (CrsLatestSet *self);

@@ -4,7 +4,7 @@
  * from a set and reading a set from them). */
 #pragma once
 
-#include "core/crs-grading.h"
+#include "core/crs-grading-history.h"
 #include "core/crs-symptom.h"
 #include "crs-check-row.h"
 #include "crs-grade-panel.h"
@@ -25,6 +25,7 @@ struct _CrsObservationDialog
   GPtrArray      *history;        /* CrsObservation *: the patient's other sets */
   GPtrArray      *interventions;
   GPtrArray      *infusions;
+  CrsGradingHistory *grading_history; /* over the three above: each set's context */
   GSettings      *settings;
   int             spo2_scale;     /* of the context last graded */
   gboolean        news2_used;     /* of the context last graded: the patient is old enough for NEWS2 */

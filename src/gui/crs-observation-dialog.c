@@ -2,9 +2,9 @@
  * grading, saving and closing. The rows are filled and read in
  * crs-observation-dialog-fields.c.
  *
- * Grading uses the patient's stored history (crs_grading_context_from_
- * history), so fever masked by an earlier antipyretic and "new" confusion
- * are judged as they will be once the set is saved. */
+ * Grading uses the patient's stored history (crs-grading-history.h), so
+ * fever masked by an earlier antipyretic is judged as it will be once the
+ * set is saved. */
 #define G_LOG_DOMAIN "crs-observation-dialog"
 
 #include "config.h"
@@ -39,9 +39,7 @@ grade_now (CrsObservationDialog *self)
   gboolean uses_capd;
 
   _crs_observation_dialog_read (self, observation);
-  crs_grading_context_from_history (&context, self->patient, self->history,
-                                    self->interventions, self->infusions,
-                                    observation->taken_at, &self->policy);
+  crs_grading_history_context (self->grading_history, observation->taken_at, &context);
   self->spo2_scale = context.spo2_scale;
   self->news2_used = crs_news2_applies_to_age (context.age_years, &self->policy);
 
@@ -165,17 +163,9 @@ crs_observation_dialog_save (CrsFormWindow *window)
     }
 
   observation->patient_id = self->patient->id;
-  crs_grading_context_from_history (&context, self->patient, self->history,
-                                    self->interventions, self->infusions,
-                                    observation->taken_at, &self->policy);
+  crs_grading_history_context (self->grading_history, observation->taken_at, &context);
   grading = crs_grading_new (observation, &context, &self->policy);
-  observation->stored_crs_grade = grading->crs_grade;
-  observation->stored_icans_grade = grading->icans_grade;
-  observation->stored_news2 = grading->news2_total;
-  g_free (observation->stored_rules);
-  observation->stored_rules = g_strdup (crs_grading_rules ());
-  /* The escalation stays raised until a nurse acknowledges it. */
-  observation->stored_red_flag = crs_grading_has_red_flag (grading);
+  crs_grading_stamp (grading, observation);
 
   if (self->amend != NULL)
     ok = crs_store_amend_observation (self->store, self->amend->id, observation, reason, &error);
@@ -202,6 +192,7 @@ crs_observation_dialog_dispose (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->interventions, g_ptr_array_unref);
   g_clear_pointer (&self->infusions, g_ptr_array_unref);
+  g_clear_pointer (&self->grading_history, crs_grading_history_free);
 
   G_OBJECT_CLASS (crs_observation_dialog_parent_class)->dispose (object);
 }
@@ -306,6 +297,8 @@ load_history (CrsObservationDialog *self)
     self->interventions = g_ptr_array_new_with_free_func (g_object_unref);
   if (self->infusions == NULL)
     self->infusions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->grading_history = crs_grading_history_new (self->patient, self->history, self->interventions,
+                                                   self->infusions);
 
   if (error != NULL)
     {
@@ -355,11 +348,10 @@ crs_observation_dialog_new (GtkWindow      *parent,
   load_history (self);
 
   /* The tool this patient is assessed with, before any row is filled. */
-  crs_grading_context_from_history (&context, self->patient, self->history,
-                                    self->interventions, self->infusions,
-                                    self->amend != NULL ? self->amend->taken_at
-                                                        : g_get_real_time () / G_USEC_PER_SEC,
-                                    &self->policy);
+  crs_grading_history_context (self->grading_history,
+                               self->amend != NULL ? self->amend->taken_at
+                                                   : g_get_real_time () / G_USEC_PER_SEC,
+                               &context);
   self->uses_capd = crs_grading_uses_capd (&context, &self->policy);
 
   if (self->amend != NULL)

@@ -2,8 +2,9 @@
  *
  * A load reads the patient's record, every version of every set (one
  * indexed query; 10 ms for 3 000 sets), infusions, interventions, lab
- * results, the open escalations and the acknowledgements. The latest set is graded again with
- * its history for its reasons; the grades shown are the stored ones. */
+ * results, the open escalations, acknowledgements and late red flags;
+ * core works the patient's status out from all of it (every set graded
+ * as of now), and every part of the page shows that status. */
 #define G_LOG_DOMAIN "crs-patient-page"
 
 #include "config.h"
@@ -12,9 +13,7 @@
 #include <math.h>
 
 #include "core/crs-format.h"
-#include "core/crs-grading.h"
-#include "core/crs-risk.h"
-#include "core/crs-trend.h"
+#include "core/crs-patient-status.h"
 #include "crs-display.h"
 #include "crs-escalation-banner.h"
 #include "crs-history-view.h"
@@ -32,10 +31,11 @@ struct _CrsPatientPage
   CrsStore     *store;
   CrsReference *reference;
 
-  CrsPatient *patient;
-  GPtrArray  *observations;     /* every version */
-  GPtrArray  *open;             /* open escalations */
-  char       *escalation_text;
+  CrsPatient       *patient;
+  CrsPatientStatus *status;
+  GPtrArray        *observations; /* every version */
+  GPtrArray        *open;         /* the sets of the open escalations, oldest first */
+  char             *escalation_text;
   GListStore *interventions;
   GListStore *labs;
 
@@ -79,7 +79,7 @@ create_intervention_row (gpointer item,
   g_autoptr(GString) title = g_string_new (crs_intervention_kind_label (intervention->kind));
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
-  g_autofree char *when = crs_display_time (intervention->at, self->now);
+  g_autofree char *when = crs_format_time (intervention->at, self->now);
 
   if (intervention->drug != NULL && *intervention->drug != '\0')
     g_string_append_printf (title, ": %s", intervention->drug);
@@ -103,7 +103,7 @@ create_lab_row (gpointer item,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *when = crs_display_time (lab->at, self->now);
+  g_autofree char *when = crs_format_time (lab->at, self->now);
   g_autofree char *unit = crs_display_unit (lab->unit);
   const char *name = lab->name != NULL && *lab->name != '\0' ? lab->name : lab->loinc;
 
@@ -138,6 +138,7 @@ crs_patient_page_dispose (GObject *object)
   g_clear_object (&self->labs);
   g_clear_pointer (&self->observations, g_ptr_array_unref);
   g_clear_pointer (&self->open, g_ptr_array_unref);
+  g_clear_pointer (&self->status, crs_patient_status_unref);
 
   G_OBJECT_CLASS (crs_patient_page_parent_class)->dispose (object);
 }
@@ -253,52 +254,28 @@ show_header (CrsPatientPage *self)
                           patient->risk_notes != NULL && *patient->risk_notes != '\0');
 }
 
-/* The red flags of @obs in words, graded with its own history; NULL when
- * grading it again finds none (the policy changed since it was saved). */
-static char *
-red_flag_words (CrsPatientPage      *self,
-                CrsObservation      *obs,
-                GPtrArray           *interventions,
-                GPtrArray           *infusions,
-                const CrsWardPolicy *policy)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autoptr(CrsGrading) grading = NULL;
-  CrsGradingContext context;
-
-  crs_grading_context_from_history (&context, self->patient, self->observations, interventions,
-                                    infusions, obs->taken_at, policy);
-  grading = crs_grading_new (obs, &context, policy);
-  for (guint i = 0; i < grading->red_flags->len; i++)
-    g_ptr_array_add (texts, ((CrsRedFlag *) g_ptr_array_index (grading->red_flags, i))->text);
-  if (texts->len == 0)
-    return NULL;
-  return crs_format_join (texts);
-}
-
 static void
-show_banner (CrsPatientPage      *self,
-             GPtrArray           *interventions,
-             GPtrArray           *infusions,
-             const CrsWardPolicy *policy)
+show_banner (CrsPatientPage *self)
 {
+  CrsPatientStatus *status = self->status;
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *when = NULL;
   g_autofree char *words = NULL;
-  CrsObservation *newest;
+  CrsOpenFlag *newest;
+  guint n = status->open->len;
 
   g_clear_pointer (&self->escalation_text, g_free);
-  if (self->open->len == 0)
+  if (n == 0)
     {
       crs_escalation_banner_show (self->banner, NULL, NULL);
       return;
     }
 
-  newest = g_ptr_array_index (self->open, self->open->len - 1);
-  when = crs_display_time (newest->taken_at, self->now);
-  words = red_flag_words (self, newest, interventions, infusions, policy);
-  if (self->open->len == 1)
+  newest = g_ptr_array_index (status->open, n - 1);
+  when = crs_format_time (newest->set->taken_at, self->now);
+  words = crs_patient_status_flag_words (status, newest);
+  if (n == 1)
     /* TRANSLATORS: e.g. "Red flag at 14:05: NEWS2 8 (high) and seizure" */
     title = words != NULL ? g_strdup_printf (_("Red flag at %s: %s"), when, words)
                           : g_strdup_printf (_("Red flag at %s"), when);
@@ -306,12 +283,18 @@ show_banner (CrsPatientPage      *self,
     /* TRANSLATORS: e.g. "3 red flags, the latest at 14:05: NEWS2 8 (high)" */
     title = words != NULL
             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u red flag, the latest at %s: %s",
-                                            "%u red flags, the latest at %s: %s", self->open->len),
-                               self->open->len, when, words)
+                                            "%u red flags, the latest at %s: %s", n),
+                               n, when, words)
             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u red flag, the latest at %s",
-                                            "%u red flags, the latest at %s", self->open->len),
-                               self->open->len, when);
-  detail = g_strdup (_("Tell the medical team now, then acknowledge."));
+                                            "%u red flags, the latest at %s", n),
+                               n, when);
+  if (newest->late)
+    /* A set that raised its red flag after it was saved (a dose recorded
+     * later): say why it appears now. */
+    detail = g_strdup (_("Raised now, from what was recorded after the set was saved. Tell the medical "
+                         "team now, then acknowledge."));
+  else
+    detail = g_strdup (_("Tell the medical team now, then acknowledge."));
   crs_escalation_banner_show (self->banner, title, detail);
   self->escalation_text = words != NULL ? g_steal_pointer (&words)
                                         : g_strdup (_("a red flag raised when the set was saved"));
@@ -359,14 +342,10 @@ crs_patient_page_load (CrsPatientPage      *self,
   g_autoptr(GPtrArray) labs = NULL;
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GPtrArray) acknowledgements = NULL;
-  g_autoptr(GPtrArray) current = NULL;
-  g_autoptr(CrsGrading) grading = NULL;
-  g_autoptr(CrsMonitoringWindow) window = NULL;
+  g_autoptr(GPtrArray) late_flags = NULL;
   g_autoptr(CrsTherapy) therapy = NULL;
-  CrsObservation *latest = NULL;
-  CrsInfusion *infusion = NULL;
-  CrsTrend trend;
-  gboolean in_window = FALSE;
+  g_autoptr(GError) therapy_error = NULL;
+  CrsPatientRecord record = { 0 };
 
   g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), FALSE);
   g_return_val_if_fail (CRS_IS_STORE (self->store), FALSE);
@@ -378,60 +357,50 @@ crs_patient_page_load (CrsPatientPage      *self,
       (interventions = crs_store_list_interventions (self->store, patient_id, error)) == NULL ||
       (labs = crs_store_list_lab_results (self->store, patient_id, error)) == NULL ||
       (open = crs_store_list_open_escalations (self->store, patient_id, error)) == NULL ||
-      (acknowledgements = crs_store_list_acknowledgements (self->store, patient_id, error)) == NULL)
+      (acknowledgements = crs_store_list_acknowledgements (self->store, patient_id, error)) == NULL ||
+      (late_flags = crs_store_list_late_red_flags (self->store, patient_id, error)) == NULL)
     return FALSE;
+  if (self->reference != NULL)
+    therapy = crs_reference_find_for_infusion (self->reference, crs_patient_current_infusion (infusions, now),
+                                               &therapy_error);
+
+  /* The whole history: every set graded as of now (core). */
+  record.patient = patient;
+  record.observations = observations;
+  record.infusions = infusions;
+  record.interventions = interventions;
+  record.acknowledgements = acknowledgements;
+  record.late_flags = late_flags;
+  record.open_sets = open;
+  record.therapy = therapy;
+  record.therapy_error = therapy_error != NULL ? therapy_error->message : NULL;
 
   self->now = now;
   g_set_object (&self->patient, patient);
   g_ptr_array_unref (self->observations);
   self->observations = g_ptr_array_ref (observations);
-  g_ptr_array_unref (self->open);
-  self->open = g_ptr_array_ref (open);
-
-  current = crs_grading_current_sets (observations);
-  if (current->len > 0)
-    latest = g_ptr_array_index (current, current->len - 1);
-
-  /* The infusion whose window applies now, as in the ward list. */
-  for (guint i = 0; i < infusions->len; i++)
-    {
-      CrsInfusion *candidate = g_ptr_array_index (infusions, i);
-      if (candidate->start_at <= now && (infusion == NULL || candidate->start_at >= infusion->start_at))
-        infusion = candidate;
-    }
-  if (infusion != NULL)
-    {
-      const char *key = infusion->therapy_code != NULL && *infusion->therapy_code != '\0'
-                        ? infusion->therapy_code : infusion->therapy_name;
-      if (self->reference != NULL && key != NULL)
-        {
-          therapy = crs_reference_lookup (self->reference, key, NULL);
-          if (therapy == NULL)
-            therapy = crs_reference_resolve (self->reference, key, NULL);
-        }
-      window = crs_monitoring_window_new (infusion, therapy, now);
-      in_window = crs_ward_entry_window_applies (window);
-    }
-  crs_trend_compute (&trend, patient, current, interventions, infusions, in_window, policy, now);
-
-  if (latest != NULL)
-    {
-      CrsGradingContext context;
-
-      crs_grading_context_from_history (&context, patient, observations, interventions, infusions,
-                                        latest->taken_at, policy);
-      grading = crs_grading_new (latest, &context, policy);
-    }
+  g_clear_pointer (&self->status, crs_patient_status_unref);
+  self->status = crs_patient_status_new (&record, policy, now);
+  g_ptr_array_set_size (self->open, 0);
+  for (guint i = 0; i < self->status->open->len; i++)
+    g_ptr_array_add (self->open, g_object_ref (((CrsOpenFlag *) g_ptr_array_index (self->status->open, i))->set));
 
   show_header (self);
-  show_banner (self, interventions, infusions, policy);
-  crs_latest_set_show (self->latest_set, latest, grading, &trend, acknowledgements, now);
-  crs_therapy_panel_show (self->therapy_panel, patient, infusions, self->reference, now);
-  crs_timeline_table_show (self->timeline, current, interventions, infusions, patient, policy, now);
-  crs_history_view_show (self->history, observations, acknowledgements, patient, policy, now);
+  show_banner (self);
+  crs_latest_set_show (self->latest_set, self->status);
+  crs_therapy_panel_show (self->therapy_panel, self->status, self->reference != NULL);
+  crs_timeline_table_show (self->timeline, self->status, interventions, infusions);
+  crs_history_view_show (self->history, observations, acknowledgements, self->status);
   fill_store (self->interventions, interventions, G_STRUCT_OFFSET (CrsIntervention, at));
   fill_store (self->labs, labs, G_STRUCT_OFFSET (CrsLabResult, at));
   return TRUE;
+}
+
+CrsPatientStatus *
+crs_patient_page_get_status (CrsPatientPage *self)
+{
+  g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), NULL);
+  return self->status;
 }
 
 CrsPatient *

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "core/crs-ward-policy.h"
+#include "core/crs-patient-status.h"
 #include "store/crs-reference.h"
 #include "store/crs-store.h"
 
@@ -27,6 +27,9 @@ gboolean        crs_patient_page_load            (CrsPatientPage      *self,
                                                   const CrsWardPolicy *policy,
                                                   gint64               now,
                                                   GError             **error);
+/* The status of the patient shown (borrowed), or NULL: what every part
+ * of the page shows (core: crs-patient-status.h). */
+CrsPatientStatus *crs_patient_page_get_status    (CrsPatientPage      *self);
 /* The patient shown (borrowed), or NULL. */
 CrsPatient     *crs_patient_page_get_patient     (CrsPatientPage      *self);
 /* The sets of this patient whose red flag is not acknowledged yet

@@ -35,6 +35,11 @@ struct _CrsPreferencesWindow
   GtkSpinButton       *hypotension_spin;
   GtkSpinButton       *capd_spin;
   GtkSpinButton       *low_flow_spin;
+  GtkSpinButton       *grade1_spin;
+  GtkSpinButton       *gap_spin;
+  GtkSwitch           *child_bp_switch;
+  GtkAdjustment       *grade1_adjustment;
+  GtkAdjustment       *gap_adjustment;
   GtkSpinButton       *window_spin;
   GtkSpinButton       *news2_age_spin;
   GtkAdjustment       *hypotension_adjustment;
@@ -97,6 +102,9 @@ show_policy (CrsPreferencesWindow *self)
   gtk_spin_button_set_value (self->low_flow_spin, policy.low_flow_max_l_min);
   gtk_spin_button_set_value (self->window_spin, policy.window_interval_minutes);
   gtk_spin_button_set_value (self->news2_age_spin, policy.news2_min_age);
+  gtk_spin_button_set_value (self->grade1_spin, policy.grade1_interval_minutes);
+  gtk_spin_button_set_value (self->gap_spin, policy.continuous_max_gap_minutes);
+  gtk_switch_set_active (self->child_bp_switch, policy.child_hypotension_by_age);
   self->loading = FALSE;
 }
 
@@ -115,6 +123,9 @@ policy_changed_cb (CrsPreferencesWindow *self)
   policy.low_flow_max_l_min = gtk_spin_button_get_value (self->low_flow_spin);
   policy.window_interval_minutes = gtk_spin_button_get_value_as_int (self->window_spin);
   policy.news2_min_age = gtk_spin_button_get_value_as_int (self->news2_age_spin);
+  policy.grade1_interval_minutes = gtk_spin_button_get_value_as_int (self->grade1_spin);
+  policy.continuous_max_gap_minutes = gtk_spin_button_get_value_as_int (self->gap_spin);
+  policy.child_hypotension_by_age = gtk_switch_get_active (self->child_bp_switch);
   if (!crs_store_save_policy (self->store, &policy, &error))
     {
       /* Nothing was saved: show what the ward has, and why. */
@@ -165,6 +176,11 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, low_flow_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, grade1_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, gap_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, child_bp_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, grade1_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, gap_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, window_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, news2_age_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_adjustment);
@@ -195,6 +211,11 @@ crs_preferences_window_init (CrsPreferencesWindow *self)
                             15, 60, 0);
   gtk_adjustment_configure (self->news2_age_adjustment, CRS_WARD_POLICY_NEWS2_AGE_MIN,
                             CRS_WARD_POLICY_NEWS2_AGE_MIN, CRS_WARD_POLICY_NEWS2_AGE_MAX, 1, 1, 0);
+  gtk_adjustment_configure (self->grade1_adjustment, CRS_WARD_POLICY_GRADE1_INTERVAL_MIN,
+                            CRS_WARD_POLICY_GRADE1_INTERVAL_MIN, CRS_WARD_POLICY_GRADE1_INTERVAL_MAX,
+                            15, 60, 0);
+  gtk_adjustment_configure (self->gap_adjustment, CRS_WARD_POLICY_CONTINUOUS_GAP_MIN,
+                            CRS_WARD_POLICY_CONTINUOUS_GAP_MIN, CRS_WARD_POLICY_CONTINUOUS_GAP_MAX, 5, 15, 0);
   self->loading = FALSE;
 
   self->settings = g_settings_new (APP_ID_BASE);

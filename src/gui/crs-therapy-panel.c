@@ -100,33 +100,16 @@ incidence_text (const char             *scale,
                           source != NULL ? ")" : "");
 }
 
-static CrsInfusion *
-latest_started (GPtrArray *infusions,
-                gint64     now)
-{
-  CrsInfusion *latest = NULL;
-
-  for (guint i = 0; i < infusions->len; i++)
-    {
-      CrsInfusion *infusion = g_ptr_array_index (infusions, i);
-      if (latest == NULL ||
-          (infusion->start_at <= now && (latest->start_at > now || infusion->start_at >= latest->start_at)))
-        latest = infusion;
-    }
-  return latest;
-}
-
 void
-crs_therapy_panel_show (CrsTherapyPanel *self,
-                        CrsPatient      *patient,
-                        GPtrArray       *infusions,
-                        CrsReference    *reference,
-                        gint64           now)
+crs_therapy_panel_show (CrsTherapyPanel  *self,
+                        CrsPatientStatus *status,
+                        gboolean          has_reference)
 {
-  g_autoptr(CrsTherapy) therapy = NULL;
-  g_autoptr(CrsMonitoringWindow) window = NULL;
+  CrsTherapy *therapy = status->therapy;
+  CrsMonitoringWindow *window = status->window;
+  CrsPatient *patient = status->patient;
+  gint64 now = status->now;
   g_autoptr(CrsRiskProfile) risk = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = NULL;
   g_autofree char *when = NULL;
@@ -140,23 +123,7 @@ crs_therapy_panel_show (CrsTherapyPanel *self,
     adw_preferences_group_remove (self->risk_group, g_ptr_array_index (self->risk_rows, i));
   g_ptr_array_set_size (self->risk_rows, 0);
 
-  infusion = latest_started (infusions, now);
-  if (infusion != NULL && reference != NULL)
-    {
-      const char *key = infusion->therapy_code != NULL && *infusion->therapy_code != '\0'
-                        ? infusion->therapy_code : infusion->therapy_name;
-
-      if (key != NULL)
-        {
-          therapy = crs_reference_lookup (reference, key, &error);
-          if (therapy == NULL && error == NULL)
-            therapy = crs_reference_resolve (reference, key, &error);
-          /* Said below, in the group's description. */
-          if (error != NULL)
-            g_debug ("Therapy reference not read: %s", error->message);
-        }
-    }
-
+  infusion = status->infusion;
   gtk_widget_set_visible (GTK_WIDGET (self->therapy_row), infusion != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->window_row), infusion != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->incidence_row), therapy != NULL);
@@ -174,11 +141,11 @@ crs_therapy_panel_show (CrsTherapyPanel *self,
       g_autofree char *problem = NULL;
 
       /* Without the reference the window below reads "unknown": say why. */
-      if (error != NULL)
+      if (status->therapy_error != NULL)
         /* TRANSLATORS: why the therapy reference could not be read */
         problem = g_strdup_printf (_("The therapy reference could not be read: %s. The onset window "
-                                     "and how often CRS was seen are not shown."), error->message);
-      else if (reference == NULL)
+                                     "and how often CRS was seen are not shown."), status->therapy_error);
+      else if (!has_reference)
         problem = g_strdup (_("No therapy reference is installed: the onset window and how often CRS "
                               "was seen are not shown."));
       adw_preferences_group_set_description (self->therapy_group, problem);
@@ -187,7 +154,7 @@ crs_therapy_panel_show (CrsTherapyPanel *self,
                                                                         : infusion->therapy_code);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->therapy_row),
                                      name != NULL ? name : _("Unknown therapy"));
-      when = crs_display_date_time (infusion->start_at);
+      when = crs_format_date_time (infusion->start_at);
       /* TRANSLATORS: when an infusion started, e.g. "Infusion 3 Mar 2024 10:00" */
       g_string_append_printf (details, _("Infusion %s"), when);
       if (!isnan (infusion->dose))
@@ -197,7 +164,6 @@ crs_therapy_panel_show (CrsTherapyPanel *self,
         g_string_append_printf (details, ", %s", infusion->step_label);
       adw_action_row_set_subtitle (self->therapy_row, details->str);
 
-      window = crs_monitoring_window_new (infusion, therapy, now);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->window_row), window->headline);
       adw_action_row_set_subtitle (self->window_row, window->detail != NULL ? window->detail : "");
 

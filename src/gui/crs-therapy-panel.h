@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "core/crs-model.h"
+#include "core/crs-patient-status.h"
 #include "store/crs-reference.h"
 
 G_BEGIN_DECLS
@@ -12,13 +12,12 @@ G_BEGIN_DECLS
 #define CRS_TYPE_THERAPY_PANEL (crs_therapy_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CrsTherapyPanel, crs_therapy_panel, CRS, THERAPY_PANEL, GtkWidget)
 
-/* Shows @patient's latest infusion of @infusions (CrsInfusion *, may be
- * empty) as of @now, looked up in @reference (may be NULL). */
-void        crs_therapy_panel_show          (CrsTherapyPanel *self,
-                                             CrsPatient      *patient,
-                                             GPtrArray       *infusions,
-                                             CrsReference    *reference,
-                                             gint64           now);
+/* Shows the current infusion of @status, its therapy and window, and the
+ * patient's risk factors; @has_reference FALSE says no therapy reference
+ * is installed. */
+void        crs_therapy_panel_show          (CrsTherapyPanel  *self,
+                                             CrsPatientStatus *status,
+                                             gboolean          has_reference);
 /* The window sentence shown, for tests. */
 const char *crs_therapy_panel_get_headline  (CrsTherapyPanel *self);
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "core/crs-grading.h"
+#include "core/crs-grading-history.h"
 #include "crs-chart-item.h"
 #include "crs-display.h"
 #include "crs-timeline-table.h"
@@ -24,8 +24,7 @@ struct _CrsTimelineTable
   GPtrArray  *pending_infusions;
   gint64      pending_now;
   /* What the rows are made with (the latest crs_timeline_table_show ()). */
-  CrsPatient    *patient;
-  CrsWardPolicy  policy;
+  CrsPatientStatus *status;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
@@ -43,7 +42,7 @@ crs_timeline_table_dispose (GObject *object)
   g_clear_pointer (&self->pending_observations, g_ptr_array_unref);
   g_clear_pointer (&self->pending_interventions, g_ptr_array_unref);
   g_clear_pointer (&self->pending_infusions, g_ptr_array_unref);
-  g_clear_object (&self->patient);
+  g_clear_pointer (&self->status, crs_patient_status_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_TIMELINE_TABLE);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -73,7 +72,6 @@ crs_timeline_table_init (CrsTimelineTable *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  crs_ward_policy_init (&self->policy);
 
   self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
@@ -107,9 +105,9 @@ event_item (gint64      at,
 {
   CrsChartItem *item = crs_chart_item_new ();
 
-  crs_chart_item_take_text (item, CRS_CHART_TIME, crs_display_time (at, now));
+  crs_chart_item_take_text (item, CRS_CHART_TIME, crs_format_time (at, now));
   crs_chart_item_take_text (item, CRS_CHART_SINCE,
-                            crs_display_since_infusion (crs_grading_episode_start (infusions, at), at));
+                            crs_format_since_infusion (crs_grading_episode_start (infusions, at), at));
   return item;
 }
 
@@ -178,9 +176,12 @@ fill (CrsTimelineTable *self,
       CrsObservation *obs = g_ptr_array_index (observations, i);
       Event event = { obs->taken_at, 2, event_item (obs->taken_at, infusions, now) };
 
+      const CrsGrading *grading = crs_patient_status_numbers (self->status, obs);
+      gboolean red_flag = obs->stored_red_flag || (grading != NULL && crs_grading_has_red_flag (grading));
+
       crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
-                               obs->stored_red_flag ? _("Observations (red flag)") : _("Observations"));
-      crs_chart_item_set_grades (event.item, obs, self->patient, &self->policy);
+                               red_flag ? _("Observations (red flag)") : _("Observations"));
+      crs_chart_item_set_grades (event.item, obs, grading);
       crs_chart_item_set_observation (event.item, obs->id, FALSE);
       g_array_append_val (events, event);
     }
@@ -219,22 +220,22 @@ crs_timeline_table_map (GtkWidget *widget)
 }
 
 void
-crs_timeline_table_show (CrsTimelineTable    *self,
-                         GPtrArray           *observations,
-                         GPtrArray           *interventions,
-                         GPtrArray           *infusions,
-                         CrsPatient          *patient,
-                         const CrsWardPolicy *policy,
-                         gint64               now)
+crs_timeline_table_show (CrsTimelineTable *self,
+                         CrsPatientStatus *status,
+                         GPtrArray        *interventions,
+                         GPtrArray        *infusions)
 {
-  g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
+  GPtrArray *observations;
+  gint64 now;
 
+  g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
+  g_return_if_fail (status != NULL);
+
+  observations = status->sets;
+  now = status->now;
   clear_pending (self);
-  g_set_object (&self->patient, patient);
-  if (policy != NULL)
-    self->policy = *policy;
-  else
-    crs_ward_policy_init (&self->policy);
+  g_clear_pointer (&self->status, crs_patient_status_unref);
+  self->status = crs_patient_status_ref (status);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     fill (self, observations, interventions, infusions, now);
   else

@@ -6,23 +6,20 @@
 #include <adwaita.h>
 
 #include "core/crs-model.h"
-#include "core/crs-ward-policy.h"
+#include "core/crs-patient-status.h"
 
 G_BEGIN_DECLS
 
 #define CRS_TYPE_TIMELINE_TABLE (crs_timeline_table_get_type ())
 G_DECLARE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, CRS, TIMELINE_TABLE, GtkWidget)
 
-/* @observations: the current sets; @interventions, @infusions: the
- * patient's (CrsObservation *, CrsIntervention *, CrsInfusion *).
- * @patient and @policy decide where NEWS2 reads "not used (under 16)". */
+/* The current sets of @status with their grades as of now, and
+ * @interventions and @infusions (the patient's CrsIntervention *,
+ * CrsInfusion *). */
 void        crs_timeline_table_show      (CrsTimelineTable    *self,
-                                          GPtrArray           *observations,
+                                          CrsPatientStatus    *status,
                                           GPtrArray           *interventions,
-                                          GPtrArray           *infusions,
-                                          CrsPatient          *patient,
-                                          const CrsWardPolicy *policy,
-                                          gint64               now);
+                                          GPtrArray           *infusions);
 /* The rows shown (CrsChartItem), newest first, for tests. */
 GListModel *crs_timeline_table_get_model (CrsTimelineTable *self);
 

@@ -53,16 +53,19 @@ update (CrsWardRow *self)
 {
   CrsWardEntry *entry = self->entry;
   CrsPatient *patient = entry->patient;
-  const CrsTrend *trend = &entry->trend;
-  int news2 = entry->latest != NULL ? entry->latest->stored_news2 : CRS_MISSING;
+  CrsPatientStatus *status = entry->status;
   g_autofree char *bed = NULL;
   g_autofree char *therapy = NULL;
-  g_autofree char *crs = NULL;
-  g_autofree char *icans = NULL;
+  g_autofree char *crs_chip = NULL;
+  g_autofree char *icans_chip = NULL;
   g_autofree char *news2_text = NULL;
-  g_autofree char *chip = NULL;
+  g_autofree char *news2_chip = NULL;
   g_autofree char *due = NULL;
   g_autofree char *escalation = NULL;
+  g_autofree char *crs_sentence = NULL;
+  g_autofree char *icans_sentence = NULL;
+  g_autofree char *crs_last = NULL;
+  g_autofree char *icans_last = NULL;
   g_autoptr(GString) sentence = g_string_new (NULL);
   gboolean has_bed = patient->bed != NULL && *patient->bed != '\0';
 
@@ -71,42 +74,46 @@ update (CrsWardRow *self)
   gtk_label_set_label (self->bed_label, bed);
   gtk_label_set_label (self->name_label,
                        patient->name != NULL && *patient->name != '\0' ? patient->name : patient->mrn);
+  if (status == NULL)
+    return;
 
-  if (entry->infusion == NULL)
+  if (status->infusion == NULL)
     therapy = g_strdup (_("No infusion recorded"));
-  else if (entry->infusion_day < 0)
+  else if (status->infusion_day < 0)
     /* TRANSLATORS: a therapy planned but not given yet */
-    therapy = g_strdup_printf (_("%s, not started"), entry->therapy_name);
+    therapy = g_strdup_printf (_("%s, not started"), status->window->therapy_name);
   else
     /* TRANSLATORS: a therapy and the day since its infusion (day 0 = the
      * infusion's day), e.g. "tisagenlecleucel, day 3" */
-    therapy = g_strdup_printf (_("%s, day %d"), entry->therapy_name, entry->infusion_day);
+    therapy = g_strdup_printf (_("%s, day %d"), status->window->therapy_name, status->infusion_day);
   gtk_label_set_label (self->therapy_label, therapy);
 
-  crs = crs_display_grade (trend->crs_latest);
-  /* TRANSLATORS: a chip in the ward list, e.g. "CRS 2 moderate" */
-  chip = g_strdup_printf (_("CRS %s"), crs);
-  set_chip (self->crs_label, chip, crs_display_grade_class (trend->crs_latest));
-  g_clear_pointer (&chip, g_free);
-  icans = crs_display_grade (trend->icans_latest);
-  /* TRANSLATORS: a chip in the ward list, e.g. "ICANS 0 none" */
-  chip = g_strdup_printf (_("ICANS %s"), icans);
-  set_chip (self->icans_label, chip, crs_display_grade_class (trend->icans_latest));
-  g_clear_pointer (&chip, g_free);
-  news2_text = entry->news2_not_used ? crs_display_news2_not_used (entry->news2_min_age)
-                                     : crs_display_news2 (news2, entry->news2_risk);
-  /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium" */
-  chip = g_strdup_printf (_("NEWS2 %s"), news2_text);
-  set_chip (self->news2_label, chip, crs_display_news2_class (news2, entry->news2_risk));
-  /* Without any set there are no grades to show: the due line says so. */
-  gtk_widget_set_visible (self->grades_box, entry->latest != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->news2_label), entry->latest != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->crs_rising), trend->crs_rising);
-  gtk_widget_set_visible (GTK_WIDGET (self->icans_rising), trend->icans_rising);
+  crs_chip = crs_display_scale_chip ("CRS", &status->crs);
+  set_chip (self->crs_label, crs_chip, crs_display_grade_class (status->crs.grade));
+  icans_chip = crs_display_scale_chip ("ICANS", &status->icans);
+  set_chip (self->icans_label, icans_chip, crs_display_grade_class (status->icans.grade));
+  /* A grade not determined now: the chip's tooltip says the last one. */
+  crs_last = crs_patient_status_last_text (status, "CRS");
+  icans_last = crs_patient_status_last_text (status, "ICANS");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->crs_label), crs_last);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icans_label), icans_last);
 
-  due = crs_due_to_string (&trend->due);
+  if (status->latest_grading != NULL)
+    {
+      news2_text = crs_display_news2 (status->latest_grading);
+      /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium" */
+      news2_chip = g_strdup_printf (_("NEWS2 %s"), news2_text);
+      set_chip (self->news2_label, news2_chip, crs_display_news2_class (status->latest_grading));
+    }
+  /* Without any set there are no grades to show: the due line says so. */
+  gtk_widget_set_visible (self->grades_box, status->latest != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->news2_label), status->latest != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->crs_rising), status->crs.rising);
+  gtk_widget_set_visible (GTK_WIDGET (self->icans_rising), status->icans.rising);
+
+  due = crs_due_to_string (&status->due);
   gtk_label_set_label (self->due_label, due);
-  if (trend->due.status == CRS_DUE_OVERDUE || trend->due.status == CRS_DUE_CONTINUOUS)
+  if (status->due.status == CRS_DUE_OVERDUE || status->due.continuous)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "warning");
       gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "caption-heading");
@@ -117,12 +124,14 @@ update (CrsWardRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "caption-heading");
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->escalation_icon), entry->open_escalations > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), entry->open_escalations > 0);
-  if (entry->open_escalations > 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_icon), status->open->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), status->open->len > 0);
+  if (status->open->len > 0)
     {
-      g_autofree char *when = crs_display_time (entry->escalation_at, entry->now);
-      if (entry->open_escalations == 1)
+      CrsOpenFlag *newest = g_ptr_array_index (status->open, status->open->len - 1);
+      g_autofree char *when = crs_format_time (newest->set->taken_at, entry->now);
+
+      if (status->open->len == 1)
         /* TRANSLATORS: e.g. "Red flag at 14:05 not acknowledged" */
         escalation = g_strdup_printf (_("Red flag at %s not acknowledged"), when);
       else
@@ -130,8 +139,8 @@ update (CrsWardRow *self)
         escalation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "%u red flag, the latest at %s, not acknowledged",
                                                    "%u red flags, the latest at %s, not acknowledged",
-                                                   entry->open_escalations),
-                                      entry->open_escalations, when);
+                                                   status->open->len),
+                                      status->open->len, when);
       gtk_label_set_label (self->escalation_label, escalation);
     }
 
@@ -140,18 +149,23 @@ update (CrsWardRow *self)
                           patient->name != NULL ? patient->name : patient->mrn);
   if (escalation != NULL)
     g_string_append_printf (sentence, "%s. ", escalation);
-  {
-    g_autofree char *crs_sentence = crs_display_grade_sentence ("CRS", trend->crs_latest);
-    g_autofree char *icans_sentence = crs_display_grade_sentence ("ICANS", trend->icans_latest);
-
-    g_string_append (sentence, crs_sentence);
-    if (trend->crs_rising)
-      g_string_append_printf (sentence, ", %s", _("rising"));
-    g_string_append_printf (sentence, ". %s", icans_sentence);
-    if (trend->icans_rising)
-      g_string_append_printf (sentence, ", %s", _("rising"));
-    g_string_append_printf (sentence, ". NEWS2 %s. %s. %s.", news2_text, due, therapy);
-  }
+  if (status->latest != NULL)
+    {
+      crs_sentence = crs_display_scale_sentence ("CRS", &status->crs);
+      icans_sentence = crs_display_scale_sentence ("ICANS", &status->icans);
+      g_string_append (sentence, crs_sentence);
+      if (status->crs.rising)
+        g_string_append_printf (sentence, ", %s", _("rising"));
+      if (crs_last != NULL)
+        g_string_append_printf (sentence, " (%s)", crs_last);
+      g_string_append_printf (sentence, ". %s", icans_sentence);
+      if (status->icans.rising)
+        g_string_append_printf (sentence, ", %s", _("rising"));
+      if (icans_last != NULL)
+        g_string_append_printf (sentence, " (%s)", icans_last);
+      g_string_append_printf (sentence, ". NEWS2 %s. ", news2_text);
+    }
+  g_string_append_printf (sentence, "%s. %s.", due, therapy);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   sentence->str, -1);
 }

@@ -364,7 +364,7 @@ ask_archive (CrsWindow  *self,
   const char *words = crs_patient_page_get_escalation_text (self->patient_page);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *when = crs_display_time (newest->taken_at, _crs_window_now (self));
+  g_autofree char *when = crs_format_time (newest->taken_at, _crs_window_now (self));
   AdwMessageDialog *dialog;
 
   /* TRANSLATORS: e.g. "Archive Edith Cavell?" */
@@ -495,11 +495,12 @@ show_therapy_cb (GtkWidget  *widget,
   CrsWardEntry *entry = self->model != NULL ? crs_ward_model_find (self->model, self->patient_id) : NULL;
   const char *code = NULL;
 
+  CrsInfusion *infusion = entry != NULL && entry->status != NULL ? entry->status->infusion : NULL;
+
   if (entry != NULL && entry->therapy != NULL)
     code = entry->therapy->code;
-  else if (entry != NULL && entry->infusion != NULL)
-    code = entry->infusion->therapy_code != NULL ? entry->infusion->therapy_code
-                                                 : entry->infusion->therapy_name;
+  else if (infusion != NULL)
+    code = infusion->therapy_code != NULL ? infusion->therapy_code : infusion->therapy_name;
   crs_therapy_browser_present (gtk_window_get_application (GTK_WINDOW (self)), code);
 }
 

@@ -181,7 +181,7 @@ stale_changed_cb (CrsWardModel *model,
     reason[strlen (reason) - 1] = '\0';
   if (read_at != 0)
     {
-      g_autofree char *when = crs_display_time (read_at, _crs_window_now (self));
+      g_autofree char *when = crs_format_time (read_at, _crs_window_now (self));
       /* TRANSLATORS: the time of the ward list still shown, e.g. "… from 14:05." */
       title = g_strdup_printf (_("The ward list could not be updated. Showing the list from %s."), when);
     }

@@ -596,3 +596,28 @@ crs_reference_list_by_class (CrsReference     *self,
 {
   return crs_reference_search (self, NULL, drug_class, error);
 }
+
+CrsTherapy *
+crs_reference_find_for_infusion (CrsReference  *self,
+                                 CrsInfusion   *infusion,
+                                 GError       **error)
+{
+  const char *key;
+  CrsTherapy *therapy;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CRS_IS_REFERENCE (self), NULL);
+
+  if (infusion == NULL)
+    return NULL;
+  key = infusion->therapy_code != NULL && *infusion->therapy_code != '\0'
+        ? infusion->therapy_code : infusion->therapy_name;
+  if (key == NULL || *key == '\0')
+    return NULL;
+  therapy = crs_reference_lookup (self, key, &local_error);
+  if (therapy == NULL && local_error == NULL)
+    therapy = crs_reference_resolve (self, key, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return therapy;
+}

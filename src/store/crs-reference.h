@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "core/crs-model.h"
 #include "core/crs-therapy.h"
 #include "crs-store-error.h"
 
@@ -56,5 +57,13 @@ GPtrArray    *crs_reference_list_by_class  (CrsReference     *self,
                                             GError          **error);
 /* Number of therapies in the database. */
 guint         crs_reference_get_count      (CrsReference     *self);
+
+/* The therapy of @infusion (may be NULL): by its therapy code, else by
+ * the name it was entered with. NULL without error when it is not in the
+ * reference. The one lookup the ward list, the patient page and the
+ * report use. */
+CrsTherapy   *crs_reference_find_for_infusion (CrsReference  *self,
+                                               CrsInfusion   *infusion,
+                                               GError       **error);
 
 G_END_DECLS

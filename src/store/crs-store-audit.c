@@ -18,7 +18,7 @@
 /* Tables whose rows are audited. */
 static const char * const audited_tables[] = {
   "patient", "infusion", "observation", "intervention", "lab_result", "setting",
-  "acknowledgement", NULL
+  "acknowledgement", "late_red_flag", NULL
 };
 
 void

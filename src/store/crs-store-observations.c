@@ -314,8 +314,12 @@ save_observation (CrsStore        *self,
         }
     }
 
+  /* A set taken before others can make them CRS onset's later sets; an
+   * amendment can change any set's history. */
   if (!crs_store_audit (self, old_id != 0 && !import ? "amend" : crs_store_insert_action (self),
                         "observation", id, before, NULL, error) ||
+      !crs_store_raise_late_red_flags (self, patient_id, old_id != 0 ? 0 : obs->taken_at,
+                                       obs->stored_rules != NULL ? id : 0, error) ||
       !crs_store_write_commit (self, patient_id, error))
     goto fail;
 
@@ -553,42 +557,60 @@ crs_store_list_open_escalations (CrsStore  *self,
 
   /* "red_flag = 1 AND superseded_by IS NULL" spelled out lets SQLite use
    * the partial index observation_red_flag, which holds only such sets;
-   * INDEXED BY makes it (see crs_store_list_observations). */
+   * INDEXED BY makes it (see crs_store_list_observations). Late red
+   * flags (version 4) are few: a second SELECT, by their own index. */
   if (patient_id != 0)
     stmt = crs_store_prepare (self,
-                              select_observations (self, "", "FROM observation INDEXED BY observation_red_flag"
-                                                   " WHERE patient_id = ?1 AND red_flag = 1"
-                                                   " AND superseded_by IS NULL"
-                                                   " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                                   "   WHERE a.observation_id = observation.id)"
-                                                   " ORDER BY taken_at, id"),
+                              select_observations (self, "o.", self->schema_version >= 4
+                                ? "FROM observation AS o INDEXED BY observation_red_flag"
+                                  " WHERE o.patient_id = ?1 AND o.red_flag = 1"
+                                  " AND o.superseded_by IS NULL"
+                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                  "   WHERE a.observation_id = o.id)"
+                                  " UNION SELECT " OBSERVATION_COLUMNS ("o.") "o.red_flag"
+                                  " FROM late_red_flag AS r CROSS JOIN observation AS o ON o.id = r.observation_id"
+                                  " WHERE r.patient_id = ?1 AND o.superseded_by IS NULL"
+                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                  "   WHERE a.observation_id = o.id AND a.at >= r.at)"
+                                  " ORDER BY 3, 1"
+                                : "FROM observation AS o INDEXED BY observation_red_flag"
+                                  " WHERE o.patient_id = ?1 AND o.red_flag = 1"
+                                  " AND o.superseded_by IS NULL"
+                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                  "   WHERE a.observation_id = o.id)"
+                                  " ORDER BY o.taken_at, o.id"),
                               error);
   else
     stmt = crs_store_prepare (self,
-                              select_observations (self, "o.", "FROM patient AS p"
-                                                   " JOIN observation AS o INDEXED BY observation_red_flag"
-                                                   "   ON o.patient_id = p.id"
-                                                   " AND o.red_flag = 1 AND o.superseded_by IS NULL"
-                                                   " WHERE p.archived = 0"
-                                                   " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                                   "   WHERE a.observation_id = o.id)"
-                                                   " ORDER BY p.id, o.taken_at, o.id"),
+                              select_observations (self, "o.", self->schema_version >= 4
+                                ? "FROM patient AS p"
+                                  " JOIN observation AS o INDEXED BY observation_red_flag"
+                                  "   ON o.patient_id = p.id"
+                                  " AND o.red_flag = 1 AND o.superseded_by IS NULL"
+                                  " WHERE p.archived = 0"
+                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                  "   WHERE a.observation_id = o.id)"
+                                  " UNION SELECT " OBSERVATION_COLUMNS ("o.") "o.red_flag"
+                                  " FROM late_red_flag AS r CROSS JOIN observation AS o ON o.id = r.observation_id"
+                                  " CROSS JOIN patient AS p ON p.id = r.patient_id"
+                                  " WHERE p.archived = 0 AND o.superseded_by IS NULL"
+                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                  "   WHERE a.observation_id = o.id AND a.at >= r.at)"
+                                  " ORDER BY 2, 3, 1"
+                                : "FROM patient AS p"
+                                  " JOIN observation AS o INDEXED BY observation_red_flag"
+                                  "   ON o.patient_id = p.id"
+                                  " AND o.red_flag = 1 AND o.superseded_by IS NULL"
+                                  " WHERE p.archived = 0"
+                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                                  "   WHERE a.observation_id = o.id)"
+                                  " ORDER BY o.patient_id, o.taken_at, o.id"),
                               error);
   if (stmt == NULL)
     return NULL;
   if (patient_id != 0)
     sqlite3_bind_int64 (stmt, 1, patient_id);
   return read_observations (self, stmt, error);
-}
-
-void
-crs_acknowledgement_free (CrsAcknowledgement *ack)
-{
-  if (ack == NULL)
-    return;
-  g_free (ack->author);
-  g_free (ack->note);
-  g_free (ack);
 }
 
 gboolean

@@ -381,6 +381,9 @@ change_patient (CrsStore    *self,
       crs_store_write_abort (self);
       return TRUE;
     }
+  /* The birth date, SpO2 scale or CAPD choice change how every set reads. */
+  if (values != NULL && !crs_store_raise_late_red_flags (self, patient_id, 0, 0, error))
+    goto fail;
   if (!crs_store_write_commit (self, patient_id, error))
     goto fail;
   return TRUE;

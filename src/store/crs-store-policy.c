@@ -19,6 +19,14 @@
 #define KEY_LOW_FLOW        "policy.low_flow_max_l_min"
 #define KEY_WINDOW_INTERVAL "policy.window_interval_minutes"
 #define KEY_NEWS2_AGE       "policy.news2_min_age"
+#define KEY_GRADE1_INTERVAL "policy.grade1_interval_minutes"
+#define KEY_CONTINUOUS_GAP  "policy.continuous_max_gap_minutes"
+#define KEY_CHILD_BP        "policy.child_hypotension"
+
+/* The children's hypotension rule as text: "by-age" (AHA PALS) or
+ * "adult" (the adult threshold for everyone). */
+#define CHILD_BP_BY_AGE "by-age"
+#define CHILD_BP_ADULT  "adult"
 
 /* Reads an integer setting; FALSE (and *value untouched) when it is
  * unreadable or outside [min, max]. A missing key is TRUE, untouched. */
@@ -87,6 +95,22 @@ crs_store_load_policy (CrsStore      *self,
                   CRS_WARD_POLICY_WINDOW_INTERVAL_MAX, &policy->window_interval_minutes);
   ok &= load_int (self, KEY_NEWS2_AGE, CRS_WARD_POLICY_NEWS2_AGE_MIN,
                   CRS_WARD_POLICY_NEWS2_AGE_MAX, &policy->news2_min_age);
+  ok &= load_int (self, KEY_GRADE1_INTERVAL, CRS_WARD_POLICY_GRADE1_INTERVAL_MIN,
+                  CRS_WARD_POLICY_GRADE1_INTERVAL_MAX, &policy->grade1_interval_minutes);
+  ok &= load_int (self, KEY_CONTINUOUS_GAP, CRS_WARD_POLICY_CONTINUOUS_GAP_MIN,
+                  CRS_WARD_POLICY_CONTINUOUS_GAP_MAX, &policy->continuous_max_gap_minutes);
+  {
+    g_autofree char *child = crs_store_get_setting (self, KEY_CHILD_BP);
+
+    if (g_strcmp0 (child, CHILD_BP_ADULT) == 0)
+      policy->child_hypotension_by_age = FALSE;
+    else if (child != NULL && !g_str_equal (child, CHILD_BP_BY_AGE))
+      {
+        g_debug ("Ward setting %s is neither %s nor %s; using the default", KEY_CHILD_BP,
+                 CHILD_BP_BY_AGE, CHILD_BP_ADULT);
+        ok = FALSE;
+      }
+  }
   return ok;
 }
 
@@ -130,6 +154,20 @@ check_policy (const CrsWardPolicy  *policy,
                    "saved."),
                  CRS_WARD_POLICY_NEWS2_AGE_MIN, CRS_WARD_POLICY_NEWS2_AGE_MAX,
                  policy->news2_min_age);
+  else if (policy->grade1_interval_minutes < CRS_WARD_POLICY_GRADE1_INTERVAL_MIN ||
+           policy->grade1_interval_minutes > CRS_WARD_POLICY_GRADE1_INTERVAL_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The observation interval at grade 1 must be from %d to %d minutes; %d was not "
+                   "saved."),
+                 CRS_WARD_POLICY_GRADE1_INTERVAL_MIN, CRS_WARD_POLICY_GRADE1_INTERVAL_MAX,
+                 policy->grade1_interval_minutes);
+  else if (policy->continuous_max_gap_minutes < CRS_WARD_POLICY_CONTINUOUS_GAP_MIN ||
+           policy->continuous_max_gap_minutes > CRS_WARD_POLICY_CONTINUOUS_GAP_MAX)
+    g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                 _("The longest gap between sets under continuous monitoring must be from %d to %d "
+                   "minutes; %d was not saved."),
+                 CRS_WARD_POLICY_CONTINUOUS_GAP_MIN, CRS_WARD_POLICY_CONTINUOUS_GAP_MAX,
+                 policy->continuous_max_gap_minutes);
   else
     return TRUE;
   return FALSE;
@@ -145,6 +183,8 @@ crs_store_save_policy (CrsStore             *self,
   g_autofree char *capd_age = NULL;
   g_autofree char *interval = NULL;
   g_autofree char *news2_age = NULL;
+  g_autofree char *grade1 = NULL;
+  g_autofree char *gap = NULL;
 
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
   g_return_val_if_fail (policy != NULL, FALSE);
@@ -158,6 +198,8 @@ crs_store_save_policy (CrsStore             *self,
   capd_age = g_strdup_printf ("%d", policy->capd_below_age);
   interval = g_strdup_printf ("%d", policy->window_interval_minutes);
   news2_age = g_strdup_printf ("%d", policy->news2_min_age);
+  grade1 = g_strdup_printf ("%d", policy->grade1_interval_minutes);
+  gap = g_strdup_printf ("%d", policy->continuous_max_gap_minutes);
   g_ascii_dtostr (flow, sizeof flow, policy->low_flow_max_l_min);
 
   /* One transaction; each changed key gets its own audit row, an
@@ -168,7 +210,11 @@ crs_store_save_policy (CrsStore             *self,
       !crs_store_set_setting (self, KEY_CAPD_AGE, capd_age, error) ||
       !crs_store_set_setting (self, KEY_LOW_FLOW, flow, error) ||
       !crs_store_set_setting (self, KEY_WINDOW_INTERVAL, interval, error) ||
-      !crs_store_set_setting (self, KEY_NEWS2_AGE, news2_age, error))
+      !crs_store_set_setting (self, KEY_NEWS2_AGE, news2_age, error) ||
+      !crs_store_set_setting (self, KEY_GRADE1_INTERVAL, grade1, error) ||
+      !crs_store_set_setting (self, KEY_CONTINUOUS_GAP, gap, error) ||
+      !crs_store_set_setting (self, KEY_CHILD_BP,
+                              policy->child_hypotension_by_age ? CHILD_BP_BY_AGE : CHILD_BP_ADULT, error))
     {
       crs_store_rollback_batch (self);
       return FALSE;

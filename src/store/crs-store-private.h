@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. Every earlier version can still be
  * created (crs_store_schema_create) and is migrated forward at open. */
-#define CRS_STORE_SCHEMA_VERSION 3
+#define CRS_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of a ward database: "CRSW" in ASCII. It tells a
  * ward database from any other SQLite file. */
@@ -189,5 +189,16 @@ gboolean  crs_set_unknown_choice   (GError **error, const char *table, gint64 ro
 void      crs_store_set_max_page_count (CrsStore *self,
                                         int       pages);
 sqlite3  *crs_store_get_db         (CrsStore    *self);
+
+/* Grades again the current sets of @patient_id taken at or after @from
+ * (but @graded_id, a set just saved with its grades; 0 = none) with the
+ * full history and adds a late red flag (audited) to each that now
+ * raises one it was not saved with (crs-store-escalations.c). Runs inside
+ * the caller's write; does nothing in a batch. */
+gboolean  crs_store_raise_late_red_flags (CrsStore  *self,
+                                          gint64     patient_id,
+                                          gint64     from,
+                                          gint64     graded_id,
+                                          GError   **error);
 
 G_END_DECLS

@@ -34,7 +34,8 @@ typedef GObject *(*ReadRow) (sqlite3_stmt  *stmt,
 
 /* Saves one record of a patient already checked field by field: one write
  * transaction that checks the patient, runs @sql bound by @bind, audits
- * the insert in @table and commits. On success sets *@id and hands the
+ * the insert in @table, raises the late red flags of the sets taken at or
+ * after @regrade_from (-1: the record changes no grade) and commits. On success sets *@id and hands the
  * author saved to *@author (the one given, else the nurse saving now). */
 static gboolean
 add_record (CrsStore      *self,
@@ -43,6 +44,7 @@ add_record (CrsStore      *self,
             const char    *sql,
             BindRecord     bind,
             gpointer       record,
+            gint64         regrade_from,
             gint64        *id,
             char         **author,
             const char    *what,
@@ -71,6 +73,7 @@ add_record (CrsStore      *self,
     }
   new_id = sqlite3_last_insert_rowid (self->db);
   if (!crs_store_audit (self, crs_store_insert_action (self), table, new_id, NULL, NULL, error) ||
+      (regrade_from >= 0 && !crs_store_raise_late_red_flags (self, patient_id, regrade_from, 0, error)) ||
       !crs_store_write_commit (self, patient_id, error))
     goto fail;
 
@@ -159,7 +162,7 @@ crs_store_add_infusion (CrsStore     *self,
                      "INSERT INTO infusion (patient_id, therapy_code, therapy_name, dose,"
                      " dose_unit, step_label, start_at, end_at, note, author)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                     bind_infusion, infusion, &infusion->id, &infusion->author,
+                     bind_infusion, infusion, infusion->start_at, &infusion->id, &infusion->author,
                      _("save the infusion"), error);
 }
 
@@ -233,7 +236,7 @@ crs_store_add_intervention (CrsStore         *self,
          add_record (self, intervention->patient_id, "intervention",
                      "INSERT INTO intervention (patient_id, at, kind, drug, dose, note, author)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                     bind_intervention, intervention, &intervention->id, &intervention->author,
+                     bind_intervention, intervention, intervention->at, &intervention->id, &intervention->author,
                      _("save the intervention"), error);
 }
 
@@ -309,7 +312,7 @@ crs_store_add_lab_result (CrsStore      *self,
          add_record (self, result->patient_id, "lab_result",
                      "INSERT INTO lab_result (patient_id, at, loinc, name, value, unit, note,"
                      " author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                     bind_lab_result, result, &result->id, &result->author,
+                     bind_lab_result, result, -1, &result->id, &result->author,
                      _("save the lab result"), error);
 }
 

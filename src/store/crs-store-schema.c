@@ -286,6 +286,28 @@ static const char migrate_v2_to_v3[] =
   "   OR NEW.red_flag IS NOT OLD.red_flag"
   " BEGIN SELECT RAISE (ABORT, 'observation sets are never changed: amend them'); END;";
 
+/* Version 4: red flags a set raised after it was saved (crs-escalation.h):
+ * grading a set again with the full history, after a dose given before
+ * it was recorded later, found a red flag its stored grades did not
+ * hold. Kept like an acknowledgement: never changed, never deleted, and
+ * audited ("raise"). */
+static const char migrate_v3_to_v4[] =
+  "CREATE TABLE late_red_flag ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  patient_id      INTEGER NOT NULL REFERENCES patient (id),"
+  "  observation_id  INTEGER NOT NULL REFERENCES observation (id),"
+  "  at              INTEGER NOT NULL,"
+  "  author          TEXT NOT NULL,"
+  "  crs_grade       INTEGER,"
+  "  icans_grade     INTEGER,"
+  "  kinds           INTEGER NOT NULL CHECK (kinds > 0)"
+  ");"
+  "CREATE INDEX late_red_flag_of_patient ON late_red_flag (patient_id, observation_id);"
+  "CREATE TRIGGER late_red_flag_no_update BEFORE UPDATE ON late_red_flag"
+  " BEGIN SELECT RAISE (ABORT, 'red flags are never changed'); END;"
+  "CREATE TRIGGER late_red_flag_no_delete BEFORE DELETE ON late_red_flag"
+  " BEGIN SELECT RAISE (ABORT, 'red flags are never deleted'); END;";
+
 /* migrations[i] takes a database from version i + 1 to i + 2. A new
  * version appends its step here and bumps CRS_STORE_SCHEMA_VERSION; a
  * step that must rebuild a table follows SQLite's documented twelve-step
@@ -293,6 +315,7 @@ static const char migrate_v2_to_v3[] =
 static const char * const migrations[] = {
   migrate_v1_to_v2,
   migrate_v2_to_v3,
+  migrate_v3_to_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRS_STORE_SCHEMA_VERSION - 1);
@@ -306,9 +329,16 @@ static const char * const tables_v2[] = {
   "acknowledgement", NULL
 };
 
+static const char * const tables_v4[] = {
+  "patient", "infusion", "observation", "intervention", "lab_result", "setting", "audit",
+  "acknowledgement", "late_red_flag", NULL
+};
+
 const char * const *
 crs_store_schema_tables (int version)
 {
+  if (version >= 4)
+    return tables_v4;
   return version >= 2 ? tables_v2 : tables_v1;
 }
 

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "core/crs-escalation.h"
 #include "core/crs-model.h"
 #include "core/crs-ward-policy.h"
 #include "crs-store-error.h"
@@ -43,19 +44,6 @@ typedef struct
 
 void crs_audit_entry_free (CrsAuditEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsAuditEntry, crs_audit_entry_free)
-
-/* An escalation (red flag) acknowledged by a nurse. */
-typedef struct
-{
-  gint64  id;
-  gint64  observation_id;   /* the set that raised the red flag */
-  gint64  at;
-  char   *author;
-  char   *note;             /* who was informed, what was done */
-} CrsAcknowledgement;
-
-void crs_acknowledgement_free (CrsAcknowledgement *ack);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsAcknowledgement, crs_acknowledgement_free)
 
 /* Counts printed by `crs-watch-cli check`. */
 typedef struct
@@ -185,11 +173,12 @@ GPtrArray  *crs_store_list_recent_observations (CrsStore   *self,
                                                 GError    **error);  /* CrsObservation * */
 
 /* Escalations. A set saved with stored_red_flag raises an escalation that
- * stays open until a nurse acknowledges that set; amending it leaves the
- * old version's escalation behind (only current versions count) and the
- * new version raises its own when it has a red flag. */
-/* The open escalations: current sets with a red flag and no
- * acknowledgement, oldest first; @patient_id 0 = every patient on the
+ * stays open until a nurse acknowledges that set; a late red flag stays
+ * open until a nurse acknowledges the set after it was raised. Amending a
+ * set leaves the old version's escalation behind (only current versions
+ * count) and the new version raises its own when it has a red flag. */
+/* The open escalations: current sets with a red flag (stored or late)
+ * not acknowledged since, oldest first; @patient_id 0 = every patient on the
  * ward (not archived), by patient, in one query. */
 GPtrArray  *crs_store_list_open_escalations (CrsStore      *self,
                                              gint64         patient_id,
@@ -207,6 +196,23 @@ GPtrArray  *crs_store_list_acknowledgements (CrsStore      *self,
                                              gint64         patient_id,
                                              GError       **error);  /* CrsAcknowledgement * */
 
+/* Red flags a set raised after it was saved (crs-escalation.h): added by
+ * the store itself, in the same transaction, after each write that can
+ * change what a set's findings mean (a dose, an infusion, a set taken
+ * before others, an amendment, the patient's record), audited as
+ * "raise". */
+GPtrArray  *crs_store_list_late_red_flags (CrsStore        *self,
+                                           gint64           patient_id,
+                                           GError         **error);   /* CrsLateRedFlag *, oldest first */
+/* The first current set with fever at or after each episode start of
+ * @infusions (crs_grading_episode_starts()): (start, taken_at or 0)
+ * pairs of gint64, for CrsPatientRecord.first_fevers. One indexed
+ * query per infusion. */
+GArray     *crs_store_list_first_fevers   (CrsStore        *self,
+                                           gint64           patient_id,
+                                           GPtrArray       *infusions,
+                                           GError         **error);
+
 /* Ward settings (ward policy, ward name): audited key/value pairs. */
 char       *crs_store_get_setting         (CrsStore        *self,
                                            const char      *key);    /* NULL when unset */
@@ -220,7 +226,9 @@ GHashTable *crs_store_list_settings       (CrsStore        *self,
 
 /* The ward policy (keys "policy.hypotension_systolic_below",
  * "policy.capd_below_age", "policy.low_flow_max_l_min",
- * "policy.window_interval_minutes", "policy.news2_min_age"). Loading
+ * "policy.window_interval_minutes", "policy.news2_min_age",
+ * "policy.grade1_interval_minutes", "policy.continuous_max_gap_minutes",
+ * "policy.child_hypotension" = "by-age" or "adult"). Loading
  * fills @policy with the defaults (crs_ward_policy_init) and then the
  * stored values; it returns
  * FALSE when a stored value was unreadable or out of range and its

@@ -1,0 +1,749 @@
+/* test-patient-status.c: what the app says about a patient now
+ * (core/crs-patient-status.h), for the cases issue 10 found misleading:
+ * a stale grade shown as current, due times that ignore the grades,
+ * grades not worked out again when the history changes, partial sets
+ * read as reassurance, danger without a grade raising nothing.
+ *
+ * Expected values come from the rules in shared/clinical/grading.md
+ * (§1 CRS, §2 ICANS, §5 NEWS2, §6 the project's decisions on floors,
+ * escalation, consciousness, children's hypotension and observation
+ * frequency), not from the code under test. */
+#define G_LOG_DOMAIN "test-patient-status"
+
+#include "config.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/crs-grading-history.h"
+#include "core/crs-patient-status.h"
+#include "core/crs-symptom.h"
+
+#define MINUTE 60
+#define HOUR (60 * MINUTE)
+#define DAY (24 * HOUR)
+/* 2024-03-01 12:00 UTC (the tests run with TZ=UTC). */
+#define T0 ((gint64) 1709294400)
+
+typedef struct
+{
+  CrsPatient *patient;
+  GPtrArray  *sets;
+  GPtrArray  *infusions;
+  GPtrArray  *doses;
+  GPtrArray  *acks;
+  GPtrArray  *late;
+  gint64      next_id;
+} Record;
+
+static void
+record_init (Record *r)
+{
+  r->patient = crs_patient_new ();
+  r->patient->id = 1;
+  r->patient->mrn = g_strdup ("MRN-1");
+  r->patient->birth_date = g_strdup ("1970-01-01");
+  r->sets = g_ptr_array_new_with_free_func (g_object_unref);
+  r->infusions = g_ptr_array_new_with_free_func (g_object_unref);
+  r->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  r->acks = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_acknowledgement_free);
+  r->late = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_late_red_flag_free);
+  r->next_id = 1;
+}
+
+static void
+record_clear (Record *r)
+{
+  g_clear_object (&r->patient);
+  g_clear_pointer (&r->sets, g_ptr_array_unref);
+  g_clear_pointer (&r->infusions, g_ptr_array_unref);
+  g_clear_pointer (&r->doses, g_ptr_array_unref);
+  g_clear_pointer (&r->acks, g_ptr_array_unref);
+  g_clear_pointer (&r->late, g_ptr_array_unref);
+}
+
+/* A complete, normal adult set: every CRS domain, ICE 10 and awake, all
+ * seven NEWS2 parameters scoring 0. */
+static CrsObservation *
+add_set (Record *r,
+         gint64  at)
+{
+  CrsObservation *obs = crs_observation_new ();
+
+  obs->id = r->next_id++;
+  obs->patient_id = 1;
+  obs->taken_at = at;
+  obs->recorded_at = at + MINUTE;
+  obs->temperature_c = 37.0;
+  obs->heart_rate = 70;
+  obs->resp_rate = 16;
+  obs->systolic = 120;
+  obs->diastolic = 70;
+  obs->spo2 = 98;
+  obs->o2_device = CRS_O2_ROOM_AIR;
+  obs->vasopressors = 0;
+  obs->acvpu = CRS_ACVPU_ALERT;
+  obs->arousal = CRS_AROUSAL_NORMAL;
+  obs->ice_total = 10;
+  g_ptr_array_add (r->sets, obs);
+  return obs;
+}
+
+/* A set with nothing recorded yet: the caller fills it. */
+static CrsObservation *
+add_empty_set (Record *r,
+               gint64  at)
+{
+  CrsObservation *obs = crs_observation_new ();
+
+  obs->id = r->next_id++;
+  obs->patient_id = 1;
+  obs->taken_at = at;
+  obs->recorded_at = at + MINUTE;
+  g_ptr_array_add (r->sets, obs);
+  return obs;
+}
+
+static void
+add_infusion (Record *r,
+              gint64  at)
+{
+  CrsInfusion *infusion = crs_infusion_new ();
+
+  infusion->id = r->next_id++;
+  infusion->patient_id = 1;
+  infusion->therapy_name = g_strdup ("tisagenlecleucel");
+  infusion->start_at = at;
+  g_ptr_array_add (r->infusions, infusion);
+}
+
+static void
+add_dose (Record              *r,
+          gint64               at,
+          CrsInterventionKind  kind,
+          const char          *drug)
+{
+  CrsIntervention *dose = crs_intervention_new ();
+
+  dose->id = r->next_id++;
+  dose->patient_id = 1;
+  dose->at = at;
+  dose->kind = kind;
+  dose->drug = g_strdup (drug);
+  g_ptr_array_add (r->doses, dose);
+}
+
+/* Stamps @obs with its grades as the form would have, from the history as
+ * it stood then (@r without anything later). */
+static void
+stamp_now (Record         *r,
+           CrsObservation *obs)
+{
+  g_autoptr(CrsGradingHistory) history = crs_grading_history_new (r->patient, r->sets, r->doses, r->infusions);
+  g_autoptr(CrsGrading) grading = NULL;
+  CrsGradingContext context;
+
+  crs_grading_history_context (history, obs->taken_at, &context);
+  grading = crs_grading_new (obs, &context, NULL);
+  crs_grading_stamp (grading, obs);
+}
+
+static CrsPatientStatus *
+status_at (Record              *r,
+           const CrsWardPolicy *policy,
+           gint64               now)
+{
+  CrsPatientRecord record = { 0 };
+
+  record.patient = r->patient;
+  record.observations = r->sets;
+  record.infusions = r->infusions;
+  record.interventions = r->doses;
+  record.acknowledgements = r->acks;
+  record.late_flags = r->late;
+  return crs_patient_status_new (&record, policy, now);
+}
+
+static gboolean
+contains (const char *text,
+          const char *part)
+{
+  if (text == NULL || strstr (text, part) == NULL)
+    {
+      g_test_message ("“%s” does not contain “%s”", text, part);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* A stale grade is never shown as current. */
+
+/* The newest set has no temperature but two vasopressors; three hours
+ * earlier CRS was 1. CRS is not determined now (fever is required and was
+ * not recorded), the last grade is said as such, and the pressors raise a
+ * red flag on their own. */
+static void
+test_stale_crs (void)
+{
+  Record r;
+  CrsObservation *before, *now;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *due = NULL;
+
+  record_init (&r);
+  add_infusion (&r, T0 - 3 * DAY);
+  before = add_set (&r, T0 - 3 * HOUR);
+  before->temperature_c = 38.4;
+  now = add_set (&r, T0 - 10 * MINUTE);
+  now->temperature_c = NAN;
+  now->vasopressors = 2;
+  now->systolic = 84;
+
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->crs.certainty, ==, CRS_CERTAINTY_NOT_DETERMINED);
+  g_assert_cmpint (status->crs.grade, ==, CRS_MISSING);
+  text = crs_scale_status_text (&status->crs);
+  g_assert_cmpstr (text, ==, "not determined");
+  /* What was last known, with its time. */
+  g_assert_cmpint (status->crs.last_grade, ==, 1);
+  g_assert_cmpint (status->crs.last_at, ==, T0 - 3 * HOUR);
+  last = crs_patient_status_last_text (status, "CRS");
+  g_assert_true (contains (last, "Last graded 1 mild at 09:00"));
+  /* Two pressors with CRS not gradable: a red flag of its own, open. */
+  g_assert_true (status->latest_grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_FINDING));
+  g_assert_cmpuint (status->open->len, ==, 1);
+  g_assert_true (crs_patient_status_latest_flag_open (status));
+  /* The pace: the last grade known (CRS 1, 4-hourly) or the partial
+   * NEWS2 (systolic 84 scores 3: hourly), whichever is sooner. */
+  due = crs_due_to_string (&status->due);
+  g_assert_cmpstr (due, ==, "Due in 50 minutes (NEWS2 at least 3)");
+  record_clear (&r);
+}
+
+/* A newest set with a seizure and nothing else neurological: ICANS is at
+ * least 3 (not the 0 of the set before), a red flag, and continuous
+ * monitoring. */
+static void
+test_stale_icans (void)
+{
+  Record r;
+  CrsObservation *now;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *due = NULL;
+
+  record_init (&r);
+  add_set (&r, T0 - 2 * HOUR);
+  now = add_empty_set (&r, T0 - 5 * MINUTE);
+  now->seizure = CRS_SEIZURE_RESOLVED;
+
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->icans.certainty, ==, CRS_CERTAINTY_AT_LEAST);
+  g_assert_cmpint (status->icans.grade, ==, 3);
+  text = crs_scale_status_text (&status->icans);
+  g_assert_cmpstr (text, ==, "at least 3 severe");
+  g_assert_true (status->icans.rising);
+  g_assert_cmpint (status->icans.previous, ==, 0);
+  g_assert_true (status->latest_grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_ICANS_GRADE));
+  g_assert_cmpuint (status->open->len, ==, 1);
+  due = crs_due_to_string (&status->due);
+  g_assert_cmpstr (due, ==, "Monitor continuously; next set due in 55 minutes (ICANS grade 3)");
+  record_clear (&r);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Due times from everything known. */
+
+/* ICANS 3 by ICE 2 with NEWS2 0, four weeks after the infusion: NEWS2
+ * alone would ask for a set in 12 hours; grade 2 or more means continuous
+ * monitoring with a set at least hourly (grading.md §6). */
+static void
+test_due_icans_3 (void)
+{
+  Record r;
+  CrsObservation *now;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autoptr(CrsPatientStatus) later = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *overdue = NULL;
+
+  record_init (&r);
+  add_infusion (&r, T0 - 28 * DAY);
+  now = add_set (&r, T0 - 10 * MINUTE);
+  now->ice_total = 2;
+
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->latest_grading->news2_total, ==, 0);
+  g_assert_cmpint (status->icans.grade, ==, 3);
+  g_assert_cmpint (status->icans.certainty, ==, CRS_CERTAINTY_DETERMINED);
+  g_assert_true (status->due.continuous);
+  g_assert_cmpint (status->due.rule, ==, CRS_DUE_RULE_CONTINUOUS_GRADE);
+  g_assert_cmpint (status->due.due_at, ==, T0 + 50 * MINUTE);
+  due = crs_due_to_string (&status->due);
+  g_assert_cmpstr (due, ==, "Monitor continuously; next set due in 50 minutes (ICANS grade 3)");
+
+  /* Two hours with no set: overdue, not "continuous" for ever. */
+  later = status_at (&r, NULL, T0 + 2 * HOUR);
+  g_assert_cmpint (later->due.status, ==, CRS_DUE_OVERDUE);
+  overdue = crs_due_to_string (&later->due);
+  g_assert_cmpstr (overdue, ==, "Monitor continuously; a set is overdue by 1 hour 10 minutes (ICANS grade 3)");
+  record_clear (&r);
+}
+
+/* NEWS2 7 or more: continuous monitoring of vital signs (RCP chart 4),
+ * and overdue once the ward's longest gap has passed. */
+static void
+test_due_news2_high (void)
+{
+  Record r;
+  CrsObservation *now;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autofree char *due = NULL;
+  CrsWardPolicy policy;
+
+  record_init (&r);
+  now = add_set (&r, T0 - 3 * HOUR);
+  now->resp_rate = 26;      /* 3 */
+  now->spo2 = 91;           /* 3 */
+  now->heart_rate = 115;    /* 2 */
+  crs_ward_policy_init (&policy);
+  policy.continuous_max_gap_minutes = 30;
+
+  status = status_at (&r, &policy, T0);
+  g_assert_cmpint (status->latest_grading->news2_total, ==, 8);
+  g_assert_cmpint (status->due.rule, ==, CRS_DUE_RULE_CONTINUOUS_NEWS2);
+  g_assert_cmpint (status->due.status, ==, CRS_DUE_OVERDUE);
+  g_assert_cmpint (status->due.minutes, ==, 150);
+  due = crs_due_to_string (&status->due);
+  g_assert_cmpstr (due, ==, "Monitor continuously; a set is overdue by 2 hours 30 minutes (NEWS2 8)");
+  record_clear (&r);
+}
+
+/* CRS 1: at most 4-hourly, sooner than NEWS2 0's 12 hours, and said so. */
+static void
+test_due_grade_1 (void)
+{
+  Record r;
+  CrsObservation *now;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autoptr(CrsPatientStatus) longer = NULL;
+  CrsWardPolicy policy;
+
+  record_init (&r);
+  now = add_set (&r, T0);
+  now->temperature_c = 38.0;   /* NEWS2 0 at 38.0, ASTCT fever */
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->crs.grade, ==, 1);
+  g_assert_cmpint (status->latest_grading->news2_total, ==, 0);
+  g_assert_cmpint (status->due.rule, ==, CRS_DUE_RULE_GRADE_1);
+  g_assert_cmpint (status->due.interval_minutes, ==, 240);
+
+  /* The ward's own interval for grade 1. */
+  crs_ward_policy_init (&policy);
+  policy.grade1_interval_minutes = 120;
+  longer = status_at (&r, &policy, T0);
+  g_assert_cmpint (longer->due.interval_minutes, ==, 120);
+  record_clear (&r);
+}
+
+/* A child (NEWS2 not used): the ward's interval, and the grade rules
+ * too, whichever is sooner. */
+static void
+test_due_child (void)
+{
+  Record r;
+  CrsObservation *now;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autofree char *due = NULL;
+
+  record_init (&r);
+  g_free (r.patient->birth_date);
+  r.patient->birth_date = g_strdup ("2016-06-01");   /* 7 years old */
+  now = add_empty_set (&r, T0 - 30 * MINUTE);
+  now->temperature_c = 38.6;
+  now->systolic = 110;
+  now->o2_device = CRS_O2_NASAL_CANNULA;
+  now->o2_flow_l_min = 2;
+  now->capd = 10;
+  now->arousal = CRS_AROUSAL_NORMAL;
+  status = status_at (&r, NULL, T0);
+  g_assert_true (status->latest_grading->news2_not_applicable);
+  g_assert_cmpint (status->crs.grade, ==, 2);
+  g_assert_cmpint (status->icans.grade, ==, 3);
+  due = crs_due_to_string (&status->due);
+  g_assert_cmpstr (due, ==, "Monitor continuously; next set due in 30 minutes (ICANS grade 3)");
+  record_clear (&r);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Grades worked out again when the history changes. */
+
+/* A set saved as CRS 0 (afebrile on one vasopressor), then a dose of
+ * tocilizumab recorded that was given before it, after the fever of
+ * onset: fever is masked, the set is CRS 3, a red flag, and the status
+ * says both grades and why they differ. */
+static void
+test_retroactive_dose (void)
+{
+  Record r;
+  CrsObservation *onset, *later;
+  g_autoptr(CrsPatientStatus) before = NULL;
+  g_autoptr(CrsPatientStatus) after = NULL;
+  g_autofree char *differs = NULL;
+  g_autofree char *guidance = NULL;
+
+  record_init (&r);
+  add_infusion (&r, T0 - 4 * DAY);
+  onset = add_set (&r, T0 - 6 * HOUR);
+  onset->temperature_c = 38.9;
+  stamp_now (&r, onset);
+  later = add_set (&r, T0 - 20 * MINUTE);
+  later->temperature_c = 37.1;
+  later->vasopressors = 1;
+  later->systolic = 86;
+  stamp_now (&r, later);
+  g_assert_cmpint (later->stored_crs_grade, ==, 0);
+  g_assert_false (later->stored_red_flag);
+
+  before = status_at (&r, NULL, T0);
+  g_assert_cmpint (before->crs.grade, ==, 0);
+  g_assert_false (before->crs.differs);
+  /* Not CRS by ASTCT, but not "no sign of CRS" either. */
+  guidance = g_strdup (before->latest_grading->crs_guidance);
+  g_assert_null (strstr (guidance, "No sign of CRS"));
+  g_assert_true (contains (guidance, "masks fever"));
+
+  /* Given at 08:26, recorded only now. */
+  add_dose (&r, T0 - 3 * HOUR - 34 * MINUTE, CRS_INTERVENTION_ANTI_CYTOKINE, "tocilizumab");
+  after = status_at (&r, NULL, T0);
+  g_assert_cmpint (after->crs.grade, ==, 3);
+  g_assert_true (after->crs.differs);
+  g_assert_cmpint (after->crs.stored, ==, 0);
+  differs = crs_patient_status_differs_text (after, "CRS");
+  g_assert_cmpstr (differs, ==, "CRS 3 severe now; graded 0 none when saved, before the tocilizumab at 08:26 was "
+                                "recorded");
+  g_assert_true (after->latest_grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_GRADE));
+  g_assert_cmpuint (after->open->len, ==, 1);
+  g_assert_true (crs_patient_status_latest_flag_open (after));
+  record_clear (&r);
+}
+
+/* A late red flag (the store's record of one raised after saving) stays
+ * open until the set is acknowledged after it was raised. */
+static void
+test_late_flag_acknowledged (void)
+{
+  Record r;
+  CrsObservation *set;
+  CrsLateRedFlag *late;
+  CrsAcknowledgement *ack;
+  g_autoptr(CrsPatientStatus) open = NULL;
+  g_autoptr(CrsPatientStatus) early_ack = NULL;
+  g_autoptr(CrsPatientStatus) closed = NULL;
+
+  record_init (&r);
+  set = add_set (&r, T0 - 5 * HOUR);
+  add_set (&r, T0 - HOUR);
+  late = g_new0 (CrsLateRedFlag, 1);
+  late->observation_id = set->id;
+  late->at = T0 - 30 * MINUTE;
+  late->kinds = CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_GRADE);
+  g_ptr_array_add (r.late, late);
+
+  open = status_at (&r, NULL, T0);
+  g_assert_cmpuint (open->open->len, ==, 1);
+  g_assert_true (((CrsOpenFlag *) g_ptr_array_index (open->open, 0))->late);
+  g_assert_false (crs_patient_status_latest_flag_open (open));
+
+  /* Acknowledged before it was raised: still open. */
+  ack = g_new0 (CrsAcknowledgement, 1);
+  ack->observation_id = set->id;
+  ack->at = T0 - 4 * HOUR;
+  g_ptr_array_add (r.acks, ack);
+  early_ack = status_at (&r, NULL, T0);
+  g_assert_cmpuint (early_ack->open->len, ==, 1);
+
+  ack = g_new0 (CrsAcknowledgement, 1);
+  ack->observation_id = set->id;
+  ack->at = T0 - 10 * MINUTE;
+  g_ptr_array_add (r.acks, ack);
+  closed = status_at (&r, NULL, T0);
+  g_assert_cmpuint (closed->open->len, ==, 0);
+  record_clear (&r);
+}
+
+/* Onset is the first fever of the episode; a new infusion starts a new
+ * one, and a dose before its onset (premedication) masks nothing. */
+static void
+test_masking_by_episode (void)
+{
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) status = NULL;
+
+  record_init (&r);
+  add_infusion (&r, T0 - 4 * DAY);
+  set = add_set (&r, T0 - 3 * DAY);
+  set->temperature_c = 39.0;
+  add_dose (&r, T0 - 3 * DAY + HOUR, CRS_INTERVENTION_CORTICOSTEROID, "dexamethasone");
+  /* A second infusion, with premedication, and no fever since. */
+  add_infusion (&r, T0 - DAY);
+  add_dose (&r, T0 - DAY - HOUR, CRS_INTERVENTION_ANTIPYRETIC, "paracetamol");
+  add_dose (&r, T0 - 2 * HOUR, CRS_INTERVENTION_ANTIPYRETIC, "paracetamol");
+  set = add_set (&r, T0 - HOUR);
+  set->systolic = 85;
+
+  status = status_at (&r, NULL, T0);
+  /* Not masked: no fever yet in this episode. No fever, no CRS. */
+  g_assert_false (status->latest_grading->crs_masked);
+  g_assert_cmpint (status->crs.grade, ==, 0);
+  record_clear (&r);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Partial sets never read as reassurance. */
+
+static void
+test_partial_words (void)
+{
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) no_ice = NULL;
+  g_autoptr(CrsPatientStatus) masked = NULL;
+  g_autoptr(CrsPatientStatus) red_score = NULL;
+  g_autofree char *summary = NULL;
+
+  /* No ICE done: ICANS not determined, never "0 ... no sign". */
+  record_init (&r);
+  set = add_set (&r, T0 - HOUR);
+  set->ice_total = CRS_MISSING;
+  no_ice = status_at (&r, NULL, T0);
+  g_assert_cmpint (no_ice->icans.certainty, ==, CRS_CERTAINTY_NOT_DETERMINED);
+  g_assert_null (strstr (no_ice->latest_grading->icans_guidance, "No sign"));
+  g_assert_true (contains (no_ice->latest_grading->icans_guidance, "Record the ICE score"));
+  record_clear (&r);
+
+  /* Fever masked, no hypotension or hypoxia: says masked, by what. */
+  record_init (&r);
+  set = add_set (&r, T0 - 8 * HOUR);
+  set->temperature_c = 39.2;
+  add_dose (&r, T0 - 7 * HOUR - 34 * MINUTE, CRS_INTERVENTION_ANTI_CYTOKINE, "tocilizumab");
+  add_set (&r, T0 - HOUR);
+  masked = status_at (&r, NULL, T0);
+  g_assert_cmpint (masked->crs.grade, ==, 0);
+  g_assert_null (strstr (masked->latest_grading->crs_guidance, "No sign of CRS"));
+  g_assert_true (contains (masked->latest_grading->crs_guidance,
+                           "No hypotension or hypoxia recorded; fever is masked by tocilizumab at 04:26"));
+  record_clear (&r);
+
+  /* A partial NEWS2 with a parameter scoring 3: at least low-medium,
+   * hourly, with chart 4's response. */
+  record_init (&r);
+  set = add_set (&r, T0 - 30 * MINUTE);
+  set->spo2 = 90;
+  set->heart_rate = CRS_MISSING;
+  red_score = status_at (&r, NULL, T0);
+  g_assert_cmpint (red_score->latest_grading->news2_total, ==, CRS_MISSING);
+  g_assert_cmpint (red_score->latest_grading->news2_risk_at_least, ==, CRS_NEWS2_RISK_LOW_MEDIUM);
+  summary = crs_grading_news2_summary (red_score->latest_grading);
+  g_assert_cmpstr (summary, ==, "At least low–medium: SpO2 90% (3) (not recorded: pulse)");
+  g_assert_true (contains (red_score->latest_grading->news2_guidance, "inform the medical team"));
+  g_assert_cmpint (red_score->due.interval_minutes, ==, 60);
+  g_assert_cmpint (red_score->due.rule, ==, CRS_DUE_RULE_NEWS2_PARTIAL);
+  record_clear (&r);
+}
+
+/* A partial NEWS2 whose recorded parameters already reach 7 is a red flag
+ * and continuous monitoring. */
+static void
+test_partial_news2_high (void)
+{
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) status = NULL;
+
+  record_init (&r);
+  set = add_set (&r, T0 - 10 * MINUTE);
+  set->resp_rate = 26;     /* 3 */
+  set->spo2 = 91;          /* 3 */
+  set->heart_rate = 120;   /* 2 */
+  set->temperature_c = NAN;
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->latest_grading->news2_partial_sum, ==, 8);
+  g_assert_true (status->latest_grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_NEWS2));
+  g_assert_cmpint (status->due.rule, ==, CRS_DUE_RULE_CONTINUOUS_NEWS2);
+  record_clear (&r);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Escalation from findings, not only grades. */
+
+typedef struct
+{
+  const char *name;
+  CrsO2Device device;
+  double      flow;
+  int         pressors;
+  CrsTri      vasopressin;
+  gboolean    flag;
+} FindingCase;
+
+static const FindingCase finding_cases[] = {
+  { "two pressors", CRS_O2_ROOM_AIR, NAN, 2, CRS_TRI_UNSET, TRUE },
+  { "one pressor", CRS_O2_ROOM_AIR, NAN, 1, CRS_TRI_UNSET, TRUE },
+  { "vasopressin alone", CRS_O2_ROOM_AIR, NAN, 0, CRS_TRI_YES, TRUE },
+  { "cpap", CRS_O2_CPAP, NAN, 0, CRS_TRI_UNSET, TRUE },
+  { "bipap", CRS_O2_BIPAP, NAN, 0, CRS_TRI_UNSET, TRUE },
+  { "ventilator", CRS_O2_VENTILATOR, NAN, 0, CRS_TRI_UNSET, TRUE },
+  { "high-flow cannula", CRS_O2_HFNC, NAN, 0, CRS_TRI_UNSET, TRUE },
+  { "face mask", CRS_O2_FACE_MASK, NAN, 0, CRS_TRI_UNSET, TRUE },
+  { "non-rebreather", CRS_O2_NON_REBREATHER, NAN, 0, CRS_TRI_UNSET, TRUE },
+  { "cannula at 8 L/min", CRS_O2_NASAL_CANNULA, 8.0, 0, CRS_TRI_UNSET, TRUE },
+  { "cannula at 2 L/min", CRS_O2_NASAL_CANNULA, 2.0, 0, CRS_TRI_UNSET, FALSE },
+  { "room air", CRS_O2_ROOM_AIR, NAN, 0, CRS_TRI_UNSET, FALSE },
+};
+
+static void
+test_finding_flag (gconstpointer data)
+{
+  const FindingCase *c = data;
+  g_autoptr(CrsObservation) obs = crs_observation_new ();
+  g_autoptr(CrsGrading) grading = NULL;
+  g_autoptr(CrsGrading) with_temp = NULL;
+
+  obs->systolic = 110;
+  obs->o2_device = c->device;
+  obs->o2_flow_l_min = c->flow;
+  obs->vasopressors = c->pressors;
+  obs->vasopressin = c->vasopressin;
+  grading = crs_grading_new (obs, NULL, NULL);
+  g_assert_cmpint (grading->crs_grade, ==, CRS_MISSING);
+  g_assert_cmpint (!!(grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_FINDING)), ==, c->flag);
+
+  /* Once the temperature is known the grade decides. */
+  obs->temperature_c = 36.9;
+  with_temp = crs_grading_new (obs, NULL, NULL);
+  g_assert_false (with_temp->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_FINDING));
+}
+
+/* Consciousness V stays a red flag on every set that records it. */
+static void
+test_consciousness_every_set (void)
+{
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) status = NULL;
+
+  record_init (&r);
+  set = add_set (&r, T0 - 2 * HOUR);
+  set->acvpu = CRS_ACVPU_VOICE;
+  set->arousal = CRS_AROUSAL_UNSET;
+  stamp_now (&r, set);
+  set = add_set (&r, T0 - HOUR);
+  set->acvpu = CRS_ACVPU_VOICE;
+  set->arousal = CRS_AROUSAL_UNSET;
+  stamp_now (&r, set);
+  g_assert_true (set->stored_red_flag);
+  status = status_at (&r, NULL, T0);
+  /* Both sets raised one; neither acknowledged. */
+  g_assert_cmpuint (status->open->len, ==, 2);
+  g_assert_true (status->latest_grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CONSCIOUSNESS));
+  record_clear (&r);
+}
+
+/* ---------------------------------------------------------------------- */
+
+/* The ward list's order: an open red flag, then overdue, then the highest
+ * grade (a lower bound counts), then NEWS2. */
+static void
+test_urgency (void)
+{
+  Record flagged, overdue, at_least, well;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) a = NULL;
+  g_autoptr(CrsPatientStatus) b = NULL;
+  g_autoptr(CrsPatientStatus) c = NULL;
+  g_autoptr(CrsPatientStatus) d = NULL;
+
+  record_init (&flagged);
+  set = add_set (&flagged, T0 - 10 * MINUTE);
+  set->symptoms = CRS_SYMPTOM_BIT (CRS_SYMPTOM_SEIZURE);
+  stamp_now (&flagged, set);
+  record_init (&overdue);
+  add_set (&overdue, T0 - 13 * HOUR);
+  record_init (&at_least);
+  set = add_set (&at_least, T0 - 10 * MINUTE);
+  set->temperature_c = 38.5;
+  set->o2_device = CRS_O2_UNSET;
+  record_init (&well);
+  add_set (&well, T0 - 10 * MINUTE);
+
+  a = status_at (&flagged, NULL, T0);
+  b = status_at (&overdue, NULL, T0);
+  c = status_at (&at_least, NULL, T0);
+  d = status_at (&well, NULL, T0);
+  g_assert_cmpint (c->crs.certainty, ==, CRS_CERTAINTY_AT_LEAST);
+  g_assert_cmpint (crs_patient_status_compare_urgency (a, b), <, 0);
+  g_assert_cmpint (crs_patient_status_compare_urgency (b, c), <, 0);
+  g_assert_cmpint (crs_patient_status_compare_urgency (c, d), <, 0);
+  g_assert_cmpint (crs_patient_status_compare_urgency (d, a), >, 0);
+  record_clear (&flagged);
+  record_clear (&overdue);
+  record_clear (&at_least);
+  record_clear (&well);
+}
+
+/* The current infusion: the latest started; before any, the next. */
+static void
+test_current_infusion (void)
+{
+  Record r;
+  g_autoptr(CrsPatientStatus) status = NULL;
+
+  record_init (&r);
+  g_assert_null (crs_patient_current_infusion (r.infusions, T0));
+  add_infusion (&r, T0 + DAY);
+  g_assert_cmpint (crs_patient_current_infusion (r.infusions, T0)->start_at, ==, T0 + DAY);
+  add_infusion (&r, T0 - 2 * DAY);
+  add_infusion (&r, T0 - 5 * DAY);
+  g_assert_cmpint (crs_patient_current_infusion (r.infusions, T0)->start_at, ==, T0 - 2 * DAY);
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->infusion_day, ==, 2);
+  /* No reference data for the therapy: the window interval applies (not
+   * knowing never relaxes the observations). */
+  g_assert_true (status->in_window);
+  record_clear (&r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/patient-status/stale/crs", test_stale_crs);
+  g_test_add_func ("/patient-status/stale/icans", test_stale_icans);
+  g_test_add_func ("/patient-status/due/icans-3", test_due_icans_3);
+  g_test_add_func ("/patient-status/due/news2-high", test_due_news2_high);
+  g_test_add_func ("/patient-status/due/grade-1", test_due_grade_1);
+  g_test_add_func ("/patient-status/due/child", test_due_child);
+  g_test_add_func ("/patient-status/history/retroactive-dose", test_retroactive_dose);
+  g_test_add_func ("/patient-status/history/late-flag-acknowledged", test_late_flag_acknowledged);
+  g_test_add_func ("/patient-status/history/masking-by-episode", test_masking_by_episode);
+  g_test_add_func ("/patient-status/partial/words", test_partial_words);
+  g_test_add_func ("/patient-status/partial/news2-high", test_partial_news2_high);
+  for (guint i = 0; i < G_N_ELEMENTS (finding_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/patient-status/finding-flag/%s", finding_cases[i].name);
+      g_test_add_data_func (path, &finding_cases[i], test_finding_flag);
+    }
+  g_test_add_func ("/patient-status/consciousness-every-set", test_consciousness_every_set);
+  g_test_add_func ("/patient-status/urgency", test_urgency);
+  g_test_add_func ("/patient-status/current-infusion", test_current_infusion);
+
+  return g_test_run ();
+}
