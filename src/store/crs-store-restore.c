@@ -575,6 +575,18 @@ fail:
 }
 
 char *
+crs_store_find_restorable_backup (const char *db_path)
+{
+  g_autofree char *path = crs_store_files_resolve (db_path, NULL);
+  g_autofree char *ward_id = NULL;
+
+  if (path == NULL)
+    return NULL;
+  ward_id = crs_store_read_ward_id (path);
+  return crs_store_backup_find (path, ward_id, NULL);
+}
+
+char *
 crs_store_restore_report_describe (const CrsStoreRestoreReport *report)
 {
   g_autoptr(GString) text = g_string_new (NULL);

@@ -337,6 +337,9 @@ CrsStoreRestoreReport *crs_store_restore  (const char           *db_path,
                                            CrsStoreProgressFunc  progress,
                                            gpointer              user_data,
                                            GError              **error);
+/* The backup crs_store_restore() would put in place of @db_path (the
+ * newest good backup of its ward), or NULL when there is none to offer. */
+char       *crs_store_find_restorable_backup (const char *db_path);
 /* The report in words, for the command line and the app. */
 char       *crs_store_restore_report_describe (const CrsStoreRestoreReport *report);
 
