@@ -214,6 +214,19 @@ test_companion_modes (void)
     assert_mode (shm, 0600);
   }
   g_clear_object (&store);
+
+  /* check, reading a database someone opened to others, leaves nothing
+   * beside it that others could read either. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+    g_assert_cmpint (run_cli (&out, &err, "check", "--db", path, NULL), ==, 0);
+    assert_mode (path, 0600);
+    if (g_file_test (shm, G_FILE_TEST_EXISTS))
+      assert_mode (shm, 0600);
+  }
   umask (old_umask);
 }
 

@@ -560,7 +560,21 @@ crs_store_files_read_plan (const char  *path,
                     (st.st_mode & 0022) != 0;
   if (writer_possible)
     {
-      /* SQLite coordinates with the writer through the -shm. */
+      /* SQLite coordinates with the writer through the -shm, which it
+       * makes with the mode of the database: a database of ours left open
+       * to others is closed up first (its contents are not touched). */
+      if (st.st_uid == getuid () && (st.st_mode & 0077) != 0)
+        {
+          g_chmod (path, st.st_mode & 0700);
+          for (guint i = 0; crs_store_companion_suffixes[i] != NULL; i++)
+            {
+              g_autofree char *companion = g_strconcat (path, crs_store_companion_suffixes[i], NULL);
+              struct stat cst;
+              if (lstat (companion, &cst) == 0 && S_ISREG (cst.st_mode) &&
+                  cst.st_uid == getuid () && (cst.st_mode & 0077) != 0)
+                g_chmod (companion, 0600);
+            }
+        }
       *uri_out = file_uri (path, "mode=ro");
       return TRUE;
     }
