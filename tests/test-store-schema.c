@@ -111,12 +111,18 @@ test_schema_migrate (void)
       g_assert_cmpint (obs->spo2, ==, CRS_MISSING);
       g_assert_cmpuint (obs->symptoms, ==, 5);
 
-      /* A backup of the old version was made first. */
+      /* A backup of the old version was made first; it carries no ward
+       * id (older versions had none), so it is never offered for restore
+       * by itself, and the day's backup of the upgraded ward, which
+       * does, follows at once. */
       backups = crs_store_backup_list (path);
-      g_assert_cmpuint (backups->len, ==, 1);
+      g_assert_cmpuint (backups->len, ==, 2);
       {
         g_autofree char *suffix = g_strdup_printf ("-before-v%d.sqlite", CRS_STORE_SCHEMA_VERSION);
-        g_assert_true (g_str_has_suffix (backups->pdata[0], suffix));
+        g_assert_true (g_str_has_suffix (backups->pdata[1], suffix));
+        g_assert_false (crs_store_backup_is_good (backups->pdata[1], NULL));
+        g_assert_true (crs_store_backup_is_good (backups->pdata[0], crs_store_get_ward_id (store)));
+        g_ptr_array_remove_index (backups, 0);
       }
       g_assert_cmpint (sqlite3_open_v2 (backups->pdata[0], &db, SQLITE_OPEN_READONLY, NULL),
                        ==, SQLITE_OK);
@@ -144,6 +150,19 @@ test_schema_migrate (void)
         g_autoptr(GPtrArray) open = crs_store_list_open_escalations (store, 0, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (open->len, ==, 0);
+      }
+
+      /* The upgraded file has this version's schema exactly, a ward id,
+       * and an audit chain over the rows it already had. */
+      {
+        g_auto(CrsStoreVerification) verification = { 0 };
+        g_assert_true (crs_store_verify (store, &verification, &error));
+        g_assert_no_error (error);
+        g_assert_null (verification.schema);
+        g_assert_true (verification.chained);
+        g_assert_cmpint (verification.audit_break, ==, 0);
+        g_assert_cmpint (verification.audit_rows, ==, 2);
+        g_assert_nonnull (crs_store_get_ward_id (store));
       }
 
       /* What the new versions added works: acknowledgements (v2), and
@@ -225,7 +244,7 @@ test_backup_rotation (void)
       g_assert_cmpint (g_stat (backups->pdata[i], &st), ==, 0);
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
       /* A whole, single-file ward database. */
-      g_assert_true (crs_store_backup_is_good (backups->pdata[i]));
+      g_assert_true (crs_store_backup_is_good (backups->pdata[i], crs_store_get_ward_id (store)));
       g_assert_cmpint (sqlite3_open_v2 (backups->pdata[i], &db, SQLITE_OPEN_READONLY, NULL),
                        ==, SQLITE_OK);
       g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn = 'BK'"), ==, 1);
@@ -256,13 +275,15 @@ test_backup_daily (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autofree char *ward_id = g_strdup (crs_store_get_ward_id (store));
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
 
   /* A brand-new database has nothing to back up yet. */
+  g_assert_nonnull (ward_id);
   backups = crs_store_backup_list (path);
   g_assert_cmpuint (backups->len, ==, 0);
-  g_assert_false (crs_store_backup_made_today (path));
+  g_assert_false (crs_store_backup_made_today (path, ward_id));
   g_clear_pointer (&backups, g_ptr_array_unref);
   add_patient (store, "DAY", "1");
   g_clear_object (&store);
@@ -277,7 +298,7 @@ test_backup_daily (void)
       g_assert_cmpuint (backups->len, ==, 1);
       g_clear_pointer (&backups, g_ptr_array_unref);
     }
-  g_assert_true (crs_store_backup_made_today (path));
+  g_assert_true (crs_store_backup_made_today (path, ward_id));
 }
 
 /* ---------------------------------------------------------------------- */
