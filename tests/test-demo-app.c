@@ -2,7 +2,9 @@
  * fresh temporary database holding the demo ward, says "Demo ward", and
  * leaves no trace of it after quitting; started on a damaged ward
  * database, it shows the store's message with the path in a dialog and
- * does not touch the file. */
+ * does not touch the file; when the ward has a good backup, the dialog's
+ * "Restore Backup" puts it in place (keeping the damaged file) and opens
+ * the restored ward. */
 #define G_LOG_DOMAIN "test-demo-app"
 
 #include "config.h"
@@ -187,6 +189,90 @@ test_damaged_ward (void)
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
+static GtkWindow *
+find_dialog (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+restored_shown (gpointer data)
+{
+  return find_dialog ("Backup Restored") != NULL;
+}
+
+static void
+restore_body (CrsApplication *app)
+{
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+  g_autofree char *aside = g_strconcat (real_db, ".damaged-", NULL);
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *button;
+  const char *body;
+  CrsStore *store;
+
+  g_assert_null (crs_application_get_store (app));
+  g_assert_true (crs_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_dialog ("Cannot Open the Ward Database");
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "damaged"));
+  crs_test_screenshot (GTK_WIDGET (dialog), "damaged-ward-restore-dialog");
+
+  /* By keyboard as by mouse: the button is a real one. */
+  button = crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Restore Backup");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  g_assert_true (crs_test_wait_until (restored_shown, NULL, 10000));
+
+  /* The backup's ward is open in a new window. */
+  store = crs_application_get_store (app);
+  g_assert_nonnull (store);
+  patients = crs_store_list_patients (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patients->len, ==, 1);
+  g_assert_cmpstr (((CrsPatient *) patients->pdata[0])->mrn, ==, "BACKED-UP");
+  g_assert_nonnull (crs_test_main_window (app));
+
+  /* The report says where the damaged file is kept. */
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog ("Backup Restored")));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, aside));
+  crs_test_close_all (app);
+}
+
+static void
+test_restore_from_dialog (void)
+{
+  g_autofree char *real_db = crs_paths_ward_db (NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(CrsStore) store = crs_store_open (real_db, &error);
+    g_autoptr(CrsPatient) patient = crs_patient_new ();
+
+    g_assert_no_error (error);
+    patient->mrn = g_strdup ("BACKED-UP");
+    g_assert_true (crs_store_add_patient (store, patient, &error));
+    g_free (crs_store_backup_now (store, &error));
+    g_assert_no_error (error);
+  }
+  /* Damaged after the backup: not a database any more. */
+  g_assert_true (g_file_set_contents (real_db, "SQLite format 3", 16, NULL));
+
+  crs_test_run_application (NULL, restore_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/demo-app/demo", test_demo);
   g_test_add_func ("/demo-app/normal-start", test_normal_start);
   g_test_add_func ("/demo-app/damaged-ward", test_damaged_ward);
+  g_test_add_func ("/demo-app/restore-from-dialog", test_restore_from_dialog);
 
   return g_test_run ();
 }

@@ -551,7 +551,7 @@ test_refused_files (void)
         {
           /* Where the good backup is, and what to do with it. */
           g_assert_nonnull (strstr (error->message, good_backup));
-          g_assert_nonnull (strstr (error->message, "copy"));
+          g_assert_nonnull (strstr (error->message, "crs-watch-cli restore --db"));
           if (backups != NULL)
             g_assert_null (strstr (error->message, backups->pdata[0]));
         }

@@ -87,10 +87,29 @@ test_schema_migrate (void)
                                      "INSERT INTO patient (mrn, name, bed) VALUES ('OLD-1', 'Old Patient', '4');"
                                      "INSERT INTO observation (patient_id, taken_at, recorded_at, author,"
                                      " temperature_c, heart_rate, o2_device, symptoms)"
-                                     " VALUES (1, 1000, 1001, 'nurse', 38.4, 101, 'nasal_cannula', 5);"
-                                     "INSERT INTO audit (at, author, action, table_name, row_id, after)"
-                                     " VALUES (1001, 'nurse', 'insert', 'observation', 1, '{}');",
+                                     " VALUES (1, 1000, 1001, 'nurse', 38.4, 101, 'nasal_cannula', 5);",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
+      if (version < 4)
+        g_assert_cmpint (sqlite3_exec (db,
+                                       "INSERT INTO audit (at, author, action, table_name, row_id, after)"
+                                       " VALUES (1001, 'nurse', 'insert', 'observation', 1, '{}');",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+      else
+        {
+          /* From version 4 each audit row carries its chained hash. */
+          sqlite3_stmt *row = NULL;
+          g_autofree char *hash = NULL;
+          g_autofree char *sql = NULL;
+
+          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1, 1001, 'nurse', 'insert', 'observation', 1, NULL, '{}'",
+                                               -1, &row, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+          hash = crs_store_audit_hash_row (row, NULL);
+          sqlite3_finalize (row);
+          sql = g_strdup_printf ("INSERT INTO audit (id, at, author, action, table_name, row_id, after, hash)"
+                                 " VALUES (1, 1001, 'nurse', 'insert', 'observation', 1, '{}', '%s');", hash);
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
       sqlite3_close (db);
 
       store = crs_store_open (path, &error);
@@ -111,12 +130,28 @@ test_schema_migrate (void)
       g_assert_cmpint (obs->spo2, ==, CRS_MISSING);
       g_assert_cmpuint (obs->symptoms, ==, 5);
 
-      /* A backup of the old version was made first. */
+      /* A backup of the old version was made first. Before version 4 it
+       * carries no ward id (older versions had none), so it is never
+       * offered for restore by itself, and the day's backup of the
+       * upgraded ward, which does, follows at once; from version 4 it
+       * carries the ward's id and is the day's backup too. */
       backups = crs_store_backup_list (path);
-      g_assert_cmpuint (backups->len, ==, 1);
       {
         g_autofree char *suffix = g_strdup_printf ("-before-v%d.sqlite", CRS_STORE_SCHEMA_VERSION);
-        g_assert_true (g_str_has_suffix (backups->pdata[0], suffix));
+
+        if (version < 4)
+          {
+            g_assert_cmpuint (backups->len, ==, 2);
+            g_assert_true (g_str_has_suffix (backups->pdata[1], suffix));
+            g_assert_false (crs_store_backup_is_good (backups->pdata[1], NULL));
+            g_assert_true (crs_store_backup_is_good (backups->pdata[0], crs_store_get_ward_id (store)));
+            g_ptr_array_remove_index (backups, 0);
+          }
+        else
+          {
+            g_assert_cmpuint (backups->len, ==, 1);
+            g_assert_true (g_str_has_suffix (backups->pdata[0], suffix));
+          }
       }
       g_assert_cmpint (sqlite3_open_v2 (backups->pdata[0], &db, SQLITE_OPEN_READONLY, NULL),
                        ==, SQLITE_OK);
@@ -144,6 +179,19 @@ test_schema_migrate (void)
         g_autoptr(GPtrArray) open = crs_store_list_open_escalations (store, 0, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (open->len, ==, 0);
+      }
+
+      /* The upgraded file has this version's schema exactly, a ward id,
+       * and an audit chain over the rows it already had. */
+      {
+        g_auto(CrsStoreVerification) verification = { 0 };
+        g_assert_true (crs_store_verify (store, &verification, &error));
+        g_assert_no_error (error);
+        g_assert_null (verification.schema);
+        g_assert_true (verification.chained);
+        g_assert_cmpint (verification.audit_break, ==, 0);
+        g_assert_cmpint (verification.audit_rows, ==, 2);
+        g_assert_nonnull (crs_store_get_ward_id (store));
       }
 
       /* What the new versions added works: acknowledgements (v2), and
@@ -225,7 +273,7 @@ test_backup_rotation (void)
       g_assert_cmpint (g_stat (backups->pdata[i], &st), ==, 0);
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
       /* A whole, single-file ward database. */
-      g_assert_true (crs_store_backup_is_good (backups->pdata[i]));
+      g_assert_true (crs_store_backup_is_good (backups->pdata[i], crs_store_get_ward_id (store)));
       g_assert_cmpint (sqlite3_open_v2 (backups->pdata[i], &db, SQLITE_OPEN_READONLY, NULL),
                        ==, SQLITE_OK);
       g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn = 'BK'"), ==, 1);
@@ -256,13 +304,15 @@ test_backup_daily (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autofree char *ward_id = g_strdup (crs_store_get_ward_id (store));
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
 
   /* A brand-new database has nothing to back up yet. */
+  g_assert_nonnull (ward_id);
   backups = crs_store_backup_list (path);
   g_assert_cmpuint (backups->len, ==, 0);
-  g_assert_false (crs_store_backup_made_today (path));
+  g_assert_false (crs_store_backup_made_today (path, ward_id));
   g_clear_pointer (&backups, g_ptr_array_unref);
   add_patient (store, "DAY", "1");
   g_clear_object (&store);
@@ -277,7 +327,7 @@ test_backup_daily (void)
       g_assert_cmpuint (backups->len, ==, 1);
       g_clear_pointer (&backups, g_ptr_array_unref);
     }
-  g_assert_true (crs_store_backup_made_today (path));
+  g_assert_true (crs_store_backup_made_today (path, ward_id));
 }
 
 /* ---------------------------------------------------------------------- */

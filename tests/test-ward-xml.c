@@ -14,6 +14,7 @@
 #include "core/crs-symptom.h"
 #include "crs-test-ward-utils.h"
 #include "exchange/crs-ward-xml-private.h"
+#include "crs-test-store-utils.h"
 
 #define NS "https://crswatch.org/ns/ward/1"
 /* 2025-03-10T08:00:00Z */
@@ -672,6 +673,138 @@ test_write_refuses_control_characters (void)
   g_assert_nonnull (strstr (error->message, "name"));
 }
 
+/* A file of @n sets of one patient: each amending the one before when
+ * @chained, else each on its own. */
+static char *
+many_sets (guint    n,
+           gboolean chained)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                "<ward xmlns=\"" NS "\">\n<patient mrn=\"CHAIN-1\">\n");
+
+  for (guint i = 1; i <= n; i++)
+    {
+      if (chained && i > 1)
+        g_string_append_printf (text, "<observation id=\"o%u\" supersedes=\"o%u\" amend-reason=\"r\""
+                                      " taken=\"2025-03-10T08:00:00Z\" heart-rate=\"%u\"/>\n",
+                                i, i - 1, 40 + i % 100);
+      else
+        g_string_append_printf (text, "<observation id=\"o%u\" taken=\"2025-03-10T08:00:00Z\""
+                                      " heart-rate=\"%u\"/>\n", i, 40 + i % 100);
+    }
+  g_string_append (text, "</patient>\n</ward>\n");
+  return g_string_free (text, FALSE);
+}
+
+static double
+time_read (const char *text,
+           guint       expected_sets)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsWardFile) file = NULL;
+  gint64 start = g_get_monotonic_time ();
+  CrsWardFilePatient *entry;
+
+  file = read_text (text, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (file->patients, 0);
+  g_assert_cmpuint (entry->observations->len, ==, expected_sets);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* One chain of many versions reads as fast as as many separate sets:
+ * amendments are resolved through a hash table, not by walking each chain
+ * back with a search (which took 212 s for 12 000 versions). */
+static void
+test_long_chain_linear (void)
+{
+  const guint n = 20000;
+  g_autofree char *flat = many_sets (n, FALSE);
+  g_autofree char *chain = many_sets (n, TRUE);
+  double t_flat = time_read (flat, n);
+  double t_chain = time_read (chain, n);
+
+  g_test_message ("%u sets: %.2f s unchained, %.2f s in one chain", n, t_flat, t_chain);
+  g_assert_cmpfloat (t_chain, <, 3 * t_flat + 0.5);
+
+  /* ...and the chain is what the file says. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrsWardFile) file = read_text (chain, &error);
+    CrsWardFilePatient *entry = g_ptr_array_index (file->patients, 0);
+    CrsObservation *first = g_ptr_array_index (entry->observations, 0);
+    CrsObservation *last = g_ptr_array_index (entry->observations, n - 1);
+    CrsObservation *before_last = g_ptr_array_index (entry->observations, n - 2);
+
+    g_assert_cmpint (first->supersedes_id, ==, 0);
+    g_assert_cmpint (last->superseded_by_id, ==, 0);
+    g_assert_cmpint (last->supersedes_id, ==, before_last->id);
+    g_assert_cmpint (before_last->superseded_by_id, ==, last->id);
+  }
+}
+
+/* An element with a great many attributes (or one huge start tag) is
+ * refused before libxml2 parses its attributes, quickly, naming the line. */
+static void
+test_attribute_cap (void)
+{
+  static const struct { guint attributes; gsize value_len; const char *words; } cases[] = {
+    { 200000, 1, "attributes" },
+    { 10000, 1, "attributes" },
+    { 2, 4 * 1024 * 1024, "bytes" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                    "<ward xmlns=\"" NS "\">\n<patient mrn=\"A1\">\n"
+                                    "<observation taken=\"2025-03-10T08:00:00Z\"");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrsWardFile) file = NULL;
+      g_autofree char *value = g_strnfill (cases[c].value_len, 'x');
+      gint64 start;
+      double seconds;
+
+      for (guint i = 0; i < cases[c].attributes; i++)
+        g_string_append_printf (text, "\n a%u=\"%s\"", i, value);
+      g_string_append (text, "/>\n</patient>\n</ward>\n");
+
+      start = g_get_monotonic_time ();
+      file = read_text (text->str, &error);
+      seconds = (g_get_monotonic_time () - start) / 1e6;
+      g_test_message ("%u attributes, %zu bytes: %.3f s: %s", cases[c].attributes, text->len,
+                      seconds, error ? error->message : "accepted");
+      g_assert_null (file);
+      g_assert_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "test.xml, line 4"));
+      g_assert_nonnull (strstr (error->message, cases[c].words));
+      g_assert_cmpfloat (seconds, <, 2.0);
+      g_string_free (text, TRUE);
+    }
+
+  /* The widest element a ward file has (every observation attribute) is
+   * read as before. */
+  {
+    g_autoptr(CrsWardFile) file = crs_ward_file_new ();
+    CrsPatient *patient = crs_patient_new ();
+    CrsWardFilePatient *entry;
+    g_autoptr(CrsObservation) obs = make_full_observation (0, ANCHOR);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(CrsWardFile) back = NULL;
+
+    patient->mrn = g_strdup ("WIDE-1");
+    entry = crs_ward_file_add_patient (file, patient);
+    obs->id = 1;
+    g_ptr_array_add (entry->observations, g_object_ref (obs));
+    bytes = crs_ward_xml_write (file, 0, &error);
+    g_assert_no_error (error);
+    back = crs_ward_xml_read_bytes (bytes, "wide.xml", ANCHOR, 0, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +829,8 @@ main (int   argc,
   g_test_add_func ("/ward-xml/hostile/xinclude", test_xinclude_ignored);
   g_test_add_func ("/ward-xml/hostile/too-large", test_too_large);
   g_test_add_func ("/ward-xml/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/ward-xml/hostile/attribute-cap", test_attribute_cap);
+  g_test_add_func ("/ward-xml/long-chain-linear", test_long_chain_linear);
   g_test_add_func ("/ward-xml/not-regular-file", test_not_regular_file);
   g_test_add_func ("/ward-xml/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/ward-xml/write-refuses-control-characters", test_write_refuses_control_characters);

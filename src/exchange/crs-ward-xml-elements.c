@@ -585,22 +585,35 @@ finish_patient (CrsWardXmlReader *r)
       target->superseded_by_id = amend->observation->id;
     }
 
-  /* Chains must end in an original: walk back from every set. */
-  for (guint i = 0; r->error == NULL && i < entry->observations->len; i++)
+  /* Chains must start at an original. Each set supersedes at most one and
+   * is amended by at most one (checked above), so the versions form
+   * simple paths and circles: walk forward from every original once; a
+   * set no walk reaches is on a circle. Linear in the number of sets,
+   * however long a chain is. */
+  if (r->error == NULL)
     {
-      CrsObservation *obs = g_ptr_array_index (entry->observations, i);
-      guint steps = 0;
+      g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
 
-      while (obs->supersedes_id != 0 && steps <= entry->observations->len)
+      for (guint i = 0; i < entry->observations->len; i++)
         {
-          obs = crs_ward_file_patient_find_observation (entry, obs->supersedes_id);
-          steps++;
+          CrsObservation *obs = g_ptr_array_index (entry->observations, i);
+
+          if (obs->supersedes_id != 0)
+            continue;
+          for (; obs != NULL; obs = g_hash_table_lookup (amended_by, obs))
+            g_hash_table_add (reached, obs);
         }
-      if (steps > entry->observations->len)
-        crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_INVALID,
-                     GPOINTER_TO_INT (g_hash_table_lookup (r->observation_lines,
-                                                           g_ptr_array_index (entry->observations, i))),
-                     _("Element 'observation': its amendments go round in a circle"));
+      for (guint i = 0; i < entry->observations->len; i++)
+        {
+          CrsObservation *obs = g_ptr_array_index (entry->observations, i);
+
+          if (g_hash_table_contains (reached, obs))
+            continue;
+          crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_INVALID,
+                                    GPOINTER_TO_INT (g_hash_table_lookup (r->observation_lines, obs)),
+                                    _("Element 'observation': its amendments go round in a circle"));
+          break;
+        }
     }
 
   g_ptr_array_set_size (r->pending, 0);

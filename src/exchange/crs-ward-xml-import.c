@@ -133,6 +133,45 @@ grade_missing (CrsStore           *store,
 }
 
 static gboolean
+save_observation (CrsStore              *store,
+                  CrsWardFilePatient    *entry,
+                  CrsObservation        *obs,
+                  const gint64          *old_id,
+                  gint64                 patient_id,
+                  GHashTable            *gradings,
+                  GHashTable            *ids,
+                  CrsWardImportSummary  *summary,
+                  GError               **error)
+{
+  g_autoptr(CrsObservation) copy = crs_observation_copy (obs);
+  CrsGrading *grading;
+
+  copy->id = 0;
+  copy->patient_id = patient_id;
+  copy->supersedes_id = old_id != NULL ? *old_id : 0;
+  copy->superseded_by_id = 0;
+
+  grading = g_hash_table_lookup (gradings, obs);
+  if (grading != NULL)
+    {
+      crs_grading_stamp (grading, copy);
+      summary->graded++;
+    }
+
+  if (!crs_store_add_observation (store, copy, error))
+    {
+      g_autofree char *taken = describe_time (obs->taken_at);
+      g_autofree char *what = g_strdup_printf (_("observation set taken %s"), taken);
+      blame (error, entry, what);
+      return FALSE;
+    }
+  g_hash_table_insert (ids, g_memdup2 (&obs->id, sizeof obs->id),
+                       g_memdup2 (&copy->id, sizeof copy->id));
+  summary->observations++;
+  return TRUE;
+}
+
+static gboolean
 import_observations (CrsStore              *store,
                      CrsWardFilePatient    *entry,
                      gint64                 patient_id,
@@ -141,65 +180,46 @@ import_observations (CrsStore              *store,
                      GError               **error)
 {
   guint done = 0, n = entry->observations->len;
-  g_autofree gboolean *saved = g_new0 (gboolean, n);
   g_autoptr(GHashTable) gradings = grade_missing (store, entry);
+  /* file id of a version not saved yet -> the set waiting for it */
+  g_autoptr(GHashTable) waiting = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  /* Each version after the one it supersedes: repeat until every set is
-   * saved (the reader has made sure the versions form simple chains). */
-  while (done < n)
+  /* In file order, each version after the one it supersedes: a set whose
+   * earlier version comes later in the file waits for it, and is saved
+   * right after it. Every set is looked at once or twice, whatever the
+   * length of its chain (the reader has made sure the versions form
+   * simple chains). */
+  for (guint i = 0; i < n; i++)
     {
-      guint before = done;
+      CrsObservation *obs = g_ptr_array_index (entry->observations, i);
+      gint64 *old_id = NULL;
 
-      for (guint i = 0; i < n; i++)
+      if (obs->supersedes_id != 0)
         {
-          CrsObservation *obs = g_ptr_array_index (entry->observations, i);
-          g_autoptr(CrsObservation) copy = NULL;
-          CrsGrading *grading;
-          gint64 *old_id = NULL;
-
-          if (saved[i])
-            continue;
-          if (obs->supersedes_id != 0)
+          old_id = g_hash_table_lookup (ids, &obs->supersedes_id);
+          if (old_id == NULL)
             {
-              old_id = g_hash_table_lookup (ids, &obs->supersedes_id);
-              if (old_id == NULL)
-                continue;   /* its earlier version is not saved yet */
+              g_hash_table_insert (waiting, &obs->supersedes_id, obs);
+              continue;
             }
-
-          copy = crs_observation_copy (obs);
-          copy->id = 0;
-          copy->patient_id = patient_id;
-          copy->supersedes_id = old_id != NULL ? *old_id : 0;
-          copy->superseded_by_id = 0;
-
-          grading = g_hash_table_lookup (gradings, obs);
-          if (grading != NULL)
-            {
-              crs_grading_stamp (grading, copy);
-              summary->graded++;
-            }
-
-          if (!crs_store_add_observation (store, copy, error))
-            {
-              g_autofree char *taken = describe_time (obs->taken_at);
-              g_autofree char *what = g_strdup_printf (_("observation set taken %s"), taken);
-              blame (error, entry, what);
-              return FALSE;
-            }
-          g_hash_table_insert (ids, g_memdup2 (&obs->id, sizeof obs->id),
-                               g_memdup2 (&copy->id, sizeof copy->id));
-          saved[i] = TRUE;
+        }
+      while (obs != NULL)
+        {
+          if (!save_observation (store, entry, obs, old_id, patient_id, gradings, ids, summary,
+                                 error))
+            return FALSE;
           done++;
-          summary->observations++;
+          old_id = g_hash_table_lookup (ids, &obs->id);
+          obs = g_hash_table_lookup (waiting, &obs->id);
         }
+    }
 
-      if (done == before)
-        {
-          g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
-                       _("an amendment refers to a set that is not in the file"));
-          blame (error, entry, NULL);
-          return FALSE;
-        }
+  if (done < n)
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
+                   _("an amendment refers to a set that is not in the file"));
+      blame (error, entry, NULL);
+      return FALSE;
     }
   return TRUE;
 }

@@ -5,7 +5,13 @@
  * laughs, parameter entities) needs one; so the bytes are searched for
  * "<!DOCTYPE" and "<!ENTITY" before the parser sees them, and the file is
  * required to be UTF-8 so that this byte search sees what the parser will.
- * The byte count stops a file that grows past the limit while it is read. */
+ * The byte count stops a file that grows past the limit while it is read.
+ * A small scanner follows the markup (tags, quoted attribute values,
+ * comments, CDATA, processing instructions) across chunks and stops an
+ * element with more attributes, or a start tag with more bytes, than any
+ * ward file has, before libxml2 parses them: its attribute handling
+ * slows down with the square of their number (200 000 attributes took
+ * over 30 s). */
 #define G_LOG_DOMAIN "crs-ward-xml"
 
 #include "config.h"
@@ -54,6 +60,136 @@ scan_for_forbidden (CrsWardXmlInput *input,
   return TRUE;
 }
 
+enum {
+  MARKUP_TEXT,
+  MARKUP_OPEN,        /* after '<' */
+  MARKUP_TAG,         /* inside a start or end tag */
+  MARKUP_VALUE,       /* inside a quoted attribute value */
+  MARKUP_BANG,        /* after "<!": a comment, CDATA or a declaration */
+  MARKUP_COMMENT,
+  MARKUP_CDATA,
+  MARKUP_DECLARATION,
+  MARKUP_PI,
+};
+
+static void
+remember (CrsWardXmlInput *input,
+          char             c)
+{
+  if (input->recent_len == sizeof input->recent)
+    {
+      memmove (input->recent, input->recent + 1, sizeof input->recent - 1);
+      input->recent_len--;
+    }
+  input->recent[input->recent_len++] = c;
+}
+
+static gboolean
+recent_ends_with (CrsWardXmlInput *input,
+                  const char      *text)
+{
+  gsize n = strlen (text);
+
+  return input->recent_len >= n &&
+         memcmp (input->recent + input->recent_len - n, text, n) == 0;
+}
+
+static gboolean
+scan_markup (CrsWardXmlInput *input,
+             const char      *data,
+             gsize            len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        input->line++;
+
+      switch (input->markup_state)
+        {
+        case MARKUP_TEXT:
+          if (c == '<')
+            {
+              input->markup_state = MARKUP_OPEN;
+              input->tag_line = input->line;
+              input->tag_bytes = 1;
+              input->tag_attributes = 0;
+            }
+          continue;
+        case MARKUP_OPEN:
+          input->recent_len = 0;
+          input->markup_state = c == '!' ? MARKUP_BANG : c == '?' ? MARKUP_PI :
+                                c == '>' ? MARKUP_TEXT : MARKUP_TAG;
+          if (input->markup_state != MARKUP_TAG)
+            continue;
+          break;
+        case MARKUP_BANG:
+          remember (input, c);
+          if (recent_ends_with (input, "--"))
+            {
+              input->recent_len = 0;
+              input->markup_state = MARKUP_COMMENT;
+            }
+          else if (recent_ends_with (input, "[CDATA["))
+            {
+              input->recent_len = 0;
+              input->markup_state = MARKUP_CDATA;
+            }
+          else if (input->recent_len >= 7 || c == '>')
+            input->markup_state = c == '>' ? MARKUP_TEXT : MARKUP_DECLARATION;
+          continue;
+        case MARKUP_COMMENT:
+          remember (input, c);
+          if (recent_ends_with (input, "-->"))
+            input->markup_state = MARKUP_TEXT;
+          continue;
+        case MARKUP_CDATA:
+          remember (input, c);
+          if (recent_ends_with (input, "]]>"))
+            input->markup_state = MARKUP_TEXT;
+          continue;
+        case MARKUP_PI:
+          remember (input, c);
+          if (recent_ends_with (input, "?>"))
+            input->markup_state = MARKUP_TEXT;
+          continue;
+        case MARKUP_DECLARATION:
+          if (c == '>')
+            input->markup_state = MARKUP_TEXT;
+          continue;
+        case MARKUP_VALUE:
+          if (c == input->quote)
+            input->markup_state = MARKUP_TAG;
+          break;
+        case MARKUP_TAG:
+        default:
+          /* Inside a tag: its attributes, and where it ends. */
+          if (c == '"' || c == '\'')
+            {
+              input->quote = c;
+              input->markup_state = MARKUP_VALUE;
+            }
+          else if (c == '=')
+            input->tag_attributes++;
+          else if (c == '>')
+            input->markup_state = MARKUP_TEXT;
+          break;
+        }
+
+      if (++input->tag_bytes > CRS_WARD_XML_MAX_TAG_BYTES)
+        input->tag_too_long = TRUE;
+      else if (input->tag_attributes > CRS_WARD_XML_MAX_ATTRIBUTES)
+        input->too_many_attributes = TRUE;
+      if (input->tag_too_long || input->too_many_attributes)
+        {
+          input->cap_line = input->tag_line;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 int
 crs_ward_xml_input_read (void *context,
                          char *buffer,
@@ -86,7 +222,8 @@ crs_ward_xml_input_read (void *context,
         }
     }
 
-  if (n > 0 && !scan_for_forbidden (input, buffer, (gsize) n))
+  if (n > 0 && (!scan_for_forbidden (input, buffer, (gsize) n) ||
+                !scan_markup (input, buffer, (gsize) n)))
     return -1;
   return (int) n;
 }
@@ -172,6 +309,7 @@ crs_ward_xml_input_start (CrsWardXmlInput  *input,
 
   memset (input, 0, sizeof *input);
   input->stream = g_object_ref (stream);
+  input->line = 1;
   input->max_bytes = max_bytes;
   *line = 0;
 

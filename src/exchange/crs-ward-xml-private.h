@@ -24,6 +24,19 @@ typedef struct
   gboolean      too_large;      /* grew past max_bytes while read */
   const char   *forbidden;      /* the construct found, e.g. "<!DOCTYPE" */
   GError       *io_error;
+
+  /* The markup scan (attribute and start tag caps), across chunks. */
+  int           markup_state;
+  char          quote;          /* the quote of the attribute value being read */
+  char          recent[10];     /* the last bytes of a comment, CDATA or <!...> */
+  gsize         recent_len;
+  gsize         tag_bytes;
+  guint         tag_attributes;
+  int           line;           /* of the byte being scanned */
+  int           tag_line;       /* where the current tag started */
+  gboolean      too_many_attributes;
+  gboolean      tag_too_long;
+  int           cap_line;       /* where the tag over a cap starts */
 } CrsWardXmlInput;
 
 /* Reads and checks the first bytes (UTF-8, starts like XML); FALSE with

@@ -202,12 +202,22 @@ parse (CrsWardXmlReader *r,
   xmlSetExternalEntityLoader (saved_loader);
 
   /* The input callback's own verdicts say more than the parser's. */
-  if (input->forbidden != NULL || input->too_large || input->io_error != NULL)
+  if (input->forbidden != NULL || input->too_large || input->io_error != NULL ||
+      input->too_many_attributes || input->tag_too_long)
     {
       g_clear_error (&r->error);
       r->n_problems = 0;
     }
-  if (input->forbidden != NULL)
+  if (input->too_many_attributes)
+    crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
+                 _("an element has more than %d attributes; no element of a ward file has "
+                   "that many, so CRS Watch does not read it"), CRS_WARD_XML_MAX_ATTRIBUTES);
+  else if (input->tag_too_long)
+    crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
+                 _("an element's start tag is longer than %" G_GSIZE_FORMAT " bytes, more than "
+                   "any ward file has, so CRS Watch does not read it"),
+                 CRS_WARD_XML_MAX_TAG_BYTES);
+  else if (input->forbidden != NULL)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_UNSAFE, 0,
                  _("the file contains “%s”: ward files never declare a DOCTYPE or entities, "
                    "so CRS Watch does not read it"), input->forbidden);

@@ -30,6 +30,14 @@ G_BEGIN_DECLS
 /* Elements in one file: far above any real ward, far below what would
  * exhaust memory. */
 #define CRS_WARD_XML_MAX_ELEMENTS 10000000
+/* Attributes on one element: the widest, <observation>, has 31 (and a
+ * namespace declaration or two); libxml2 checks attributes for duplicates
+ * in time that grows with the square of their number, so the cap is
+ * applied to the raw bytes before libxml2 sees them. */
+#define CRS_WARD_XML_MAX_ATTRIBUTES 64
+/* Bytes in one start tag: the longest attribute text (20 000 characters,
+ * each at most a 10-byte character reference) fits with room to spare. */
+#define CRS_WARD_XML_MAX_TAG_BYTES ((gsize) 512 * 1024)
 
 /* The schema text, as compiled into the program. */
 GBytes      *crs_ward_xml_get_schema    (void);

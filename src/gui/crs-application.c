@@ -7,7 +7,10 @@
  * ward with its times counted from now and removed when the application
  * quits; the window then says "Demo ward", so that nobody takes it for
  * real data. A ward database that cannot be opened (damaged, from a newer
- * version, busy) is left untouched and its message shown in a dialog. */
+ * version, busy, changed outside CRS Watch) is left untouched and its
+ * message shown in a dialog; when the ward has a good backup, the dialog
+ * offers to restore it (crs_store_restore, as `crs-watch-cli restore`)
+ * and then opens the restored ward in a new window. */
 #define G_LOG_DOMAIN "crs-application"
 
 #include "config.h"
@@ -226,11 +229,80 @@ open_store (CrsApplication *self)
 }
 
 static void
+show_message (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The damaged-file dialog's "Restore Backup": the same as
+ * `crs-watch-cli restore --db`, then the restored ward in a new window. */
+static void
+restore_backup (CrsApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsStoreRestoreReport) report = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *old_window = get_main_window (self);
+  GtkWindow *window;
+
+  report = crs_store_restore (self->store_path, NULL, FALSE, NULL, NULL, &error);
+  if (report == NULL)
+    {
+      show_message (old_window, _("Cannot Restore the Backup"), error->message);
+      return;
+    }
+  text = crs_store_restore_report_describe (report);
+
+  self->store = crs_store_open (self->store_path, &error);
+  if (self->store == NULL)
+    {
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", text, error->message);
+      show_message (old_window, _("Cannot Open the Ward Database"), body);
+      return;
+    }
+
+  /* The window reads the store when it is made: a new one. */
+  window = GTK_WINDOW (crs_window_new (self));
+  crs_window_set_demo (CRS_WINDOW (window), FALSE);
+  gtk_window_present (window);
+  if (old_window != NULL)
+    gtk_window_destroy (old_window);
+  show_message (window, _("Backup Restored"), text);
+}
+
+static void
+restore_backup_idle_cb (gpointer user_data)
+{
+  restore_backup (CRS_APPLICATION (user_data));
+}
+
+static void
+store_error_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  CrsApplication *self = user_data;
+
+  /* After the dialog has finished its response: the restore replaces
+   * the window the dialog belongs to. */
+  if (g_strcmp0 (response, "restore") == 0)
+    g_idle_add_once (restore_backup_idle_cb, self);
+}
+
+static void
 show_store_error (CrsApplication *self,
                   GtkWindow      *parent)
 {
   g_autoptr(GError) error = g_steal_pointer (&self->store_error);
   g_autofree char *body = NULL;
+  g_autofree char *backup = NULL;
   AdwMessageDialog *dialog;
 
   if (error == NULL)
@@ -243,12 +315,25 @@ show_store_error (CrsApplication *self,
   else
     body = g_strdup (error->message);
 
+  /* A damaged file, or one changed outside CRS Watch, with a good backup
+   * of the ward to go back to. */
+  if (!self->demo && self->store_path != NULL &&
+      (g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CORRUPT) ||
+       g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_TAMPERED)))
+    backup = crs_store_find_restorable_backup (self->store_path);
+
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
                                                        self->demo
                                                        ? _("Cannot Open the Demo Ward")
                                                        : _("Cannot Open the Ward Database"),
                                                        body));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (backup != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      g_signal_connect (dialog, "response", G_CALLBACK (store_error_response_cb), self);
+    }
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));

@@ -6,17 +6,25 @@
  * column added by a migration appears without code changes, and the
  * escaping is SQLite's, not ours. NULL columns are left out. The
  * database refuses UPDATE and DELETE on the audit table (triggers in
- * crs-store-schema.c). */
+ * crs-store-schema.c).
+ *
+ * Since schema version 4 every row carries a hash: SHA-256 over its own
+ * content and the previous row's hash, so that a row changed, removed or
+ * slipped in between others breaks the chain from there on, and `check`
+ * says where. The chain has no secret: it shows changes made behind CRS
+ * Watch's back with the sqlite3 tool, not a forger who recomputes every
+ * hash after the change. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "crs-store-private.h"
 
 /* Tables whose rows are audited. */
-static const char * const audited_tables[] = {
+const char * const crs_store_audited_tables[] = {
   "patient", "infusion", "observation", "intervention", "lab_result", "setting",
   "acknowledgement", "late_red_flag", NULL
 };
@@ -45,20 +53,21 @@ crs_store_load_row_json_sql (CrsStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  for (guint t = 0; audited_tables[t] != NULL; t++)
+  for (guint t = 0; crs_store_audited_tables[t] != NULL; t++)
     {
-      g_autoptr(GString) sql = g_string_new (NULL);
+      const char *table = crs_store_audited_tables[t];
+      g_autoptr(GString) expr = g_string_new (NULL);
       guint n = 0;
 
-      sqlite3_bind_text (stmt, 1, audited_tables[t], -1, SQLITE_STATIC);
-      g_string_append (sql, "SELECT (SELECT json_group_object (key, value) "
-                            "FROM json_each (json_object (");
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      g_string_append (expr, "(SELECT json_group_object (key, value) "
+                             "FROM json_each (json_object (");
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *column = (const char *) sqlite3_column_text (stmt, 0);
           /* Column names come from our own schema; quoted all the same,
            * and qualified: json_each has columns named id, key, value. */
-          g_string_append_printf (sql, "%s'%s', crs_row.\"%s\"", n++ ? ", " : "", column,
+          g_string_append_printf (expr, "%s'%s', crs_row.\"%s\"", n++ ? ", " : "", column,
                                   column);
         }
       sqlite3_reset (stmt);
@@ -67,11 +76,18 @@ crs_store_load_row_json_sql (CrsStore  *self,
       /* A table that an older schema version does not have yet. */
       if (n == 0)
         continue;
-      g_string_append_printf (sql, ")) WHERE type <> 'null') FROM \"%s\" AS crs_row"
-                                   " WHERE crs_row.rowid = ?1",
-                              audited_tables[t]);
-      g_hash_table_insert (self->row_json_sql, g_strdup (audited_tables[t]),
-                           g_string_free (g_steal_pointer (&sql), FALSE));
+      g_string_append (expr, ")) WHERE type <> 'null')");
+      g_hash_table_insert (self->row_json_sql, g_strdup (table),
+                           g_strdup_printf ("SELECT %s FROM \"%s\" AS crs_row"
+                                            " WHERE crs_row.rowid = ?1", expr->str, table));
+      /* Every row with the newest audit row about it (crs-store-verify.c). */
+      g_hash_table_insert (self->row_check_sql, g_strdup (table),
+                           g_strdup_printf ("SELECT crs_row.rowid, %s, a.id, a.after"
+                                            " FROM \"%s\" AS crs_row LEFT JOIN audit AS a"
+                                            " ON a.id = (SELECT max (id) FROM audit"
+                                            " WHERE table_name = '%s' AND row_id = crs_row.rowid)"
+                                            " ORDER BY crs_row.rowid",
+                                            expr->str, table, table));
     }
   return TRUE;
 }
@@ -105,6 +121,212 @@ crs_store_row_json (CrsStore    *self,
   return NULL;
 }
 
+/* ---------------------------------------------------------------------- */
+/* The hash chain */
+
+static void
+hash_text (GChecksum  *sum,
+           const char *text)
+{
+  if (text == NULL)
+    g_checksum_update (sum, (const guchar *) "N", 1);
+  else
+    {
+      /* Length-prefixed: no field can run into the next. */
+      g_autofree char *head = g_strdup_printf ("T%zu:", strlen (text));
+      g_checksum_update (sum, (const guchar *) head, -1);
+      g_checksum_update (sum, (const guchar *) text, (gssize) strlen (text));
+    }
+}
+
+static void
+hash_int (GChecksum *sum,
+          gint64     value)
+{
+  g_autofree char *text = g_strdup_printf ("I%" G_GINT64_FORMAT ";", value);
+  g_checksum_update (sum, (const guchar *) text, -1);
+}
+
+char *
+crs_store_audit_hash (const char *previous,
+                      gint64      id,
+                      gint64      at,
+                      const char *author,
+                      const char *action,
+                      const char *table,
+                      gint64      row_id,
+                      const char *before,
+                      const char *after)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) "crs-watch-audit-1", -1);
+  hash_text (sum, previous);
+  hash_int (sum, id);
+  hash_int (sum, at);
+  hash_text (sum, author);
+  hash_text (sum, action);
+  hash_text (sum, table);
+  hash_int (sum, row_id);
+  hash_text (sum, before);
+  hash_text (sum, after);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+char *
+crs_store_audit_hash_row (sqlite3_stmt *stmt,
+                          const char   *previous)
+{
+  return crs_store_audit_hash (previous,
+                               sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4),
+                               sqlite3_column_int64 (stmt, 5),
+                               (const char *) sqlite3_column_text (stmt, 6),
+                               (const char *) sqlite3_column_text (stmt, 7));
+}
+
+/* max (id) reads the last entry of the rowid b-tree: no scan. */
+#define LAST_ROW_SQL "SELECT id, hash FROM audit WHERE id = (SELECT max (id) FROM audit)"
+#define INSERT_SQL "INSERT INTO audit (id, at, author, action, table_name, row_id, before, after," \
+                   " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+
+/* Appends a row after the last one, chained to it; SQLITE_OK or the error. */
+static int
+append (sqlite3_stmt *last,
+        sqlite3_stmt *insert,
+        gint64        at,
+        const char   *author,
+        const char   *action,
+        const char   *table,
+        gint64        row_id,
+        const char   *before,
+        const char   *after)
+{
+  g_autofree char *previous = NULL;
+  g_autofree char *hash = NULL;
+  gint64 id = 1;
+  int rc;
+
+  rc = sqlite3_step (last);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (last, 0) + 1;
+      previous = g_strdup ((const char *) sqlite3_column_text (last, 1));
+    }
+  else if (rc != SQLITE_DONE)
+    return rc;
+  sqlite3_reset (last);
+
+  hash = crs_store_audit_hash (previous, id, at, author, action, table, row_id, before, after);
+  sqlite3_bind_int64 (insert, 1, id);
+  sqlite3_bind_int64 (insert, 2, at);
+  sqlite3_bind_text (insert, 3, author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 6, row_id);
+  if (before != NULL)
+    sqlite3_bind_text (insert, 7, before, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (insert, 7);
+  sqlite3_bind_text (insert, 8, after, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (insert);
+  sqlite3_reset (insert);
+  sqlite3_clear_bindings (insert);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+crs_store_audit_append (sqlite3    *db,
+                        gint64      at,
+                        const char *author,
+                        const char *action,
+                        const char *table,
+                        gint64      row_id,
+                        const char *before,
+                        const char *after)
+{
+  sqlite3_stmt *last = NULL;
+  sqlite3_stmt *insert = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, LAST_ROW_SQL, -1, &last, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, INSERT_SQL, -1, &insert, NULL);
+  if (rc == SQLITE_OK)
+    rc = append (last, insert, at, author, action, table, row_id, before, after);
+  sqlite3_finalize (last);
+  sqlite3_finalize (insert);
+  return rc;
+}
+
+int
+crs_store_audit_verify_chain (sqlite3 *db,
+                              gint64   from_id,
+                              gint64  *n_rows,
+                              gint64  *break_at)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *previous = NULL;
+  gint64 expected_id = MAX (from_id, 1);
+  int rc;
+
+  *n_rows = 0;
+  *break_at = 0;
+
+  /* A tail check trusts the row before it. */
+  if (expected_id > 1)
+    {
+      rc = sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?1", -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      sqlite3_bind_int64 (stmt, 1, expected_id - 1);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        previous = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_ROW)
+        {
+          *break_at = expected_id - 1;
+          return rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, at, author, action, table_name, row_id, before, after,"
+                               " hash FROM audit WHERE id >= ?1 ORDER BY id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, expected_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *hash = NULL;
+
+      /* A row taken out: the chain breaks where it was. */
+      if (id != expected_id)
+        {
+          *break_at = expected_id;
+          break;
+        }
+      hash = crs_store_audit_hash_row (stmt, previous);
+      if (g_strcmp0 (hash, (const char *) sqlite3_column_text (stmt, 8)) != 0)
+        {
+          *break_at = id;
+          break;
+        }
+      g_free (previous);
+      previous = g_steal_pointer (&hash);
+      expected_id++;
+      (*n_rows)++;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 gboolean
 crs_store_audit (CrsStore    *self,
                  const char  *action,
@@ -115,7 +337,8 @@ crs_store_audit (CrsStore    *self,
                  GError     **error)
 {
   g_autofree char *after_now = NULL;
-  g_autoptr(CrsStmt) stmt = NULL;
+  g_autoptr(CrsStmt) last = NULL;
+  g_autoptr(CrsStmt) insert = NULL;
   int rc;
 
   if (after_json == NULL)
@@ -126,22 +349,17 @@ crs_store_audit (CrsStore    *self,
       after_json = after_now;
     }
 
-  stmt = crs_store_prepare (self,
-                            "INSERT INTO audit (at, author, action, table_name, row_id, before, after)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
-  if (stmt == NULL)
+  /* Inside the write transaction: no other writer can append between
+   * reading the last row and adding this one. */
+  last = crs_store_prepare (self, LAST_ROW_SQL, error);
+  if (last == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, crs_store_now ());
-  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, row_id);
-  if (before_json != NULL)
-    sqlite3_bind_text (stmt, 6, before_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, after_json, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  insert = crs_store_prepare (self, INSERT_SQL, error);
+  if (insert == NULL)
+    return FALSE;
+  rc = append (last, insert, crs_store_now (), self->author, action, table, row_id, before_json,
+               after_json);
+  if (rc != SQLITE_OK)
     return crs_store_fail (self, rc, _("write the audit log"), error);
   return TRUE;
 }

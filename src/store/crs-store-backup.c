@@ -3,10 +3,16 @@
  * while another process writes), before every migration and once a day;
  * the newest seven are kept.
  *
- * A backup is written under a temporary name and renamed into place when
- * complete, so the folder never holds half a backup. Names carry the UTC
- * time, so sorting them by name sorts them by age:
- *   <name>-YYYYMMDD-HHMMSS-UUUUUU[-tag].sqlite */
+ * A backup is written under a temporary name (locked while it is
+ * written, so that one left by a killed process can be told from one in
+ * progress) and renamed into place when complete, so the folder never
+ * holds half a backup. Names carry the UTC time, so sorting them by name
+ * sorts them by age:
+ *   <name>-YYYYMMDD-HHMMSS-UUUUUU[-tag].sqlite
+ *
+ * The folder is used only when it is a real folder of the user's with
+ * mode 0700 (crs_store_backup_dir_safe), and a backup is offered only when
+ * it carries the ward's own id and passes every check of a restore. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
@@ -17,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "crs-store-private.h"
@@ -68,15 +75,26 @@ crs_store_backup_list (const char *db_path)
   g_autoptr(GRegex) regex = backup_name_regex (db_path);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) gdir = NULL;
   const char *name;
 
-  if (gdir == NULL || regex == NULL)
+  if (regex == NULL || !crs_store_backup_dir_safe (dir, FALSE, NULL))
+    return paths;
+  gdir = g_dir_open (dir, 0, NULL);
+  if (gdir == NULL)
     return paths;
 
   while ((name = g_dir_read_name (gdir)) != NULL)
-    if (g_regex_match (regex, name, 0, NULL))
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_regex_match (regex, name, 0, NULL))
+        continue;
+      /* Someone else's file, a link, or one others may read: never ours. */
+      path = g_build_filename (dir, name, NULL);
+      if (crs_store_files_is_private_file (path))
+        g_ptr_array_add (names, g_strdup (name));
+    }
 
   g_ptr_array_sort (names, compare_names_descending);
   for (guint i = 0; i < names->len; i++)
@@ -105,8 +123,28 @@ backup_time (const char *db_path,
   return g_date_time_new_utc (y, mo, d, h, mi, s);
 }
 
+/* The ward id a backup carries, read without writing anything. */
+static char *
+backup_ward_id (const char *path)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT ward_id FROM ward WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return id;
+}
+
 gboolean
-crs_store_backup_made_today (const char *db_path)
+crs_store_backup_made_today (const char *db_path,
+                             const char *ward_id)
 {
   g_autoptr(GPtrArray) backups = crs_store_backup_list (db_path);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -115,24 +153,88 @@ crs_store_backup_made_today (const char *db_path)
     {
       g_autoptr(GDateTime) utc = backup_time (db_path, backups->pdata[i]);
       g_autoptr(GDateTime) local = NULL;
+      g_autofree char *id = NULL;
 
       if (utc == NULL)
         continue;
       local = g_date_time_to_local (utc);
-      return g_date_time_get_year (local) == g_date_time_get_year (now) &&
-             g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
+      if (g_date_time_get_year (local) != g_date_time_get_year (now) ||
+          g_date_time_get_day_of_year (local) != g_date_time_get_day_of_year (now))
+        return FALSE;
+      /* Only a backup of this ward counts (not one from before the ward
+       * had its id, which is never offered for restore). */
+      if (ward_id == NULL)
+        return TRUE;
+      id = backup_ward_id (backups->pdata[i]);
+      if (g_strcmp0 (id, ward_id) == 0)
+        return TRUE;
     }
   return FALSE;
 }
 
 char *
-crs_store_backup_newest_good (const char *db_path)
+crs_store_backup_newest_good (const char *db_path,
+                              const char *ward_id)
 {
   g_autoptr(GPtrArray) backups = crs_store_backup_list (db_path);
 
   for (guint i = 0; i < backups->len; i++)
-    if (crs_store_backup_is_good (backups->pdata[i]))
+    if (crs_store_backup_is_good (backups->pdata[i], ward_id))
       return g_strdup (backups->pdata[i]);
+  return NULL;
+}
+
+/* The ward that most backups belong to (the newest one's on a tie): the
+ * best guess at the ward's id when the damaged file no longer says. */
+static char *
+likely_ward_id (GPtrArray *backups)
+{
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *best = NULL;
+  guint best_votes = 0;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      char *id = backup_ward_id (backups->pdata[i]);
+      guint n;
+
+      if (id == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (votes, id)) + 1;
+      if (n > best_votes)
+        {
+          best_votes = n;
+          best = id;
+        }
+      g_hash_table_replace (votes, id, GUINT_TO_POINTER (n));
+    }
+  return g_strdup (best);
+}
+
+char *
+crs_store_backup_find (const char  *db_path,
+                       const char  *ward_id,
+                       GError     **why)
+{
+  g_autofree char *dir = crs_store_backup_dir (db_path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *guessed = NULL;
+  g_autoptr(GError) unsafe = NULL;
+
+  if (!crs_store_backup_dir_safe (dir, FALSE, &unsafe) && unsafe->code == CRS_STORE_ERROR_UNSAFE)
+    {
+      g_propagate_error (why, g_steal_pointer (&unsafe));
+      return NULL;
+    }
+  backups = crs_store_backup_list (db_path);
+  if (ward_id == NULL)
+    ward_id = guessed = likely_ward_id (backups);
+  for (guint i = 0; ward_id != NULL && i < backups->len; i++)
+    if (crs_store_backup_is_good (backups->pdata[i], ward_id))
+      return g_strdup (backups->pdata[i]);
+
+  g_set_error (why, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
+               _("There is no good backup of this ward in %s."), dir);
   return NULL;
 }
 
@@ -195,37 +297,26 @@ crs_store_backup_make (sqlite3     *db,
   g_autofree char *final_base = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  mode_t old_umask;
   int fd, rc, tries = 0;
 
-  /* Patient data: only the owner may enter the folder or read a copy. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, CRS_STORE_ERROR,
-                   saved == EACCES || saved == EROFS ? CRS_STORE_ERROR_READ_ONLY :
-                   saved == ENOSPC ? CRS_STORE_ERROR_FULL : CRS_STORE_ERROR_FAILED,
-                   _("Cannot create the backup folder %s: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
+  /* Patient data: only the owner may enter the folder or read a copy;
+   * a folder another user could read or change is never used. */
+  if (!crs_store_backup_dir_safe (dir, TRUE, error))
+    return NULL;
 
   final = new_backup_name (db_path, dir, tag);
   final_base = g_path_get_basename (final);
   partial_base = g_strdup_printf (".%s.partial", final_base);
   partial = g_build_filename (dir, partial_base, NULL);
 
-  fd = g_open (partial, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  fd = crs_store_files_create_exclusive (partial, error);
   if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, CRS_STORE_ERROR,
-                   saved == EACCES || saved == EROFS ? CRS_STORE_ERROR_READ_ONLY :
-                   saved == ENOSPC ? CRS_STORE_ERROR_FULL : CRS_STORE_ERROR_FAILED,
-                   _("Cannot write a backup in %s: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
+    return NULL;
 
+  old_umask = crs_store_umask_private ();
   rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
+  umask (old_umask);
   if (rc != SQLITE_OK)
     goto fail;
 
@@ -263,8 +354,11 @@ crs_store_backup_make (sqlite3     *db,
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
                    _("Cannot write the backup %s: %s"), final, g_strerror (saved));
       g_unlink (partial);
+      close (fd);
       return NULL;
     }
+  /* The lock goes with the temporary name: only now. */
+  close (fd);
   crs_store_sync_dir (final);
   rotate (db_path);
   return g_steal_pointer (&final);
@@ -274,6 +368,7 @@ fail:
   if (dest != NULL)
     sqlite3_close (dest);
   g_unlink (partial);
+  close (fd);
   return NULL;
 }
 

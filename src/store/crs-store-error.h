@@ -17,6 +17,9 @@ typedef enum {
   CRS_STORE_ERROR_NOT_FOUND,    /* no such row */
   CRS_STORE_ERROR_CONSTRAINT,   /* e.g. duplicate MRN */
   CRS_STORE_ERROR_INVALID,      /* a value the database cannot hold */
+  CRS_STORE_ERROR_TAMPERED,     /* changed behind CRS Watch's back: schema, audit chain, records */
+  CRS_STORE_ERROR_UNSAFE,       /* a file or folder another user could change or read */
+  CRS_STORE_ERROR_IN_USE,       /* another program has the database open */
 } CrsStoreError;
 
 GQuark crs_store_error_quark (void);

@@ -30,7 +30,7 @@ crs_store_list_late_red_flags (CrsStore  *self,
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
   /* A file from before late red flags (read-only) has none. */
-  if (self->schema_version < 4)
+  if (self->schema_version < 5)
     return g_steal_pointer (&list);
 
   stmt = crs_store_prepare (self,
@@ -168,7 +168,7 @@ crs_store_raise_late_red_flags (CrsStore  *self,
 
   /* An import stamps every set with its full history; an old file has no
    * table for it. */
-  if (self->in_batch || self->schema_version < 4)
+  if (self->in_batch || self->schema_version < 5)
     return TRUE;
 
   sets = crs_store_list_observations (self, patient_id, from, 0, FALSE, error);

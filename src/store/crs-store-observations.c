@@ -561,7 +561,7 @@ crs_store_list_open_escalations (CrsStore  *self,
    * flags (version 4) are few: a second SELECT, by their own index. */
   if (patient_id != 0)
     stmt = crs_store_prepare (self,
-                              select_observations (self, "o.", self->schema_version >= 4
+                              select_observations (self, "o.", self->schema_version >= 5
                                 ? "FROM observation AS o INDEXED BY observation_red_flag"
                                   " WHERE o.patient_id = ?1 AND o.red_flag = 1"
                                   " AND o.superseded_by IS NULL"
@@ -582,7 +582,7 @@ crs_store_list_open_escalations (CrsStore  *self,
                               error);
   else
     stmt = crs_store_prepare (self,
-                              select_observations (self, "o.", self->schema_version >= 4
+                              select_observations (self, "o.", self->schema_version >= 5
                                 ? "FROM patient AS p"
                                   " JOIN observation AS o INDEXED BY observation_red_flag"
                                   "   ON o.patient_id = p.id"

@@ -1,8 +1,10 @@
-/* crs-store-open.c: opening a ward database: creating a new one (built
- * under a temporary name and linked into place only when complete),
- * checking an existing one before any connection may write to it,
- * connection settings, forward migrations after a backup, and the daily
- * backup. */
+/* crs-store-open.c: opening a ward database: its path resolved once (and
+ * refused through another user's symbolic link), creating a new one
+ * (built under a locked temporary name and linked into place only when
+ * complete), owner-only modes for it and its companions, removing what
+ * killed processes left, checking an existing one (damage, schema, audit
+ * chain) before any connection may write to it, connection settings,
+ * forward migrations after a backup, and the daily backup. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
@@ -43,6 +45,7 @@ refuse_unwritable (const char  *path,
                    GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
 
   if (g_access (dir, W_OK) != 0)
     {
@@ -53,7 +56,10 @@ refuse_unwritable (const char  *path,
                    dir);
       return FALSE;
     }
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+  /* The owner's write permission, not only access(): root may write to a
+   * file made read-only on purpose, CRS Watch does not. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      (g_access (path, W_OK) != 0 || (g_stat (path, &st) == 0 && (st.st_mode & 0200) == 0)))
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_READ_ONLY,
                    _("CRS Watch may not write to the ward database %s. Nothing was changed; "
@@ -78,10 +84,14 @@ create_database (const char  *path,
   g_autofree char *tmpl = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db = NULL;
-  int fd, rc;
+  mode_t old_umask;
+  int fd, rc, made;
 
   /* Patient data: only the owner may enter the folder. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  old_umask = crs_store_umask_private ();
+  made = g_mkdir_with_parents (dir, 0700);
+  umask (old_umask);
+  if (made != 0)
     {
       int saved = errno;
       if (saved == EACCES || saved == EROFS || saved == EPERM)
@@ -94,20 +104,16 @@ create_database (const char  *path,
     return FALSE;
 
   tmpl = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
-  /* Created 0600 here: SQLite keeps the mode of an existing file and gives
-   * its -wal and -shm files the same one. */
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  /* Created 0600 and locked while it is built: SQLite gives its -wal and
+   * -shm the file's mode, and a file nobody holds locked was left by a
+   * killed process (crs_store_files_leftovers). */
+  fd = crs_store_files_create_locked (tmpl, error);
   if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, CRS_STORE_ERROR,
-                   saved == ENOSPC ? CRS_STORE_ERROR_FULL : CRS_STORE_ERROR_FAILED,
-                   _("Cannot create the ward database in %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+    return FALSE;
 
+  old_umask = crs_store_umask_private ();
   rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
+  umask (old_umask);
   if (rc == SQLITE_OK)
     rc = configure_connection (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS, FALSE);
   if (rc != SQLITE_OK)
@@ -147,6 +153,7 @@ create_database (const char  *path,
       goto fail;
     }
   g_unlink (tmpl);
+  close (fd);
   crs_store_sync_dir (path);
   return TRUE;
 
@@ -154,6 +161,7 @@ fail:
   if (db != NULL)
     sqlite3_close (db);
   g_unlink (tmpl);
+  close (fd);
   return FALSE;
 }
 
@@ -243,6 +251,19 @@ fail:
   return FALSE;
 }
 
+static char *
+query_ward_id (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT ward_id FROM ward WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return id;
+}
+
 static CrsStore *
 store_open (const char  *path,
             gboolean     read_only,
@@ -250,6 +271,7 @@ store_open (const char  *path,
 {
   g_autoptr(CrsStore) self = NULL;
   g_autofree char *abs_path = NULL;
+  g_autofree char *ward_id = NULL;
   gboolean created = FALSE;
   int version = 0;
   int rc;
@@ -257,7 +279,10 @@ store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  abs_path = g_canonicalize_filename (path, NULL);
+  /* Resolved once: every later step works on the real path. */
+  abs_path = crs_store_files_resolve (path, error);
+  if (abs_path == NULL)
+    return NULL;
 
   if (read_only)
     {
@@ -270,44 +295,55 @@ store_open (const char  *path,
     }
   else
     {
+      g_autoptr(GPtrArray) leftovers = NULL;
+
       if (!g_file_test (abs_path, G_FILE_TEST_EXISTS) &&
           !create_database (abs_path, &created, error))
         return NULL;
       if (!refuse_unwritable (abs_path, error))
         return NULL;
+      /* Owner-only before any connection: SQLite makes -wal and -shm with
+       * the mode the file has when it opens them. */
+      if (!crs_store_files_prepare (abs_path, error))
+        return NULL;
+      leftovers = crs_store_files_leftovers (abs_path, TRUE);
+      if (leftovers->len > 0)
+        g_message ("Removed %u files left by an interrupted CRS Watch", leftovers->len);
     }
 
   /* Check the file before any connection that could write to it. */
-  if (!crs_store_check_file (abs_path, &version, error))
+  if (!crs_store_check_file (abs_path, &version, &ward_id, !read_only, error))
     return NULL;
 
   self = g_object_new (CRS_TYPE_STORE, NULL);
   self->path = g_steal_pointer (&abs_path);
   self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+  if (read_only)
+    rc = crs_store_open_for_reading (self->path, &self->db, &self->read_copy_dir, error);
+  else
+    {
+      mode_t old_umask = crs_store_umask_private ();
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+      umask (old_umask);
+    }
   if (rc == SQLITE_OK)
     rc = configure_connection (self->db, self->busy_timeout_ms, read_only);
   if (rc != SQLITE_OK)
     {
-      crs_store_fail (self, rc, _("open the ward database"), error);
+      if (error == NULL || *error == NULL)
+        crs_store_fail (self, rc, _("open the ward database"), error);
       return NULL;
     }
 
   if (!read_only)
     {
-      struct stat st;
-
-      /* Patient data: readable by its owner only. */
-      if (g_stat (self->path, &st) == 0 && (st.st_mode & 0077) != 0 &&
-          st.st_uid == getuid ())
-        g_chmod (self->path, 0600);
-
       if (version < CRS_STORE_SCHEMA_VERSION && !migrate (self, error))
         return NULL;
+      g_free (ward_id);
+      ward_id = query_ward_id (self->db);
 
-      if (!created && !crs_store_backup_made_today (self->path))
+      if (!created && !crs_store_backup_made_today (self->path, ward_id))
         {
           g_autoptr(GError) backup_error = NULL;
           g_autofree char *backup = crs_store_backup_make (self->db, self->path, NULL,
@@ -318,6 +354,7 @@ store_open (const char  *path,
             g_message ("Daily backup failed: %s", backup_error->message);
         }
     }
+  self->ward_id = g_steal_pointer (&ward_id);
 
   if (crs_store_query_int (self->db, "PRAGMA user_version", &self->schema_version) != SQLITE_OK)
     {
@@ -343,5 +380,12 @@ crs_store_open_read_only (const char  *path,
                           GError     **error)
 {
   return store_open (path, TRUE, error);
+}
+
+const char *
+crs_store_get_ward_id (CrsStore *self)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+  return self->ward_id;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "crs-store.h"
 
@@ -11,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. Every earlier version can still be
  * created (crs_store_schema_create) and is migrated forward at open. */
-#define CRS_STORE_SCHEMA_VERSION 4
+#define CRS_STORE_SCHEMA_VERSION 5
 
 /* PRAGMA application_id of a ward database: "CRSW" in ASCII. It tells a
  * ward database from any other SQLite file. */
@@ -22,6 +23,11 @@ G_BEGIN_DECLS
 
 /* How many backups the backups/ folder keeps. */
 #define CRS_STORE_BACKUPS_KEPT 7
+
+/* How many of the newest audit rows every open checks the hash chain of;
+ * the whole chain is checked at the first open of each day, by `check`
+ * and before a restore. */
+#define CRS_STORE_CHAIN_TAIL_ROWS 1000
 
 struct _CrsStore
 {
@@ -42,6 +48,9 @@ struct _CrsStore
 
   GHashTable *statements;      /* SQL text -> sqlite3_stmt *, prepared once */
   GHashTable *row_json_sql;    /* table name -> SQL selecting one row as JSON */
+  GHashTable *row_check_sql;   /* table name -> SQL of every row with its newest audit row */
+  char       *ward_id;         /* NULL before schema version 4 */
+  char       *read_copy_dir;   /* a private copy read instead of the file, removed at close */
 };
 
 /* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,
@@ -112,6 +121,41 @@ gboolean  crs_store_audit          (CrsStore    *self,
                                     const char  *after_json,
                                     GError     **error);
 
+/* The audit hash chain (crs-store-audit.c). */
+extern const char * const crs_store_audited_tables[];
+/* SHA-256 (hex) of an audit row's content chained to @previous (NULL for
+ * the first row). */
+char     *crs_store_audit_hash     (const char  *previous,
+                                    gint64       id,
+                                    gint64       at,
+                                    const char  *author,
+                                    const char  *action,
+                                    const char  *table,
+                                    gint64       row_id,
+                                    const char  *before,
+                                    const char  *after);
+/* The same for a row read as id, at, author, action, table_name, row_id,
+ * before, after (columns 0 to 7 of @stmt). */
+char     *crs_store_audit_hash_row (sqlite3_stmt *stmt,
+                                    const char   *previous);
+/* Appends a chained audit row through any connection (inside its write
+ * transaction); SQLITE_OK or the error. */
+int       crs_store_audit_append   (sqlite3     *db,
+                                    gint64       at,
+                                    const char  *author,
+                                    const char  *action,
+                                    const char  *table,
+                                    gint64       row_id,
+                                    const char  *before,
+                                    const char  *after);
+/* Checks the chain from row @from_id (0: the whole of it) to the end;
+ * *break_at is the first row where it breaks (0 when it holds), *n_rows
+ * how many rows held before. SQLITE_OK unless the rows could not be read. */
+int       crs_store_audit_verify_chain (sqlite3 *db,
+                                        gint64   from_id,
+                                        gint64  *n_rows,
+                                        gint64  *break_at);
+
 /* Schema (crs-store-schema.c). */
 /* Creates the schema of @version (1..CRS_STORE_SCHEMA_VERSION) in an
  * empty database: the first version's tables, then every migration up to
@@ -127,23 +171,87 @@ gboolean  crs_store_schema_migrate (sqlite3     *db,
                                     GError     **error);
 /* Tables every ward database of @version has; NULL-terminated. */
 const char * const *crs_store_schema_tables (int version);
+/* The tables, indexes, triggers and views of @db: "type name" -> SQL. */
+GHashTable *crs_store_schema_objects (sqlite3 *db,
+                                      int     *rc_out);
+/* What differs between the schema of @db and the one @version must have
+ * (built from the migrations), in words; NULL when nothing does. */
+char     *crs_store_schema_differences (sqlite3 *db,
+                                        int      version,
+                                        int     *rc_out);
+
+/* Files (crs-store-files.c). */
+extern const char * const crs_store_companion_suffixes[];   /* "-wal", "-shm", "-journal" */
+/* umask (077); returns the old one, for umask() to put back. */
+mode_t    crs_store_umask_private  (void);
+/* The real path of @path, symbolic links followed once; refused (NULL)
+ * when it goes through another user's link in a folder others may write
+ * to. Parts that do not exist yet are kept as given. */
+char     *crs_store_files_resolve  (const char  *path,
+                                    GError     **error);
+/* Before a writable open: the database and its companions belong to the
+ * user and are 0600 (corrected when they are not); refused when one
+ * belongs to someone else or is not a plain file. */
+gboolean  crs_store_files_prepare  (const char  *path,
+                                    GError     **error);
+/* TRUE when @dir is a real folder of the user's with mode 0700; made so
+ * when absent and @create. FALSE with CRS_STORE_ERROR_UNSAFE saying why. */
+gboolean  crs_store_backup_dir_safe (const char  *dir,
+                                     gboolean     create,
+                                     GError     **error);
+/* A plain file of the user's that nobody else may open. */
+gboolean  crs_store_files_is_private_file (const char *path);
+/* mkstemp() on @tmpl (0600), with an flock() held on the returned
+ * descriptor: close it only when the file is renamed or removed. */
+int       crs_store_files_create_locked (char    *tmpl,
+                                         GError **error);
+/* The same for a file of a given name, created with O_EXCL. */
+int       crs_store_files_create_exclusive (const char  *path,
+                                            GError     **error);
+/* Temporary files of ours beside @db_path and in its backups/ that no
+ * living process holds; removed when @remove. Full paths, sorted. */
+GPtrArray *crs_store_files_leftovers (const char *db_path,
+                                      gboolean    remove);
+/* TRUE when another process has the database open. */
+gboolean  crs_store_files_in_use   (const char  *db_path);
+/* How to read @path without writing beside it: an SQLite URI, and a
+ * private copy folder to remove afterwards (crs_store_files_remove_copy)
+ * when the file had to be copied (read-only folder, -wal with records). */
+gboolean  crs_store_files_read_plan (const char  *path,
+                                     char       **uri_out,
+                                     char       **copy_dir_out,
+                                     GError     **error);
+void      crs_store_files_remove_copy (const char *copy_dir);
 
 /* Backups (crs-store-backup.c). */
 char     *crs_store_backup_dir     (const char  *db_path);
+/* The newest backup of the ward @ward_id that passes every check
+ * (crs_store_check_backup); with @ward_id NULL (unreadable from a damaged
+ * file), of the ward most backups belong to. NULL with @why saying why
+ * not (no backup, an unsafe folder). */
+char     *crs_store_backup_find    (const char  *db_path,
+                                    const char  *ward_id,
+                                    GError     **why);
 /* Copies @db into the backup folder of @db_path; @tag (may be NULL) is
  * appended to the name, e.g. "before-v2". Keeps the newest seven. */
 char     *crs_store_backup_make    (sqlite3     *db,
                                     const char  *db_path,
                                     const char  *tag,
                                     GError     **error);
-/* TRUE when the backup folder holds a backup made today (local time). */
-gboolean  crs_store_backup_made_today (const char *db_path);
-/* A ward database of a version this CRS Watch reads, passing the quick
- * check. */
-gboolean  crs_store_backup_is_good (const char  *path);
-/* The newest backup that opens and passes the quick check; NULL if none. */
-char     *crs_store_backup_newest_good (const char *db_path);
-/* Backups of @db_path, newest first (full paths). */
+/* TRUE when the backup folder holds a backup of @ward_id made today
+ * (local time). */
+gboolean  crs_store_backup_made_today (const char *db_path,
+                                       const char *ward_id);
+/* A ward database of a version this CRS Watch reads, of the ward
+ * @ward_id (any ward when NULL) that passes the quick check, has the
+ * schema of its version and an unbroken audit chain. */
+gboolean  crs_store_backup_is_good (const char  *path,
+                                    const char  *ward_id);
+/* The newest good backup of the ward @ward_id; NULL if none. */
+char     *crs_store_backup_newest_good (const char *db_path,
+                                        const char *ward_id);
+/* Backups of @db_path, newest first (full paths): only from a safe
+ * backups/ folder, and only plain owner-only files of the user's. */
 GPtrArray *crs_store_backup_list   (const char  *db_path);
 /* fsync() the folder holding @path so that a rename or link survives a
  * power cut. */
@@ -151,14 +259,46 @@ void      crs_store_sync_dir       (const char  *path);
 
 /* Checks of the file (crs-store-check.c). */
 /* Checks an existing file without writing to it: SQLite, a ward database,
- * not too new, passes the quick check. Sets *version. */
+ * not too new, passes the quick check; @for_writing: and has the schema
+ * of its version and an unbroken audit chain (its newest rows; the whole
+ * of it when no backup of today exists yet). Sets *version and *ward_id
+ * (may be NULL). */
 gboolean  crs_store_check_file     (const char  *path,
                                     int         *version,
+                                    char       **ward_id,
+                                    gboolean     for_writing,
                                     GError     **error);
-/* Message for a damaged file, naming the newest good backup and how to
- * restore it. */
+/* Checks a backup (or any file meant to become the ward database) the
+ * way a restore does: header, application id, a version this CRS Watch
+ * reads and that carries a ward id, quick check, tables, the schema of
+ * its version, the whole audit chain, and (unless NULL) the ward id.
+ * Sets *ward_id_out (may be NULL). Never writes to it. */
+gboolean  crs_store_check_backup   (const char  *path,
+                                    const char  *ward_id,
+                                    char       **ward_id_out,
+                                    GError     **error);
+/* The ward id stored in @path, read without writing; NULL when it cannot
+ * be read (damaged, older version, not a ward database). */
+char     *crs_store_read_ward_id   (const char  *path);
+/* Opens @path for reading the way crs_store_files_read_plan says;
+ * *copy_dir_out to remove after sqlite3_close. */
+int       crs_store_open_for_reading (const char  *path,
+                                      sqlite3    **db_out,
+                                      char       **copy_dir_out,
+                                      GError     **error);
+/* Message for a damaged file, naming the newest good backup and the
+ * command that restores it. */
 char     *crs_store_damaged_message (const char *path,
                                      const char *problem);
+/* The same for a file changed behind CRS Watch's back. */
+char     *crs_store_tampered_message (const char *path,
+                                      const char *problem);
+/* Schema, audit chain (the @tail_rows newest rows; 0 = all) of an open
+ * connection; a description of the first problem, or NULL. */
+char     *crs_store_find_tampering (sqlite3    *db,
+                                    int         version,
+                                    gint64      tail_rows,
+                                    int        *rc_out);
 
 /* Values (crs-store-values.c): missing numbers and unset choices are
  * NULL in the database; times of 0 are NULL. */

@@ -7,11 +7,17 @@
  * a test can build a database of any earlier version and open it.
  *
  * Rules enforced by the database itself, not only by this code:
- *  - the audit log is append-only (triggers abort UPDATE and DELETE);
+ *  - the audit log is append-only (triggers abort UPDATE and DELETE, and
+ *    since version 4 an insert that is not the next row with its hash);
  *  - no clinical row is ever deleted;
  *  - infusions, interventions, lab results and acknowledgements never
  *    change; an observation set never changes except for the one link to
- *    the version that amends it, which is set once.
+ *    the version that amends it, which is set once;
+ *  - since version 4, no row is replaced: INSERT OR REPLACE and REPLACE
+ *    would delete the old row without firing its delete trigger.
+ * A trigger can be dropped by anyone with the sqlite3 tool; `check` and
+ * every start compare the schema with the one its version must have
+ * (crs_store_schema_differences, built from the migrations below).
  *
  * Missing values are NULL; choices are stored as their machine ids
  * (crs-model.h), never as numbers, so the file reads the same to a
@@ -23,6 +29,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "crs-store-private.h"
+
+#define AUDIT_NO_UPDATE \
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit" \
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END"
+
+static const char audit_no_update_v1[] = AUDIT_NO_UPDATE;
 
 /* Version 1: patients, infusions, observation sets, interventions, lab
  * results, ward settings and the audit log. */
@@ -149,8 +161,7 @@ static const char schema_v1[] =
   ");"
   "CREATE INDEX audit_of_row ON audit (table_name, row_id);"
 
-  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  AUDIT_NO_UPDATE ";"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
   " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
 
@@ -286,12 +297,142 @@ static const char migrate_v2_to_v3[] =
   "   OR NEW.red_flag IS NOT OLD.red_flag"
   " BEGIN SELECT RAISE (ABORT, 'observation sets are never changed: amend them'); END;";
 
-/* Version 4: red flags a set raised after it was saved (crs-escalation.h):
+/* Version 4: tamper evidence and the ward's own identity.
+ *  - ward: one row, made when the database is created (or upgraded to
+ *    this version), holding a random id that every backup of the ward
+ *    carries; a backup with another id is never offered for restore.
+ *  - audit.hash: each row's SHA-256 over its content and the previous
+ *    row's hash (crs-store-audit.c), filled in for the rows already there
+ *    by migrate_v4_chain(); `check` reports the first row where the chain
+ *    breaks. Rows are appended with the next id and their hash, or not at
+ *    all.
+ *  - BEFORE INSERT triggers refuse INSERT OR REPLACE / REPLACE on a row
+ *    that exists (by id or by a unique column): REPLACE deletes the old
+ *    row without firing its delete trigger. Keys and ids never change, so
+ *    UPDATE OR REPLACE cannot delete another row either. */
+static const char migrate_v3_to_v4[] =
+  "CREATE TABLE ward ("
+  "  id          INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  ward_id     TEXT NOT NULL CHECK (length (ward_id) = 36),"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER ward_no_update BEFORE UPDATE ON ward"
+  " BEGIN SELECT RAISE (ABORT, 'the ward''s identity never changes'); END;"
+  "CREATE TRIGGER ward_no_delete BEFORE DELETE ON ward"
+  " BEGIN SELECT RAISE (ABORT, 'the ward''s identity never changes'); END;"
+  "CREATE TRIGGER ward_no_replace BEFORE INSERT ON ward"
+  " WHEN EXISTS (SELECT 1 FROM ward)"
+  " BEGIN SELECT RAISE (ABORT, 'the ward''s identity never changes'); END;"
+
+  "ALTER TABLE audit ADD COLUMN hash TEXT;"
+
+  "CREATE TRIGGER patient_no_replace BEFORE INSERT ON patient"
+  " WHEN EXISTS (SELECT 1 FROM patient WHERE id = NEW.id OR mrn = NEW.mrn)"
+  " BEGIN SELECT RAISE (ABORT, 'a patient with this id or MRN exists: patients are never replaced'); END;"
+  "CREATE TRIGGER patient_keys_fixed BEFORE UPDATE ON patient"
+  " WHEN NEW.id IS NOT OLD.id"
+  "   OR (NEW.mrn IS NOT OLD.mrn AND EXISTS (SELECT 1 FROM patient WHERE mrn = NEW.mrn))"
+  " BEGIN SELECT RAISE (ABORT, 'a patient''s id never changes, and MRNs stay unique'); END;"
+  "CREATE TRIGGER infusion_no_replace BEFORE INSERT ON infusion"
+  " WHEN EXISTS (SELECT 1 FROM infusion WHERE id = NEW.id)"
+  " BEGIN SELECT RAISE (ABORT, 'infusions are never replaced'); END;"
+  "CREATE TRIGGER intervention_no_replace BEFORE INSERT ON intervention"
+  " WHEN EXISTS (SELECT 1 FROM intervention WHERE id = NEW.id)"
+  " BEGIN SELECT RAISE (ABORT, 'interventions are never replaced'); END;"
+  "CREATE TRIGGER lab_result_no_replace BEFORE INSERT ON lab_result"
+  " WHEN EXISTS (SELECT 1 FROM lab_result WHERE id = NEW.id)"
+  " BEGIN SELECT RAISE (ABORT, 'lab results are never replaced'); END;"
+  "CREATE TRIGGER acknowledgement_no_replace BEFORE INSERT ON acknowledgement"
+  " WHEN EXISTS (SELECT 1 FROM acknowledgement WHERE id = NEW.id)"
+  " BEGIN SELECT RAISE (ABORT, 'acknowledgements are never replaced'); END;"
+  /* A new version is never born superseded, and supersedes a set that no
+   * other version supersedes. */
+  "CREATE TRIGGER observation_no_replace BEFORE INSERT ON observation"
+  " WHEN EXISTS (SELECT 1 FROM observation WHERE id = NEW.id)"
+  "   OR NEW.superseded_by IS NOT NULL"
+  "   OR (NEW.supersedes IS NOT NULL"
+  "       AND EXISTS (SELECT 1 FROM observation WHERE supersedes = NEW.supersedes))"
+  " BEGIN SELECT RAISE (ABORT, 'observation sets are never replaced: amend them'); END;"
+  "CREATE TRIGGER setting_no_replace BEFORE INSERT ON setting"
+  " WHEN EXISTS (SELECT 1 FROM setting WHERE key = NEW.key)"
+  " BEGIN SELECT RAISE (ABORT, 'ward settings are changed, never replaced'); END;"
+  "CREATE TRIGGER setting_key_fixed BEFORE UPDATE ON setting"
+  " WHEN NEW.key IS NOT OLD.key"
+  " BEGIN SELECT RAISE (ABORT, 'a ward setting''s key never changes'); END;"
+  "CREATE TRIGGER audit_append_only BEFORE INSERT ON audit"
+  " WHEN NEW.id IS NOT (SELECT coalesce (max (id), 0) + 1 FROM audit)"
+  "   OR NEW.hash IS NULL OR length (NEW.hash) <> 64"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only, each row with its hash'); END;";
+
+/* The audit rows already there get their hashes, oldest first, with the
+ * append-only trigger out of the way for the length of this transaction
+ * (and made again with the SQL of version 1); then the ward its id. */
+static gboolean
+migrate_v4_chain (sqlite3  *db,
+                  GError  **error)
+{
+  g_autofree char *ward_id = g_uuid_string_random ();
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *write = NULL;
+  sqlite3_stmt *ward = NULL;
+  g_autofree char *prev = NULL;
+  int rc;
+
+  rc = sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id, at, author, action, table_name, row_id, before, after"
+                                 " FROM audit ORDER BY id", -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "UPDATE audit SET hash = ?2 WHERE id = ?1", -1, &write, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      char *hash = crs_store_audit_hash_row (read, prev);
+
+      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
+      sqlite3_bind_text (write, 2, hash, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (write);
+      sqlite3_reset (write);
+      g_free (prev);
+      prev = hash;
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, audit_no_update_v1, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO ward (id, ward_id, created_at) VALUES (1, ?1, ?2)",
+                             -1, &ward, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (ward, 1, ward_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (ward, 2, g_get_real_time () / G_USEC_PER_SEC);
+      rc = sqlite3_step (ward);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (ward);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+                   _("Could not upgrade the ward database to version %d: %s"),
+                   4, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Version 5: red flags a set raised after it was saved (crs-escalation.h):
  * grading a set again with the full history, after a dose given before
  * it was recorded later, found a red flag its stored grades did not
  * hold. Kept like an acknowledgement: never changed, never deleted, and
  * audited ("raise"). */
-static const char migrate_v3_to_v4[] =
+static const char migrate_v4_to_v5[] =
   "CREATE TABLE late_red_flag ("
   "  id              INTEGER PRIMARY KEY,"
   "  patient_id      INTEGER NOT NULL REFERENCES patient (id),"
@@ -306,16 +447,29 @@ static const char migrate_v3_to_v4[] =
   "CREATE TRIGGER late_red_flag_no_update BEFORE UPDATE ON late_red_flag"
   " BEGIN SELECT RAISE (ABORT, 'red flags are never changed'); END;"
   "CREATE TRIGGER late_red_flag_no_delete BEFORE DELETE ON late_red_flag"
-  " BEGIN SELECT RAISE (ABORT, 'red flags are never deleted'); END;";
+  " BEGIN SELECT RAISE (ABORT, 'red flags are never deleted'); END;"
+  "CREATE TRIGGER late_red_flag_no_replace BEFORE INSERT ON late_red_flag"
+  " WHEN EXISTS (SELECT 1 FROM late_red_flag WHERE id = NEW.id)"
+  " BEGIN SELECT RAISE (ABORT, 'red flags are never replaced'); END;";
 
-/* migrations[i] takes a database from version i + 1 to i + 2. A new
- * version appends its step here and bumps CRS_STORE_SCHEMA_VERSION; a
- * step that must rebuild a table follows SQLite's documented twelve-step
- * procedure (https://sqlite.org/lang_altertable.html#otheralter). */
-static const char * const migrations[] = {
-  migrate_v1_to_v2,
-  migrate_v2_to_v3,
-  migrate_v3_to_v4,
+/* migrations[i] takes a database from version i + 1 to i + 2: its SQL,
+ * then its C step if it has one (for what SQL cannot do, like hashing).
+ * A new version appends its step here and bumps CRS_STORE_SCHEMA_VERSION;
+ * the schema `check` expects of each version follows by itself
+ * (crs_store_schema_expected builds it from this list). A step that must
+ * rebuild a table follows SQLite's documented twelve-step procedure
+ * (https://sqlite.org/lang_altertable.html#otheralter). */
+typedef struct
+{
+  const char *sql;
+  gboolean  (*run) (sqlite3 *db, GError **error);
+} Migration;
+
+static const Migration migrations[] = {
+  { migrate_v1_to_v2, NULL },
+  { migrate_v2_to_v3, NULL },
+  { migrate_v3_to_v4, migrate_v4_chain },
+  { migrate_v4_to_v5, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRS_STORE_SCHEMA_VERSION - 1);
@@ -331,15 +485,20 @@ static const char * const tables_v2[] = {
 
 static const char * const tables_v4[] = {
   "patient", "infusion", "observation", "intervention", "lab_result", "setting", "audit",
-  "acknowledgement", "late_red_flag", NULL
+  "acknowledgement", "ward", NULL
+};
+
+static const char * const tables_v5[] = {
+  "patient", "infusion", "observation", "intervention", "lab_result", "setting", "audit",
+  "acknowledgement", "ward", "late_red_flag", NULL
 };
 
 const char * const *
 crs_store_schema_tables (int version)
 {
-  if (version >= 4)
-    return tables_v4;
-  return version >= 2 ? tables_v2 : tables_v1;
+  if (version >= 5)
+    return tables_v5;
+  return version >= 4 ? tables_v4 : version >= 2 ? tables_v2 : tables_v1;
 }
 
 static gboolean
@@ -372,8 +531,12 @@ crs_store_schema_migrate (sqlite3     *db,
   g_return_val_if_fail (to_version <= CRS_STORE_SCHEMA_VERSION, FALSE);
 
   for (int v = from_version; v < to_version; v++)
-    if (!exec_schema (db, migrations[v - 1], v + 1, error))
-      return FALSE;
+    {
+      if (!exec_schema (db, migrations[v - 1].sql, v + 1, error))
+        return FALSE;
+      if (migrations[v - 1].run != NULL && !migrations[v - 1].run (db, error))
+        return FALSE;
+    }
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", to_version);
   return exec_schema (db, pragma, to_version, error);
@@ -394,4 +557,127 @@ crs_store_schema_create (sqlite3     *db,
     return FALSE;
 
   return crs_store_schema_migrate (db, 1, version, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The schema each version must have */
+
+/* The tables, indexes, triggers and views of @db (SQLite's own objects
+ * left out): "type name" -> its SQL. */
+GHashTable *
+crs_store_schema_objects (sqlite3  *db,
+                          int      *rc_out)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema"
+                               " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_hash_table_insert (objects,
+                           g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1)),
+                           g_strdup (sql != NULL ? sql : ""));
+      rc = SQLITE_OK;
+    }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  *rc_out = rc;
+  return objects;
+}
+
+/* Built once per version in a private in-memory database, by the same
+ * migrations that build every real one: the one place that says what a
+ * ward database of each version holds. */
+static GHashTable *
+expected_objects (int version)
+{
+  static GHashTable *cache[CRS_STORE_SCHEMA_VERSION + 1];
+  sqlite3 *db = NULL;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (version >= 1 && version <= CRS_STORE_SCHEMA_VERSION, NULL);
+
+  if (cache[version] != NULL)
+    return cache[version];
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+      !crs_store_schema_create (db, version, NULL))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  cache[version] = crs_store_schema_objects (db, &rc);
+  sqlite3_close (db);
+  if (rc != SQLITE_OK)
+    g_clear_pointer (&cache[version], g_hash_table_unref);
+  return cache[version];
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What differs between @db and the schema of @version, as objects named
+ * the way SQLite names them ("trigger observation_no_delete is missing"),
+ * which is what an administrator looks for; NULL when nothing does. */
+char *
+crs_store_schema_differences (sqlite3  *db,
+                              int       version,
+                              int      *rc_out)
+{
+  GHashTable *expected = expected_objects (version);
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *rc_out = SQLITE_OK;
+  if (expected == NULL)
+    return g_strdup (_("the schema this version should have could not be built"));
+  found = crs_store_schema_objects (db, rc_out);
+  if (*rc_out != SQLITE_OK)
+    return NULL;
+
+  names = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+      const char *sql = g_hash_table_lookup (found, name);
+
+      if (sql == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("%s is missing"), name));
+      else if (!g_str_equal (sql, g_hash_table_lookup (expected, name)))
+        g_ptr_array_add (problems, g_strdup_printf (_("%s was changed"), name));
+    }
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  names = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (expected, key))
+      g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (problems, g_strdup_printf (_("%s is not part of version %d"),
+                                                (const char *) names->pdata[i], version));
+
+  if (problems->len == 0)
+    return NULL;
+  g_ptr_array_add (problems, NULL);
+  return g_strjoinv ("; ", (char **) problems->pdata);
 }

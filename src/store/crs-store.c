@@ -50,7 +50,12 @@ crs_store_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->author);
+  g_free (self->ward_id);
   g_clear_pointer (&self->row_json_sql, g_hash_table_unref);
+  g_clear_pointer (&self->row_check_sql, g_hash_table_unref);
+  /* The connection is closed (dispose): its private copy can go. */
+  crs_store_files_remove_copy (self->read_copy_dir);
+  g_free (self->read_copy_dir);
 
   G_OBJECT_CLASS (crs_store_parent_class)->finalize (object);
 }
@@ -82,6 +87,7 @@ crs_store_init (CrsStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
   self->row_json_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->row_check_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->author = g_strdup (g_get_user_name ());
   self->busy_timeout_ms = CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS;
 }

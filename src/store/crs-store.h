@@ -73,6 +73,9 @@ const char *crs_store_get_path            (CrsStore        *self);
  * (crs-watch-cli check uses this). */
 CrsStore   *crs_store_open_read_only      (const char      *path,
                                            GError         **error);
+/* The ward's own id (made with the database; every backup carries it),
+ * NULL for a database of a version before 4 opened read-only. */
+const char *crs_store_get_ward_id         (CrsStore        *self);
 /* The schema version of the open file (PRAGMA user_version). */
 int         crs_store_get_schema_version  (CrsStore        *self);
 /* How long a write waits for another process (default 5000 ms). */
@@ -274,5 +277,78 @@ gboolean    crs_store_check_integrity     (CrsStore        *self,
 /* Copies the database into the backup folder now; returns the path. */
 char       *crs_store_backup_now          (CrsStore        *self,
                                            GError         **error);
+
+/* Tamper evidence, for `crs-watch-cli check`: whether anything was changed
+ * behind CRS Watch's back. */
+typedef struct
+{
+  char      *schema;          /* NULL: the schema of its version; else what differs */
+  gboolean   chained;         /* FALSE before schema version 4 (no chain yet) */
+  gint64     audit_rows;      /* rows whose hash held */
+  gint64     audit_break;     /* 0: the chain holds; else the first row where it breaks */
+  guint      rows_differing;  /* records that differ from what the audit log says was saved */
+  char      *rows;            /* the first of them, one per line; NULL when none */
+  GPtrArray *leftovers;       /* files left by killed processes (paths) */
+} CrsStoreVerification;
+
+void        crs_store_verification_clear  (CrsStoreVerification *verification);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrsStoreVerification, crs_store_verification_clear)
+/* Compares the schema with its version's, checks the whole audit hash
+ * chain, and every record of every audited table against its newest
+ * audit row (and every audited row against the table); lists leftovers.
+ * FALSE only when the file could not be read. */
+gboolean    crs_store_verify              (CrsStore              *self,
+                                           CrsStoreVerification  *verification,
+                                           GError               **error);
+/* TRUE when @verification found nothing wrong (leftovers are not wrong). */
+gboolean    crs_store_verification_ok     (const CrsStoreVerification *verification);
+
+/* Restore */
+
+/* What the damaged file (and its -wal) held that the backup lacks. */
+typedef struct
+{
+  const char *table;          /* "observation", ... */
+  gint64      count;          /* rows not in the backup, as far as they could be read */
+  gboolean    complete;       /* FALSE: reading stopped at damage; at least @count */
+} CrsStoreLoss;
+
+typedef struct
+{
+  char    *backup;            /* the backup put in place */
+  char    *set_aside;         /* the folder holding the damaged file and its companions */
+  char    *ward_id;
+  gboolean damaged_readable;  /* FALSE: nothing of the damaged file could be read */
+  GArray  *losses;            /* CrsStoreLoss */
+} CrsStoreRestoreReport;
+
+void        crs_store_restore_report_free (CrsStoreRestoreReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsStoreRestoreReport, crs_store_restore_report_free)
+
+/* Progress of a restore, one plain sentence per step. */
+typedef void (*CrsStoreProgressFunc) (const char *step,
+                                      gpointer    user_data);
+
+/* Puts a backup in the place of the ward database at @db_path, with CRS
+ * Watch closed (refused with CRS_STORE_ERROR_IN_USE when any program has
+ * it open). @backup NULL: the newest good backup of the ward. The backup
+ * is checked first (quick check, application id, version, ward id, schema,
+ * audit chain) and copied under a temporary name; the database and its
+ * -wal, -shm and -journal are set aside, together, in a new folder beside
+ * it (never replayed onto the backup); the copy, with the restore in its
+ * audit log, is then renamed into place. A database that passes every
+ * check is not replaced unless @force. Interrupted at any point and run
+ * again, nothing is lost. */
+CrsStoreRestoreReport *crs_store_restore  (const char           *db_path,
+                                           const char           *backup,
+                                           gboolean              force,
+                                           CrsStoreProgressFunc  progress,
+                                           gpointer              user_data,
+                                           GError              **error);
+/* The backup crs_store_restore() would put in place of @db_path (the
+ * newest good backup of its ward), or NULL when there is none to offer. */
+char       *crs_store_find_restorable_backup (const char *db_path);
+/* The report in words, for the command line and the app. */
+char       *crs_store_restore_report_describe (const CrsStoreRestoreReport *report);
 
 G_END_DECLS
