@@ -190,17 +190,32 @@ form_test_press (GtkWindow       *window,
 }
 
 static gboolean
-weak_cleared (gpointer data)
+window_destroyed (gpointer data)
 {
   GtkWindow **window = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  return *window == NULL;
+  /* Freed, or destroyed and kept for crs_test_finalize_windows(). */
+  if (*window == NULL)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) open = g_list_model_get_item (toplevels, i);
+      if (open == *window)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 form_test_wait_closed (GtkWindow **window)
 {
-  return crs_test_wait_until (weak_cleared, window, 5000);
+  if (!crs_test_wait_until (window_destroyed, window, 5000))
+    return FALSE;
+  if (*window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  *window = NULL;
+  return TRUE;
 }
 
 AdwMessageDialog *

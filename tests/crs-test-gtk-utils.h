@@ -32,6 +32,14 @@ GtkWindow      *crs_test_find_toplevel     (GType        type);
 GtkWindow      *crs_test_main_window       (CrsApplication *app);
 /* Closes every window and waits until they are gone. */
 void            crs_test_close_all         (CrsApplication *app);
+/* From now on, each toplevel window destroyed (closed by the user, the
+ * app or the test) must be freed: once the main loop has run what was
+ * ready, g_assert_finalize_object() checks that nothing else kept a
+ * reference to it. */
+void            crs_test_track_windows     (void);
+/* Checks the windows destroyed last, asserts that no window is left open,
+ * and ends the tracking. */
+void            crs_test_finalize_windows  (void);
 /* Saves a PNG of @widget as it is drawn now into the test's output
  * directory ($CRS_TEST_SCREENSHOT_DIR, when set). */
 void            crs_test_screenshot        (GtkWidget   *widget,

@@ -44,6 +44,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->store = form_test_open_store (&fixture->path);
   fixture->patient = form_test_add_patient (fixture->store, "MRN-1", birth_date);
+  crs_test_track_windows ();
 }
 
 static void
@@ -52,6 +53,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->dialog != NULL)
     gtk_window_destroy (fixture->dialog);
+  crs_test_finalize_windows ();
   g_assert_null (fixture->dialog);
   g_clear_object (&fixture->saved);
   g_clear_object (&fixture->patient);

@@ -42,6 +42,7 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->store = form_test_open_store (NULL);
   fixture->patient = form_test_add_patient (fixture->store, "MRN-1", NULL);
+  crs_test_track_windows ();
 }
 
 static void
@@ -50,6 +51,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->dialog != NULL)
     gtk_window_destroy (fixture->dialog);
+  crs_test_finalize_windows ();
+  g_assert_null (fixture->dialog);
   g_clear_object (&fixture->saved);
   g_clear_object (&fixture->patient);
   g_clear_object (&fixture->store);
@@ -627,6 +630,7 @@ test_number_messages (Fixture       *fixture,
           g_assert_true (form_test_has_focus_in (fixture->dialog, number));
         }
       gtk_window_destroy (fixture->dialog);
+      g_assert_true (form_test_wait_closed (&fixture->dialog));
       crs_test_restore_locale (old);
     }
   g_assert_cmpuint (fixture->n_saved, ==, 0);
@@ -708,7 +712,7 @@ test_narrow (Fixture       *fixture,
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)), <=, 360);
       crs_test_screenshot (GTK_WIDGET (fixture->dialog), forms[i].name);
       gtk_window_destroy (fixture->dialog);
-      g_assert_null (fixture->dialog);
+      g_assert_true (form_test_wait_closed (&fixture->dialog));
     }
 }
 
