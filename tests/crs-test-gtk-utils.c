@@ -6,34 +6,75 @@
 #include "crs-test-gtk-utils.h"
 #include "gui/crs-window.h"
 
+static gboolean
+timed_out_cb (gpointer data)
+{
+  CrsTestWait *wait = data;
+
+  wait->timed_out = TRUE;
+  wait->source_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+crs_test_wait_step (CrsTestWait *wait,
+                    guint        timeout_ms)
+{
+  if (wait->timed_out)
+    return FALSE;
+  /* The timeout is only there to wake the loop when nothing else does. */
+  if (wait->source_id == 0)
+    wait->source_id = g_timeout_add (timeout_ms, timed_out_cb, wait);
+  g_main_context_iteration (NULL, TRUE);
+  return TRUE;
+}
+
+void
+crs_test_wait_end (CrsTestWait *wait)
+{
+  g_clear_handle_id (&wait->source_id, g_source_remove);
+}
+
 gboolean
 crs_test_wait_until (gboolean (*condition) (gpointer data),
                      gpointer   data,
                      guint      timeout_ms)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  CrsTestWait wait = { 0, FALSE };
+  gboolean met;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return condition (data);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
+  while (!(met = condition (data)) && crs_test_wait_step (&wait, timeout_ms))
+    ;
+  crs_test_wait_end (&wait);
+  return met;
 }
 
 void
-crs_test_run_for (guint ms)
+crs_test_flush (void)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  for (guint n = 0; n < 1000 && g_main_context_iteration (NULL, FALSE); n++)
+    ;
+}
 
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+crs_test_wait_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  CRS_TEST_WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, id);
 }
 
 GtkWindow *
@@ -67,8 +108,8 @@ run_body_cb (gpointer user_data)
   CrsApplication *app = user_data;
   RunData *run = g_object_get_data (G_OBJECT (app), "crs-test-run");
 
-  g_assert_true (crs_test_wait_until (main_window_drawn, app, 10000));
-  crs_test_run_for (100);
+  g_assert_true (crs_test_wait_until (main_window_drawn, app, CRS_TEST_TIMEOUT_MS));
+  crs_test_wait_drawn (GTK_WIDGET (crs_test_main_window (app)));
   run->body (app);
   run->ran = TRUE;
   return G_SOURCE_REMOVE;
@@ -271,21 +312,13 @@ no_toplevels_left (gpointer data)
   return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
 }
 
-/* Runs what is ready in the main loop now, without waiting for more. */
-static void
-dispatch_pending (void)
-{
-  for (guint n = 0; n < 1000 && g_main_context_iteration (NULL, FALSE); n++)
-    ;
-}
-
 void
 crs_test_finalize_windows (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   g_assert_nonnull (tracked_open);
-  dispatch_pending ();
+  crs_test_flush ();
   g_clear_handle_id (&check_closed_id, g_source_remove);
   check_closed ();
   g_signal_handlers_disconnect_by_func (toplevels, toplevels_changed_cb, NULL);

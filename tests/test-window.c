@@ -74,7 +74,7 @@ size_body (CrsApplication *app)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
 
   gtk_window_set_default_size (window, 900, 640);
-  crs_test_run_for (200);
+  crs_test_flush ();
   crs_test_close_all (app);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
