@@ -189,7 +189,8 @@ bench_body (CrsApplication *app)
   gulong hook;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  crs_test_run_for (300);
+  CRS_TEST_WAIT_UNTIL (gtk_widget_get_width (window) == 1280);
+  crs_test_wait_drawn (window);
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 

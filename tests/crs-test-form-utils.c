@@ -70,8 +70,8 @@ void
 form_test_show (GtkWindow *window)
 {
   gtk_window_present (window);
-  g_assert_true (crs_test_wait_until (window_drawn, window, 10000));
-  crs_test_run_for (50);
+  g_assert_true (crs_test_wait_until (window_drawn, window, CRS_TEST_TIMEOUT_MS));
+  crs_test_wait_drawn (GTK_WIDGET (window));
 }
 
 GtkWidget *
@@ -98,7 +98,7 @@ form_test_type (GtkWindow  *window,
   g_assert_nonnull (focus);
   g_assert_true (GTK_IS_EDITABLE (focus));
   gtk_editable_set_text (GTK_EDITABLE (focus), text);
-  crs_test_run_for (5);
+  crs_test_flush ();
 }
 
 /* A window without the display's keyboard focus (another test's window
@@ -130,7 +130,7 @@ form_test_tab (GtkWindow *window,
       gtk_window_set_focus (window, NULL);
       gtk_widget_child_focus (GTK_WIDGET (window), back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
     }
-  crs_test_run_for (5);
+  crs_test_flush ();
 }
 
 void
@@ -139,7 +139,7 @@ form_test_activate (GtkWindow *window)
   keep_focus_path (window);
   g_assert_nonnull (form_test_focus (window));
   g_signal_emit_by_name (form_test_focus (window), "activate");
-  crs_test_run_for (5);
+  crs_test_flush ();
 }
 
 static gboolean
@@ -185,22 +185,37 @@ form_test_press (GtkWindow       *window,
       break;
   if (!handled && form_test_focus (window) == NULL)
     handled = activate_in_controllers (GTK_WIDGET (window), trigger);
-  crs_test_run_for (20);
+  crs_test_flush ();
   return handled;
 }
 
 static gboolean
-weak_cleared (gpointer data)
+window_destroyed (gpointer data)
 {
   GtkWindow **window = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  return *window == NULL;
+  /* Freed, or destroyed and kept for crs_test_finalize_windows(). */
+  if (*window == NULL)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) open = g_list_model_get_item (toplevels, i);
+      if (open == *window)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 form_test_wait_closed (GtkWindow **window)
 {
-  return crs_test_wait_until (weak_cleared, window, 5000);
+  if (!crs_test_wait_until (window_destroyed, window, 5000))
+    return FALSE;
+  if (*window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  *window = NULL;
+  return TRUE;
 }
 
 AdwMessageDialog *

@@ -40,7 +40,8 @@ void        form_test_activate        (GtkWindow     *window);
 gboolean    form_test_press           (GtkWindow     *window,
                                        guint          keyval,
                                        GdkModifierType modifiers);
-/* Waits until @window is gone (destroyed); FALSE on timeout. */
+/* Waits until @window (a weak pointer) is destroyed, then sets it to
+ * NULL; FALSE on timeout. */
 gboolean    form_test_wait_closed     (GtkWindow   **window);
 /* The visible message dialog above @parent, or NULL. */
 AdwMessageDialog *form_test_find_message_dialog (GtkWindow *parent);

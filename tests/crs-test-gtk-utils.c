@@ -6,34 +6,75 @@
 #include "crs-test-gtk-utils.h"
 #include "gui/crs-window.h"
 
+static gboolean
+timed_out_cb (gpointer data)
+{
+  CrsTestWait *wait = data;
+
+  wait->timed_out = TRUE;
+  wait->source_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+crs_test_wait_step (CrsTestWait *wait,
+                    guint        timeout_ms)
+{
+  if (wait->timed_out)
+    return FALSE;
+  /* The timeout is only there to wake the loop when nothing else does. */
+  if (wait->source_id == 0)
+    wait->source_id = g_timeout_add (timeout_ms, timed_out_cb, wait);
+  g_main_context_iteration (NULL, TRUE);
+  return TRUE;
+}
+
+void
+crs_test_wait_end (CrsTestWait *wait)
+{
+  g_clear_handle_id (&wait->source_id, g_source_remove);
+}
+
 gboolean
 crs_test_wait_until (gboolean (*condition) (gpointer data),
                      gpointer   data,
                      guint      timeout_ms)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  CrsTestWait wait = { 0, FALSE };
+  gboolean met;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return condition (data);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
+  while (!(met = condition (data)) && crs_test_wait_step (&wait, timeout_ms))
+    ;
+  crs_test_wait_end (&wait);
+  return met;
 }
 
 void
-crs_test_run_for (guint ms)
+crs_test_flush (void)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  for (guint n = 0; n < 1000 && g_main_context_iteration (NULL, FALSE); n++)
+    ;
+}
 
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+crs_test_wait_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  CRS_TEST_WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, id);
 }
 
 GtkWindow *
@@ -67,8 +108,8 @@ run_body_cb (gpointer user_data)
   CrsApplication *app = user_data;
   RunData *run = g_object_get_data (G_OBJECT (app), "crs-test-run");
 
-  g_assert_true (crs_test_wait_until (main_window_drawn, app, 10000));
-  crs_test_run_for (100);
+  g_assert_true (crs_test_wait_until (main_window_drawn, app, CRS_TEST_TIMEOUT_MS));
+  crs_test_wait_drawn (GTK_WIDGET (crs_test_main_window (app)));
   run->body (app);
   run->ran = TRUE;
   return G_SOURCE_REMOVE;
@@ -92,7 +133,7 @@ void
 crs_test_run_application (const char * const *args,
                           void (*body) (CrsApplication *app))
 {
-  g_autoptr(CrsApplication) app = crs_application_new ();
+  CrsApplication *app = crs_application_new ();
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   RunData run = { body, FALSE, FALSE };
   int status;
@@ -106,9 +147,14 @@ crs_test_run_application (const char * const *args,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
+  crs_test_track_windows ();
   status = g_application_run (G_APPLICATION (app), (int) argv->len - 1, (char **) argv->pdata);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run.ran);
+  crs_test_finalize_windows ();
+  /* With its windows gone, nothing holds the application (and its ward
+   * database) any more. */
+  g_assert_finalize_object (app);
 }
 
 static const char *
@@ -186,6 +232,110 @@ crs_test_close_all (CrsApplication *app)
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
   g_assert_true (crs_test_wait_until (no_windows_left, app, 5000));
+}
+
+/* Window tracking: the toplevels as they were at the last change of the
+ * list (no references), and the windows destroyed since and not yet
+ * checked (a reference each). */
+static GPtrArray *tracked_open;
+static GPtrArray *tracked_closed;
+static guint      check_closed_id;
+static gboolean   checking;
+
+/* Drops the last reference to each window destroyed since the last call:
+ * the window must be freed then. A window destroyed by another's dispose
+ * (its shortcuts window, its dialogs) is left alone: it may still point
+ * to the other, and goes with it as in the app. */
+static void
+check_closed (void)
+{
+  g_autoptr(GPtrArray) closed = g_steal_pointer (&tracked_closed);
+
+  tracked_closed = g_ptr_array_new ();
+  checking = TRUE;
+  for (guint i = 0; i < closed->len; i++)
+    {
+      GObject *window = g_ptr_array_index (closed, i);
+
+      if (window->ref_count != 1)
+        g_error ("%s “%s” is destroyed but something still holds it (%u references)",
+                 G_OBJECT_TYPE_NAME (window), gtk_window_get_title (GTK_WINDOW (window)),
+                 window->ref_count - 1);
+      g_assert_finalize_object (window);
+    }
+  checking = FALSE;
+}
+
+static gboolean
+check_closed_cb (gpointer data)
+{
+  check_closed_id = 0;
+  check_closed ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  /* gtk_window_destroy() holds the window while it leaves the list; the
+   * check runs once what is ready in the main loop has run. */
+  for (guint i = 0; i < removed && !checking; i++)
+    g_ptr_array_add (tracked_closed, g_object_ref (g_ptr_array_index (tracked_open, position + i)));
+  if (tracked_closed->len > 0 && check_closed_id == 0)
+    check_closed_id = g_idle_add_full (G_PRIORITY_LOW, check_closed_cb, NULL, NULL);
+  g_ptr_array_remove_range (tracked_open, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, position + i);
+      g_ptr_array_insert (tracked_open, (int) (position + i), window);
+    }
+}
+
+void
+crs_test_track_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_null (tracked_open);
+  tracked_open = g_ptr_array_new ();
+  tracked_closed = g_ptr_array_new ();
+  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+}
+
+static gboolean
+no_toplevels_left (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+void
+crs_test_finalize_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_nonnull (tracked_open);
+  crs_test_flush ();
+  g_clear_handle_id (&check_closed_id, g_source_remove);
+  check_closed ();
+  g_signal_handlers_disconnect_by_func (toplevels, toplevels_changed_cb, NULL);
+
+  if (!crs_test_wait_until (no_toplevels_left, NULL, 5000))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+          g_test_message ("still open: %s “%s”%s", G_OBJECT_TYPE_NAME (window),
+                          gtk_window_get_title (window),
+                          gtk_widget_get_visible (GTK_WIDGET (window)) ? "" : " (hidden)");
+        }
+      g_error ("%u windows still open at the end of the test", g_list_model_get_n_items (toplevels));
+    }
+  g_clear_pointer (&tracked_closed, g_ptr_array_unref);
+  g_clear_pointer (&tracked_open, g_ptr_array_unref);
 }
 
 void

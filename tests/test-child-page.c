@@ -124,7 +124,7 @@ child_body (CrsApplication *app)
 
   crs_window_set_clock (window, ward.now);
   g_assert_true (crs_window_select_patient (window, child));
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (window));
   crs_test_screenshot (GTK_WIDGET (window), "child-page");
 
   /* The latest set: CRS and ICANS as for anyone, NEWS2 not used, and why. */
@@ -147,19 +147,19 @@ child_body (CrsApplication *app)
 
   /* The history and the timeline. */
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL) != NULL);
   item = g_list_model_get_item (crs_history_view_get_model (CRS_HISTORY_VIEW (
            crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL))), 0);
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, NOT_USED);
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_STATUS), ==, "");
   g_clear_object (&item);
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "timeline");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL) != NULL);
   item = g_list_model_get_item (crs_timeline_table_get_model (CRS_TIMELINE_TABLE (
            crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL))), 0);
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, NOT_USED);
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "summary");
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (window));
 
   /* The observation form: the live panel says NEWS2 is not used, and no
    * adult score is shown under the pulse. */
@@ -171,7 +171,7 @@ child_body (CrsApplication *app)
   form_test_type (form, "37.0");
   form_test_tab (form, FALSE);
   form_test_type (form, "135");
-  crs_test_run_for (50);
+  crs_test_wait_drawn (GTK_WIDGET (form));
   panel = CRS_GRADE_PANEL (crs_test_find_widget (GTK_WIDGET (form), CRS_TYPE_GRADE_PANEL, NULL));
   g_assert_cmpstr (crs_grade_panel_get_news2_text (panel), ==, NOT_USED_SUMMARY);
   text = form_test_visible_text (GTK_WIDGET (form));

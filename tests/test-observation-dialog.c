@@ -44,6 +44,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->store = form_test_open_store (&fixture->path);
   fixture->patient = form_test_add_patient (fixture->store, "MRN-1", birth_date);
+  crs_test_track_windows ();
 }
 
 static void
@@ -52,6 +53,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->dialog != NULL)
     gtk_window_destroy (fixture->dialog);
+  crs_test_finalize_windows ();
   g_assert_null (fixture->dialog);
   g_clear_object (&fixture->saved);
   g_clear_object (&fixture->patient);
@@ -124,7 +126,7 @@ choose_in (Fixture    *fixture,
 
   assert_focus_in (fixture, title);
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), position);
-  crs_test_run_for (5);
+  crs_test_flush ();
   form_test_tab (fixture->dialog, FALSE);
 }
 
@@ -226,13 +228,13 @@ test_keyboard_full_set (Fixture       *fixture,
   symptom = row (fixture, crs_symptom_label (CRS_SYMPTOM_FATIGUE));
   g_assert_true (form_test_has_focus_in (fixture->dialog, symptom));
   g_signal_emit_by_name (symptom, "activate");
-  crs_test_run_for (5);
+  crs_test_flush ();
   assert_contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row (fixture, "Mild symptoms"))),
                    crs_symptom_label (CRS_SYMPTOM_FATIGUE));
 
   /* An emergency symptom is marked as a red flag in words. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row (fixture, "Emergency symptoms")), TRUE);
-  crs_test_run_for (20);
+  crs_test_flush ();
   symptom = row (fixture, crs_symptom_label (CRS_SYMPTOM_RAPID_HEARTBEAT));
   {
     g_autofree char *text = form_test_visible_text (symptom);
@@ -240,7 +242,7 @@ test_keyboard_full_set (Fixture       *fixture,
   }
   gtk_widget_grab_focus (symptom);
   g_signal_emit_by_name (symptom, "activate");
-  crs_test_run_for (5);
+  crs_test_flush ();
 
   gtk_widget_grab_focus (GTK_WIDGET (form_test_row_editable (row (fixture, "Note"))));
   form_test_type (fixture->dialog, "Rigors at 14:00");
@@ -424,13 +426,14 @@ test_escape_asks (Fixture       *fixture,
   g_assert_nonnull (question);
   crs_test_screenshot (GTK_WIDGET (question), "observation-discard-question");
   adw_message_dialog_response (question, "keep");
-  crs_test_run_for (50);
+  gtk_window_close (GTK_WINDOW (question));   /* as its button does */
+  CRS_TEST_WAIT_UNTIL (form_test_find_message_dialog (fixture->dialog) == NULL);
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpstr (gtk_editable_get_text (form_test_row_editable (row (fixture, "Temperature"))), ==, "38.3");
 
   /* Closing the window asks too. */
   gtk_window_close (fixture->dialog);
-  crs_test_run_for (20);
+  CRS_TEST_WAIT_UNTIL (form_test_find_message_dialog (fixture->dialog) != NULL);
   g_assert_nonnull (fixture->dialog);
   question = form_test_find_message_dialog (fixture->dialog);
   g_assert_nonnull (question);
@@ -491,7 +494,7 @@ test_amend (Fixture       *fixture,
     assert_contains (text, "Say why the set is changed");
   }
   form_test_type (fixture->dialog, "Pulse was counted over 15 s");
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (fixture->dialog));
   crs_test_screenshot (GTK_WIDGET (fixture->dialog), "observation-amend");
   g_assert_true (press_save (fixture));
   g_assert_true (form_test_wait_closed (&fixture->dialog));
@@ -697,7 +700,7 @@ test_child_capd (Fixture       *fixture,
   assert_contains (crs_grade_panel_get_icans_text (panel (fixture)), "At least grade 3: CAPD 10");
 
   g_signal_emit_by_name (other, "activated");
-  crs_test_run_for (10);
+  CRS_TEST_WAIT_UNTIL (form_test_has_focus_in (fixture->dialog, row (fixture, "ICE score")));
   g_assert_true (gtk_widget_get_visible (row (fixture, "ICE score")));
   assert_focus_in (fixture, "ICE score");
   form_test_type (fixture->dialog, "8");
@@ -722,7 +725,7 @@ test_ice_items (Fixture       *fixture,
   items = row (fixture, "ICE item by item");
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (items), TRUE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (items), TRUE);
-  crs_test_run_for (20);
+  CRS_TEST_WAIT_UNTIL (!gtk_widget_get_sensitive (row (fixture, "ICE score")));
   g_assert_false (gtk_widget_get_sensitive (row (fixture, "ICE score")));
   for (int i = 0; i < 7; i++)
     {
@@ -730,7 +733,8 @@ test_ice_items (Fixture       *fixture,
       gtk_widget_grab_focus (item);
       g_signal_emit_by_name (item, "activate");
     }
-  crs_test_run_for (10);
+  CRS_TEST_WAIT_UNTIL (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (items)),
+                                  "7 of 10 answered correctly") == 0);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (items)), ==, "7 of 10 answered correctly");
   gtk_widget_grab_focus (row (fixture, "Arousal (ICANS)"));
   choose_in (fixture, "Arousal (ICANS)", CRS_AROUSAL_NORMAL);
@@ -824,11 +828,11 @@ test_narrow (Fixture       *fixture,
 {
   open_dialog (fixture, NULL);
   gtk_window_set_default_size (fixture->dialog, 360, 720);
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)) <= 360);
   type_in (fixture, "Temperature", "39.4");
   type_in (fixture, "Pulse", "125");
   type_in (fixture, "Respiratory rate", "400");
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (fixture->dialog));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)), <=, 360);
   crs_test_screenshot (GTK_WIDGET (fixture->dialog), "observation-360");
 }

@@ -49,7 +49,7 @@ open_patient (CrsApplication *app,
 
   crs_window_set_clock (window, ward.now);
   g_assert_true (crs_window_select_patient (window, patient_id));
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (window));
   g_assert_cmpint (crs_window_get_patient (window), ==, patient_id);
   return window;
 }
@@ -153,16 +153,16 @@ latest_body (CrsApplication *app)
 
   /* Temperatures in °F when chosen; stored and graded the same. */
   g_settings_set_string (settings, "temperature-unit", "fahrenheit");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (contains (crs_grade_row_get_summary (grade_row (window, 0)), "fever 102.0 °F"));
   g_assert_true (contains (crs_grade_row_get_summary (grade_row (window, 0)), "fever 102.0 °F"));
   g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 0)), ==, "1 mild");
   g_settings_reset (settings, "temperature-unit");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (contains (crs_grade_row_get_summary (grade_row (window, 0)), "fever 38.9 °C"));
   g_assert_true (contains (crs_grade_row_get_summary (grade_row (window, 0)), "fever 38.9 °C"));
 
   /* The timeline: newest first, counted from the infusion 3 days back. */
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "timeline");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL) != NULL);
   timeline = CRS_TIMELINE_TABLE (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL));
   g_assert_nonnull (timeline);
   newest = g_list_model_get_item (crs_timeline_table_get_model (timeline), 1);
@@ -177,7 +177,8 @@ latest_body (CrsApplication *app)
 
   /* Interventions and lab results. */
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "treatment");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
+                                             "Antipyretic: paracetamol 1 g PO") != NULL);
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
                                           "Antipyretic: paracetamol 1 g PO"));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "CRP 85 mg/L"));
@@ -238,7 +239,7 @@ escalation_body (CrsApplication *app)
   /* The timeline says what the oxygen was; the history puts the red
    * flag first. */
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "timeline");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL) != NULL);
   {
     CrsTimelineTable *timeline = CRS_TIMELINE_TABLE (crs_test_find_widget (GTK_WIDGET (window),
                                                                            CRS_TYPE_TIMELINE_TABLE, NULL));
@@ -248,7 +249,7 @@ escalation_body (CrsApplication *app)
                      "Oxygen started or changed: Nasal cannula 2 L/min");
   }
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL) != NULL);
   {
     CrsHistoryView *history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window),
                                                                       CRS_TYPE_HISTORY_VIEW, NULL));
@@ -257,7 +258,7 @@ escalation_body (CrsApplication *app)
     g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, "Red flag, not acknowledged");
   }
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "summary");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (latest_set_of (window) != NULL);
   g_assert_cmpstr (crs_latest_set_get_escalation_text (latest_set_of (window)), ==,
                    "Red flag not acknowledged yet: tell the medical team, then acknowledge.");
 
@@ -265,7 +266,7 @@ escalation_body (CrsApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.acknowledge", NULL));
   g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (CRS_TYPE_ACKNOWLEDGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (crs_test_find_toplevel (CRS_TYPE_ACKNOWLEDGE_DIALOG));
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crs_acknowledge_dialog_get_name_row (CRS_ACKNOWLEDGE_DIALOG (dialog)))),
                    ==, "Nurse Jones");
   g_assert_true (contains (adw_message_dialog_get_body (dialog), "NEWS2 13 (high)"));
@@ -277,7 +278,7 @@ escalation_body (CrsApplication *app)
   /* Its button, as a nurse presses it (the dialog closes itself). */
   gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Acknowledge"));
   g_assert_true (crs_test_wait_until (dialog_gone, GSIZE_TO_POINTER (CRS_TYPE_ACKNOWLEDGE_DIALOG), 5000));
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (!crs_escalation_banner_is_shown (banner));
 
   /* Banner and mark are gone; the store holds who, when and what. */
   g_assert_false (crs_escalation_banner_is_shown (banner));
@@ -309,7 +310,7 @@ escalation_body (CrsApplication *app)
     g_assert_true (g_str_has_suffix (shown, ": Dr Mbeki (registrar) informed, reviewing now"));
     g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, shown));
     adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
-    crs_test_run_for (100);
+    CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL) != NULL);
     history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL));
     flagged = g_list_model_get_item (crs_history_view_get_model (history), 0);
     g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, shown);
@@ -340,7 +341,9 @@ archive_body (CrsApplication *app)
   guint n_audit;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (ward_row (window, ward.alan) == NULL &&
+                       crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing archived") != NULL);
+  crs_test_wait_drawn (GTK_WIDGET (window));
   g_assert_null (ward_row (window, ward.alan));
   g_assert_cmpint (crs_window_get_patient (window), ==, 0);
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing archived"));
@@ -352,7 +355,7 @@ archive_body (CrsApplication *app)
   undo = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (ward_row (window, ward.alan) != NULL);
   g_assert_nonnull (ward_row (window, ward.alan));
   g_assert_cmpint (crs_window_get_patient (window), ==, ward.alan);
   g_clear_pointer (&audit, g_ptr_array_unref);
@@ -362,18 +365,19 @@ archive_body (CrsApplication *app)
   /* Nothing left to undo: Ctrl+Z does nothing now. */
   n_audit = audit->len;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-archive", NULL);
-  crs_test_run_for (100);
+  crs_test_flush ();
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = crs_store_list_audit (store, "patient", ward.alan, &error);
   g_assert_cmpuint (audit->len, ==, n_audit);
 
   /* Ctrl+Z undoes too, while the toast is shown: the toast goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (ward_row (window, ward.alan) == NULL);
   g_assert_null (ward_row (window, ward.alan));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing archived"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-archive", NULL));
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (ward_row (window, ward.alan) != NULL &&
+                       crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Alan Turing archived") == NULL);
   g_assert_nonnull (ward_row (window, ward.alan));
   g_assert_cmpint (crs_window_get_patient (window), ==, ward.alan);
   /* The toast says so, and offers no Undo any more. */
@@ -417,7 +421,7 @@ archive_open_flag_body (CrsApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
   g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Archive Edith Cavell?");
   g_assert_true (contains (adw_message_dialog_get_body (dialog), "is not acknowledged yet: "));
   g_assert_true (contains (adw_message_dialog_get_body (dialog), "NEWS2 13 (high)"));
@@ -425,7 +429,7 @@ archive_open_flag_body (CrsApplication *app)
   crs_test_screenshot (GTK_WIDGET (dialog), "archive-open-flag");
   gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Keep on the Ward"));
   g_assert_true (crs_test_wait_until (dialog_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
-  crs_test_run_for (100);
+  crs_test_flush ();
   g_assert_nonnull (ward_row (window, ward.edith));
   g_assert_cmpint (crs_window_get_patient (window), ==, ward.edith);
   g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Edith Cavell archived"));
@@ -437,10 +441,10 @@ archive_open_flag_body (CrsApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-patient", NULL));
   g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (crs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (dialog));
   gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Archive Anyway"));
   g_assert_true (crs_test_wait_until (dialog_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (ward_row (window, ward.edith) == NULL);
   g_assert_null (ward_row (window, ward.edith));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Edith Cavell archived"));
   g_clear_pointer (&audit, g_ptr_array_unref);
@@ -448,7 +452,7 @@ archive_open_flag_body (CrsApplication *app)
   g_assert_cmpuint (audit->len, ==, n_audit + 1);
   g_assert_cmpstr (((CrsAuditEntry *) audit->pdata[audit->len - 1])->action, ==, "archive");
   g_signal_emit_by_name (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo"), "clicked");
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (ward_row (window, ward.edith) != NULL);
   g_assert_nonnull (ward_row (window, ward.edith));
 
   crs_test_close_all (app);
@@ -478,7 +482,8 @@ history_body (CrsApplication *app)
   GtkWindow *form;
 
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL) != NULL);
+  crs_test_wait_drawn (GTK_WIDGET (window));
   history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL));
   g_assert_nonnull (history);
   crs_test_screenshot (GTK_WIDGET (window), "history");
@@ -507,7 +512,7 @@ history_body (CrsApplication *app)
   form = crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (form), ==, "Amend Observations");
   gtk_window_destroy (form);
-  crs_test_run_for (50);
+  crs_test_flush ();
 
   crs_test_close_all (app);
 }
@@ -547,16 +552,16 @@ preferences_body (CrsApplication *app)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (CRS_TYPE_PREFERENCES_WINDOW), 5000));
   prefs = ADW_PREFERENCES_WINDOW (crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW));
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (prefs));
   crs_test_screenshot (GTK_WIDGET (prefs), "preferences");
 
   /* Nurse identity: the author of every change; empty = login name. */
   row = form_test_find_row (GTK_WIDGET (prefs), "Nurse name");
   gtk_editable_set_text (GTK_EDITABLE (row), "Nurse Okafor");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (g_strcmp0 (crs_store_get_author (store), "Nurse Okafor") == 0);
   g_assert_cmpstr (crs_store_get_author (store), ==, "Nurse Okafor");
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (g_strcmp0 (crs_store_get_author (store), g_get_user_name ()) == 0);
   g_assert_cmpstr (crs_store_get_author (store), ==, g_get_user_name ());
 
   /* Temperature unit and order are the user's settings. */
@@ -568,12 +573,12 @@ preferences_body (CrsApplication *app)
 
   /* The ward: its name above the ward list. */
   adw_preferences_window_set_visible_page_name (prefs, "ward");
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (prefs));
   crs_test_screenshot (GTK_WIDGET (prefs), "preferences-ward");
   row = form_test_find_row (GTK_WIDGET (prefs), "Ward name");
   gtk_editable_set_text (GTK_EDITABLE (row), "Haematology 7B");
   g_signal_emit_by_name (row, "apply");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Haematology 7B") != NULL);
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Haematology 7B"));
 
   /* The ward policy: saved in the store, applied at once. Ada is in her
@@ -606,7 +611,8 @@ preferences_body (CrsApplication *app)
   row = form_test_find_row (GTK_WIDGET (prefs), "Children's low blood pressure by age");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (crs_test_find_widget (row, GTK_TYPE_SWITCH, NULL))));
   gtk_switch_set_active (GTK_SWITCH (crs_test_find_widget (row, GTK_TYPE_SWITCH, NULL)), FALSE);
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (crs_store_load_policy (store, &policy) && policy.news2_min_age == 18 &&
+                       !policy.child_hypotension_by_age);
   g_assert_true (crs_store_load_policy (store, &policy));
   g_assert_cmpint (policy.hypotension_systolic_below, ==, 85);
   g_assert_cmpint (policy.window_interval_minutes, ==, 60);
@@ -657,7 +663,7 @@ form_body (CrsApplication *app)
   if (!form_test_press (form, GDK_KEY_Return, GDK_CONTROL_MASK))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
   g_assert_true (form_test_wait_closed (&form));
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Observation set saved") != NULL);
 
   /* Saved, and shown at once: fever alone, with neither blood pressure nor
    * oxygen recorded, is CRS at least 1 (the lower bound is what is

@@ -42,6 +42,7 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->store = form_test_open_store (NULL);
   fixture->patient = form_test_add_patient (fixture->store, "MRN-1", NULL);
+  crs_test_track_windows ();
 }
 
 static void
@@ -50,6 +51,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->dialog != NULL)
     gtk_window_destroy (fixture->dialog);
+  crs_test_finalize_windows ();
+  g_assert_null (fixture->dialog);
   g_clear_object (&fixture->saved);
   g_clear_object (&fixture->patient);
   g_clear_object (&fixture->store);
@@ -93,7 +96,7 @@ choose_at (Fixture    *fixture,
 {
   gtk_widget_grab_focus (row (fixture, title));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, title)), position);
-  crs_test_run_for (5);
+  crs_test_flush ();
 }
 
 static void
@@ -104,7 +107,7 @@ tick (Fixture    *fixture,
 
   gtk_widget_grab_focus (check_row);
   g_signal_emit_by_name (check_row, "activate");
-  crs_test_run_for (5);
+  crs_test_flush ();
 }
 
 static gboolean
@@ -163,7 +166,7 @@ test_patient_add (Fixture       *fixture,
   tick (fixture, "High disease burden");
   tick (fixture, "CRS after an earlier therapy");
   type_at (fixture, "Risk notes", "Bulky disease at the mediastinum");
-  crs_test_run_for (50);
+  crs_test_wait_drawn (GTK_WIDGET (fixture->dialog));
   crs_test_screenshot (GTK_WIDGET (fixture->dialog), "patient-dialog");
 
   g_assert_true (press_save (fixture));
@@ -316,12 +319,12 @@ test_infusion (Fixture       *fixture,
   end = row (fixture, "Ended");
   g_object_get (row (fixture, "Started"), "time", &start, NULL);
   g_object_set (end, "time", start - 3600, NULL);
-  crs_test_run_for (5);
+  CRS_TEST_WAIT_UNTIL (form_test_has_class (end, "crs-error"));
   g_assert_true (form_test_has_class (end, "crs-error"));
   g_assert_true (press_save (fixture));
   g_assert_nonnull (fixture->dialog);
   g_object_set (end, "time", start, NULL);
-  crs_test_run_for (5);
+  CRS_TEST_WAIT_UNTIL (!form_test_has_class (end, "crs-error"));
   g_assert_false (form_test_has_class (end, "crs-error"));
   crs_test_screenshot (GTK_WIDGET (fixture->dialog), "infusion-dialog");
 
@@ -364,12 +367,13 @@ test_infusion_reference (Fixture       *fixture,
   form_test_type (fixture->dialog, "blinat");
   match = form_test_find_row (GTK_WIDGET (fixture->dialog), "blinatumomab");
   g_assert_nonnull (match);
-  crs_test_run_for (20);
+  crs_test_wait_drawn (GTK_WIDGET (fixture->dialog));
   crs_test_screenshot (GTK_WIDGET (fixture->dialog), "infusion-matches");
   form_test_tab (fixture->dialog, FALSE);
   g_assert_true (form_test_has_focus_in (fixture->dialog, match));
   g_signal_emit_by_name (match, "activate");
-  crs_test_run_for (10);
+  CRS_TEST_WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (form_test_row_editable (row (fixture, "Therapy"))),
+                                  "blinatumomab") == 0);
   g_assert_cmpstr (gtk_editable_get_text (form_test_row_editable (row (fixture, "Therapy"))), ==, "blinatumomab");
   /* The matches are gone once one is picked. */
   g_assert_true (form_test_find_row (GTK_WIDGET (fixture->dialog), "blinatumomab") == NULL);
@@ -627,6 +631,7 @@ test_number_messages (Fixture       *fixture,
           g_assert_true (form_test_has_focus_in (fixture->dialog, number));
         }
       gtk_window_destroy (fixture->dialog);
+      g_assert_true (form_test_wait_closed (&fixture->dialog));
       crs_test_restore_locale (old);
     }
   g_assert_cmpuint (fixture->n_saved, ==, 0);
@@ -701,14 +706,14 @@ test_narrow (Fixture       *fixture,
 
       gtk_window_set_default_size (forms[i].dialog, 360, 640);
       show (fixture, forms[i].dialog);
-      crs_test_run_for (50);
+      CRS_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)) <= 360);
       gtk_widget_measure (GTK_WIDGET (fixture->dialog), GTK_ORIENTATION_HORIZONTAL, -1,
                           &minimum, NULL, NULL, NULL);
       g_assert_cmpint (minimum, <=, 360);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)), <=, 360);
       crs_test_screenshot (GTK_WIDGET (fixture->dialog), forms[i].name);
       gtk_window_destroy (fixture->dialog);
-      g_assert_null (fixture->dialog);
+      g_assert_true (form_test_wait_closed (&fixture->dialog));
     }
 }
 

@@ -178,7 +178,7 @@ open_patient (CrsWindow *window,
               gint64     patient_id)
 {
   g_assert_true (crs_window_select_patient (window, patient_id));
-  crs_test_run_for (100);
+  crs_test_flush ();
   g_assert_cmpint (crs_window_get_patient (window), ==, patient_id);
 }
 
@@ -199,7 +199,8 @@ rows_body (CrsApplication *app)
   CrsEscalationBanner *banner;
 
   crs_window_set_clock (window, ward.now);
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (row_shows (window, ward.stale, "CRS not determined"));
+  crs_test_wait_drawn (GTK_WIDGET (window));
   crs_test_screenshot (GTK_WIDGET (window), "status-ward");
 
   /* Not the CRS 1 of three hours ago: not determined now, and the
@@ -237,11 +238,10 @@ rows_body (CrsApplication *app)
 
   /* An hour later nothing has been recorded: overdue, in words. */
   crs_window_set_clock (window, ward.now + HOUR);
-  crs_test_run_for (100);
-  g_assert_true (row_shows (window, ward.ice,
-                            "Monitor continuously; a set is overdue by 10 minutes (ICANS grade 3)"));
+  CRS_TEST_WAIT_UNTIL (row_shows (window, ward.ice,
+                                  "Monitor continuously; a set is overdue by 10 minutes (ICANS grade 3)"));
   crs_window_set_clock (window, ward.now);
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (row_shows (window, ward.ice, "ICANS 3 severe"));
 
   crs_test_close_all (app);
 }
@@ -283,9 +283,8 @@ retro_body (CrsApplication *app)
   dose->dose = g_strdup ("8 mg/kg IV");
   g_assert_true (crs_store_add_intervention (store, dose, &error));
   g_assert_no_error (error);
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (row_shows (window, ward.retro, "CRS 3 severe"));
 
-  g_assert_true (row_shows (window, ward.retro, "CRS 3 severe"));
   g_assert_true (row_shows (window, ward.retro, flag_text));
   g_assert_true (crs_escalation_banner_is_shown (banner_of (window)));
   g_assert_true (contains (crs_escalation_banner_get_title (banner_of (window)), "CRS grade 3"));
@@ -296,6 +295,7 @@ retro_body (CrsApplication *app)
   differs = g_strdup_printf ("CRS 3 severe now; graded 0 none when saved, before the tocilizumab at %s was "
                              "recorded", given);
   g_assert_nonnull (crs_test_find_widget (crs_row, GTK_TYPE_LABEL, differs));
+  crs_test_wait_drawn (GTK_WIDGET (window));
   crs_test_screenshot (GTK_WIDGET (window), "status-retroactive");
 
   audit = crs_store_list_audit (store, "late_red_flag", 0, &error);
@@ -311,7 +311,7 @@ retro_body (CrsApplication *app)
   /* Acknowledged as any red flag: the mark and the banner go. */
   g_assert_true (crs_store_acknowledge (store, ward.retro_set, "Dr Okafor informed", &error));
   g_assert_no_error (error);
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (!crs_escalation_banner_is_shown (banner_of (window)));
   g_assert_false (row_shows (window, ward.retro, flag_text));
   g_assert_false (crs_escalation_banner_is_shown (banner_of (window)));
 

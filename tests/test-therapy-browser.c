@@ -120,7 +120,7 @@ search_body (CrsApplication *app)
   g_assert_true (crs_test_wait_until (browser_shown, NULL, 5000));
   browser = GTK_WIDGET (crs_test_find_toplevel (CRS_TYPE_THERAPY_BROWSER));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (browser)), ==, "Therapy Reference");
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL (gtk_widget_get_mapped (browser));
 
   /* Every therapy is listed at first. */
   state = (ListState) { therapy_list (browser), 28, "afamitresgene autoleucel" };
@@ -159,7 +159,7 @@ search_body (CrsApplication *app)
   field = field_row (browser, "Median onset");
   g_assert_cmpstr (crs_therapy_field_row_get_value (field), ==, "2 days");
 
-  crs_test_run_for (300);
+  crs_test_wait_drawn (browser);
   crs_test_screenshot (browser, "therapy-browser-blinatumomab");
   detail = crs_test_find_widget (browser, ADW_TYPE_CLAMP, NULL);
   g_assert_nonnull (detail);
@@ -249,7 +249,7 @@ show_body (CrsApplication *app)
   g_assert_nonnull (crs_test_find_widget (browser, GTK_TYPE_LABEL,
                                           "Earlier wording, from before the June 2025 REMS change: "
                                           "check the current prescribing information."));
-  crs_test_run_for (300);
+  crs_test_wait_drawn (browser);
   crs_test_screenshot (crs_test_find_widget (browser, ADW_TYPE_CLAMP, NULL), "therapy-detail-tisagenlecleucel");
 
   /* The same window, now on a therapy the reference does not know. */
@@ -274,6 +274,19 @@ test_show_therapy (void)
   crs_test_run_application (NULL, show_body);
 }
 
+/* The leaflet shows the page that holds a widget of @type, and is done
+ * moving to it. */
+static gboolean
+page_shown (GtkWidget  *browser,
+            AdwLeaflet *leaflet,
+            GType       type)
+{
+  GtkWidget *widget = crs_test_find_widget (browser, type, NULL);
+
+  return widget != NULL && gtk_widget_is_ancestor (widget, adw_leaflet_get_visible_child (leaflet)) &&
+         !adw_leaflet_get_child_transition_running (leaflet);
+}
+
 /* Narrow, the window folds to one column and Back returns to the list. */
 static void
 narrow_body (CrsApplication *app)
@@ -283,19 +296,18 @@ narrow_body (CrsApplication *app)
 
   gtk_window_set_default_size (GTK_WINDOW (browser), 360, 600);
   g_assert_true (crs_test_wait_until (browser_shown, NULL, 5000));
-  crs_test_run_for (300);
-  leaflet = crs_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL);
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  CRS_TEST_WAIT_UNTIL ((leaflet = crs_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL)) != NULL &&
+                       adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
 
   g_assert_true (crs_therapy_browser_show_therapy (browser, "blinatumomab"));
-  crs_test_run_for (500);
+  CRS_TEST_WAIT_UNTIL (page_shown (GTK_WIDGET (browser), ADW_LEAFLET (leaflet), CRS_TYPE_THERAPY_DETAIL));
   /* The visible page is the one with the detail, not the search. */
   g_assert_true (gtk_widget_is_ancestor (crs_test_find_widget (GTK_WIDGET (browser), CRS_TYPE_THERAPY_DETAIL, NULL),
                                          adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
   crs_test_screenshot (GTK_WIDGET (browser), "therapy-browser-narrow");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browser), "browser.go-back", NULL));
-  crs_test_run_for (500);
+  CRS_TEST_WAIT_UNTIL (page_shown (GTK_WIDGET (browser), ADW_LEAFLET (leaflet), GTK_TYPE_SEARCH_ENTRY));
   g_assert_true (gtk_widget_is_ancestor (crs_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY, NULL),
                                          adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
 

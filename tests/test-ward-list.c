@@ -77,6 +77,16 @@ shown_order (CrsApplication *app)
   return g_strdup (order->str);
 }
 
+/* The list shows the beds in this order. */
+static gboolean
+order_is (CrsApplication *app,
+          const char     *beds)
+{
+  g_autofree char *order = shown_order (app);
+
+  return g_strcmp0 (order, beds) == 0;
+}
+
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -90,7 +100,7 @@ rows_body (CrsApplication *app)
   const char *label;
 
   crs_window_set_clock (window, ward.now);
-  crs_test_run_for (100);
+  crs_test_wait_drawn (GTK_WIDGET (window));
   crs_test_screenshot (GTK_WIDGET (window), "ward-list");
 
   /* By bed, as people count beds: 2 before 10. */
@@ -132,8 +142,7 @@ rows_body (CrsApplication *app)
 
   /* The minute timer moves due times on. */
   crs_window_set_clock (window, ward.now + 10 * MINUTE);
-  crs_test_run_for (50);
-  g_assert_true (row_shows (app, ward.ada, "Due in 3 hours 10 minutes (CRS grade 1)"));
+  CRS_TEST_WAIT_UNTIL (row_shows (app, ward.ada, "Due in 3 hours 10 minutes (CRS grade 1)"));
   g_assert_true (row_shows (app, ward.alan, "Overdue by 1 hour 10 minutes (NEWS2 0)"));
   g_assert_true (row_shows (app, ward.edith, "Monitor continuously; next set due in 40 minutes (CRS grade 2)"));
 
@@ -163,19 +172,19 @@ order_body (CrsApplication *app)
   /* Urgency: the red flag, then the overdue, then the highest grade, then
    * nobody observed yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "urgency"));
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "4,3,10,2"));
   urgent_order = shown_order (app);
   g_assert_cmpstr (urgent_order, ==, "4,3,10,2");
   crs_test_screenshot (GTK_WIDGET (window), "ward-list-urgency");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "bed"));
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "2,3,4,10"));
   bed_order = shown_order (app);
   g_assert_cmpstr (bed_order, ==, "2,3,4,10");
 
   /* The default order from Preferences applies at once. */
   g_settings_set_string (settings, "ward-sort", "urgency");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "4,3,10,2"));
   default_order = shown_order (app);
   g_assert_cmpstr (default_order, ==, "4,3,10,2");
   g_settings_reset (settings, "ward-sort");
@@ -213,7 +222,9 @@ search_body (CrsApplication *app)
 
   /* Ctrl+F (win.search) opens the search with the focus in it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  crs_test_run_for (100);
+  CRS_TEST_WAIT_UNTIL ((search_bar = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR, NULL)) != NULL &&
+                       gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)) &&
+                       crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL) != NULL);
   search_bar = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR, NULL);
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   entry = crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
@@ -224,27 +235,28 @@ search_body (CrsApplication *app)
   /* Part of a name, any case. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "TUR");
   g_signal_emit_by_name (entry, "search-changed");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "3"));
   by_name = shown_order (app);
   g_assert_cmpstr (by_name, ==, "3");
 
   /* Part of an MRN. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "mrn-4");
   g_signal_emit_by_name (entry, "search-changed");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "4"));
   by_mrn = shown_order (app);
   g_assert_cmpstr (by_mrn, ==, "4");
 
   /* Nobody: the list says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
   g_signal_emit_by_name (entry, "search-changed");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "No Patient Found") != NULL);
+  crs_test_wait_drawn (GTK_WIDGET (window));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "No Patient Found"));
   crs_test_screenshot (GTK_WIDGET (window), "ward-list-no-results");
 
   /* Escape ends the search and shows everyone again. */
   g_signal_emit_by_name (entry, "stop-search");
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "2,3,4,10"));
   all = shown_order (app);
   g_assert_cmpstr (all, ==, "2,3,4,10");
 
@@ -287,7 +299,7 @@ follow_body (CrsApplication *app)
   worse->o2_device = CRS_O2_NASAL_CANNULA;
   worse->o2_flow_l_min = 3;
   crs_test_ward_save_set (store, worse);
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (row_shows (app, ward.alan, "CRS 2 moderate"));
   when = crs_test_ward_clock (worse->taken_at);
   flag_text = g_strdup_printf ("Red flag at %s not acknowledged", when);
   g_assert_true (row_shows (app, ward.alan, "CRS 2 moderate"));
@@ -301,7 +313,7 @@ follow_body (CrsApplication *app)
   newcomer->bed = g_strdup ("5");
   g_assert_true (crs_store_add_patient (store, newcomer, &error));
   g_assert_no_error (error);
-  crs_test_run_for (50);
+  CRS_TEST_WAIT_UNTIL (order_is (app, "2,3,4,5,10"));
   order = shown_order (app);
   g_assert_cmpstr (order, ==, "2,3,4,5,10");
 
@@ -372,7 +384,7 @@ stale_body (CrsApplication *app)
     g_autoptr(CrsObservation) grace = crs_test_ward_normal_set (ward.grace, ward.now - 5 * MINUTE);
 
     crs_test_ward_save_set (store, grace);
-    crs_test_run_for (50);
+    CRS_TEST_WAIT_UNTIL (row_shows (app, ward.grace, "CRS 0 none"));
     g_assert_true (row_shows (app, ward.grace, "CRS 0 none"));
   }
 
@@ -380,7 +392,9 @@ stale_body (CrsApplication *app)
   worse = crs_test_ward_normal_set (ward.alan, ward.now - 2 * MINUTE);
   worse->temperature_c = 39.2;
   crs_test_ward_save_set (store, worse);
-  crs_test_run_for (300);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title) != NULL &&
+                       label_starting (GTK_WIDGET (window), "Could not read ") != NULL);
+  crs_test_wait_drawn (GTK_WIDGET (window));
 
   /* Said above the list, with the time of the list shown and why; the
    * list is as it was. */
@@ -397,19 +411,22 @@ stale_body (CrsApplication *app)
 
   /* A minute on, still broken: tried again, still said. */
   crs_window_set_clock (window, ward.now + MINUTE);
-  crs_test_run_for (100);
+  crs_test_flush ();
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title));
   g_assert_true (row_shows (app, ward.alan, "CRS 0 none"));
 
   /* "Try Again" while still broken changes nothing. */
   gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try Again"));
-  crs_test_run_for (100);
+  crs_test_flush ();
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title));
 
   /* Whole again: the next minute reads the list, and says so. */
   database_exec (crs_store_get_path (store), "ALTER TABLE acknowledgement_away RENAME TO acknowledgement");
   crs_window_set_clock (window, ward.now + 2 * MINUTE);
-  crs_test_run_for (600);
+  CRS_TEST_WAIT_UNTIL (row_shows (app, ward.alan, "CRS 1 mild") &&
+                       crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title) == NULL &&
+                       crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                             "The ward list is up to date again.") != NULL);
   g_assert_true (row_shows (app, ward.alan, "CRS 1 mild"));
   g_assert_null (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_title));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
@@ -443,7 +460,8 @@ narrow_body (CrsApplication *app)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   g_assert_true (crs_test_wait_until (folded, leaflet, 5000));
-  crs_test_run_for (200);
+  CRS_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= 400 &&
+                       !adw_leaflet_get_child_transition_running (leaflet));
   sidebar = adw_leaflet_get_visible_child (leaflet);
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (ward_list (app)), sidebar));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
@@ -452,7 +470,9 @@ narrow_body (CrsApplication *app)
   /* Opening a patient (Enter or a click on the row) goes forward. */
   row = row_of (app, ward.ada);
   g_assert_true (gtk_widget_activate (row));
-  crs_test_run_for (400);
+  CRS_TEST_WAIT_UNTIL (crs_window_get_patient (window) == ward.ada &&
+                       adw_leaflet_get_visible_child (leaflet) != sidebar &&
+                       !adw_leaflet_get_child_transition_running (leaflet));
   g_assert_cmpint (crs_window_get_patient (window), ==, ward.ada);
   g_assert_false (adw_leaflet_get_visible_child (leaflet) == sidebar);
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Ada Lovelace"));
@@ -460,12 +480,14 @@ narrow_body (CrsApplication *app)
 
   /* Back returns to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  crs_test_run_for (400);
+  CRS_TEST_WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == sidebar &&
+                       !adw_leaflet_get_child_transition_running (leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
 
   /* Wide again: both panes. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1000);
-  crs_test_run_for (400);
+  CRS_TEST_WAIT_UNTIL (!adw_leaflet_get_folded (leaflet));
+  crs_test_wait_drawn (GTK_WIDGET (window));
   g_assert_false (adw_leaflet_get_folded (leaflet));
   crs_test_screenshot (GTK_WIDGET (window), "patient-page-1920");
 
@@ -490,6 +512,44 @@ bounds_in (GtkWidget *widget,
 
   g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
   return bounds;
+}
+
+/* The banner's button beside its text on a wide window, under it (the
+ * text keeping the width) on a narrow one; FALSE too while it is not
+ * laid out yet. */
+static gboolean
+banner_layout_is (CrsWindow *window,
+                  gboolean   narrow)
+{
+  GtkWidget *banner = crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_ESCALATION_BANNER, NULL);
+  GtkWidget *title;
+  GtkWidget *button;
+  graphene_rect_t text, acknowledge;
+
+  if (banner == NULL)
+    return FALSE;
+  title = crs_test_find_widget (banner, GTK_TYPE_LABEL,
+                                crs_escalation_banner_get_title (CRS_ESCALATION_BANNER (banner)));
+  button = crs_test_find_widget (banner, GTK_TYPE_BUTTON, "_Acknowledge…");
+  if (title == NULL || button == NULL ||
+      !gtk_widget_compute_bounds (title, GTK_WIDGET (window), &text) ||
+      !gtk_widget_compute_bounds (button, GTK_WIDGET (window), &acknowledge))
+    return FALSE;
+  if (narrow)
+    return acknowledge.origin.y >= text.origin.y + text.size.height;
+  return acknowledge.origin.x >= text.origin.x + text.size.width;
+}
+
+/* The leaflet shows the ward list, and is done moving to it. */
+static gboolean
+list_shown (CrsWindow *window)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (crs_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  GtkWidget *list = crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_WARD_LIST, NULL);
+
+  return leaflet != NULL && list != NULL &&
+         gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)) &&
+         !adw_leaflet_get_child_transition_running (leaflet);
 }
 
 /* The banner's button beside its text on a wide window, under it (the
@@ -525,7 +585,7 @@ demo_body (CrsApplication *app)
   int width = 1920, height = 1080;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "urgency"));
-  crs_test_run_for (100);
+  crs_test_flush ();
   /* The main menu's order is the one Preferences shows, kept. */
   sort = g_settings_get_string (settings, "ward-sort");
   g_assert_cmpstr (sort, ==, "urgency");
@@ -539,16 +599,16 @@ demo_body (CrsApplication *app)
 
   g_assert_true (crs_window_select_patient (window, crs_ward_entry_get_id (first)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  crs_test_run_for (600);
+  CRS_TEST_WAIT_UNTIL (banner_layout_is (window, FALSE));
   g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Acknowledge…"));
   assert_banner_layout (window, FALSE);
   crs_test_screenshot (GTK_WIDGET (window), "demo-wide");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  crs_test_run_for (600);
+  CRS_TEST_WAIT_UNTIL (banner_layout_is (window, TRUE));
   assert_banner_layout (window, TRUE);
   crs_test_screenshot (GTK_WIDGET (window), "demo-360");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  crs_test_run_for (600);
+  CRS_TEST_WAIT_UNTIL (list_shown (window));
   crs_test_screenshot (GTK_WIDGET (window), "demo-360-list");
 
   g_settings_reset (settings, "ward-sort");

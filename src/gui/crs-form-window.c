@@ -175,20 +175,23 @@ crs_form_window_changed (CrsFormWindow *self)
 gboolean
 crs_form_window_save (CrsFormWindow *self)
 {
+  g_autoptr(CrsFormWindow) alive = NULL;
   CrsFormWindowPrivate *priv;
+  gboolean saved;
 
   g_return_val_if_fail (CRS_IS_FORM_WINDOW (self), FALSE);
   priv = crs_form_window_get_instance_private (self);
 
   if (priv->saved || CRS_FORM_WINDOW_GET_CLASS (self)->save == NULL)
     return FALSE;
-  /* Keep the window alive through the "saved" handlers. */
-  g_object_ref (self);
-  priv->saved = CRS_FORM_WINDOW_GET_CLASS (self)->save (self);
-  if (priv->saved)
+  /* Keep the window alive through the "saved" handlers and its own
+   * destruction; the reference goes at the end of this scope, and
+   * nothing of the window is read after it (the result is a local). */
+  alive = g_object_ref (self);
+  saved = priv->saved = CRS_FORM_WINDOW_GET_CLASS (self)->save (self);
+  if (saved)
     gtk_window_destroy (GTK_WINDOW (self));
-  g_object_unref (self);
-  return priv->saved;
+  return saved;
 }
 
 void
