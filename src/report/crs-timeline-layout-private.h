@@ -118,27 +118,76 @@ struct _CrsTimelineLayout
   gboolean any_news2_partial;
 };
 
-/* crs-timeline-layout.c */
-guint   crs_timeline_layout_add_text  (CrsTimelineLayout   *layout,
-                                       CrsTimelineTextRole  role,
-                                       const char          *text,
-                                       gboolean             small,
-                                       CrsTimelineInk       ink);
-void    crs_timeline_layout_move_text (CrsTimelineLayout   *layout,
-                                       guint                text,
-                                       double               x,
-                                       double               y);
-double  crs_timeline_layout_grade_y   (CrsTimelineLayout   *layout,
-                                       CrsTimelineSeries    series,
-                                       double               grade);
-/* Start and end of the run of infusion @infusion (-1: calendar, all) in
- * axis time, with the time its last value holds until. */
-gint64  crs_timeline_layout_hold_end  (CrsTimelineLayout   *layout,
-                                       int                  infusion);
+/* crs-timeline-layout.c: text and coordinates */
+enum {
+  CRS_TEXT_SMALL = 1 << 0,
+  CRS_TEXT_BOLD = 1 << 1,
+  CRS_TEXT_BOXED = 1 << 2,   /* on a background-coloured box */
+};
+
+/* A text at (0, 0) with its size measured; its index. */
+guint            crs_timeline_layout_add_text       (CrsTimelineLayout   *layout,
+                                                     CrsTimelineTextRole  role,
+                                                     const char          *text,
+                                                     guint                flags,
+                                                     CrsTimelineInk       ink);
+void             crs_timeline_layout_drop_last_text (CrsTimelineLayout   *layout);
+CrsTimelineText *crs_timeline_layout_text           (CrsTimelineLayout   *layout,
+                                                     guint                text);
+void             crs_timeline_layout_move_text      (CrsTimelineLayout   *layout,
+                                                     guint                text,
+                                                     double               x,
+                                                     double               y);
+/* Shortens @text with an ellipsis to @width. */
+void             crs_timeline_layout_ellipsize_text (CrsTimelineLayout   *layout,
+                                                     guint                text,
+                                                     double               width);
+double           crs_timeline_layout_text_width     (CrsTimelineLayout   *layout,
+                                                     const char          *text,
+                                                     guint                flags);
+gboolean         crs_timeline_layout_visible        (CrsTimelineLayout   *layout,
+                                                     gint64               axis_time);
+double           crs_timeline_layout_grade_y        (CrsTimelineLayout   *layout,
+                                                     CrsTimelineSeries    series,
+                                                     double               grade);
+/* Where the last value of line @infusion (-1: the calendar line) holds
+ * until, in axis time: now, or the next infusion. */
+gint64           crs_timeline_layout_hold_end       (CrsTimelineLayout   *layout,
+                                                     int                  infusion);
 /* The alpha of the lines of @infusion: the latest infusion in full, the
  * earlier ones lighter. */
-double  crs_timeline_layout_infusion_alpha (CrsTimelineLayout *layout,
-                                            int                infusion);
+double           crs_timeline_layout_infusion_alpha (CrsTimelineLayout   *layout,
+                                                     int                  infusion);
+
+/* crs-timeline-axes.c */
+/* Ticks with labels at @label_y. */
+void    crs_timeline_layout_ticks              (CrsTimelineLayout *layout,
+                                                double             label_y);
+/* The width of the grade labels; *@words: with their words. */
+double  crs_timeline_layout_grade_label_width  (CrsTimelineLayout *layout,
+                                                gboolean          *words);
+void    crs_timeline_layout_grade_labels       (CrsTimelineLayout *layout,
+                                                gboolean           words);
+void    crs_timeline_layout_news2_axis         (CrsTimelineLayout *layout);
+/* The temperatures the strip spans (before the strip is placed). */
+void    crs_timeline_layout_temperature_extent (CrsTimelineLayout *layout);
+void    crs_timeline_layout_temperature_axis   (CrsTimelineLayout *layout);
+
+/* crs-timeline-marks.c */
+/* The interventions in the window; @kinds_seen gets bit 1 << kind of each. */
+void    crs_timeline_layout_interventions      (CrsTimelineLayout *layout,
+                                                guint32           *kinds_seen);
+void    crs_timeline_layout_infusions          (CrsTimelineLayout *layout);
+void    crs_timeline_layout_infusion_numbers   (CrsTimelineLayout *layout);
+/* The legend's entries (an array to pass back below). */
+GArray *crs_timeline_layout_legend_entries     (CrsTimelineLayout *layout,
+                                                guint32            kinds_seen);
+guint   crs_timeline_layout_legend_rows        (CrsTimelineLayout *layout,
+                                                GArray            *entries,
+                                                double             width);
+void    crs_timeline_layout_legend             (CrsTimelineLayout *layout,
+                                                GArray            *entries,
+                                                double             top);
 
 /* crs-timeline-series.c */
 void    crs_timeline_layout_build_series (CrsTimelineLayout *layout);

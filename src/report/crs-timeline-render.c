@@ -255,7 +255,7 @@ hatch (CrsTimelineLayout     *layout,
       cairo_line_to (cr, x + rect->height, rect->y);
     }
   cairo_set_line_width (cr, MAX (layout->style.line_width * 0.35, layout->pixel * 0.75));
-  crs_timeline_set_color (cr, &layout->style.onset, 1.6);
+  crs_timeline_set_color (cr, &layout->style.onset, 1.2);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
