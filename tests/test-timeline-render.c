@@ -235,7 +235,8 @@ is_axis_or_legend (CrsTimelineTextRole role)
 {
   return role == CRS_TIMELINE_TEXT_TICK || role == CRS_TIMELINE_TEXT_GRADE ||
          role == CRS_TIMELINE_TEXT_NEWS2_AXIS || role == CRS_TIMELINE_TEXT_TEMPERATURE_AXIS ||
-         role == CRS_TIMELINE_TEXT_FEVER_LINE || role == CRS_TIMELINE_TEXT_LEGEND;
+         role == CRS_TIMELINE_TEXT_FEVER_LINE || role == CRS_TIMELINE_TEXT_LEGEND ||
+         role == CRS_TIMELINE_TEXT_AXIS_TITLE;
 }
 
 static void
@@ -504,9 +505,10 @@ test_since_infusion_day_zero (void)
     g_assert_cmpfloat_with_epsilon (end0, crs_timeline_layout_x_for_time (d.layout, 48 * HOUR), 1e-6);
   }
 
-  /* Day labels, the infusions named in the legend. */
-  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_TICK, "Day 0"));
-  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_TICK, "Day 1"));
+  /* Hours since the infusion; the infusions named in the legend. */
+  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_TICK, "0 h"));
+  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_TICK, "24 h"));
+  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_AXIS_TITLE, "Since infusion"));
   g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_LEGEND, "step-up dose 2"));
   drawn_clear (&d);
 }
@@ -699,7 +701,8 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "4 life-threatening"));
   g_assert_nonnull (strstr (text, "CRS grade"));
   g_assert_nonnull (strstr (text, "2 Mar"));
-  g_assert_nonnull (strstr (text, "Day 1"));
+  g_assert_nonnull (strstr (text, "24 h"));
+  g_assert_nonnull (strstr (text, "Since infusion"));
   g_assert_nonnull (strstr (text, "38.0 °C"));
   g_assert_nonnull (strstr (text, "NEWS2"));
   if (tmpdir != NULL)

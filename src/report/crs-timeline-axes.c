@@ -31,18 +31,22 @@ static const gint64 since_steps[] = {
 static char *
 tick_label (CrsTimelineLayout *layout,
             gint64             t,
+            gint64             step,
             gboolean          *major)
 {
   if (layout->mode == CRS_TIMELINE_MODE_SINCE_INFUSION)
     {
-      gint64 hours = t / HOUR;
+      /* Time elapsed, not days: "Day 1" is the calendar day after the
+       * infusion's day elsewhere in the app (crs_display_since_infusion()),
+       * which no one axis can show for infusions at different hours. */
+      const char *minus = t < 0 ? "−" : "";
 
       *major = t % DAY == 0;
-      if (*major)
-        /* Translators: the day since the infusion on the time axis, "Day 0" is the infusion day */
-        return g_strdup_printf (_("Day %d"), (int) (t / DAY));
-      /* Translators: hours since the infusion on the time axis; the minus is U+2212 */
-      return g_strdup_printf (C_("hours since infusion", "%s%d h"), hours < 0 ? "−" : "", (int) ABS (hours));
+      if (step >= 2 * DAY)
+        /* Translators: days since the infusion on the time axis, "4 d"; %s is a minus sign or nothing */
+        return g_strdup_printf (C_("days since infusion", "%s%d d"), minus, (int) (ABS (t) / DAY));
+      /* Translators: hours since the infusion on the time axis, "36 h"; %s is a minus sign or nothing */
+      return g_strdup_printf (C_("hours since infusion", "%s%d h"), minus, (int) (ABS (t) / HOUR));
     }
   else
     {
@@ -161,7 +165,7 @@ tick_set_fill (CrsTimelineLayout *layout,
   set->majors = g_new0 (gboolean, set->times->len + 1);
   for (guint i = 0; i < set->times->len; i++)
     {
-      char *label = tick_label (layout, g_array_index (set->times, gint64, i), &set->majors[i]);
+      char *label = tick_label (layout, g_array_index (set->times, gint64, i), step, &set->majors[i]);
 
       g_ptr_array_add (set->labels, label);
       set->widths[i] = crs_timeline_layout_text_width (layout, label, CRS_TEXT_SMALL | (set->majors[i] ? CRS_TEXT_BOLD : 0));
@@ -240,6 +244,26 @@ crs_timeline_layout_ticks (CrsTimelineLayout *layout,
       g_array_append_val (layout->ticks, tick);
     }
   tick_set_clear (&chosen);
+
+  /* Since infusion, the axis says so, left of its first label. */
+  if (layout->mode == CRS_TIMELINE_MODE_SINCE_INFUSION)
+    {
+      guint text = crs_timeline_layout_add_text (layout, CRS_TIMELINE_TEXT_AXIS_TITLE, _("Since infusion"),
+                                                 CRS_TEXT_SMALL, INK_FOREGROUND);
+      CrsTimelineText *item = crs_timeline_layout_text (layout, text);
+      double x = layout->plot.x - layout->pad / 2 - item->rect.width;
+      gboolean fits = x >= 0;
+
+      crs_timeline_layout_move_text (layout, text, x, label_y);
+      for (guint i = 0; i < layout->ticks->len && fits; i++)
+        {
+          const CrsTimelineTick *tick = &g_array_index (layout->ticks, CrsTimelineTick, i);
+
+          fits = tick->label == NULL || tick->label_rect.x >= x + item->rect.width + layout->pad / 2;
+        }
+      if (!fits)
+        crs_timeline_layout_drop_last_text (layout);
+    }
 }
 
 /* ---------------------------------------------------------------------- */

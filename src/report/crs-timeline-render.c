@@ -640,6 +640,7 @@ draw_axes (CrsTimelineLayout *layout,
   draw_texts (layout, cr, CRS_TIMELINE_TEXT_GRADE);
   draw_texts (layout, cr, CRS_TIMELINE_TEXT_NEWS2_AXIS);
   draw_texts (layout, cr, CRS_TIMELINE_TEXT_TICK);
+  draw_texts (layout, cr, CRS_TIMELINE_TEXT_AXIS_TITLE);
 }
 
 void

@@ -90,6 +90,7 @@ typedef enum {
   CRS_TIMELINE_TEXT_LEGEND,
   CRS_TIMELINE_TEXT_ONSET,
   CRS_TIMELINE_TEXT_MESSAGE,        /* "No observations in this period" */
+  CRS_TIMELINE_TEXT_AXIS_TITLE,     /* "Since infusion" */
 } CrsTimelineTextRole;
 
 typedef struct
