@@ -217,7 +217,7 @@ crs_timeline_layout_infusion_numbers (CrsTimelineLayout *layout)
       text = crs_timeline_layout_add_text (layout, CRS_TIMELINE_TEXT_INFUSION, number, CRS_TEXT_SMALL | CRS_TEXT_BOLD | CRS_TEXT_BOXED, INK_CRS);
       item = crs_timeline_layout_text (layout, text);
       g_array_index (layout->paints, CrsTimelineTextPaint, text).alpha = crs_timeline_layout_infusion_alpha (layout, (int) i);
-      x = MIN (last->x1 + layout->pad / 2, layout->plot.x + layout->plot.width - item->rect.width);
+      x = MIN (last->x1 + layout->pad / 2, layout->plot.x + layout->plot.width - item->rect.width - layout->marker_size * 1.5);
       crs_timeline_layout_move_text (layout, text, x, last->y - item->rect.height - layout->pad / 4);
     }
 }
