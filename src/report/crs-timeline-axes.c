@@ -375,20 +375,24 @@ crs_timeline_layout_temperature_extent (CrsTimelineLayout *layout)
   CrsTimelineModel *model = layout->model;
   double lo = 35.0, hi = 40.0;
   double fever = crs_timeline_model_get_fever_line (model);
-  guint n = crs_timeline_model_get_n_points (model);
+  int first_line, last_line;
 
-  for (guint i = 0; i < n; i++)
+  crs_timeline_layout_lines (layout, &first_line, &last_line);
+  for (int line = first_line; line <= last_line; line++)
     {
-      const CrsTimelinePoint *point = crs_timeline_model_get_point (model, i);
-      gint64 t;
+      guint start, end;
+      gint64 base;
 
-      if (isnan (point->temperature_c))
-        continue;
-      t = crs_timeline_model_axis_time (model, point->at);
-      if (t < layout->from || t > layout->to)
-        continue;
-      lo = MIN (lo, floor (point->temperature_c));
-      hi = MAX (hi, ceil (point->temperature_c));
+      crs_timeline_layout_line_window (layout, line, &start, &end, &base);
+      for (guint i = start; i < end; i++)
+        {
+          double c = layout->points[i].temperature_c;
+
+          if (isnan (c))
+            continue;
+          lo = MIN (lo, floor (c));
+          hi = MAX (hi, ceil (c));
+        }
     }
   if (!isnan (fever))
     {

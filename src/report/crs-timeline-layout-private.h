@@ -54,7 +54,7 @@ typedef struct
   guint           index;      /* in the model */
   double          x;          /* its time */
   CrsTimelineRect box;        /* the box with its letter (may be moved right of x) */
-  guint           text;       /* the letter */
+  guint           text;       /* the letter; G_MAXUINT: no room for a box, only the line */
   double          alpha;
 } CrsTimelineInterventionMark;
 
@@ -79,6 +79,9 @@ struct _CrsTimelineLayout
   PangoFontDescription *font_small;
   double                line_height;
   double                pad;
+
+  const CrsTimelinePoint *points; /* the model's, in time order */
+  guint                   n_points;
 
   CrsTimelineMode mode;
   gint64          from;
@@ -191,6 +194,17 @@ void    crs_timeline_layout_legend             (CrsTimelineLayout *layout,
 
 /* crs-timeline-series.c */
 void    crs_timeline_layout_build_series (CrsTimelineLayout *layout);
+/* The lines drawn: -1 alone in calendar time, each infusion since one. */
+void    crs_timeline_layout_lines        (CrsTimelineLayout *layout,
+                                          int               *first,
+                                          int               *last);
+/* The points of line @line inside the window, [*start, *end), and the
+ * time its axis counts from. */
+void    crs_timeline_layout_line_window  (CrsTimelineLayout *layout,
+                                          int                line,
+                                          guint             *start,
+                                          guint             *end,
+                                          gint64            *base);
 
 /* crs-timeline-render.c */
 void    crs_timeline_set_color        (cairo_t                *cr,

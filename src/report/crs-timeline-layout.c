@@ -241,24 +241,30 @@ crs_timeline_layout_infusion_alpha (CrsTimelineLayout *layout,
 static void
 scan_window (CrsTimelineLayout *layout)
 {
-  CrsTimelineModel *model = layout->model;
-  guint n = crs_timeline_model_get_n_points (model);
+  int first_line, last_line;
 
   layout->has_visible = FALSE;
-  for (guint i = 0; i < n; i++)
+  crs_timeline_layout_lines (layout, &first_line, &last_line);
+  for (int line = first_line; line <= last_line; line++)
     {
-      const CrsTimelinePoint *point = crs_timeline_model_get_point (model, i);
-      gint64 t = crs_timeline_model_axis_time (model, point->at);
+      guint start, end;
+      gint64 base;
 
-      if (!crs_timeline_layout_visible (layout, t))
+      crs_timeline_layout_line_window (layout, line, &start, &end, &base);
+      if (start == end)
         continue;
       if (!layout->has_visible)
-        layout->visible_first = i;
+        layout->visible_first = start;
       layout->has_visible = TRUE;
-      layout->visible_last = i;
-      layout->any_at_least |= point->crs.kind == CRS_TIMELINE_AT_LEAST || point->icans.kind == CRS_TIMELINE_AT_LEAST;
-      layout->any_gap |= point->crs.kind == CRS_TIMELINE_NOT_DETERMINED || point->icans.kind == CRS_TIMELINE_NOT_DETERMINED;
-      layout->any_news2_partial |= point->news2_kind == CRS_TIMELINE_AT_LEAST;
+      layout->visible_last = end - 1;
+      for (guint i = start; i < end; i++)
+        {
+          const CrsTimelinePoint *point = &layout->points[i];
+
+          layout->any_at_least |= point->crs.kind == CRS_TIMELINE_AT_LEAST || point->icans.kind == CRS_TIMELINE_AT_LEAST;
+          layout->any_gap |= point->crs.kind == CRS_TIMELINE_NOT_DETERMINED || point->icans.kind == CRS_TIMELINE_NOT_DETERMINED;
+          layout->any_news2_partial |= point->news2_kind == CRS_TIMELINE_AT_LEAST;
+        }
     }
   if (layout->has_news2 && layout->any_news2_partial)
     layout->any_at_least = TRUE;
@@ -361,7 +367,8 @@ layout_full (CrsTimelineLayout *layout)
       double dy = layout->plot.y - mark->box.height - pad / 2 - mark->box.y;
 
       mark->box.y += dy;
-      crs_timeline_layout_text (layout, mark->text)->rect.y += dy;
+      if (mark->text != G_MAXUINT)
+        crs_timeline_layout_text (layout, mark->text)->rect.y += dy;
     }
 
   crs_timeline_layout_ticks (layout, plot_bottom + pad / 2);
@@ -492,6 +499,7 @@ crs_timeline_layout_new (cairo_t                *cr,
   layout->pad = ceil (layout->line_height * 0.5);
   layout->marker_size = MAX (layout->style.line_width * 2.6, 4 * layout->pixel);
 
+  layout->points = crs_timeline_model_get_points (model, &layout->n_points);
   layout->mode = crs_timeline_model_get_effective_mode (model);
   crs_timeline_model_get_window (model, &layout->from, &layout->to);
   layout->now = crs_timeline_model_get_effective_now (model);

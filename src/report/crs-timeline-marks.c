@@ -78,8 +78,17 @@ crs_timeline_layout_interventions (CrsTimelineLayout *layout,
       mark.box.width = MAX (box_h, item->rect.width + layout->pad);
       mark.box.height = box_h;
       mark.box.y = y;
-      /* Side by side when they come close together. */
+      /* Side by side when they come close together; when there is no
+       * room near its time (months on a narrow chart), only its line. */
       mark.box.x = MAX (mark.x - mark.box.width / 2, previous_right + 1);
+      if (mark.box.x - (mark.x - mark.box.width / 2) > mark.box.width)
+        {
+          crs_timeline_layout_drop_last_text (layout);
+          mark.text = G_MAXUINT;
+          mark.box.width = 0;
+          g_array_append_val (layout->interventions, mark);
+          continue;
+        }
       previous_right = mark.box.x + mark.box.width;
       g_array_index (layout->paints, CrsTimelineTextPaint, mark.text).alpha = mark.alpha;
       g_array_append_val (layout->interventions, mark);
@@ -91,6 +100,8 @@ crs_timeline_layout_interventions (CrsTimelineLayout *layout,
     {
       CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i - 1);
 
+      if (mark->text == G_MAXUINT)
+        continue;
       if (mark->box.x + mark->box.width > right_limit)
         mark->box.x = right_limit - mark->box.width;
       right_limit = mark->box.x - 1;
@@ -98,8 +109,11 @@ crs_timeline_layout_interventions (CrsTimelineLayout *layout,
   for (guint i = 0; i < layout->interventions->len; i++)
     {
       CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
-      CrsTimelineText *item = crs_timeline_layout_text (layout, mark->text);
+      CrsTimelineText *item;
 
+      if (mark->text == G_MAXUINT)
+        continue;
+      item = crs_timeline_layout_text (layout, mark->text);
       crs_timeline_layout_move_text (layout, mark->text,
                                      mark->box.x + (mark->box.width - item->rect.width) / 2,
                                      mark->box.y + (mark->box.height - item->rect.height) / 2);

@@ -397,6 +397,17 @@ crs_timeline_model_get_n_points (CrsTimelineModel *self)
 }
 
 const CrsTimelinePoint *
+crs_timeline_model_get_points (CrsTimelineModel *self,
+                               guint            *n_points)
+{
+  g_return_val_if_fail (CRS_IS_TIMELINE_MODEL (self), NULL);
+  g_return_val_if_fail (n_points != NULL, NULL);
+
+  *n_points = self->points->len;
+  return (const CrsTimelinePoint *) self->points->data;
+}
+
+const CrsTimelinePoint *
 crs_timeline_model_get_point (CrsTimelineModel *self,
                               guint             index)
 {

@@ -115,6 +115,9 @@ void  crs_timeline_model_add_intervention (CrsTimelineModel        *self,
                                            const char              *text);
 
 guint                          crs_timeline_model_get_n_points        (CrsTimelineModel *self);
+/* All points in time order (valid until the model changes). */
+const CrsTimelinePoint        *crs_timeline_model_get_points          (CrsTimelineModel *self,
+                                                                       guint            *n_points);
 const CrsTimelinePoint        *crs_timeline_model_get_point           (CrsTimelineModel *self,
                                                                        guint             index);
 guint                          crs_timeline_model_get_n_infusions     (CrsTimelineModel *self);

@@ -356,42 +356,93 @@ draw_infusions (CrsTimelineLayout *layout,
     }
 }
 
+/* Lines of the marks of @alpha (one stroke each, not one per mark). */
+static void
+intervention_lines (CrsTimelineLayout *layout,
+                    cairo_t           *cr,
+                    double             alpha,
+                    double             bottom)
+{
+  const CrsTimelineStyle *style = &layout->style;
+  double lw = style->line_width;
+  double dashes[2] = { lw * 0.6, 2 * lw * 0.6 };
+
+  cairo_set_line_width (cr, MAX (lw * 0.45, layout->pixel));
+  crs_timeline_set_color (cr, &style->intervention, alpha * 0.8);
+  /* From each box to its time... */
+  for (guint i = 0; i < layout->interventions->len; i++)
+    {
+      const CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
+
+      if (mark->alpha != alpha || mark->text == G_MAXUINT)
+        continue;
+      cairo_move_to (cr, mark->box.x + mark->box.width / 2, mark->box.y + mark->box.height);
+      cairo_line_to (cr, mark->x, layout->plot.y);
+    }
+  cairo_stroke (cr);
+  /* Those without a box (no room near their time): a tick above the
+   * plot. */
+  for (guint i = 0; i < layout->interventions->len; i++)
+    {
+      const CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
+
+      if (mark->alpha != alpha || mark->text != G_MAXUINT)
+        continue;
+      cairo_move_to (cr, mark->x, layout->plot.y - mark->box.height / 2);
+      cairo_line_to (cr, mark->x, layout->plot.y);
+    }
+  cairo_stroke (cr);
+  /* ... then dotted down through the chart. */
+  cairo_set_dash (cr, dashes, 2, 0);
+  for (guint i = 0; i < layout->interventions->len; i++)
+    {
+      const CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
+
+      if (mark->alpha != alpha || mark->text == G_MAXUINT)
+        continue;
+      cairo_move_to (cr, mark->x, layout->plot.y);
+      cairo_line_to (cr, mark->x, bottom);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  /* The boxes. */
+  for (guint i = 0; i < layout->interventions->len; i++)
+    {
+      const CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
+
+      if (mark->alpha == alpha && mark->text != G_MAXUINT)
+        cairo_rectangle (cr, mark->box.x, mark->box.y, mark->box.width, mark->box.height);
+    }
+  crs_timeline_set_color (cr, &style->background, 1);
+  cairo_fill_preserve (cr);
+  crs_timeline_set_color (cr, &style->intervention, alpha);
+  cairo_set_line_width (cr, MAX (lw * 0.5, layout->pixel));
+  cairo_stroke (cr);
+}
+
 static void
 draw_interventions (CrsTimelineLayout *layout,
                     cairo_t           *cr)
 {
-  const CrsTimelineStyle *style = &layout->style;
-  double lw = style->line_width;
   double bottom = layout->has_temperature ? layout->temperature.y + layout->temperature.height
                                           : layout->plot.y + layout->plot.height;
-  static const double dots[] = { 1, 2 };
+  double done[4];
+  guint n_done = 0;
 
+  /* Lines of earlier infusions are lighter: one pass per lightness. */
   for (guint i = 0; i < layout->interventions->len; i++)
     {
-      const CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
-      double dashes[2] = { dots[0] * lw * 0.6, dots[1] * lw * 0.6 };
-      double box_bottom = mark->box.y + mark->box.height;
+      double alpha = g_array_index (layout->interventions, CrsTimelineInterventionMark, i).alpha;
+      gboolean seen = FALSE;
 
-      /* From the box to its time, then down through the chart. */
-      crs_timeline_set_color (cr, &style->intervention, mark->alpha * 0.8);
-      cairo_set_line_width (cr, MAX (lw * 0.45, layout->pixel));
-      cairo_move_to (cr, mark->box.x + mark->box.width / 2, box_bottom);
-      cairo_line_to (cr, mark->x, layout->plot.y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_move_to (cr, mark->x, layout->plot.y);
-      cairo_line_to (cr, mark->x, bottom);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      cairo_rectangle (cr, mark->box.x, mark->box.y, mark->box.width, mark->box.height);
-      crs_timeline_set_color (cr, &style->background, 1);
-      cairo_fill_preserve (cr);
-      crs_timeline_set_color (cr, &style->intervention, mark->alpha);
-      cairo_set_line_width (cr, MAX (lw * 0.5, layout->pixel));
-      cairo_stroke (cr);
-      draw_text (layout, cr, mark->text);
+      for (guint j = 0; j < n_done; j++)
+        seen |= done[j] == alpha;
+      if (seen || n_done == G_N_ELEMENTS (done))
+        continue;
+      done[n_done++] = alpha;
+      intervention_lines (layout, cr, alpha, bottom);
     }
+  draw_texts (layout, cr, CRS_TIMELINE_TEXT_INTERVENTION);
 }
 
 static void
@@ -406,8 +457,41 @@ draw_steps (CrsTimelineLayout *layout,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
 
-  /* One path per run of the same kind and line: dashes continue along
-   * it, and 100 000 sets are a few strokes. */
+  /* Steps a few pixels apart or closer: each pixel column is an extent
+   * (its lowest to highest value), where dashes could not be seen and
+   * would cost the most. One solid fill per line; the open markers
+   * still say "at least". */
+  if (steps->len * 3 > layout->plot.width / layout->pixel)
+    {
+      int lines = crs_timeline_model_get_n_infusions (layout->model);
+
+      for (int line = -1; line < lines; line++)
+        {
+          gboolean any = FALSE;
+
+          for (guint i = 0; i < steps->len; i++)
+            {
+              const CrsTimelineStep *step = &g_array_index (steps, CrsTimelineStep, i);
+
+              if (step->infusion != line)
+                continue;
+              /* Rectangles the width of the line: cairo fills those
+               * much faster than it strokes as many segments. */
+              cairo_rectangle (cr, step->x0 - lw / 2, step->y_top - lw / 2, lw, step->y_bottom - step->y_top + lw);
+              if (step->x1 > step->x0)
+                cairo_rectangle (cr, step->x0, step->y - lw / 2, step->x1 - step->x0, lw);
+              any = TRUE;
+            }
+          if (!any)
+            continue;
+          crs_timeline_set_color (cr, series_color (layout, series), crs_timeline_layout_infusion_alpha (layout, line));
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+          cairo_fill (cr);
+        }
+      return;
+    }
+
+  /* One path per run of the same kind and line: dashes continue along it. */
   for (guint i = 0; i < steps->len;)
     {
       const CrsTimelineStep *first = &g_array_index (steps, CrsTimelineStep, i);
@@ -464,7 +548,7 @@ draw_temperature (CrsTimelineLayout *layout,
   const CrsTimelineRect *area = &layout->temperature;
   double fever = crs_timeline_model_get_fever_line (layout->model);
   GArray *path = layout->temperature_path;
-  gboolean drawing = FALSE;
+  double lw = style->line_width * 0.75;
   static const double dashes[] = { 4, 2 };
   double scaled[2] = { dashes[0] * style->line_width, dashes[1] * style->line_width };
 
@@ -492,28 +576,46 @@ draw_temperature (CrsTimelineLayout *layout,
   cairo_rectangle (cr, area->x, area->y, area->width, area->height);
   cairo_clip (cr);
   /* Runs (one per line) start with (NAN, their alpha). */
-  cairo_set_line_width (cr, style->line_width * 0.75);
+  cairo_set_line_width (cr, lw);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i + 1 < path->len; i += 2)
+  for (guint run = 0; run + 1 < path->len;)
     {
-      double x = g_array_index (path, double, i), y = g_array_index (path, double, i + 1);
+      double alpha = g_array_index (path, double, run + 1);
+      guint end = run + 2;
 
-      if (isnan (x))
+      while (end + 1 < path->len && !isnan (g_array_index (path, double, end)))
+        end += 2;
+      crs_timeline_set_color (cr, &style->temperature, alpha);
+      if ((end - run) / 2 > 2 * area->width / layout->pixel)
         {
-          if (drawing)
-            cairo_stroke (cr);
-          drawing = FALSE;
-          crs_timeline_set_color (cr, &style->temperature, y);
-          continue;
+          /* A pixel or two between points: each segment is the box
+           * around it, and cairo fills boxes far faster than it strokes
+           * as many joined segments. */
+          for (guint i = run + 2; i + 3 < end; i += 2)
+            {
+              double x0 = g_array_index (path, double, i), y0 = g_array_index (path, double, i + 1);
+              double x1 = g_array_index (path, double, i + 2), y1 = g_array_index (path, double, i + 3);
+
+              cairo_rectangle (cr, MIN (x0, x1) - lw / 2, MIN (y0, y1) - lw / 2, fabs (x1 - x0) + lw, fabs (y1 - y0) + lw);
+            }
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+          cairo_fill (cr);
         }
-      if (drawing)
-        cairo_line_to (cr, x, y);
       else
-        cairo_move_to (cr, x, y);
-      drawing = TRUE;
+        {
+          for (guint i = run + 2; i + 1 < end; i += 2)
+            {
+              double x = g_array_index (path, double, i), y = g_array_index (path, double, i + 1);
+
+              if (i == run + 2)
+                cairo_move_to (cr, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
+          cairo_stroke (cr);
+        }
+      run = end;
     }
-  if (drawing)
-    cairo_stroke (cr);
   draw_markers (layout, cr, CRS_TIMELINE_SERIES_TEMPERATURE);
   cairo_restore (cr);
   draw_texts (layout, cr, CRS_TIMELINE_TEXT_TEMPERATURE_AXIS);

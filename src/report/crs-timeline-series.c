@@ -77,11 +77,11 @@ series_shown (CrsTimelineLayout *layout,
 
 /* The first index in [first, first + n) whose axis time is >= @t. */
 static guint
-lower_bound (CrsTimelineModel *model,
-             guint             first,
-             guint             n,
-             gint64            base,
-             gint64            t)
+lower_bound (const CrsTimelinePoint *points,
+             guint                   first,
+             guint                   n,
+             gint64                  base,
+             gint64                  t)
 {
   guint lo = first, hi = first + n;
 
@@ -89,7 +89,7 @@ lower_bound (CrsTimelineModel *model,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (crs_timeline_model_get_point (model, mid)->at - base < t)
+      if (points[mid].at - base < t)
         lo = mid + 1;
       else
         hi = mid;
@@ -197,7 +197,6 @@ build_steps (CrsTimelineLayout *layout,
              int                infusion,
              gboolean           markers_all)
 {
-  CrsTimelineModel *model = layout->model;
   StepBuilder b = {
     .layout = layout,
     .series = series,
@@ -215,16 +214,16 @@ build_steps (CrsTimelineLayout *layout,
   if (n == 0)
     return;
   /* From the value that holds at the window's start to the one after its end. */
-  start = lower_bound (model, first, n, base, layout->from);
+  start = lower_bound (layout->points, first, n, base, layout->from);
   if (start > first)
     start--;
-  end = lower_bound (model, first, n, base, layout->to + 1);
+  end = lower_bound (layout->points, first, n, base, layout->to + 1);
 
   for (guint i = start; i < end; i++)
     {
-      const CrsTimelinePoint *point = crs_timeline_model_get_point (model, i);
+      const CrsTimelinePoint *point = &layout->points[i];
       gint64 t = point->at - base;
-      gint64 next = i + 1 < first + n ? crs_timeline_model_get_point (model, i + 1)->at - base : MAX (hold_end, t);
+      gint64 next = i + 1 < first + n ? layout->points[i + 1].at - base : MAX (hold_end, t);
       double value, x0, x1, y;
       CrsTimelineKind kind;
 
@@ -253,7 +252,6 @@ build_temperature (CrsTimelineLayout *layout,
                    int                infusion,
                    gboolean           markers_all)
 {
-  CrsTimelineModel *model = layout->model;
   GArray *path = layout->temperature_path;
   double left = layout->plot.x, right = layout->plot.x + layout->plot.width;
   double col = NAN, lo = 0, hi = 0, last_y = 0, last_x = 0, last_marker = -G_MAXDOUBLE;
@@ -264,10 +262,10 @@ build_temperature (CrsTimelineLayout *layout,
   line_points (layout, infusion, &first, &n, &base);
   if (n == 0)
     return;
-  start = lower_bound (model, first, n, base, layout->from);
+  start = lower_bound (layout->points, first, n, base, layout->from);
   if (start > first)
     start--;
-  end = lower_bound (model, first, n, base, layout->to + 1);
+  end = lower_bound (layout->points, first, n, base, layout->to + 1);
   if (end < first + n)
     end++;
   {
@@ -279,7 +277,7 @@ build_temperature (CrsTimelineLayout *layout,
 #define PUSH(px, py) G_STMT_START { double v_[2] = { (px), (py) }; g_array_append_vals (path, v_, 2); } G_STMT_END
   for (guint i = start; i < end; i++)
     {
-      const CrsTimelinePoint *point = crs_timeline_model_get_point (model, i);
+      const CrsTimelinePoint *point = &layout->points[i];
       double x, y, c;
 
       if (isnan (point->temperature_c))
@@ -320,6 +318,31 @@ build_temperature (CrsTimelineLayout *layout,
       PUSH (last_x, last_y);
     }
 #undef PUSH
+}
+
+void
+crs_timeline_layout_lines (CrsTimelineLayout *layout,
+                           int               *first,
+                           int               *last)
+{
+  gboolean since = layout->mode == CRS_TIMELINE_MODE_SINCE_INFUSION;
+
+  *first = since ? 0 : -1;
+  *last = since ? (int) crs_timeline_model_get_n_infusions (layout->model) - 1 : -1;
+}
+
+void
+crs_timeline_layout_line_window (CrsTimelineLayout *layout,
+                                 int                line,
+                                 guint             *start,
+                                 guint             *end,
+                                 gint64            *base)
+{
+  guint first, n;
+
+  line_points (layout, line, &first, &n, base);
+  *start = lower_bound (layout->points, first, n, *base, layout->from);
+  *end = lower_bound (layout->points, first, n, *base, layout->to + 1);
 }
 
 void
@@ -408,11 +431,11 @@ crs_timeline_layout_find_point (CrsTimelineLayout *layout,
       line_points (layout, line, &first, &n, &base);
       if (n == 0)
         continue;
-      i = lower_bound (model, first, n, base, t);
+      i = lower_bound (layout->points, first, n, base, t);
       /* The nearest is i or the one before it. */
       for (guint j = (i > first ? i - 1 : i); j <= i && j < first + n; j++)
         {
-          const CrsTimelinePoint *point = crs_timeline_model_get_point (model, j);
+          const CrsTimelinePoint *point = &layout->points[j];
           gint64 pt = point->at - base;
           double px, dx, dy = 0, score;
 
@@ -457,7 +480,7 @@ crs_timeline_layout_find_intervention (CrsTimelineLayout *layout,
     {
       const CrsTimelineInterventionMark *mark = &g_array_index (layout->interventions, CrsTimelineInterventionMark, i);
 
-      if (x >= mark->box.x && x <= mark->box.x + mark->box.width &&
+      if (mark->text != G_MAXUINT && x >= mark->box.x && x <= mark->box.x + mark->box.width &&
           y >= mark->box.y && y <= mark->box.y + mark->box.height)
         return (int) mark->index;
     }
