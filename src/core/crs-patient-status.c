@@ -91,6 +91,34 @@ scale_value (const CrsGrading *grading,
   return icans ? crs_grading_icans_value (grading) : crs_grading_crs_value (grading);
 }
 
+gboolean
+crs_grades_rising (const int *grades,
+                   gsize      n_grades,
+                   int       *latest,
+                   int       *previous)
+{
+  int last = CRS_MISSING;
+  int before = CRS_MISSING;
+
+  for (gsize i = n_grades; i > 0; i--)
+    {
+      if (crs_is_missing_int (grades[i - 1]))
+        continue;
+      if (crs_is_missing_int (last))
+        last = grades[i - 1];
+      else
+        {
+          before = grades[i - 1];
+          break;
+        }
+    }
+  if (latest != NULL)
+    *latest = last;
+  if (previous != NULL)
+    *previous = before;
+  return !crs_is_missing_int (last) && !crs_is_missing_int (before) && last > before;
+}
+
 static void
 fill_scale (Status         *st,
             CrsScaleStatus *scale,
@@ -121,36 +149,32 @@ fill_scale (Status         *st,
       scale->differs = scale->stored != scale->grade;
     }
 
-  /* The two newest sets with a grade or bound: the trend, and what was
-   * last known when the newest set has none. */
-  for (guint i = n; i > 0; i--)
-    {
-      const CrsGrading *grading = &g_array_index (status->gradings, CrsGrading, i - 1);
-      int value = scale_value (grading, icans);
+  /* The newest set with a grade or bound before this one: what was last
+   * known when the newest set has none. */
+  if (crs_is_missing_int (scale->grade))
+    for (guint i = n - 1; i > 0; i--)
+      {
+        const CrsGrading *grading = &g_array_index (status->gradings, CrsGrading, i - 1);
+        int value = scale_value (grading, icans);
 
-      if (crs_is_missing_int (value))
-        continue;
-      if (crs_is_missing_int (newest_value))
-        {
-          newest_value = value;
-          if (i < n)
-            {
-              CrsObservation *set = g_ptr_array_index (status->sets, i - 1);
-              scale->last_grade = value;
-              scale->last_certainty = icans ? crs_grading_icans_certainty (grading)
-                                            : crs_grading_crs_certainty (grading);
-              scale->last_at = set->taken_at;
-            }
-        }
-      else
-        {
-          before_value = value;
-          break;
-        }
-    }
+        if (crs_is_missing_int (value))
+          continue;
+        scale->last_grade = value;
+        scale->last_certainty = icans ? crs_grading_icans_certainty (grading)
+                                      : crs_grading_crs_certainty (grading);
+        scale->last_at = ((CrsObservation *) g_ptr_array_index (status->sets, i - 1))->taken_at;
+        break;
+      }
+
+  /* The trend over every set's grade or bound. */
+  {
+    g_autofree int *values = g_new (int, n);
+
+    for (guint i = 0; i < n; i++)
+      values[i] = scale_value (&g_array_index (status->gradings, CrsGrading, i), icans);
+    scale->rising = crs_grades_rising (values, n, &newest_value, &before_value);
+  }
   scale->previous = before_value;
-  scale->rising = !crs_is_missing_int (newest_value) && !crs_is_missing_int (before_value) &&
-                  newest_value > before_value;
 }
 
 /* An escalation is open while a raise has no acknowledgement after it:

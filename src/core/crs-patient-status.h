@@ -155,6 +155,15 @@ char       *crs_patient_status_last_text      (CrsPatientStatus *self,
  * newest set, CRS_MISSING when neither has one. */
 int         crs_patient_status_highest_grade  (CrsPatientStatus *self);
 
+/* Over grades oldest first (CRS_MISSING = none, skipped): TRUE when the
+ * newest is above the one before it; @latest and @previous (may be NULL)
+ * receive the two, or CRS_MISSING. The one "rising" of the ward list,
+ * the page and the chart. */
+gboolean    crs_grades_rising                 (const int *grades,
+                                               gsize      n_grades,
+                                               int       *latest,
+                                               int       *previous);
+
 /* Orders of the ward list. By urgency: an open red flag first, then
  * overdue sets, then the highest CRS or ICANS grade (or lower bound),
  * then NEWS2 (continuous monitoring above every score), then the longest
