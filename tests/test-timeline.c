@@ -72,7 +72,6 @@ grab (GtkWidget  *widget,
       const char *name,
       Pixels     *out)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -82,7 +81,8 @@ grab (GtkWidget  *widget,
   crs_test_wait_drawn (widget);
   out->width = gtk_widget_get_width (widget);
   out->height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, out->width, out->height);
+  /* What the widget draws for its allocation, as a frame would. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,

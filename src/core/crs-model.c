@@ -100,6 +100,48 @@ static const CrsEnumString ice_item_table[] = {
   { 0, NULL, NULL }
 };
 
+/* PEWS fields. Ids as in the grade CSV contract (design/grade-csv.md,
+ * children's table); the skip codes and carer answers are the NHS England
+ * PEWS charts' (2023), see crs-grade-pews.c. */
+static const CrsEnumString resp_distress_table[] = {
+  { CRS_RESP_DISTRESS_NONE, "none", N_("No respiratory distress") },
+  { CRS_RESP_DISTRESS_MILD, "mild", N_("Mild respiratory distress") },
+  { CRS_RESP_DISTRESS_MODERATE, "moderate", N_("Moderate respiratory distress") },
+  { CRS_RESP_DISTRESS_SEVERE, "severe", N_("Severe respiratory distress") },
+  { 0, NULL, NULL }
+};
+
+static const CrsEnumString bp_skip_table[] = {
+  { CRS_BP_SKIP_NCO, "nco", N_("Not attempted, no concern (NCO)") },
+  { CRS_BP_SKIP_U0, "u0", N_("Unsuccessful attempt, no concern (U0)") },
+  { CRS_BP_SKIP_U4, "u4", N_("Unsuccessful attempt, concern (U4)") },
+  { 0, NULL, NULL }
+};
+
+static const CrsEnumString carer_table[] = {
+  { CRS_CARER_WORSE, "worse", N_("Worse") },
+  { CRS_CARER_SAME, "same", N_("Same") },
+  { CRS_CARER_BETTER, "better", N_("Better") },
+  { CRS_CARER_ASLEEP, "asleep", N_("Parent or carer asleep") },
+  { CRS_CARER_UNAVAILABLE, "unavailable", N_("Parent or carer unavailable") },
+  { 0, NULL, NULL }
+};
+
+static const CrsEnumString sepsis_table[] = {
+  { CRS_SEPSIS_NONE, "none", N_("No new suspicion") },
+  { CRS_SEPSIS_SUSPECTED, "suspected", N_("New suspicion of sepsis") },
+  { CRS_SEPSIS_SHOCK, "shock", N_("New suspicion of septic shock") },
+  { 0, NULL, NULL }
+};
+
+static const CrsEnumString pews_band_table[] = {
+  { CRS_PEWS_BAND_0_11_MONTHS, "0_11_months", N_("0–11 months") },
+  { CRS_PEWS_BAND_1_4_YEARS, "1_4_years", N_("1–4 years") },
+  { CRS_PEWS_BAND_5_12_YEARS, "5_12_years", N_("5–12 years") },
+  { CRS_PEWS_BAND_13_YEARS, "13_years", N_("13 years and over") },
+  { 0, NULL, NULL }
+};
+
 CRS_DEFINE_ENUM_STRINGS (CrsTri, tri, tri_table)
 CRS_DEFINE_ENUM_STRINGS (CrsO2Device, o2_device, o2_device_table)
 CRS_DEFINE_ENUM_STRINGS (CrsAcvpu, acvpu, acvpu_table)
@@ -109,6 +151,11 @@ CRS_DEFINE_ENUM_STRINGS (CrsEdema, edema, edema_table)
 CRS_DEFINE_ENUM_STRINGS (CrsSex, sex, sex_table)
 CRS_DEFINE_ENUM_STRINGS (CrsInterventionKind, intervention_kind, intervention_kind_table)
 CRS_DEFINE_ENUM_STRINGS (CrsIceItem, ice_item, ice_item_table)
+CRS_DEFINE_ENUM_STRINGS (CrsRespDistress, resp_distress, resp_distress_table)
+CRS_DEFINE_ENUM_STRINGS (CrsBpSkip, bp_skip, bp_skip_table)
+CRS_DEFINE_ENUM_STRINGS (CrsCarer, carer, carer_table)
+CRS_DEFINE_ENUM_STRINGS (CrsSepsis, sepsis, sepsis_table)
+CRS_DEFINE_ENUM_STRINGS (CrsPewsBand, pews_band, pews_band_table)
 
 /* ---------------------------------------------------------------------- */
 
@@ -300,6 +347,8 @@ crs_observation_init (CrsObservation *self)
   self->stored_crs_grade = CRS_MISSING;
   self->stored_icans_grade = CRS_MISSING;
   self->stored_news2 = CRS_MISSING;
+  self->crt_s = NAN;
+  self->o2_percent = NAN;
 }
 
 CrsObservation *
@@ -369,7 +418,14 @@ crs_observation_is_empty (CrsObservation *self)
          self->motor_weakness == CRS_TRI_UNSET &&
          self->cerebral_edema == CRS_EDEMA_UNSET &&
          self->symptoms == 0 &&
-         (self->note == NULL || *self->note == '\0');
+         (self->note == NULL || *self->note == '\0') &&
+         self->resp_distress == CRS_RESP_DISTRESS_UNSET &&
+         isnan (self->crt_s) &&
+         isnan (self->o2_percent) &&
+         self->bp_skip == CRS_BP_SKIP_UNSET &&
+         self->carer == CRS_CARER_UNSET &&
+         self->intuition == CRS_TRI_UNSET &&
+         self->sepsis == CRS_SEPSIS_UNSET;
 }
 
 /* ---------------------------------------------------------------------- */

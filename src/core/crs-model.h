@@ -126,6 +126,61 @@ typedef enum {
   CRS_ICE_N_ITEMS
 } CrsIceItem;
 
+/* Added with the children's early warning score (PEWS, NHS England
+ * national charts, 2023; crs-grade-pews.h). Machine ids are the grade
+ * CSV's (design/grade-csv.md, children's table). */
+
+/* Respiratory distress: the worst sign ticked, by the descriptors of the
+ * child's age band (crs_pews_resp_distress_signs()). */
+typedef enum {
+  CRS_RESP_DISTRESS_UNSET = 0,
+  CRS_RESP_DISTRESS_NONE,
+  CRS_RESP_DISTRESS_MILD,
+  CRS_RESP_DISTRESS_MODERATE,
+  CRS_RESP_DISTRESS_SEVERE,
+  CRS_RESP_DISTRESS_N_VALUES
+} CrsRespDistress;
+
+/* Why blood pressure was not obtained (the charts' codes). */
+typedef enum {
+  CRS_BP_SKIP_UNSET = 0,
+  CRS_BP_SKIP_NCO,           /* not attempted, no concern: scores 0 */
+  CRS_BP_SKIP_U0,            /* unsuccessful attempt, no concern: scores 0 */
+  CRS_BP_SKIP_U4,            /* unsuccessful attempt, concern: scores 4 */
+  CRS_BP_SKIP_N_VALUES
+} CrsBpSkip;
+
+/* The carer question: "How is your child different since I last saw
+ * them?" */
+typedef enum {
+  CRS_CARER_UNSET = 0,
+  CRS_CARER_WORSE,
+  CRS_CARER_SAME,
+  CRS_CARER_BETTER,
+  CRS_CARER_ASLEEP,          /* parent or carer asleep */
+  CRS_CARER_UNAVAILABLE,     /* parent or carer unavailable */
+  CRS_CARER_N_VALUES
+} CrsCarer;
+
+/* New suspicion of sepsis or septic shock. */
+typedef enum {
+  CRS_SEPSIS_UNSET = 0,
+  CRS_SEPSIS_NONE,
+  CRS_SEPSIS_SUSPECTED,
+  CRS_SEPSIS_SHOCK,
+  CRS_SEPSIS_N_VALUES
+} CrsSepsis;
+
+/* The PEWS chart (age band) a set is scored on. */
+typedef enum {
+  CRS_PEWS_BAND_UNSET = 0,   /* by the child's age */
+  CRS_PEWS_BAND_0_11_MONTHS,
+  CRS_PEWS_BAND_1_4_YEARS,
+  CRS_PEWS_BAND_5_12_YEARS,
+  CRS_PEWS_BAND_13_YEARS,    /* 13 years and over */
+  CRS_PEWS_BAND_N_VALUES
+} CrsPewsBand;
+
 /* Machine ids and labels. *_from_id() returns FALSE for an unknown id and
  * leaves *out alone. Labels are translated; ids never are. */
 #define CRS_DECLARE_ENUM_STRINGS(Type, name)                                 \
@@ -142,6 +197,11 @@ CRS_DECLARE_ENUM_STRINGS (CrsEdema, edema)
 CRS_DECLARE_ENUM_STRINGS (CrsSex, sex)
 CRS_DECLARE_ENUM_STRINGS (CrsInterventionKind, intervention_kind)
 CRS_DECLARE_ENUM_STRINGS (CrsIceItem, ice_item)
+CRS_DECLARE_ENUM_STRINGS (CrsRespDistress, resp_distress)
+CRS_DECLARE_ENUM_STRINGS (CrsBpSkip, bp_skip)
+CRS_DECLARE_ENUM_STRINGS (CrsCarer, carer)
+CRS_DECLARE_ENUM_STRINGS (CrsSepsis, sepsis)
+CRS_DECLARE_ENUM_STRINGS (CrsPewsBand, pews_band)
 
 /* ---------------------------------------------------------------------- */
 
@@ -263,6 +323,16 @@ struct _CrsObservation
    * (crs_grading_has_red_flag()) when the set was saved. It stays raised
    * until a nurse acknowledges it (crs_store_acknowledge). */
   gboolean stored_red_flag;
+  /* Added with PEWS (children; scored by crs-grade-pews.h). */
+  CrsRespDistress resp_distress;
+  double      crt_s;          /* capillary refill time, seconds; NAN = missing */
+  double      o2_percent;     /* oxygen given, %; NAN = missing (o2_flow_l_min is the other way) */
+  CrsBpSkip   bp_skip;        /* why blood pressure was not obtained */
+  CrsCarer    carer;          /* the carer question */
+  CrsTri      intuition;      /* YES: the nurse feels the child is "just not right" */
+  CrsSepsis   sepsis;         /* new suspicion of sepsis or septic shock */
+  CrsPewsBand pews_band;      /* the chart the nurse chose; UNSET = by age. Not a finding:
+                               * crs_observation_is_empty() ignores it */
 };
 
 CrsObservation *crs_observation_new           (void);
