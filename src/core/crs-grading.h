@@ -251,6 +251,11 @@ char       *crs_grading_to_reason_line (const CrsGrading *grading);
 char       *crs_grading_crs_summary    (const CrsGrading *grading);
 char       *crs_grading_icans_summary  (const CrsGrading *grading);
 char       *crs_grading_news2_summary  (const CrsGrading *grading);
+/* NEWS2 in a few words, as the ward list, the page and the handover
+ * write it: "5 medium", "at least low–medium" (a partial set whose
+ * recorded parameters reach a band), "incomplete", "not used (under 16)"
+ * (a child below the ward's NEWS2 age). */
+char       *crs_grading_news2_text     (const CrsGrading *grading);
 /* TRUE when the form offers CAPD rather than ICE first: below the ward's
  * age cut-off, or for a patient set to CAPD. Unknown age = adult (ICE).
  * A recorded score is graded by its own tool whatever this says. */

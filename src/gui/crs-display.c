@@ -86,20 +86,7 @@ crs_display_scale_sentence (const char           *scale,
 char *
 crs_display_news2 (const CrsGrading *grading)
 {
-  if (grading->news2_not_applicable)
-    /* TRANSLATORS: NEWS2 is an adult score, not used for a child under the
-     * ward's age (16 by default), e.g. "not used (under 16)" */
-    return g_strdup_printf (C_("news2", "not used (under %d)"), grading->news2_min_age);
-  if (!crs_is_missing_int (grading->news2_total))
-    /* TRANSLATORS: a NEWS2 total and its band, e.g. "5 medium" */
-    return g_strdup_printf (C_("news2", "%d %s"), grading->news2_total,
-                            crs_news2_risk_label (grading->news2_risk));
-  if (grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
-    /* TRANSLATORS: a partial NEWS2 that already reaches a band, e.g. "at
-     * least low–medium" */
-    return g_strdup_printf (C_("news2", "at least %s"), crs_news2_risk_label (grading->news2_risk_at_least));
-  /* TRANSLATORS: a NEWS2 score that could not be added up */
-  return g_strdup (_("incomplete"));
+  return crs_grading_news2_text (grading);
 }
 
 const char *
@@ -130,16 +117,7 @@ char *
 crs_display_acknowledgement (const CrsAcknowledgement *ack,
                              gint64                    now)
 {
-  g_autofree char *when = crs_format_time (ack->at, now);
-  const char *who = ack->author != NULL && *ack->author != '\0' ? ack->author : _("unknown");
-
-  if (ack->note == NULL || *ack->note == '\0')
-    /* TRANSLATORS: who acknowledged a red flag and when, e.g. "Red flag
-     * acknowledged by S. Nakamura at 14:32" */
-    return g_strdup_printf (_("Red flag acknowledged by %s at %s"), who, when);
-  /* TRANSLATORS: who acknowledged a red flag, when, and their note, e.g.
-   * "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed" */
-  return g_strdup_printf (_("Red flag acknowledged by %s at %s: %s"), who, when, ack->note);
+  return crs_acknowledgement_to_string (ack, now);
 }
 
 /* UCUM (unitsofmeasure.org): "u" is the prefix micro, "10*n" (or "10^n"
