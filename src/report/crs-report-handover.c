@@ -490,6 +490,7 @@ add_table_row (CrsReportBuilder   *builder,
       crs_report_item_add_cell (item, crs_report_layout (builder, font, width, markups[i]), columns[i],
                                 inverse != NULL && inverse[i]);
     }
+  item->unbreakable = TRUE;
   return item;
 }
 
@@ -555,7 +556,7 @@ add_ward_table (CrsReportBuilder *builder,
                 CrsHandover      *handover)
 {
   const double w = builder->width;
-  const double columns[6] = { 0, 0.24 * w, 0.38 * w, 0.52 * w, 0.65 * w, 0.86 * w };
+  const double columns[6] = { 0, 0.23 * w, 0.35 * w, 0.47 * w, 0.59 * w, 0.86 * w };
   g_autofree char *h[6] = {
     crs_report_escape (_("Patient")), crs_report_escape ("CRS"), crs_report_escape ("ICANS"),
     crs_report_escape ("NEWS2"), crs_report_escape (_("Next set")), crs_report_escape (_("Red flag")),
@@ -566,7 +567,8 @@ add_ward_table (CrsReportBuilder *builder,
   item = crs_report_add_text (builder, block, CRS_REPORT_FONT_HEADING, 0, _("Patients"));
   item->space_before = 12;
   item->keep_with_next = TRUE;
-  add_table_row (builder, block, columns, 6, headers, CRS_REPORT_FONT_LABEL, NULL)->space_before = 2;
+  block->repeat = add_table_row (builder, block, columns, 6, headers, CRS_REPORT_FONT_LABEL, NULL);
+  block->repeat->space_before = 2;
   crs_report_add_drawing (block, 3, draw_table_rule, NULL, NULL);
   for (guint i = 0; i < handover->patients->len; i++)
     {
@@ -640,7 +642,7 @@ build_summary (CrsReportBuilder *builder,
     crs_report_add_text (builder, block, CRS_REPORT_FONT_BODY, 0, count)->space_before = 4;
   }
   add_count_line (builder, block, handover, _("Red flags not acknowledged"), summary->red_flags_open, is_open);
-  add_count_line (builder, block, handover, _("Red flags acknowledged in this period"),
+  add_count_line (builder, block, handover, _("Red flags in this period, all acknowledged"),
                   summary->escalated - MIN (summary->escalated, summary->red_flags_open), is_escalated);
   add_count_line (builder, block, handover, _("Observations overdue"), summary->overdue, is_overdue);
   add_count_line (builder, block, handover, _("Monitored continuously"), summary->continuous, is_continuous);

@@ -46,6 +46,7 @@ typedef struct
   double             height;
   double             space_before;   /* dropped at the top of a page */
   gboolean           keep_with_next; /* a heading: never last on a page */
+  gboolean           unbreakable;    /* a table row: never across pages */
   double             rule_above;     /* line width of a rule across the top, 0 = none */
   gboolean           shade;          /* on a light grey band (alternate table rows) */
   CrsReportDrawFunc  draw;           /* a drawing of @height instead of cells */
@@ -58,6 +59,9 @@ typedef struct
   GPtrArray *items;           /* CrsReportItem * */
   char      *continued;       /* markup of the heading repeated on a next page */
   gboolean   new_page;        /* starts on a page of its own */
+  /* One of @items, repeated under the "continued" heading on a page the
+   * block goes on to after it (a table's header row); NULL = none. */
+  CrsReportItem *repeat;
   int        patient;         /* index of the patient, -1 for the ward summary */
 } CrsReportBlock;
 

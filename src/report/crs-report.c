@@ -294,7 +294,7 @@ break_point (CrsReportItem *item,
   PangoLayoutIter *iter;
   double best = from;
 
-  if (item->draw != NULL || item->cells->len == 0)
+  if (item->draw != NULL || item->cells->len == 0 || item->unbreakable)
     return from;
   cell = &g_array_index (item->cells, CrsReportCell, item->flow);
   iter = pango_layout_get_iter (cell->layout);
@@ -339,6 +339,16 @@ first_part (CrsReportItem *item)
   return cut > 0 ? cut : item->height;
 }
 
+static guint
+item_index (CrsReportBlock *block,
+            CrsReportItem  *item)
+{
+  guint index = 0;
+
+  g_ptr_array_find (block->items, item, &index);
+  return index;
+}
+
 static double
 block_height (CrsReportBlock *block)
 {
@@ -375,7 +385,8 @@ place (Flow          *flow,
 
 static void
 next_page (Flow           *flow,
-           CrsReportBlock *block)
+           CrsReportBlock *block,
+           gboolean        repeat)
 {
   flow->page = g_array_new (FALSE, FALSE, sizeof (Piece));
   g_ptr_array_add (flow->report->pages, flow->page);
@@ -393,6 +404,11 @@ next_page (Flow           *flow,
       heading->rule_above = 1.5;
       place (flow, heading, 0, heading->height);
       flow->y += 4;
+      if (repeat && block->repeat != NULL)
+        {
+          place (flow, block->repeat, 0, block->repeat->height);
+          flow->y += 2;
+        }
     }
   flow->top = flow->y;
 }
@@ -403,7 +419,7 @@ paginate (CrsReport *self)
   double body = self->builder.body_height;
   Flow flow = { self, NULL, 0, 0 };
 
-  next_page (&flow, NULL);
+  next_page (&flow, NULL, FALSE);
   for (guint b = 0; b < self->builder.blocks->len; b++)
     {
       CrsReportBlock *block = g_ptr_array_index (self->builder.blocks, b);
@@ -419,7 +435,7 @@ paginate (CrsReport *self)
           double space = ((CrsReportItem *) g_ptr_array_index (block->items, 0))->space_before + 10;
 
           if (block->new_page || (flow.y + space + height > body && (height <= body || body - flow.y < body / 3)))
-            next_page (&flow, NULL);
+            next_page (&flow, NULL, FALSE);
           else
             flow.y += space;
         }
@@ -427,6 +443,8 @@ paginate (CrsReport *self)
 
       for (guint i = 0; i < block->items->len; i++)
         {
+          /* Past the item to repeat (a table's header): the table goes on. */
+          gboolean repeat = block->repeat != NULL && item_index (block, block->repeat) < i;
           CrsReportItem *item = g_ptr_array_index (block->items, i);
           double from = 0;
 
@@ -438,7 +456,7 @@ paginate (CrsReport *self)
               CrsReportItem *next = g_ptr_array_index (block->items, i + 1);
 
               if (flow.y + item->height + next->space_before + first_part (next) > body)
-                next_page (&flow, block);
+                next_page (&flow, block, repeat);
             }
           while (from < item->height)
             {
@@ -462,7 +480,7 @@ paginate (CrsReport *self)
                   from = cut;
                 }
               if (from < item->height)
-                next_page (&flow, block);
+                next_page (&flow, block, repeat);
             }
         }
       if (block->patient >= 0)
