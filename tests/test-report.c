@@ -40,6 +40,27 @@ run (const char * const *argv,
   return WEXITSTATUS (wait_status);
 }
 
+/* Keeps a copy of @pdf as a test artifact ($CRS_TEST_SCREENSHOT_DIR),
+ * to look at the pages. */
+static void
+keep_artifact (const char *pdf)
+{
+  const char *dir = g_getenv ("CRS_TEST_SCREENSHOT_DIR");
+  g_autofree char *base = g_path_get_basename (pdf);
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (dir == NULL || !g_file_get_contents (pdf, &contents, &length, NULL))
+    return;
+  g_mkdir_with_parents (dir, 0700);
+  /* One per test: "report-demo-blank-charts-demo.pdf". */
+  name = g_strdelimit (g_strdup_printf ("%s-%s", g_test_get_path () + 1, base), "/", '-');
+  target = g_build_filename (dir, name, NULL);
+  g_file_set_contents_full (target, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
 /* Runs crs-watch-cli report with @args (NULL-terminated) and expects
  * success. */
 static void
@@ -62,6 +83,9 @@ report_ok (const char * const *env_extra,
   if (run ((const char * const *) argv->pdata, env_extra, &out, &err) != 0)
     g_error ("crs-watch-cli report failed: %s", err);
   g_assert_nonnull (strstr (out, "Wrote "));
+  for (guint i = 0; i + 1 < argv->len - 1; i++)
+    if (g_str_equal (argv->pdata[i], "--pdf"))
+      keep_artifact (argv->pdata[i + 1]);
 }
 
 /* Whitespace (line ends of the wrapped text) as single spaces. */

@@ -421,7 +421,7 @@ draw_writing_lines (cairo_t  *cr,
 {
   crs_report_set_ink (cr, 0.45);
   cairo_set_line_width (cr, 0.5);
-  for (int i = 1; i <= WRITING_LINES; i++)
+  for (int i = 1; i * WRITING_GAP <= height; i++)
     {
       cairo_move_to (cr, 0, i * WRITING_GAP);
       cairo_line_to (cr, width, i * WRITING_GAP);
@@ -997,7 +997,7 @@ build_patient (CrsReportBuilder   *builder,
     item->space_before = 6;
     item->keep_with_next = TRUE;
   }
-  crs_report_add_drawing (block, WRITING_LINES * WRITING_GAP + 2, draw_writing_lines, NULL, NULL);
+  crs_report_add_drawing (block, WRITING_LINES * WRITING_GAP + 2, draw_writing_lines, NULL, NULL)->fill_page = TRUE;
 }
 
 void

@@ -47,6 +47,8 @@ typedef struct
   double             space_before;   /* dropped at the top of a page */
   gboolean           keep_with_next; /* a heading: never last on a page */
   gboolean           unbreakable;    /* a table row: never across pages */
+  gboolean           fill_page;      /* a drawing that grows to the foot of the page when it is
+                                      * the last thing there (lines to write on) */
   double             rule_above;     /* line width of a rule across the top, 0 = none */
   gboolean           shade;          /* on a light grey band (alternate table rows) */
   CrsReportDrawFunc  draw;           /* a drawing of @height instead of cells */

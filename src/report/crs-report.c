@@ -483,6 +483,20 @@ paginate (CrsReport *self)
                 next_page (&flow, block, repeat);
             }
         }
+      /* Lines to write on take the rest of the page when the next block
+       * starts a new one. */
+      {
+        Piece *last = &g_array_index (flow.page, Piece, flow.page->len - 1);
+        CrsReportBlock *next = b + 1 < self->builder.blocks->len ? g_ptr_array_index (self->builder.blocks, b + 1)
+                                                                 : NULL;
+        gboolean next_fits = next != NULL && !next->new_page && flow.y + 10 + block_height (next) <= body;
+
+        if (last->item->fill_page && last->from == 0 && !next_fits)
+          {
+            last->to = MAX (last->to, body - last->y);
+            flow.y = body;
+          }
+      }
       if (block->patient >= 0)
         {
           guint pair[2] = { first_page, self->pages->len - 1 };
@@ -768,7 +782,7 @@ draw_piece (CrsReport *self,
       cairo_fill (cr);
     }
   if (item->draw != NULL)
-    item->draw (cr, self->builder.width, item->height, item->data);
+    item->draw (cr, self->builder.width, piece->to - piece->from, item->data);
   else
     for (guint i = 0; i < item->cells->len; i++)
       draw_cell (cr, &g_array_index (item->cells, CrsReportCell, i), piece->from, piece->to, i == item->flow);
