@@ -301,6 +301,85 @@ run (const char        *input,
 
 #define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n"
 
+/* Floors and red flags of the contract (grade-csv.md, issue 10): a lower
+ * bound in the grade column with "at least" in the reason; a blank grade
+ * only when not even a bound is proven; the red flag from findings. */
+typedef struct
+{
+  const char *row;        /* after the header below */
+  const char *columns;    /* id,crs,icans,news2,risk,red_flag */
+  const char *reason;     /* a part of the reason, or NULL */
+} FloorCase;
+
+#define FLOOR_HEADER "id,age_years,temp_c,hr,rr,sbp,spo2,o2_device,o2_flow_l_min,vasopressors," \
+                     "vasopressin,fever_masked,acvpu,arousal,ice,capd,seizure\n"
+
+static const FloorCase floor_cases[] = {
+  { "fever-no-bp,,38.5,,,,,room_air,,,,,A,normal,10,,", "fever-no-bp,1,0,,,no", "CRS at least grade 1: fever 38.5 °C" },
+  { "fever-no-o2,,38.5,,,120,,,,,,,A,normal,10,,", "fever-no-o2,1,0,,,no", "(not recorded: oxygen)" },
+  { "mask-no-bp,,38.5,,,,,face_mask,,,,,A,normal,10,,", "mask-no-bp,3,0,,,yes", "CRS at least grade 3" },
+  { "two-pressors-no-temp,,,,,85,,room_air,,2,,,A,normal,10,,", "two-pressors-no-temp,,0,,,yes",
+    "CRS not determined: temperature not recorded" },
+  { "vasopressin-no-temp,,,,,85,,room_air,,0,yes,,A,normal,10,,", "vasopressin-no-temp,,0,,,yes", NULL },
+  { "cpap-no-temp,,,,,120,,cpap,,,,,A,normal,10,,", "cpap-no-temp,,0,,,yes", NULL },
+  { "cannula-8-no-temp,,,,,120,,nasal_cannula,8,,,,A,normal,10,,", "cannula-8-no-temp,,0,,,yes", NULL },
+  { "cannula-2-no-temp,,,,,120,,nasal_cannula,2,,,,A,normal,10,,", "cannula-2-no-temp,,0,,,no", NULL },
+  { "masked-no-temp,,,,,120,,room_air,,0,,yes,A,normal,10,,", "masked-no-temp,,0,,,no",
+    "temperature not recorded" },
+  { "seizure-only,,37.0,,,120,,room_air,,,,,,,,,resolved", "seizure-only,0,3,,,yes",
+    "ICANS at least grade 3: a seizure that resolved" },
+  { "ice-only,,37.0,,,120,,room_air,,,,,,,8,,", "ice-only,0,1,,,no",
+    "ICANS at least grade 1: ICE score 8 (not recorded: level of consciousness)" },
+  { "ice-10-only,,37.0,,,120,,room_air,,,,,,,10,,", "ice-10-only,0,,,,no", "ICANS not determined" },
+  { "no-ice,,37.0,,,120,,room_air,,,,,A,normal,,,", "no-ice,0,,,,no", "ICANS not determined: awake" },
+  { "acvpu-p,,37.0,,,120,,room_air,,,,,P,,10,,", "acvpu-p,0,4,,,yes", "responds only to pain (ACVPU)" },
+  { "acvpu-v,,37.0,,,120,,room_air,,,,,V,,,,", "acvpu-v,0,2,,,yes", "ICANS at least grade 2" },
+  { "capd-age-12,12,37.0,,,120,,room_air,,,,,A,normal,,9,", "capd-age-12,0,3,,,yes", "CAPD 9" },
+  { "ice-age-11,11,37.0,,,120,,room_air,,,,,A,normal,2,,", "ice-age-11,0,3,,,yes", "ICE score 2" },
+  { "child-bp-79,5,38.5,,,79,,room_air,,,,,A,normal,,0,", "child-bp-79,2,0,,,no", "below 80 for the age" },
+  { "child-bp-80,5,38.5,,,80,,room_air,,,,,A,normal,,0,", "child-bp-80,1,0,,,no", NULL },
+  { "partial-news2-8,,,120,26,,91,room_air,,,,,A,normal,10,,", "partial-news2-8,,0,,,yes",
+    "NEWS2 at least high: respiration rate 26/min (3)" },
+};
+
+static void
+test_floors_and_flags (void)
+{
+  g_autoptr(GString) input = g_string_new (FLOOR_HEADER);
+  g_autofree char *output = NULL;
+  g_autofree char *rejected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(CrsCsvReader) reader = NULL;
+  CrsGradeCsvStats stats;
+  guint error_line = 0;
+  guint i = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (floor_cases); c++)
+    g_string_append_printf (input, "%s\n", floor_cases[c].row);
+  g_assert_true (run (input->str, &output, &rejected, &stats, &error_line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.rejected, ==, 0);
+
+  stream = g_memory_input_stream_new_from_data (output, -1, NULL);
+  reader = crs_csv_reader_new (stream);
+  g_assert_true (crs_csv_reader_next (reader, NULL, &error));   /* the header */
+  while (crs_csv_reader_next (reader, NULL, &error))
+    {
+      const char * const *fields = crs_csv_reader_get_fields (reader);
+      const FloorCase *c = &floor_cases[i++];
+      g_autofree char *columns = g_strjoin (",", fields[0], fields[1], fields[2], fields[3], fields[4],
+                                            fields[5], NULL);
+
+      g_test_message ("%s: %s", fields[0], fields[6]);
+      g_assert_cmpstr (columns, ==, c->columns);
+      if (c->reason != NULL && strstr (fields[6], c->reason) == NULL)
+        g_error ("%s: “%s” does not contain “%s”", fields[0], fields[6], c->reason);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (floor_cases));
+}
+
 static void
 test_run_rows (void)
 {
@@ -477,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/grade-csv/row/several-problems-and-cross-checks", test_row_several_problems_and_cross_checks);
   g_test_add_func ("/grade-csv/row/ragged", test_row_ragged);
   g_test_add_func ("/grade-csv/run/rows", test_run_rows);
+  g_test_add_func ("/grade-csv/run/floors-and-flags", test_floors_and_flags);
   g_test_add_func ("/grade-csv/run/news2-age-setting", test_run_news2_age_setting);
   g_test_add_func ("/grade-csv/run/file-errors", test_run_file_errors);
   g_test_add_func ("/grade-csv/run/header-only", test_run_header_only);

@@ -48,15 +48,6 @@ crs_lab_tests (guint *n_tests)
   return tests;
 }
 
-const CrsLabTest *
-crs_lab_test_for_loinc (const char *loinc)
-{
-  for (guint i = 0; loinc != NULL && i < G_N_ELEMENTS (tests); i++)
-    if (g_str_equal (tests[i].loinc, loinc))
-      return &tests[i];
-  return NULL;
-}
-
 const char *
 crs_lab_test_name (const CrsLabTest *test)
 {

@@ -17,8 +17,6 @@ typedef struct
 
 /* The known tests, in the order a form lists them. */
 const CrsLabTest *crs_lab_tests          (guint      *n_tests);
-/* The test with this LOINC code, or NULL. */
-const CrsLabTest *crs_lab_test_for_loinc (const char *loinc);
 /* The translated short name. */
 const char       *crs_lab_test_name      (const CrsLabTest *test);
 

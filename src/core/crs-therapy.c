@@ -143,17 +143,6 @@ crs_source_format (const CrsSource *source)
     }
 }
 
-CrsSourcedText *
-crs_sourced_text_new (const char *text,
-                      CrsSource  *source)
-{
-  CrsSourcedText *sourced = g_new0 (CrsSourcedText, 1);
-
-  sourced->text = g_strdup (text);
-  sourced->source = source ? crs_source_ref (source) : NULL;
-  return sourced;
-}
-
 static void
 sourced_text_clear (CrsSourcedText *text)
 {

@@ -169,9 +169,6 @@ typedef struct
   CrsSource  *source;
 } CrsSourcedText;
 
-/* Lists hold CrsSourcedText * allocated with this. */
-CrsSourcedText *crs_sourced_text_new  (const char     *text,
-                                       CrsSource      *source);
 void            crs_sourced_text_free (CrsSourcedText *text);
 
 /* ---------------------------------------------------------------------- */

@@ -193,8 +193,8 @@ open_demo_store (CrsApplication  *self,
   now -= now % 60;
   if (!crs_ward_xml_import_file (store, demo_file, now, NULL, &local_error))
     {
-      g_set_error (error, CRS_EXCHANGE_ERROR, local_error->code,
-                   _("The demo ward could not be loaded: %s"), local_error->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("The demo ward could not be loaded: "));
       return NULL;
     }
   return g_steal_pointer (&store);

@@ -78,16 +78,6 @@ crs_form_window_set_dirty (CrsFormWindow *self,
   priv->dirty = !!dirty;
 }
 
-gboolean
-crs_form_window_get_dirty (CrsFormWindow *self)
-{
-  CrsFormWindowPrivate *priv;
-
-  g_return_val_if_fail (CRS_IS_FORM_WINDOW (self), FALSE);
-  priv = crs_form_window_get_instance_private (self);
-  return priv->dirty;
-}
-
 void
 crs_form_window_set_banner (CrsFormWindow *self,
                             GtkRevealer   *revealer,

@@ -26,7 +26,6 @@ struct _CrsFormWindowClass
 /* Something was typed: cancelling now asks first. */
 void     crs_form_window_set_dirty (CrsFormWindow *self,
                                     gboolean       dirty);
-gboolean crs_form_window_get_dirty (CrsFormWindow *self);
 /* The banner at the top of the form: the subclass hands over the two
  * widgets of its template once, after gtk_widget_init_template(). */
 void     crs_form_window_set_banner (CrsFormWindow *self,

@@ -288,12 +288,6 @@ crs_number_row_init (CrsNumberRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-crs_number_row_new (void)
-{
-  return g_object_new (CRS_TYPE_NUMBER_ROW, NULL);
-}
-
 void
 crs_number_row_set_field (CrsNumberRow *self,
                           CrsField      field)
@@ -308,13 +302,6 @@ crs_number_row_set_field (CrsNumberRow *self,
   check_text (self);
   show_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
-}
-
-CrsField
-crs_number_row_get_field (CrsNumberRow *self)
-{
-  g_return_val_if_fail (CRS_IS_NUMBER_ROW (self), 0);
-  return self->field;
 }
 
 void
@@ -421,13 +408,6 @@ crs_number_row_set_hint (CrsNumberRow *self,
   g_free (self->hint);
   self->hint = g_strdup (hint);
   show_status (self);
-}
-
-const char *
-crs_number_row_get_text (CrsNumberRow *self)
-{
-  g_return_val_if_fail (CRS_IS_NUMBER_ROW (self), "");
-  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
 }
 
 void

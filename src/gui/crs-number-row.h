@@ -23,10 +23,8 @@ typedef enum {
 /* Converts between the unit typed and the unit stored (°F and °C). */
 typedef double (*CrsNumberConvert) (double value);
 
-GtkWidget         *crs_number_row_new            (void);
 void               crs_number_row_set_field      (CrsNumberRow     *self,
                                                   CrsField          field);
-CrsField           crs_number_row_get_field      (CrsNumberRow     *self);
 /* Typed in @unit and converted with @to_stored before checking and
  * storing; @from_stored shows a stored value. NULL functions: as stored. */
 void               crs_number_row_set_conversion (CrsNumberRow     *self,
@@ -50,8 +48,6 @@ void               crs_number_row_set_conflict   (CrsNumberRow     *self,
 /* A remark on a valid value (e.g. its NEWS2 score); NULL clears it. */
 void               crs_number_row_set_hint       (CrsNumberRow     *self,
                                                   const char       *hint);
-/* The text as typed. */
-const char        *crs_number_row_get_text       (CrsNumberRow     *self);
 void               crs_number_row_set_text       (CrsNumberRow     *self,
                                                   const char       *text);
 GtkEditable       *crs_number_row_get_editable   (CrsNumberRow     *self);

@@ -16,7 +16,6 @@
 #include "crs-preferences-window.h"
 
 /* The ward setting holding the ward's name (as in the ward XML). */
-#define WARD_NAME_KEY "ward-name"
 
 struct _CrsPreferencesWindow
 {
@@ -144,7 +143,7 @@ ward_name_apply_cb (CrsPreferencesWindow *self)
 
   if (self->store == NULL)
     return;
-  if (!crs_store_set_setting (self->store, WARD_NAME_KEY, *name != '\0' ? name : NULL, &error))
+  if (!crs_store_set_ward_name (self->store, name, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
@@ -280,7 +279,7 @@ crs_preferences_window_new (GtkWindow *parent)
   gtk_widget_set_visible (GTK_WIDGET (self->ward_page), store != NULL);
   if (store != NULL)
     {
-      g_autofree char *name = crs_store_get_setting (store, WARD_NAME_KEY);
+      g_autofree char *name = crs_store_get_ward_name (store);
 
       self->store = g_object_ref (store);
       gtk_editable_set_text (GTK_EDITABLE (self->ward_name_row), name != NULL ? name : "");

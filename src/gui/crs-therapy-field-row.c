@@ -97,13 +97,6 @@ crs_therapy_field_row_new (const char *title,
 }
 
 const char *
-crs_therapy_field_row_get_title (CrsTherapyFieldRow *self)
-{
-  g_return_val_if_fail (CRS_IS_THERAPY_FIELD_ROW (self), NULL);
-  return gtk_label_get_text (self->title_label);
-}
-
-const char *
 crs_therapy_field_row_get_value (CrsTherapyFieldRow *self)
 {
   g_return_val_if_fail (CRS_IS_THERAPY_FIELD_ROW (self), NULL);

@@ -288,13 +288,6 @@ crs_time_row_set_time (CrsTimeRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
 }
 
-gboolean
-crs_time_row_get_optional (CrsTimeRow *self)
-{
-  g_return_val_if_fail (CRS_IS_TIME_ROW (self), FALSE);
-  return self->optional;
-}
-
 void
 crs_time_row_set_optional (CrsTimeRow *self,
                            gboolean    optional)

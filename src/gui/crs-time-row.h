@@ -17,7 +17,6 @@ gint64     crs_time_row_get_time     (CrsTimeRow *self);
 /* 0 clears an optional row; a required row then shows now. */
 void       crs_time_row_set_time     (CrsTimeRow *self,
                                       gint64      unix_time);
-gboolean   crs_time_row_get_optional (CrsTimeRow *self);
 void       crs_time_row_set_optional (CrsTimeRow *self,
                                       gboolean    optional);
 /* A problem with the time (in the future, before the start); NULL

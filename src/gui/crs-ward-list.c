@@ -367,13 +367,6 @@ crs_ward_list_set_sort (CrsWardList *self,
   refresh (self);
 }
 
-CrsWardSort
-crs_ward_list_get_sort (CrsWardList *self)
-{
-  g_return_val_if_fail (CRS_IS_WARD_LIST (self), CRS_WARD_SORT_BED);
-  return self->sort;
-}
-
 void
 crs_ward_list_start_search (CrsWardList *self)
 {
@@ -408,13 +401,6 @@ crs_ward_list_select (CrsWardList *self,
     gtk_list_box_unselect_all (self->list_box);
   self->restoring = FALSE;
   return row != NULL;
-}
-
-gint64
-crs_ward_list_get_selected (CrsWardList *self)
-{
-  g_return_val_if_fail (CRS_IS_WARD_LIST (self), 0);
-  return self->selected_id;
 }
 
 GPtrArray *

@@ -21,7 +21,6 @@ void          crs_ward_list_set_model       (CrsWardList  *self,
                                              CrsWardModel *model);
 void          crs_ward_list_set_sort        (CrsWardList  *self,
                                              CrsWardSort   sort);
-CrsWardSort   crs_ward_list_get_sort        (CrsWardList  *self);
 /* Shows the search bar and puts the focus in it (Ctrl+F). */
 void          crs_ward_list_start_search    (CrsWardList  *self);
 /* Typing anywhere in @widget starts a search. */
@@ -31,7 +30,6 @@ void          crs_ward_list_set_key_capture_widget (CrsWardList *self,
  * shown. Does not emit "patient-selected". */
 gboolean      crs_ward_list_select          (CrsWardList  *self,
                                              gint64        patient_id);
-gint64        crs_ward_list_get_selected    (CrsWardList  *self);
 /* The rows as shown, top to bottom (CrsWardEntry *, borrowed). */
 GPtrArray    *crs_ward_list_get_shown       (CrsWardList  *self);
 /* Focuses the selected row, else the first. */

@@ -16,7 +16,6 @@
 #include "crs-window-private.h"
 
 /* The ward setting holding the ward's name (as in the ward XML). */
-#define WARD_NAME_KEY "ward-name"
 
 G_DEFINE_FINAL_TYPE (CrsWindow, crs_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -130,7 +129,7 @@ _crs_window_show_patient (CrsWindow *self,
 static void
 show_ward_name (CrsWindow *self)
 {
-  g_autofree char *name = self->store != NULL ? crs_store_get_setting (self->store, WARD_NAME_KEY) : NULL;
+  g_autofree char *name = self->store != NULL ? crs_store_get_ward_name (self->store) : NULL;
 
   adw_window_title_set_title (self->ward_title, name != NULL && *name != '\0' ? name : _("Ward"));
 }
@@ -508,14 +507,6 @@ crs_window_set_demo (CrsWindow *self,
    * nurse looks, this is not the real ward. */
   gtk_window_set_title (GTK_WINDOW (self), demo ? _("CRS Watch (Demo Ward)") : _("CRS Watch"));
   adw_window_title_set_subtitle (self->ward_title, demo ? _("Demo ward") : "");
-}
-
-void
-crs_window_add_toast (CrsWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (CRS_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void

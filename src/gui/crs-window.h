@@ -22,9 +22,6 @@ CrsWindow *crs_window_new        (CrsApplication *application);
 /* Marks the window as showing the demo ward, not real patients. */
 void       crs_window_set_demo   (CrsWindow      *self,
                                   gboolean        demo);
-/* Shows a short message at the bottom of the window. */
-void       crs_window_add_toast  (CrsWindow      *self,
-                                  AdwToast       *toast);
 /* Selects @patient_id in the ward list and shows their page (forward on
  * a narrow window); FALSE when they are not on the ward list. */
 gboolean   crs_window_select_patient (CrsWindow  *self,

@@ -253,13 +253,6 @@ crs_reference_open_default (GError **error)
   return reference;
 }
 
-const char *
-crs_reference_get_path (CrsReference *self)
-{
-  g_return_val_if_fail (CRS_IS_REFERENCE (self), NULL);
-  return self->path;
-}
-
 guint
 crs_reference_get_count (CrsReference *self)
 {

@@ -30,7 +30,6 @@ CrsReference *crs_reference_open           (const char       *path,
 /* The installed reference (crs_paths_data_file (CRS_REFERENCE_FILE_NAME)),
  * shared by every caller while any holds it. */
 CrsReference *crs_reference_open_default   (GError          **error);
-const char   *crs_reference_get_path       (CrsReference     *self);
 
 /* The therapy with this code (e.g. "blinatumomab"); NULL without error
  * when there is none. */

@@ -144,3 +144,21 @@ crs_store_list_settings (CrsStore  *self,
     }
   return g_steal_pointer (&settings);
 }
+
+#define WARD_NAME_KEY "ward-name"
+
+char *
+crs_store_get_ward_name (CrsStore *self)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+  return crs_store_get_setting (self, WARD_NAME_KEY);
+}
+
+gboolean
+crs_store_set_ward_name (CrsStore    *self,
+                         const char  *name,
+                         GError     **error)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  return crs_store_set_setting (self, WARD_NAME_KEY, name != NULL && *name != '\0' ? name : NULL, error);
+}

@@ -223,6 +223,12 @@ gboolean    crs_store_set_setting         (CrsStore        *self,
                                            const char      *key,
                                            const char      *value,
                                            GError         **error);
+/* The ward's name as people call it ("Haematology 7B"), the setting
+ * "ward-name": NULL when unset; an empty or NULL @name unsets it. */
+char       *crs_store_get_ward_name       (CrsStore        *self);
+gboolean    crs_store_set_ward_name       (CrsStore        *self,
+                                           const char      *name,
+                                           GError         **error);
 /* Every ward setting: a new table of key -> value (value may be NULL). */
 GHashTable *crs_store_list_settings       (CrsStore        *self,
                                            GError         **error);
