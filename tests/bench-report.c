@@ -74,7 +74,7 @@ fill (const char *path,
   guint i = 0;
 
   g_assert_no_error (error);
-  g_assert_true (crs_store_set_setting (store, "ward-name", "Bench Ward", &error));
+  g_assert_true (crs_store_set_ward_name (store, "Bench Ward", &error));
   g_assert_true (crs_store_begin_batch (store, &error));
   for (guint p = 0; p < PATIENTS; p++)
     {

@@ -36,7 +36,8 @@ run (const char * const *argv,
     envp = g_environ_setenv (envp, env_extra[i], env_extra[i + 1], TRUE);
   g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
+  if (!WIFEXITED (wait_status))
+    g_error ("%s %s did not exit normally: %s", argv[0], argv[1], err != NULL && *err != NULL ? *err : "");
   return WEXITSTATUS (wait_status);
 }
 
@@ -265,7 +266,7 @@ make_ward (const char *path,
   g_autoptr(CrsStore) store = crs_store_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_true (crs_store_set_setting (store, "ward-name", WARD_NAME, &error));
+  g_assert_true (crs_store_set_ward_name (store, WARD_NAME, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     {
@@ -723,7 +724,7 @@ test_empty_ward (void)
     g_autoptr(CrsStore) store = crs_store_open (db, &error);
 
     g_assert_no_error (error);
-    g_assert_true (crs_store_set_setting (store, "ward-name", WARD_NAME, &error));
+    g_assert_true (crs_store_set_ward_name (store, WARD_NAME, &error));
     g_assert_true (crs_store_set_setting (store, CRS_SHIFT_STARTS_KEY, "06:30, 14:30, 22:30", &error));
     g_assert_no_error (error);
   }

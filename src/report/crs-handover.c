@@ -9,10 +9,6 @@
 #include "crs-handover.h"
 #include "crs-report-error.h"
 
-/* The ward setting holding the ward's name (as in the ward XML and
- * Preferences). */
-#define WARD_NAME_KEY "ward-name"
-
 void
 crs_handover_options_init (CrsHandoverOptions *options)
 {
@@ -305,7 +301,7 @@ crs_handover_load (CrsStore                 *store,
   handover->patients = g_ptr_array_new_with_free_func ((GDestroyNotify) handover_patient_free);
   crs_store_load_policy (store, &handover->policy);
 
-  ward_name = crs_store_get_setting (store, WARD_NAME_KEY);
+  ward_name = crs_store_get_ward_name (store);
   if ((patients = crs_store_list_patients (store, FALSE, error)) == NULL)
     return NULL;
   if (options->ward != NULL && !keep_ward (store, patients, options->ward, ward_name, error))
