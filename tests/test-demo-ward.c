@@ -333,7 +333,7 @@ test_demo_grades (void)
         {
           CrsObservation *obs = g_ptr_array_index (sets, j);
 
-          g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017");
+          g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023");
           /* Graded sets carry their red flag, as a saved set would. */
           if (obs->stored_crs_grade >= 3 || obs->stored_icans_grade >= 3 || obs->stored_news2 >= 7)
             g_assert_true (obs->stored_red_flag);
