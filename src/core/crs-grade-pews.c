@@ -628,6 +628,18 @@ crs_pews_flag_text (const CrsPews *pews)
   return g_strdup_printf (_("PEWS at least %d, level %s: %s"), pews->total_at_least, label, by);
 }
 
+/* The chart's bullets, one a line: "• a\n• b". */
+static char *
+bullets (const char *lines)
+{
+  g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", parts[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The chart's lines as one sentence: "a; b; c". */
 static char *
 one_line (const char *lines)
@@ -653,18 +665,18 @@ crs_pews_guidance (const CrsPews *pews)
      * minutes is the chart's low level's "Must reassess within 60 minutes" */
     return g_strdup (_("PEWS needs all seven parameters: record the missing ones to get a score. "
                        "Until then, reassess within 60 minutes."));
-  response = one_line (pews->response);
+  response = bullets (pews->response);
   observations = one_line (pews->observations);
   /* TRANSLATORS: the PEWS chart's escalation: the level, what to do (the
-   * chart's bullets joined by "; "), the medical review time and the
-   * minimal observations, e.g. "Level medium: Review by Nurse-in-charge
-   * ...; Request Medical Review by ST3+ or equivalent. Medical review:
-   * Within 30 minutes. Observations: Must reassess within 30 minutes ..." */
-  text = g_strdup_printf (_("Level %s: %s. Medical review: %s. Observations: %s."),
+   * chart's bullets, one a line), the medical review time and the minimal
+   * observations, e.g. "The chart at level medium:\n• Review by
+   * Nurse-in-charge ...\nMedical review: Within 30 minutes.\nObservations:
+   * Must reassess within 30 minutes ..." */
+  text = g_strdup_printf (_("The chart at level %s:\n%s\nMedical review: %s.\nObservations: %s."),
                           crs_pews_level_label (pews->level), response, pews->review, observations);
   if (!pews->level_at_least)
     return g_steal_pointer (&text);
   /* TRANSLATORS: a PEWS guidance, then what a partial set still needs */
-  return g_strdup_printf (_("At least this level from the parameters recorded. %s Record the missing "
-                            "parameters: they could raise it."), text);
+  return g_strdup_printf (_("At least this level from the parameters recorded. Record the missing "
+                            "parameters: they could raise it.\n%s"), text);
 }

@@ -543,6 +543,13 @@ crs_patient_status_last_text (CrsPatientStatus *self,
   return g_strdup_printf (_("Last graded %s at %s"), grade, when);
 }
 
+gboolean
+crs_patient_status_uses_pews (CrsPatientStatus *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return crs_pews_applies_to_age (crs_patient_age_years (self->patient, self->now), &self->policy);
+}
+
 int
 crs_patient_status_highest_grade (CrsPatientStatus *self)
 {

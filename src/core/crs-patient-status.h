@@ -153,6 +153,10 @@ char       *crs_patient_status_differs_text   (CrsPatientStatus *self,
  * otherwise. */
 char       *crs_patient_status_last_text      (CrsPatientStatus *self,
                                                const char       *scale);
+/* TRUE when the patient is scored with PEWS now: a known age, at
+ * status->now, below the ward's NEWS2 age. The tables name their
+ * early-warning column by it. */
+gboolean    crs_patient_status_uses_pews      (CrsPatientStatus *self);
 /* The highest of the CRS and ICANS grades (or lower bounds) of the
  * newest set, CRS_MISSING when neither has one. */
 int         crs_patient_status_highest_grade  (CrsPatientStatus *self);
