@@ -198,12 +198,24 @@ other_day (gint64 a,
          g_date_time_get_day_of_year (x) != g_date_time_get_day_of_year (y);
 }
 
+/* A birthday can move a child to NEWS2 or to another PEWS chart. */
+static gboolean
+same_early_warning (const CrsGrading *a,
+                    const CrsGrading *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->pews_applies == b->pews_applies && a->pews.band == b->pews.band &&
+         a->pews.level == b->pews.level && a->pews.total_at_least == b->pews.total_at_least;
+}
+
 /* What the row shows that time can change. */
 static gboolean
 same_for_time (CrsPatientStatus *a,
                CrsPatientStatus *b)
 {
-  return a->due.status == b->due.status && a->due.minutes == b->due.minutes &&
+  return same_early_warning (a->latest_grading, b->latest_grading) &&
+         a->due.status == b->due.status && a->due.minutes == b->due.minutes &&
          a->due.due_at == b->due.due_at && a->due.rule == b->due.rule &&
          a->in_window == b->in_window && a->infusion_day == b->infusion_day &&
          a->infusion == b->infusion && a->open->len == b->open->len &&

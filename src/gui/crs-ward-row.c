@@ -100,10 +100,12 @@ update (CrsWardRow *self)
 
   if (status->latest_grading != NULL)
     {
-      news2_text = crs_display_news2 (status->latest_grading);
-      /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium" */
-      news2_chip = g_strdup_printf (_("NEWS2 %s"), news2_text);
-      set_chip (self->news2_label, news2_chip, crs_display_news2_class (status->latest_grading));
+      /* NEWS2 for an adult, PEWS for a child. */
+      news2_text = crs_display_early_warning (status->latest_grading);
+      /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium", "PEWS 6 medium" */
+      news2_chip = g_strdup_printf (C_("chip", "%s %s"), crs_display_early_warning_name (status->latest_grading),
+                                    news2_text);
+      set_chip (self->news2_label, news2_chip, crs_display_early_warning_class (status->latest_grading));
     }
   /* Without any set there are no grades to show: the due line says so. */
   gtk_widget_set_visible (self->grades_box, status->latest != NULL);
@@ -163,7 +165,8 @@ update (CrsWardRow *self)
         g_string_append_printf (sentence, ", %s", _("rising"));
       if (icans_last != NULL)
         g_string_append_printf (sentence, " (%s)", icans_last);
-      g_string_append_printf (sentence, ". NEWS2 %s. ", news2_text);
+      g_string_append_printf (sentence, ". %s %s. ", crs_display_early_warning_name (status->latest_grading),
+                              news2_text);
     }
   g_string_append_printf (sentence, "%s. %s.", due, therapy);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
