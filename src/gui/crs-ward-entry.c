@@ -14,6 +14,8 @@
  * graded (partial sets). Fever masking needs more than these: the first
  * set with fever of each episode comes from its own query. */
 #define RECENT_SETS 8
+/* And every set of the last 72 hours: the row's sparkline (issue 12). */
+#define SPARKLINE_SECONDS (72 * 3600)
 
 enum {
   SIGNAL_CHANGED,
@@ -139,13 +141,22 @@ crs_ward_entry_load (CrsWardEntry        *self,
   /* Read everything first: a failed read leaves the entry as it was. */
   id = self->patient->id;
   if ((patient = crs_store_get_patient (store, id, error)) == NULL ||
-      (recent = crs_store_list_recent_observations (store, id, RECENT_SETS, error)) == NULL ||
+      (recent = crs_store_list_observations (store, id, now - SPARKLINE_SECONDS, 0, FALSE, error)) == NULL ||
       (infusions = crs_store_list_infusions (store, id, error)) == NULL ||
       (interventions = crs_store_list_interventions (store, id, error)) == NULL ||
       (acknowledgements = crs_store_list_acknowledgements (store, id, error)) == NULL ||
       (late_flags = crs_store_list_late_red_flags (store, id, error)) == NULL ||
       (first_fevers = crs_store_list_first_fevers (store, id, infusions, error)) == NULL)
     return FALSE;
+  /* Fewer sets in 72 hours than the trend looks at: the newest ones
+   * instead (they hold every set of the 72 hours). */
+  if (recent->len < RECENT_SETS)
+    {
+      g_clear_pointer (&recent, g_ptr_array_unref);
+      recent = crs_store_list_recent_observations (store, id, RECENT_SETS, error);
+      if (recent == NULL)
+        return FALSE;
+    }
   if (open == NULL)
     {
       own_open = crs_store_list_open_escalations (store, id, error);

@@ -26,7 +26,8 @@ struct _CrsWardEntry
   CrsPatientStatus *status;          /* NULL until loaded */
 
   /* The record the status is worked out from (CrsPatientRecord). */
-  GPtrArray        *recent;          /* CrsObservation *: the newest sets */
+  GPtrArray        *recent;          /* CrsObservation *: the sets of the last 72 hours,
+                                      * at least the 8 newest */
   GPtrArray        *infusions;
   GPtrArray        *interventions;
   GPtrArray        *acknowledgements;
@@ -43,7 +44,8 @@ CrsWardEntry *crs_ward_entry_new           (CrsPatient          *patient);
 gint64        crs_ward_entry_get_id        (CrsWardEntry        *self);
 
 /* Reads this patient's record from @store (a handful of indexed
- * queries; never the whole history: the newest sets, and the first set
+ * queries; never the whole history: the sets of the last 72 hours, at
+ * least the 8 newest, and the first set
  * with fever of each episode for fever masking). With @open (the ward's
  * open escalations, from one query) the patient's are taken from it
  * instead of asked for. Then works the status out for @now. Emits
