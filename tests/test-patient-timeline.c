@@ -349,8 +349,9 @@ test_saved (void)
 /* ---------------------------------------------------------------------- */
 
 /* Each row with a set has its sparkline of the last 72 hours, compact,
- * drawn, saying the trend; a patient without a set has none. A set saved
- * for a patient not shown changes their sparkline at once. */
+ * drawn, saying the trend, with every set of those hours; a patient
+ * without a set has none. A set saved for a patient not shown changes
+ * their sparkline at once. */
 static void
 sparkline_body (CrsApplication *app)
 {
@@ -379,7 +380,7 @@ sparkline_body (CrsApplication *app)
   g_assert_true (style.compact);
   g_assert_cmpint (crs_timeline_model_get_range (model), ==, CRS_TIMELINE_RANGE_72_HOURS);
   g_assert_cmpuint (crs_timeline_model_get_n_points (model), ==, 2);
-  assert_points_match (model, crs_ward_row_get_entry (ada)->status);
+  assert_points_match (model, crs_ward_entry_get_chart_status (crs_ward_row_get_entry (ada)));
   g_assert_true (contains (crs_timeline_get_summary (spark), "CRS grade 1, mild, rising from 0"));
   /* Drawn: CRS 1 where the newest set is, inside the row. */
   {
@@ -395,6 +396,13 @@ sparkline_body (CrsApplication *app)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (crs_ward_row_get_sparkline (grace))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (crs_ward_row_get_sparkline (alan))));
 
+  /* Alan's sparkline holds every set of the 72 hours (12), more than the
+   * row's newest ones, and not the set of 80 hours ago. */
+  spark = crs_ward_row_get_sparkline (alan);
+  g_assert_cmpuint (crs_timeline_model_get_n_points (crs_timeline_get_model (spark)), ==, 12);
+  g_assert_cmpint (crs_timeline_model_get_point (crs_timeline_get_model (spark), 0)->at, ==, ward.now - 13 * HOUR);
+  g_assert_cmpuint (crs_ward_row_get_entry (alan)->status->sets->len, <, 12);
+
   /* Alan, not shown: a fever saved now. */
   {
     g_autoptr(CrsObservation) fever = crs_test_ward_normal_set (ward.alan, ward.now - 5 * MINUTE);
@@ -403,7 +411,7 @@ sparkline_body (CrsApplication *app)
     crs_test_ward_save_set (store, fever);
   }
   spark = crs_ward_row_get_sparkline (ward_row (window, ward.alan));
-  g_assert_cmpuint (crs_timeline_model_get_n_points (crs_timeline_get_model (spark)), ==, 2);
+  g_assert_cmpuint (crs_timeline_model_get_n_points (crs_timeline_get_model (spark)), ==, 13);
   g_assert_true (contains (crs_timeline_get_summary (spark), "CRS grade 1, mild, rising from 0"));
 
   crs_test_close_all (app);
@@ -413,6 +421,20 @@ static void
 test_sparkline (void)
 {
   make_ward ();
+  /* Alan: a set 80 hours ago, besides his set of 13 hours ago, and one
+   * every hour for the last 11 hours. */
+  {
+    g_autoptr(CrsStore) store = crs_test_ward_open ();
+    g_autoptr(CrsObservation) old = crs_test_ward_normal_set (ward.alan, ward.now - 80 * HOUR);
+
+    crs_test_ward_save_set (store, old);
+    for (int h = 11; h >= 1; h--)
+      {
+        g_autoptr(CrsObservation) obs = crs_test_ward_normal_set (ward.alan, ward.now - h * HOUR);
+
+        crs_test_ward_save_set (store, obs);
+      }
+  }
   crs_test_run_application (NULL, sparkline_body);
 }
 

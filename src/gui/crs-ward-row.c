@@ -115,8 +115,13 @@ update (CrsWardRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->crs_rising), status->crs.rising);
   gtk_widget_set_visible (GTK_WIDGET (self->icans_rising), status->icans.rising);
 
-  /* The sparkline: the same grades as of now, by the chart's renderer. */
-  crs_timeline_feed_fill (self->spark, status, entry->infusions, entry->interventions);
+  /* The sparkline: every set of the 72 hours graded as of now, by the
+   * chart's renderer, its window ending now. */
+  crs_timeline_model_freeze_changed (self->spark);
+  crs_timeline_feed_fill (self->spark, crs_ward_entry_get_chart_status (entry),
+                          entry->infusions, entry->interventions);
+  crs_timeline_model_set_now (self->spark, entry->now);
+  crs_timeline_model_thaw_changed (self->spark);
   gtk_widget_set_visible (GTK_WIDGET (self->sparkline), status->latest != NULL);
 
   due = crs_due_to_string (&status->due);
