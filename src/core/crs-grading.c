@@ -67,6 +67,13 @@ crs_fever_min_celsius (void)
   return (CRS_FEVER_TENTHS - 0.5) / 10.0 - 1e-7;
 }
 
+double
+crs_fever_line_celsius (void)
+{
+  /* ASTCT 2019: fever is a temperature of 38.0 °C or more (crs-grade-crs.c). */
+  return CRS_FEVER_TENTHS / 10.0;
+}
+
 void
 crs_grading_context_init (CrsGradingContext *context)
 {

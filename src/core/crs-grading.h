@@ -316,6 +316,11 @@ int         crs_news2_score_param (CrsObservation *observation,
  * to the thermometer's tenth): for the store's search of the first fever
  * of an episode (crs-grading-history.h). */
 double      crs_fever_min_celsius (void);
+/* The ASTCT fever threshold, 38.0 °C, as a chart draws it (the fever
+ * line of the timeline): a temperature at or above it is a fever. Shown
+ * values are rounded to the tenth, so a line drawn here agrees with
+ * every grade. */
+double      crs_fever_line_celsius (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsGrading, crs_grading_free)
 

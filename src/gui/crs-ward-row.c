@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "report/crs-timeline-feed.h"
 #include "crs-display.h"
+#include "crs-timeline.h"
 #include "crs-ward-row.h"
 
 struct _CrsWardRow
@@ -14,6 +16,7 @@ struct _CrsWardRow
 
   CrsWardEntry *entry;
   gulong        changed_id;
+  CrsTimelineModel *spark;     /* the last 72 hours */
 
   /* Template widgets */
   GtkLabel *bed_label;
@@ -28,6 +31,7 @@ struct _CrsWardRow
   GtkLabel *news2_label;
   GtkLabel *due_label;
   GtkLabel *escalation_label;
+  CrsTimeline *sparkline;
 };
 
 G_DEFINE_FINAL_TYPE (CrsWardRow, crs_ward_row, GTK_TYPE_LIST_BOX_ROW)
@@ -113,6 +117,15 @@ update (CrsWardRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->crs_rising), status->crs.rising);
   gtk_widget_set_visible (GTK_WIDGET (self->icans_rising), status->icans.rising);
 
+  /* The sparkline: every set of the 72 hours graded as of now, by the
+   * chart's renderer, its window ending now. */
+  crs_timeline_model_freeze_changed (self->spark);
+  crs_timeline_feed_fill (self->spark, crs_ward_entry_get_chart_status (entry),
+                          entry->infusions, entry->interventions);
+  crs_timeline_model_set_now (self->spark, entry->now);
+  crs_timeline_model_thaw_changed (self->spark);
+  gtk_widget_set_visible (GTK_WIDGET (self->sparkline), status->latest != NULL);
+
   due = crs_due_to_string (&status->due);
   gtk_label_set_label (self->due_label, due);
   if (status->due.status == CRS_DUE_OVERDUE || status->due.continuous)
@@ -189,6 +202,7 @@ crs_ward_row_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->entry);
   g_clear_object (&self->entry);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_WARD_ROW);
+  g_clear_object (&self->spark);
 
   G_OBJECT_CLASS (crs_ward_row_parent_class)->dispose (object);
 }
@@ -200,6 +214,8 @@ crs_ward_row_class_init (CrsWardRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crs_ward_row_dispose;
+
+  g_type_ensure (CRS_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-ward-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, bed_label);
@@ -214,12 +230,19 @@ crs_ward_row_class_init (CrsWardRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, news2_label);
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, escalation_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, sparkline);
 }
 
 static void
 crs_ward_row_init (CrsWardRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Calendar time, the last 72 hours up to now: how the patient got here. */
+  self->spark = crs_timeline_model_new ();
+  crs_timeline_model_set_mode (self->spark, CRS_TIMELINE_MODE_CALENDAR);
+  crs_timeline_model_set_range (self->spark, CRS_TIMELINE_RANGE_72_HOURS);
+  crs_timeline_set_model (self->sparkline, self->spark);
 }
 
 CrsWardRow *
@@ -234,6 +257,13 @@ crs_ward_row_new (CrsWardEntry *entry)
   self->changed_id = g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
   update (self);
   return self;
+}
+
+CrsTimeline *
+crs_ward_row_get_sparkline (CrsWardRow *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ROW (self), NULL);
+  return self->sparkline;
 }
 
 CrsWardEntry *
