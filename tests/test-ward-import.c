@@ -564,7 +564,7 @@ test_cli_usage_and_bad_input (void)
     { { "export", "--xml", "x.xml", NULL }, "--db" },
     { { "export", "--db", "x.sqlite", NULL }, "--xml" },
     { { "export", "--db", "x.sqlite", "--xml", "a", "--fhir", "b", NULL }, "one output" },
-    { { "export", "--db", "x.sqlite", "--fhir", "b", NULL }, "FHIR" },
+    { { "export", "--db", "x.sqlite", "--fhir", "b", "--patients", "A,,B", NULL }, "empty MRN" },
     { { "export", "--frobnicate", NULL }, "frobnicate" },
     { { "import", "--db", "x.sqlite", NULL }, "--xml" },
     { { "import", "--xml", "x.xml", NULL }, "--db" },
