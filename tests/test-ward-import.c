@@ -304,7 +304,7 @@ test_rejected_files_change_nothing (void)
       CRS_EXCHANGE_ERROR_DUPLICATE, "NEW-1" },
     { "xxe.xml", NULL, CRS_EXCHANGE_ERROR_UNSAFE, "DOCTYPE" },
     { "laughs.xml", NULL, CRS_EXCHANGE_ERROR_UNSAFE, "DOCTYPE" },
-    { "deep.xml", NULL, CRS_EXCHANGE_ERROR_INVALID, "deep.xml, line 1" },
+    { "deep.xml", NULL, CRS_EXCHANGE_ERROR_TOO_LARGE, "deep.xml, line 1" },
     { "huge.xml", NULL, CRS_EXCHANGE_ERROR_TOO_LARGE, "huge.xml" },
   };
 
