@@ -53,15 +53,22 @@ add_problem (Compiler   *c,
              const char *field,
              const char *message)
 {
+  g_autofree char *text = NULL;
+
   if (c->problems->len >= MAX_PROBLEMS)
     {
       c->dropped++;
       return;
     }
+  /* libxml2 quotes the file's bytes in its messages (a tag name that is
+   * not UTF-8, say): the problem is made valid UTF-8, bad bytes shown as
+   * U+FFFD, so that every message can be printed and shown (found by
+   * fuzz-therapy, tests/fuzz/crashes/therapy/). */
   if (field != NULL)
-    g_ptr_array_add (c->problems, g_strdup_printf ("%s:%d: %s: %s", file, line, field, message));
+    text = g_strdup_printf ("%s:%d: %s: %s", file, line, field, message);
   else
-    g_ptr_array_add (c->problems, g_strdup_printf ("%s:%d: %s", file, line, message));
+    text = g_strdup_printf ("%s:%d: %s", file, line, message);
+  g_ptr_array_add (c->problems, g_utf8_make_valid (text, -1));
 }
 
 static void G_GNUC_PRINTF (4, 5)

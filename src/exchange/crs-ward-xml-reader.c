@@ -42,6 +42,7 @@ crs_ward_xml_reader_fail (CrsWardXmlReader *r,
                           ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *raw = NULL;
   va_list args;
 
   r->n_problems++;
@@ -49,8 +50,11 @@ crs_ward_xml_reader_fail (CrsWardXmlReader *r,
     return;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* libxml2 quotes the file's bytes in its messages, which need not be
+   * UTF-8 (a broken tag name): shown as U+FFFD, never passed on raw. */
+  message = g_utf8_make_valid (raw, -1);
 
   if (line > 0)
     /* TRANSLATORS: file name, line number, what is wrong there */

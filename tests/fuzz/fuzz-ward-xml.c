@@ -75,6 +75,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_nonnull (error);
       g_assert_true (error->domain == CRS_EXCHANGE_ERROR);
       g_assert_true (g_str_has_prefix (error->message, "fuzz.xml"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
   g_assert_no_error (error);
