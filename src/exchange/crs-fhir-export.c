@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
 
@@ -927,7 +928,7 @@ crs_fhir_export_file (CrsStore       *store,
   g_autofree char *display_name = NULL;
   CrsWardPolicy policy;
   const char *ward_id;
-  xmlDocPtr check;
+  gboolean well_formed;
   gsize size = 0;
   const char *data;
 
@@ -948,18 +949,35 @@ crs_fhir_export_file (CrsStore       *store,
   if (bytes == NULL)
     return FALSE;
 
-  /* Read back before writing: never a file that is not well-formed. */
+  /* Read back before writing: never a file that is not well-formed.
+   * Streamed, so a large ward is checked in constant memory. */
   data = g_bytes_get_data (bytes, &size);
-  check = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
-                         XML_PARSE_NOWARNING);
-  if (check == NULL)
+  if (size > G_MAXINT)
+    {
+      /* About 70 000 observation sets: libxml2 2.9 reads no more in one go. */
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE,
+                   _("Nothing was written to %s: the bundle would be larger than 2 GB. "
+                     "Export fewer patients at a time."), display_name);
+      return FALSE;
+    }
+  else
+    {
+      xmlTextReaderPtr check = xmlReaderForMemory (data, (int) size, NULL, "UTF-8",
+                                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      int ret = 0;
+
+      while (check != NULL && (ret = xmlTextReaderRead (check)) == 1)
+        ;
+      well_formed = check != NULL && ret == 0;
+      xmlFreeTextReader (check);
+    }
+  if (!well_formed)
     {
       g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
                    _("Nothing was written to %s: the FHIR bundle would not be well-formed XML. "
                      "Please report this."), display_name);
       return FALSE;
     }
-  xmlFreeDoc (check);
 
   /* Patient data: only the owner may read it; a temporary file beside
    * @path, synced and renamed over it. */

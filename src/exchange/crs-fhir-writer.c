@@ -20,6 +20,10 @@ crs_fhir_writer_init (CrsFhirWriter  *fw,
   memset (fw, 0, sizeof *fw);
   fw->ward_id = ward_id;
   fw->buffer = xmlBufferCreate ();
+  /* Grown by doubling: libxml2 2.9 grows a buffer to the exact size by
+   * default, copying the whole document at each write. */
+  if (fw->buffer != NULL)
+    xmlBufferSetAllocationScheme (fw->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   fw->w = fw->buffer != NULL ? xmlNewTextWriterMemory (fw->buffer, 0) : NULL;
   if (fw->w == NULL)
     {
