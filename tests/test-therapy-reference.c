@@ -752,7 +752,8 @@ test_compile_rejects (gconstpointer data)
 
 /* Hostile therapy files: the compiler reads through the same byte guard
  * as the ward importer (crs-xml-input.c). Each is refused with a message
- * naming what is wrong, quickly, and nothing outside the file is read. */
+ * naming what is wrong (the guard's own words: before libxml2 parsed it),
+ * and nothing outside the file is read. */
 #define THERAPIES_OPEN "<therapies xmlns=\"urn:crswatch:therapies:1\" format=\"1\">"
 
 static char *
@@ -778,8 +779,6 @@ assert_compiler_refuses (const char *text,
   g_autoptr(GBytes) bytes = g_bytes_new (text, len);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) therapies = NULL;
-  gint64 start = g_get_monotonic_time ();
-
   therapies = crs_therapy_compiler_load_bytes (bytes, "hostile.xml", xsd, &error);
   g_assert_null (therapies);
   g_assert_nonnull (error);
@@ -789,7 +788,6 @@ assert_compiler_refuses (const char *text,
   g_assert_true (g_str_has_prefix (error->message, "hostile.xml:"));
   /* Nothing of a local file reached the message. */
   g_assert_null (strstr (error->message, "root:"));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
 static void

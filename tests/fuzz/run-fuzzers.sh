@@ -8,8 +8,8 @@
 # grade-csv, ward-xml and therapy (all of them by default). Each runs for
 # SECONDS from a working corpus BUILD_DIR/fuzz-work/TARGET/corpus, seeded
 # from tests/fuzz/corpus/TARGET and kept between runs; crashes, hangs
-# (over 10 s for one input) and inputs that use too much memory (over
-# 2 GB) are written to BUILD_DIR/fuzz-work/TARGET/artifacts/. Each one
+# (over 30 s for one input: the sanitizers and a busy machine are slow)
+# and inputs that use too much memory (over 2 GB) are written to BUILD_DIR/fuzz-work/TARGET/artifacts/. Each one
 # found becomes a fix and a file in tests/fuzz/crashes/TARGET/.
 # Exit status 1 when any target found one.
 set -u
@@ -35,7 +35,7 @@ for t in $targets; do
   ASAN_OPTIONS="abort_on_error=1:detect_leaks=1" \
   UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1" \
   G_SLICE=always-malloc \
-    "$build/tests/fuzz/fuzz-$t" $dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "$build/tests/fuzz/fuzz-$t" $dict -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
       -max_len=262144 -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$work/corpus" \
       2>&1 | tee "$work/last-run.log" | grep -E '^(#[0-9]+ +(DONE|pulse)|==[0-9]+==|SUMMARY|stat::|artifact_prefix|Test unit written)' 
   if ls "$work/artifacts/" 2>/dev/null | grep -q .; then
