@@ -7,10 +7,13 @@
 Standard library only, fixed seed: the same script always writes the same
 file. The output is committed, so building CRS Watch needs no Python.
 
-Ten fictional patients on therapies from the seed article's list and
+Eleven fictional patients on therapies from the seed article's list and
 shared/clinical/therapies.csv, each course scripted in hours after the
 start of their infusion, then written as offsets from the moment of
-import (times="relative"), so the demo always looks current.
+import (times="relative"), so the demo always looks current. Two are
+children (7 years and 3 years, on tisagenlecleucel), scored with PEWS
+on the NHS England charts of their age bands (5-12 and 1-4 years), as
+the app scores a child below the ward's NEWS2 age.
 
 Where the numbers come from (all in shared/clinical/, copied here):
   - grading.md: ASTCT 2019 CRS (fever >= 38.0 C with hypotension and/or
@@ -32,6 +35,14 @@ Where the numbers come from (all in shared/clinical/, copied here):
     1.5 mg/kg (hospitalised 48 h after each step-up dose); epcoritamab
     0.16 mg day 1, 0.8 mg day 8, 48 mg day 15 (24 h in hospital after the
     first full dose). Blinatumomab: hospitalised the first 9 days of cycle 1.
+  - pews.md and grading.md §7: the children's PEWS (NHS England national
+    charts, 2023): respiratory rate, heart rate and systolic pressure by
+    age band, respiratory distress (mild 1, moderate 2, severe 4), SpO2
+    (92-94 % 1, 91 % or less 4), oxygen by L/min (under 2 1, 2-5.99 2,
+    6 or more 4), capillary refill (over 2 s 2); levels low 1-4, medium
+    5-8, high 9-12, emergency 13 or more, raised by AVPU (V high, P or U
+    emergency) and a new suspicion of sepsis (medium) or septic shock
+    (high). Each child's course reaches medium and high.
   - risk_factors.md: tocilizumab 8 mg/kg IV over 1 h (max 800 mg), 12 mg/kg
     under 30 kg, repeatable after 8 h; dexamethasone 10 mg IV every 6 h for
     grade 3 CRS and for grade 3-4 neurotoxicity; methylprednisolone
@@ -43,7 +54,8 @@ Where the numbers come from (all in shared/clinical/, copied here):
 Lab values and vital signs are illustrative, not reference ranges.
 
 Red flags: as on a real ward, every set that raises one (by the rules of
-src/core/crs-red-flags.c, copied below and decided here from the values
+src/core/crs-red-flags.c and, for the children, the PEWS levels of
+src/core/crs-grade-pews.c, copied below and decided here from the values
 written) is acknowledged 10 to 40 minutes later by the nurse on shift,
 with who was informed and what was done; only the latest red flag of the
 patients made with leave_open=True (raised within the last two hours)
@@ -286,50 +298,60 @@ def make_patients():
                alt=ramp([(-10, 24), (62, 88), (98, 52)]))
     patients.append(p)
 
-    # 2. Tisagenlecleucel in a child of 7 (CAPD), onset day 3: fever
-    #    (CRS 1), oxygen by nasal cannula (CRS 2), tocilizumab 12 mg/kg;
-    #    then drowsy, waking to voice with CAPD 7 (ICANS 2), recovering.
+    # 2. Tisagenlecleucel in a child of 7 (CAPD; the 5-12 years PEWS
+    #    chart), onset day 3: fever (CRS 1, PEWS 1 low), tachycardia,
+    #    tachypnoea, mild recession and slow refill (PEWS 7 medium); then
+    #    SpO2 93 % with moderate distress on blow-by oxygen (CRS 2, PEWS 11
+    #    high), tocilizumab 12 mg/kg; later drowsy, waking to voice with
+    #    CAPD 7 (ICANS 2; AVPU V makes the PEWS level high), recovering.
     p = Patient("DEMO-1002", "Mateo Quispe", (7, 5), "male", 23.0, "02",
                 "B-cell acute lymphoblastic leukaemia, second relapse",
                 now=120, risk_notes="Marrow blasts 40 % before lymphodepletion.",
                 flags=("high-disease-burden",), child=True,
                 doctor="Dr Morales (paediatric registrar)")
     p.infusion(0, "tisagenlecleucel", "Kymriah", end=0.3)
-    child_base = vitals((36.6, 37.3), (88, 104), (18, 22), (96, 106), (56, 64), (97, 99))
+    child_base = vitals((36.6, 37.3), (88, 104), (20, 23), (96, 106), (56, 64), (97, 99),
+                        distress="none", crt=(1, 2), carer="same")
     for t in range(-1, 60, 4):
         state = dict(child_base)
         if t % 12 == 11:
             state["capd"] = 0
         p.observe(t + rng.choice([-5, 0, 5]) / 60, state)
-    p.observe(62, vitals(38.3, 128, 24, 100, 60, 97, capd=0,
+    p.observe(62, vitals(38.3, 128, 24, 100, 60, 97, capd=0, distress="none", crt=2, carer="same",
                          symptoms=("low_fever", "fatigue", "loss_of_appetite")),
               note="First fever; mother with him.")
     p.intervene(62.3, "antipyretic", "paracetamol", "15 mg/kg oral")
-    p.course(64, 72, 2, vitals((38.8, 39.4), (134, 142), (26, 28), (96, 100), 58, (94, 95),
+    p.course(64, 72, 2, vitals((38.8, 39.4), (140, 148), (26, 28), (96, 100), 58, 94,
+                               distress="mild", crt=3, carer="same",
                                symptoms=("high_fever", "rapid_heartbeat")))
-    p.observe(72, vitals(39.0, 144, 30, 98, 56, 96, "blow_by", None,
-                         symptoms=("high_fever", "breathing_difficulty")),
-              note="SpO2 91 % on air; blow-by oxygen, then nasal cannula.",
-              ack="Paediatric registrar informed; tocilizumab prescribed.")
+    p.observe(72, vitals(39.0, 152, 42, 98, 56, 93, "blow_by", 2, distress="moderate", crt=3,
+                         carer="worse", symptoms=("high_fever", "breathing_difficulty")),
+              note="SpO2 91 % on air, intercostal recession; blow-by oxygen 2 L/min, then nasal cannula.",
+              ack="Paediatric registrar informed (PEWS high); tocilizumab prescribed.")
     p.intervene(72.2, "oxygen_change", note="Blow-by, then nasal cannula 1 L/min")
     p.intervene(73, "anti_cytokine", "tocilizumab", "12 mg/kg IV over 1 h (276 mg)")
     p.course(74, 86, 2, vitals((37.4, 37.9), (118, 126), (24, 26), (98, 102), 60, (96, 97),
-                               "nasal_cannula", 1, symptoms=("fatigue",)))
-    p.course(86, 90, 2, vitals(37.2, 112, 22, 102, 62, 97, symptoms=("fatigue",)))
+                               "nasal_cannula", 1, distress="mild", crt=2, carer="better",
+                               symptoms=("fatigue",)))
+    p.course(86, 90, 2, vitals(37.2, 112, 22, 102, 62, 97, distress="none", crt=2,
+                               symptoms=("fatigue",)))
     p.observe(90, vitals(37.3, 108, 22, 100, 60, 97, arousal="spontaneous", capd=6,
-                         symptoms=("drowsiness",)),
+                         distress="none", crt=2, symptoms=("drowsiness",)),
               note="Sleepy, poor eye contact with his mother.")
-    p.course(92, 96, 2, vitals(37.2, 104, 20, 100, 60, 97, arousal="spontaneous",
-                               symptoms=("drowsiness",)))
-    p.observe(96, vitals(37.1, 100, 20, 98, 58, 97, acvpu="V", arousal="voice", capd=7,
-                         symptoms=("drowsiness", "confusion")),
+    p.course(92, 96, 2, vitals(37.2, 104, 22, 100, 60, 97, arousal="spontaneous",
+                               distress="none", crt=2, symptoms=("drowsiness",)))
+    p.observe(96, vitals(37.1, 100, 22, 98, 58, 97, acvpu="V", arousal="voice", capd=7,
+                         distress="none", crt=2, carer="worse", symptoms=("drowsiness", "confusion")),
               ack="Paediatric registrar reviewed; neuro checks every 2 h.")
-    p.course(98, 102, 2, vitals(37.0, 100, 20, 100, 60, 98, acvpu="V", arousal="voice",
-                                symptoms=("drowsiness",)))
-    p.observe(102, vitals(37.0, 98, 20, 102, 60, 98, arousal="spontaneous", capd=4))
-    p.course(104, 110, 3, vitals(36.9, 96, 20, 102, 62, 98, arousal="spontaneous"))
-    p.observe(110, vitals(36.8, 94, 20, 104, 62, 98, capd=0), note="Playing with his tablet.")
-    p.course(114, 120, 4, vitals(36.8, 92, 20, 104, 62, 98))
+    p.course(98, 102, 2, vitals(37.0, 100, 22, 100, 60, 98, acvpu="V", arousal="voice",
+                                distress="none", crt=2, symptoms=("drowsiness",)))
+    p.observe(102, vitals(37.0, 98, 22, 102, 60, 98, arousal="spontaneous", capd=4,
+                          distress="none", crt=2))
+    p.course(104, 110, 3, vitals(36.9, 96, 22, 102, 62, 98, arousal="spontaneous",
+                                 distress="none", crt=2))
+    p.observe(110, vitals(36.8, 94, 22, 104, 62, 98, capd=0, distress="none", crt=1, carer="better"),
+              note="Playing with his tablet.")
+    p.course(114, 120, 4, vitals(36.8, 92, 22, 104, 62, 98, distress="none", crt=1, carer="same"))
     daily_labs(p, -10, p.now, crp=ramp([(-10, 4), (50, 10), (74, 186), (98, 90), (118, 34)]),
                ferritin=ramp([(-10, 910), (74, 6200), (118, 2900)]),
                platelets=ramp([(-10, 88), (74, 42), (118, 39)]))
@@ -559,6 +581,49 @@ def make_patients():
     daily_labs(p, -10, p.now, crp=ramp([(-10, 6), (96, 9)]),
                ferritin=ramp([(-10, 390), (96, 450)]),
                platelets=ramp([(-10, 141), (96, 102)]))
+    patients.append(p)
+
+    # 11. Tisagenlecleucel in a child of 3 (CAPD; the 1-4 years PEWS
+    #     chart), onset day 2: fever with nasal flaring (CRS 1, PEWS 3
+    #     low), then tachycardia, tachypnoea and slow refill (PEWS 5
+    #     medium); head bobbing and SpO2 93 % on nasal cannula 0.5 L/min,
+    #     her father saying she is worse (CRS 2, PEWS 10 high),
+    #     tocilizumab 12 mg/kg; settling on oxygen (PEWS low).
+    p = Patient("DEMO-1011", "Elsie Moreau", (3, 6), "female", 14.5, "11",
+                "B-cell acute lymphoblastic leukaemia, refractory", now=60,
+                risk_notes="Infant-onset leukaemia; two courses of blinatumomab before.",
+                child=True, doctor="Dr Morales (paediatric registrar)")
+    p.infusion(0, "tisagenlecleucel", "Kymriah", end=0.2)
+    toddler_base = vitals((36.5, 37.2), (100, 120), (24, 30), (88, 96), (50, 58), (97, 99),
+                          distress="none", crt=(1, 2), carer="same")
+    for t in range(-1, 40, 4):
+        state = dict(toddler_base)
+        if t % 12 == 11:
+            state["capd"] = 0
+        p.observe(t + rng.choice([-5, 0, 5]) / 60, state)
+    p.observe(40, vitals(38.4, 146, 42, 92, 54, 96, capd=0, distress="mild", crt=2, carer="same",
+                         symptoms=("low_fever", "loss_of_appetite")),
+              note="First fever; nasal flaring. Father with her.")
+    p.intervene(40.3, "antipyretic", "paracetamol", "15 mg/kg oral")
+    p.course(42, 48, 2, vitals((38.5, 38.9), (144, 148), (44, 48), (90, 94), 54, 95,
+                               distress="mild", crt=3, carer="same", symptoms=("low_fever",)))
+    p.observe(48, vitals(39.2, 158, 54, 90, 52, 93, "nasal_cannula", 0.5, distress="moderate",
+                         crt=3, carer="worse", symptoms=("breathing_difficulty",)),
+              note="Head bobbing and tracheal tug; her father says she is worse.",
+              ack="Paediatric registrar reviewed (PEWS high): tocilizumab prescribed, PEWS every 30 minutes.")
+    p.intervene(48.2, "oxygen_change", note="Nasal cannula 0.5 L/min")
+    p.intervene(49, "anti_cytokine", "tocilizumab", "12 mg/kg IV over 1 h (174 mg)")
+    p.observe(48.5, vitals(38.9, 152, 50, 92, 54, 95, "nasal_cannula", 0.5, distress="moderate",
+                           crt=3, carer="worse", symptoms=("breathing_difficulty",)))
+    p.course(49, 50, 0.5, vitals(38.6, 146, 46, 92, 54, 96, "nasal_cannula", 0.5,
+                                 distress="mild", crt=3, carer="same"), jitter=False)
+    p.course(50, 59, 1, vitals((37.5, 37.9), (134, 144), (38, 44), (92, 96), 56, (96, 97),
+                               "nasal_cannula", 0.5, distress="mild", crt=2, carer="better"))
+    p.observe(59.6, vitals(37.4, 132, 36, 94, 56, 97, "nasal_cannula", 0.5, distress="mild",
+                           crt=2, carer="better"), note="Asleep on her father; settling.")
+    daily_labs(p, -10, p.now, crp=ramp([(-10, 3), (38, 8), (54, 142)]),
+               ferritin=ramp([(-10, 640), (54, 3900)]),
+               platelets=ramp([(-10, 64), (54, 41)]))
     patients.append(p)
 
     return patients
@@ -814,10 +879,88 @@ def news2(a):
     return (None if None in scores else partial), partial
 
 
-def grade_flags(a, crs, icans, adult_news2):
+# crs-pews-chart.c: the NHS England PEWS charts (pews.md §3), each row
+# (from, score): values from @from up to the next row's score @score.
+PEWS_CHARTS = {
+    "0_11_months": {"rr": [(0, 4), (10, 2), (20, 1), (30, 0), (50, 1), (60, 2), (70, 4)],
+                    "hr": [(0, 4), (80, 2), (90, 1), (110, 0), (150, 1), (170, 2), (180, 4)],
+                    "sbp": [(0, 4), (50, 2), (60, 1), (70, 0), (90, 1), (100, 2), (110, 4)]},
+    "1_4_years": {"rr": [(0, 4), (10, 2), (20, 0), (40, 1), (50, 2), (60, 4)],
+                  "hr": [(0, 4), (60, 2), (70, 1), (90, 0), (140, 1), (150, 2), (170, 4)],
+                  "sbp": [(0, 4), (50, 2), (60, 1), (80, 0), (100, 1), (120, 2), (130, 4)]},
+    "5_12_years": {"rr": [(0, 4), (10, 2), (15, 1), (20, 0), (25, 1), (40, 2), (50, 4)],
+                   "hr": [(0, 4), (60, 2), (70, 1), (80, 0), (120, 1), (140, 2), (160, 4)],
+                   "sbp": [(0, 4), (70, 2), (80, 1), (90, 0), (110, 1), (120, 2), (130, 4)]},
+    "13_years": {"rr": [(0, 4), (10, 1), (15, 0), (25, 1), (30, 2), (40, 4)],
+                 "hr": [(0, 4), (50, 2), (60, 1), (70, 0), (100, 1), (120, 2), (130, 4)],
+                 "sbp": [(0, 4), (80, 2), (90, 1), (100, 0), (120, 1), (130, 2), (140, 4)]},
+}
+PEWS_DISTRESS = {"none": 0, "mild": 1, "moderate": 2, "severe": 4}
+PEWS_SKIP = {"nco": 0, "u0": 0, "u4": 4}
+PEWS_SUPPORT = ("hfnc", "cpap", "bipap", "ventilator")   # score 4 whatever the level
+PEWS_LEVELS = ["none", "low", "medium", "high", "emergency"]
+PEWS_LEVEL_MIN = [0, 1, 5, 9, 13]
+PEWS_AVPU_LEVEL = {"V": 3, "P": 4, "U": 4}
+PEWS_SEPSIS_LEVEL = {"suspected": 2, "shock": 3}
+
+
+def pews_band(years):
+    """crs_pews_band_for_age () from completed years (the charts' edges
+    fall on whole years)."""
+    return "0_11_months" if years < 1 else "1_4_years" if years < 5 else \
+        "5_12_years" if years < 13 else "13_years"
+
+
+def pews(a, band):
+    """crs_pews_compute (): (total or None, sum of what was recorded,
+    level with the triggers). Only what this script writes: oxygen by
+    device and L/min."""
+    def banded(key, table):
+        value = number(a, key)
+        if value is None:
+            return None
+        return [score for start, score in PEWS_CHARTS[band][table] if value >= start][-1]
+
+    def spo2(v):
+        return 0 if v >= 95 else 1 if v >= 92 else 4
+
+    def oxygen():
+        device, flow = a.get("o2-device"), number(a, "o2-flow-l-min", float)
+        if device in PEWS_SUPPORT:
+            return 4, True
+        if flow is not None and flow > 0:
+            return (4 if flow > 5.99 else 2 if flow > 1.99 else 1), True
+        if device == "room_air":
+            return 0, True
+        if device is None:
+            return None, False
+        return 1, False            # oxygen with no level: at least 1
+
+    scores = [banded("resp-rate", "rr"), PEWS_DISTRESS.get(a.get("resp-distress"))]
+    value = number(a, "spo2")
+    scores.append(None if value is None else spo2(value))
+    o2, o2_exact = oxygen()
+    scores.append(o2)
+    scores.append(banded("heart-rate", "hr"))
+    systolic, skip = banded("systolic", "sbp"), PEWS_SKIP.get(a.get("bp-skip"))
+    scores.append(max(s for s in (systolic, skip) if s is not None)
+                  if systolic is not None or skip is not None else None)
+    crt = number(a, "crt-s", float)
+    scores.append(None if crt is None else 2 if crt > 2.0 else 0)
+    recorded = sum(s for s in scores if s is not None)
+    total = None if None in scores or not o2_exact else recorded
+    level = max(i for i, m in enumerate(PEWS_LEVEL_MIN) if recorded >= m)
+    level = max(level, PEWS_AVPU_LEVEL.get(a.get("acvpu"), 0),
+                PEWS_SEPSIS_LEVEL.get(a.get("sepsis"), 0),
+                1 if a.get("carer") == "worse" else 0, 1 if a.get("intuition") == "yes" else 0)
+    return total, recorded, level
+
+
+def grade_flags(a, crs, icans, adult_news2, child_band=None):
     """The red flags of crs_red_flags_compute (), as (kind, words) pairs in
     the order crs_red_flags_describe () lists them; no NEWS2 flag when
-    NEWS2 is not used for the patient's age."""
+    NEWS2 is not used for the patient's age, and then a PEWS flag at the
+    chart's levels high and emergency (@child_band: the child's chart)."""
     flags = []
     for s in (a.get("symptoms") or "").split():
         if s in EMERGENCY_SYMPTOMS:
@@ -844,6 +987,11 @@ def grade_flags(a, crs, icans, adult_news2):
     total, partial = news2(a)
     if adult_news2 and (total if total is not None else partial) >= RED_FLAG_NEWS2_MIN:
         flags.append(("news2", "NEWS2 %d" % (total if total is not None else partial)))
+    if child_band is not None:
+        total, recorded, level = pews(a, child_band)
+        if level >= PEWS_LEVELS.index("high"):
+            flags.append(("pews", "PEWS %d (%s)" % (total if total is not None else recorded,
+                                                    PEWS_LEVELS[level])))
     # Consciousness C, V, P or U on every set where it is recorded.
     if a.get("acvpu") in CONSCIOUSNESS_FLAG_ACVPU:
         flags.append(("consciousness", ACVPU_WORDS[a["acvpu"]]))
@@ -875,7 +1023,8 @@ def mark_red_flags(p, versions):
             onset = v.taken
         masked = onset is not None and any(onset <= m <= v.taken for m in masking)
         crs = crs_grade(v.attrs, masked, below)
-        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs), adult_news2)
+        v.flags = grade_flags(v.attrs, crs, icans_grade(v.attrs), adult_news2,
+                              None if adult_news2 else pews_band(years))
 
 # Acknowledgements: 10 to 40 minutes after the set, by the nurse then on
 # shift; drawn from their own generator, so that adding or removing one
@@ -894,11 +1043,11 @@ ACTION_WORDS = {"anti_cytokine": "%s prescribed", "corticosteroid": "%s prescrib
 def worse(flags, before):
     """Whether @flags hold a finding the doctor has not heard of: a flag
     that was not there, or a NEWS2 higher than before."""
-    def news2_of(fl):
-        return max((int(w.split()[1]) for k, w in fl if k == "news2"), default=None)
+    def score_of(fl, score):
+        return max((int(w.split()[1]) for k, w in fl if k == score), default=None)
     for kind, words in flags:
-        if kind == "news2":
-            if news2_of(before) is None or news2_of(flags) > news2_of(before):
+        if kind in ("news2", "pews"):
+            if score_of(before, kind) is None or score_of(flags, kind) > score_of(before, kind):
                 return True
         elif (kind, words) not in before:
             return True
@@ -1009,6 +1158,14 @@ def observation_attrs(p, t, state):
         pairs.append(("seizure", state["seizure"]))
     if state["symptoms"]:
         pairs.append(("symptoms", " ".join(state["symptoms"])))
+    if p.child:
+        # The rows of the PEWS chart that NEWS2 has not.
+        crt = pick(state.get("crt"))
+        pairs += [("resp-distress", state.get("distress")),
+                  ("crt-s", None if crt is None else "%g" % crt),
+                  ("carer", state.get("carer")),
+                  ("intuition", state.get("intuition")),
+                  ("sepsis", state.get("sepsis"))]
     return pairs
 
 

@@ -12,8 +12,8 @@
 const CrsCliCommand crs_cli_commands[] = {
   { "check", "--db FILE", N_("Check a ward database: integrity, schema version, counts"),
     crs_cli_check },
-  { "export", "--db FILE --xml OUT [--patient MRN]",
-    N_("Export the ward or some patients to a ward XML file"), crs_cli_export },
+  { "export", "--db FILE (--xml OUT | --fhir OUT) [--patients MRN,...]",
+    N_("Export the ward or some patients to a ward XML file or a FHIR R4 bundle"), crs_cli_export },
   { "grade", "--csv FILE|-", N_("Grade observation sets from a CSV file"), crs_cli_grade },
   { "import", "--db FILE --xml IN", N_("Import a ward XML file, all or nothing"),
     crs_cli_import },

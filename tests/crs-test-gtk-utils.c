@@ -170,6 +170,8 @@ widget_text (GtkWidget *widget)
     return adw_window_title_get_title (ADW_WINDOW_TITLE (widget));
   if (GTK_IS_BUTTON (widget))
     return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
   /* A menu button is known by its tooltip ("Main Menu"). */
   if (GTK_IS_MENU_BUTTON (widget))
     return gtk_widget_get_tooltip_text (widget);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "core/crs-grade-pews.h"
 #include "core/crs-symptom.h"
 #include "crs-test-store-utils.h"
 
@@ -154,8 +155,19 @@ make_full_observation (gint64 patient_id,
   obs->stored_crs_grade = 3;
   obs->stored_icans_grade = 2;
   obs->stored_news2 = 9;
-  obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+  obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023");
   obs->stored_red_flag = TRUE;
+  /* The children's PEWS fields (schema version 6). */
+  obs->resp_distress = CRS_RESP_DISTRESS_MODERATE;
+  obs->crt_s = 3.5;
+  obs->o2_percent = 35.5;
+  obs->bp_skip = CRS_BP_SKIP_U4;
+  obs->carer = CRS_CARER_WORSE;
+  obs->intuition = CRS_TRI_YES;
+  obs->sepsis = CRS_SEPSIS_SHOCK;
+  obs->pews_band = CRS_PEWS_BAND_1_4_YEARS;
+  obs->stored_pews = 14;
+  obs->stored_pews_level = CRS_PEWS_LEVEL_EMERGENCY;
   return obs;
 }
 
@@ -207,6 +219,16 @@ assert_observation_content_equal (CrsObservation *a,
   g_assert_cmpint (a->stored_news2, ==, b->stored_news2);
   g_assert_cmpstr (a->stored_rules, ==, b->stored_rules);
   g_assert_cmpint (a->stored_red_flag, ==, b->stored_red_flag);
+  g_assert_cmpint (a->resp_distress, ==, b->resp_distress);
+  assert_double_equal (a->crt_s, b->crt_s);
+  assert_double_equal (a->o2_percent, b->o2_percent);
+  g_assert_cmpint (a->bp_skip, ==, b->bp_skip);
+  g_assert_cmpint (a->carer, ==, b->carer);
+  g_assert_cmpint (a->intuition, ==, b->intuition);
+  g_assert_cmpint (a->sepsis, ==, b->sepsis);
+  g_assert_cmpint (a->pews_band, ==, b->pews_band);
+  g_assert_cmpint (a->stored_pews, ==, b->stored_pews);
+  g_assert_cmpint (a->stored_pews_level, ==, b->stored_pews_level);
 }
 
 /* Every field of CrsObservation. */

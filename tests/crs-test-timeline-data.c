@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "core/crs-grading-private.h"
+#include "core/crs-grading.h"
 #include "crs-test-timeline-data.h"
 
 #define M CRS_MISSING
@@ -97,7 +97,7 @@ crs_test_timeline_patient (void)
   crs_timeline_model_add_intervention (model, CRS_TEST_T0 + 41 * CRS_TEST_HOUR,
                                        CRS_INTERVENTION_CORTICOSTEROID, "Dexamethasone 10 mg IV");
   crs_timeline_model_set_now (model, CRS_TEST_NOW);
-  crs_timeline_model_set_fever_line (model, CRS_FEVER_TENTHS / 10.0);
+  crs_timeline_model_set_fever_line (model, crs_fever_line_celsius ());
   return model;
 }
 
@@ -135,6 +135,6 @@ crs_test_timeline_many (guint  n,
   for (gint64 t = first + CRS_TEST_DAY; t < CRS_TEST_NOW; t += 5 * CRS_TEST_DAY)
     crs_timeline_model_add_intervention (model, t, CRS_INTERVENTION_ANTI_CYTOKINE, "Tocilizumab");
   crs_timeline_model_set_now (model, CRS_TEST_NOW);
-  crs_timeline_model_set_fever_line (model, CRS_FEVER_TENTHS / 10.0);
+  crs_timeline_model_set_fever_line (model, crs_fever_line_celsius ());
   return model;
 }

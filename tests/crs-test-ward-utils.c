@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "core/crs-grade-pews.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -111,8 +113,19 @@ crs_test_ward_file_rich (void)
       obs->stored_crs_grade = i % 5;
       obs->stored_icans_grade = (i + 2) % 5;
       obs->stored_news2 = i;
-      obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
+      obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023");
       obs->stored_red_flag = obs->stored_news2 >= 7;
+      /* And every value of the children's PEWS fields in turn. */
+      obs->resp_distress = (CrsRespDistress) (1 + i % (CRS_RESP_DISTRESS_N_VALUES - 1));
+      obs->crt_s = 0.5 * i;
+      obs->o2_percent = 20 + 7.5 * i;
+      obs->bp_skip = (CrsBpSkip) (1 + i % (CRS_BP_SKIP_N_VALUES - 1));
+      obs->carer = (CrsCarer) (1 + i % (CRS_CARER_N_VALUES - 1));
+      obs->intuition = (CrsTri) (1 + (i + 1) % 2);
+      obs->sepsis = (CrsSepsis) (1 + i % (CRS_SEPSIS_N_VALUES - 1));
+      obs->pews_band = (CrsPewsBand) (i % CRS_PEWS_BAND_N_VALUES);
+      obs->stored_pews = i % 2 ? 2 * i : CRS_MISSING;
+      obs->stored_pews_level = i % CRS_PEWS_LEVEL_N_VALUES;
     }
   /* Every symptom, all ICE items, and a note with markup. */
   obs = add_observation (entry, ++id, T0 + 20 * HOUR);

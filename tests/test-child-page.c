@@ -1,9 +1,10 @@
 /* test-child-page.c: a child on the real window. NEWS2 is an adult score
- * (NICE MIB205: it "does not apply to children under 16"): a child's
- * vital signs that would score 8 on the adult chart show "not used"
- * everywhere NEWS2 is shown (latest set, ward list, history, timeline,
- * the observation form's live panel), raise no red flag, and the next set
- * is due by the ward's interval. */
+ * (NICE MIB205: it "does not apply to children under 16"); a child is
+ * scored with PEWS (NHS England national charts, 2023) everywhere NEWS2
+ * is shown for an adult: the latest set, the ward list, the history, the
+ * timeline and the observation form's live panel. A child's vital signs
+ * that would score NEWS2 8 raise no adult red flag, but PEWS high does,
+ * and the next set is due as the PEWS level asks. */
 #define G_LOG_DOMAIN "test-child-page"
 
 #include "config.h"
@@ -26,20 +27,40 @@
 #include "gui/crs-window.h"
 
 #define MINUTE 60
-#define NOT_USED "not used (under 16)"
-#define NOT_USED_SUMMARY "Not used below 16 years: use the ward's paediatric early warning chart"
 
 static CrsTestWard ward;
 static gint64 child;
 
-/* The test ward and a boy of 7 (CAPD) whose set of 30 minutes ago would
- * score on the adult chart: pulse 135 (3), RR 26 (3), systolic 100 (2)
- * = NEWS2 8, high, a red flag for an adult. */
+/* A child's set on the 5-12 years chart (pews.md §3.3) scoring PEWS 0:
+ * RR 22, no distress, SpO2 98, air, HR 90, SBP 100, CRT 1 s; afebrile,
+ * CAPD 0 and awake. */
+static CrsObservation *
+child_set (gint64 taken_at)
+{
+  CrsObservation *obs = crs_test_ward_normal_set (child, taken_at);
+
+  obs->resp_rate = 22;
+  obs->resp_distress = CRS_RESP_DISTRESS_NONE;
+  obs->heart_rate = 90;
+  obs->systolic = 100;
+  obs->diastolic = 60;
+  obs->crt_s = 1;
+  obs->ice_total = CRS_MISSING;
+  obs->capd = 0;
+  return obs;
+}
+
+/* The test ward and a boy of 7 (CAPD). Two hours ago PEWS 5, medium (RR
+ * 42: 2, HR 150: 2, SpO2 93: 1); 20 minutes ago PEWS 9, high (SpO2 91: 4
+ * and mild distress: 1 besides), a red flag. On the adult chart the
+ * newest set would be pulse 150 (3), RR 42 (3), SpO2 91 (3), systolic 100
+ * (2) = NEWS2 11: it is not used. */
 static void
 make_ward (void)
 {
   g_autoptr(CrsStore) store = crs_test_ward_open ();
   g_autoptr(CrsPatient) patient = crs_patient_new ();
+  g_autoptr(CrsObservation) before = NULL;
   g_autoptr(CrsObservation) obs = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) born = NULL;
@@ -58,17 +79,25 @@ make_ward (void)
   g_assert_no_error (error);
   child = patient->id;
 
-  obs = crs_test_ward_normal_set (child, ward.now - 30 * MINUTE);
-  obs->heart_rate = 135;
-  obs->resp_rate = 26;
-  obs->systolic = 100;
-  obs->diastolic = 60;
-  obs->ice_total = CRS_MISSING;
-  obs->capd = 0;
+  before = child_set (ward.now - 120 * MINUTE);
+  before->resp_rate = 42;
+  before->heart_rate = 150;
+  before->spo2 = 93;
+  crs_test_ward_save_set (store, before);
+  g_assert_cmpint (before->stored_pews, ==, 5);
+  g_assert_false (before->stored_red_flag);
+
+  obs = child_set (ward.now - 20 * MINUTE);
+  obs->resp_rate = 42;
+  obs->heart_rate = 150;
+  obs->spo2 = 91;
+  obs->resp_distress = CRS_RESP_DISTRESS_MILD;
   crs_test_ward_save_set (store, obs);
-  /* Saved as the form saves it: no NEWS2, no red flag. */
+  /* Saved as the form saves it: no NEWS2, PEWS 9 high, a red flag. */
   g_assert_cmpint (obs->stored_news2, ==, CRS_MISSING);
-  g_assert_false (obs->stored_red_flag);
+  g_assert_cmpint (obs->stored_pews, ==, 9);
+  g_assert_cmpint (obs->stored_pews_level, ==, CRS_PEWS_LEVEL_HIGH);
+  g_assert_true (obs->stored_red_flag);
   g_assert_cmpint (obs->stored_crs_grade, ==, 0);
 }
 
@@ -120,6 +149,8 @@ child_body (CrsApplication *app)
   g_autofree char *text = NULL;
   GtkWindow *form;
   GtkWidget *row;
+  GtkWidget *history;
+  GtkWidget *table;
   CrsGradePanel *panel;
 
   crs_window_set_clock (window, ward.now);
@@ -127,42 +158,62 @@ child_body (CrsApplication *app)
   crs_test_wait_drawn (GTK_WIDGET (window));
   crs_test_screenshot (GTK_WIDGET (window), "child-page");
 
-  /* The latest set: CRS and ICANS as for anyone, NEWS2 not used, and why. */
+  /* The latest set: CRS and ICANS as for anyone, PEWS where an adult's
+   * NEWS2 stands, with the chart's response. */
   g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 0)), ==, "0 none");
   g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 1)), ==, "0 none");
-  g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 2)), ==, NOT_USED);
-  g_assert_cmpstr (crs_grade_row_get_summary (grade_row (window, 2)), ==, NOT_USED_SUMMARY);
-  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (grade_row (window, 2)), GTK_TYPE_LABEL, NOT_USED));
-  /* No red flag from adult thresholds. */
+  g_assert_cmpstr (crs_grade_row_get_grade (grade_row (window, 2)), ==, "9 high");
+  g_assert_nonnull (crs_test_find_widget (GTK_WIDGET (grade_row (window, 2)), GTK_TYPE_LABEL,
+                                          "PEWS (NHS England national charts, 2023)"));
+  g_assert_true (g_str_has_prefix (crs_grade_row_get_summary (grade_row (window, 2)),
+                                   "PEWS 9 (high): respiratory rate 42/min (2), mild respiratory distress (1), "
+                                   "SpO2 91% (4) and heart rate 150/min (2)"));
+  text = form_test_visible_text (GTK_WIDGET (grade_row (window, 2)));
+  g_assert_nonnull (strstr (text, "Call for ‘Rapid Review’"));
+  g_assert_nonnull (strstr (text, "Medical review: Within 15 minutes"));
+  g_assert_null (strstr (text, "NEWS2"));
+  g_clear_pointer (&text, g_free);
+  /* PEWS high is a red flag: the banner names it. */
   banner = CRS_ESCALATION_BANNER (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_ESCALATION_BANNER, NULL));
-  g_assert_false (crs_escalation_banner_is_shown (banner));
+  g_assert_true (crs_escalation_banner_is_shown (banner));
+  g_assert_nonnull (strstr (crs_escalation_banner_get_title (banner), "PEWS 9 (high)"));
 
-  /* The ward list: the chip says so, and the next set is due by the
-   * ward's interval (240 minutes), 30 minutes gone. */
+  /* The ward list: the PEWS chip, the red flag mark, and the next set
+   * due as the high level asks (every 30 minutes, 20 gone). */
   row = ward_row (window, child);
   g_assert_nonnull (row);
-  g_assert_nonnull (crs_test_find_widget (row, GTK_TYPE_LABEL, "NEWS2 " NOT_USED));
-  g_assert_nonnull (crs_test_find_widget (row, GTK_TYPE_LABEL, "Due in 3 hours 30 minutes (ward interval)"));
-  g_assert_null (crs_test_find_widget (row, GTK_TYPE_IMAGE, NULL));
+  g_assert_nonnull (crs_test_find_widget (row, GTK_TYPE_LABEL, "PEWS 9 high"));
+  g_assert_nonnull (crs_test_find_widget (row, GTK_TYPE_LABEL,
+                                          "Monitor continuously; next set due in 10 minutes (PEWS 9, high)"));
+  g_assert_nonnull (crs_test_find_widget (row, GTK_TYPE_IMAGE, NULL));
 
-  /* The history and the timeline. */
+  /* The history and the timeline: the column says PEWS. */
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
   CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL) != NULL);
-  item = g_list_model_get_item (crs_history_view_get_model (CRS_HISTORY_VIEW (
-           crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL))), 0);
-  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, NOT_USED);
-  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_STATUS), ==, "");
+  crs_test_wait_drawn (GTK_WIDGET (window));
+  crs_test_screenshot (GTK_WIDGET (window), "child-history");
+  history = crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL);
+  g_assert_nonnull (crs_test_find_widget (history, GTK_TYPE_LABEL, "PEWS"));
+  g_assert_null (crs_test_find_widget (history, GTK_TYPE_LABEL, "NEWS2"));
+  item = g_list_model_get_item (crs_history_view_get_model (CRS_HISTORY_VIEW (history)), 0);
+  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, "9 high");
+  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_STATUS), ==, "Red flag, not acknowledged");
+  g_clear_object (&item);
+  item = g_list_model_get_item (crs_history_view_get_model (CRS_HISTORY_VIEW (history)), 1);
+  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, "5 medium");
   g_clear_object (&item);
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "timeline");
   CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL) != NULL);
-  item = g_list_model_get_item (crs_timeline_table_get_model (CRS_TIMELINE_TABLE (
-           crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL))), 0);
-  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, NOT_USED);
+  table = crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL);
+  item = g_list_model_get_item (crs_timeline_table_get_model (CRS_TIMELINE_TABLE (table)), 0);
+  g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, "9 high");
+  crs_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_nonnull (crs_test_find_widget (table, GTK_TYPE_LABEL, "PEWS"));
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "summary");
   crs_test_wait_drawn (GTK_WIDGET (window));
 
-  /* The observation form: the live panel says NEWS2 is not used, and no
-   * adult score is shown under the pulse. */
+  /* The observation form: the live panel shows PEWS, and no adult score
+   * is shown under the pulse. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-observation", NULL));
   g_assert_true (crs_test_wait_until (dialog_shown, GSIZE_TO_POINTER (CRS_TYPE_OBSERVATION_DIALOG), 5000));
   form = crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG);
@@ -173,10 +224,11 @@ child_body (CrsApplication *app)
   form_test_type (form, "135");
   crs_test_wait_drawn (GTK_WIDGET (form));
   panel = CRS_GRADE_PANEL (crs_test_find_widget (GTK_WIDGET (form), CRS_TYPE_GRADE_PANEL, NULL));
-  g_assert_cmpstr (crs_grade_panel_get_news2_text (panel), ==, NOT_USED_SUMMARY);
+  /* HR 135 on the 5-12 years chart: 1. */
+  g_assert_cmpstr (crs_grade_panel_get_early_warning_badge (panel), ==, "PEWS\n≥ 1\nat least low");
   text = form_test_visible_text (GTK_WIDGET (form));
   g_assert_null (strstr (text, "in NEWS2"));
-  g_assert_nonnull (strstr (text, "under 16"));
+  g_assert_nonnull (strstr (text, "Scores 1 in PEWS"));
   crs_test_screenshot (GTK_WIDGET (form), "child-form");
   if (!form_test_press (form, GDK_KEY_Return, GDK_CONTROL_MASK))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
@@ -200,7 +252,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
 
-  g_test_add_func ("/child-page/news2-not-used", test_child);
+  g_test_add_func ("/child-page/pews", test_child);
 
   return g_test_run ();
 }

@@ -13,7 +13,7 @@
 
 #include "core/crs-csv.h"
 
-#define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n"
+#define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level\n"
 
 typedef struct
 {
@@ -85,8 +85,9 @@ parse_output (const char *out)
   return rows;
 }
 
-/* Checks one output row: "id,crs,icans,news2,risk,red_flag" and that the
- * reason holds @reason_part (NULL: anything) and the error is @error. */
+/* Checks one output row: "id,crs,icans,news2,risk,red_flag", optionally
+ * followed by ",pews,pews_level" (left out: both must be blank), and that
+ * the reason holds @reason_part (NULL: anything) and the error is @error. */
 static void
 assert_row (GPtrArray  *rows,
             guint       index,
@@ -99,9 +100,11 @@ assert_row (GPtrArray  *rows,
 
   g_assert_cmpuint (index, <, rows->len);
   row = g_ptr_array_index (rows, index);
-  g_assert_cmpuint (g_strv_length (row), ==, 8);
+  g_assert_cmpuint (g_strv_length (row), ==, 10);
   for (guint i = 0; i < 6; i++)
     g_assert_cmpstr (row[i], ==, expected[i]);
+  g_assert_cmpstr (row[8], ==, g_strv_length (expected) > 6 ? expected[6] : "");
+  g_assert_cmpstr (row[9], ==, g_strv_length (expected) > 7 ? expected[7] : "");
   if (reason_part != NULL)
     g_assert_nonnull (strstr (row[6], reason_part));
   if (error == NULL)
@@ -134,10 +137,13 @@ assert_good_output (const char *out)
   assert_row (rows, 3, "worked-icans,0,3,3,low-medium,yes", "ICANS grade 3: a seizure that resolved", NULL);
   /* Age 8: CAPD 8 (1) waking to voice (2) = ICANS 2; 38.2 °C, SBP 110,
    * room air = CRS 1. NEWS2 is not used under 16 (NICE MIB205): blank,
-   * and the reason says why. */
+   * and the reason says why. PEWS is scored instead, partial here (no
+   * respiratory distress or capillary refill): the 5-12 years chart
+   * gives HR 100 (0), RR 20 (0), SBP 110 (1), SpO2 97 (0), room air
+   * (0): at least 1, blank in the columns. */
   assert_row (rows, 4, "child-capd,1,2,,,no", "ICANS grade 2: wakes only to voice", NULL);
   assert_row (rows, 4, "child-capd,1,2,,,no",
-              "NEWS2 is not used below 16 years: use the ward's paediatric early warning chart.", NULL);
+              "NEWS2 is not used below 16 years: PEWS is scored instead. PEWS at least 1 (at least low)", NULL);
   /* Fever masked, 37.1 °C, SBP 86 without pressors = CRS 2. NEWS2:
    * SBP 86 (3) + pulse 95 (1) = 4 with a single 3, low-medium. */
   assert_row (rows, 5, "masked,2,0,4,low-medium,no", "while fever is masked by treatment", NULL);
@@ -165,7 +171,7 @@ test_age_file (void)
   g_autofree char *path = fixture ("age.csv");
   g_auto(Result) result = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
-  const char *not_used = "NEWS2 is not used below 16 years: use the ward's paediatric early warning chart.";
+  const char *not_used = "NEWS2 is not used below 16 years: PEWS is scored instead.";
 
   run_cli (&result, NULL, "grade", "--csv", path, NULL);
   g_assert_cmpstr (result.err, ==, "");
@@ -178,14 +184,64 @@ test_age_file (void)
   assert_row (rows, 3, "pulse-age-unknown,0,0,3,low-medium,no", "NEWS2 3 (low–medium)", NULL);
   /* Whole years count: 15.9 is 15. */
   assert_row (rows, 4, "pulse-age-15.9,0,0,,,no", not_used, NULL);
-  /* Pulse 135 (3) + RR 26 (3) + SBP 100 (2) = 8: an adult's red flag, a
-   * child's vital signs with no NEWS2 and no red flag. */
+  /* Pulse 135 (3) + RR 26 (3) + SBP 100 (2) = 8: an adult's red flag. A
+   * child's vital signs get no NEWS2 and, on the 5-12 years PEWS chart,
+   * score pulse 135 (1) + RR 26 (1) + SBP 100 (0) + SpO2 97 (0) + room
+   * air (0): at least 2, no red flag. */
   assert_row (rows, 5, "high-age-7,0,0,,,no", not_used, NULL);
+  assert_row (rows, 5, "high-age-7,0,0,,,no", "PEWS at least 2 (at least low)", NULL);
   assert_row (rows, 6, "high-age-16,0,0,8,high,yes", "NEWS2 8 (high)", NULL);
   /* The other red flags stay: 39.5 °C on one vasopressor is CRS grade
    * 3, a red flag at 7 as at any age. */
   assert_row (rows, 7, "crs3-age-7,3,0,,,yes", not_used, NULL);
   assert_row (rows, 7, "crs3-age-7,3,0,,,yes", "CRS grade 3: fever 39.5 °C and one vasopressor", NULL);
+}
+
+/* Children's sets on the NHS England PEWS charts (shared/clinical/pews.md
+ * §2-§4; the sums beside each row). */
+static void
+test_pews_file (void)
+{
+  g_autofree char *path = fixture ("pews.csv");
+  g_auto(Result) result = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  run_cli (&result, NULL, "grade", "--csv", path, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  rows = parse_output (result.out);
+  g_assert_cmpuint (rows->len, ==, 12);
+
+  /* 5-12 years: RR 22 (0), no distress (0), SpO2 96 (0), air (0), HR 125
+   * (1), SBP 100 (0), CRT 2 s (0) = 1, low. */
+  assert_row (rows, 1, "pews-low-7,0,0,,,no,1,low", "PEWS 1 (low): heart rate 125/min (1)", NULL);
+  /* 1-4 years: RR 45 (1), mild (1), SpO2 93 (1), 1 L/min (1), HR 145
+   * (1), SBP 95 (0), CRT 3 s (2) = 7, medium; not a red flag. Fever on
+   * low-flow oxygen: CRS 2. */
+  assert_row (rows, 2, "pews-medium-3,2,0,,,no,7,medium", "PEWS 7 (medium)", NULL);
+  /* 5-12 years: RR 42 (2), moderate (2), SpO2 91 (4), 35 % (2), HR 150
+   * (2), SBP 95 (0), CRT 2 s (0) = 12, high: a red flag with no fever. */
+  assert_row (rows, 3, "pews-high-7,0,0,,,yes,12,high", "PEWS 12 (high)", NULL);
+  /* 0-11 months, every parameter pink and CRT 4 s: 4 x 6 + 2 = 26. */
+  assert_row (rows, 4, "pews-max-6-months,3,0,,,yes,26,emergency", "blood pressure U4 (4)", NULL);
+  /* 13 and over, all normal (0), carer "worse" (low) and new suspicion of
+   * septic shock (high): level high, the highest wins. */
+  assert_row (rows, 5, "pews-shock-13,0,0,,,yes,0,high", "new suspicion of septic shock", NULL);
+  /* 1-4 years with BP not attempted, no concern (NCO, 0), all normal:
+   * PEWS 0; clinical intuition raises it to low. */
+  assert_row (rows, 6, "pews-nco-2,0,0,,,no,0,low", "clinical intuition", NULL);
+  /* A partial set: HR 175 (4), RR 65 (4), SpO2 90 (4) already 12 on the
+   * 1-4 years chart: no total, but a red flag. */
+  assert_row (rows, 7, "pews-partial-3,,,,,yes", "PEWS at least 12 (at least high)", NULL);
+  /* AVPU P: emergency whatever the score (and consciousness a red flag). */
+  assert_row (rows, 8, "pews-avpu-p-5,0,4,,,yes,0,emergency", "AVPU P", NULL);
+  /* 16 is an adult: NEWS2, and the PEWS columns blank. */
+  assert_row (rows, 9, "adult-16,0,0,0,low,no", "NEWS2 0 (low)", NULL);
+  g_assert_null (strstr (((char **) g_ptr_array_index (rows, 9))[6], "PEWS"));
+  /* Bad values in the children's columns reject the row only. */
+  assert_row (rows, 10, "bad-crt,,,,,", NULL, "crt_s: 25 is out of range 0–20");
+  assert_row (rows, 11, "bad-distress,,,,,", NULL,
+              "resp_distress: 'wheeze' is not one of none, mild, moderate, severe");
+  g_assert_nonnull (strstr (result.err, ":11: crt_s: 25 is out of range 0–20\n"));
 }
 
 static void
@@ -407,6 +463,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-grade/good-file", test_good_file);
   g_test_add_func ("/cli-grade/age", test_age_file);
+  g_test_add_func ("/cli-grade/pews-file", test_pews_file);
   g_test_add_func ("/cli-grade/stdin", test_stdin);
   g_test_add_func ("/cli-grade/stdin-errors-named", test_stdin_errors_named);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

@@ -5,7 +5,8 @@
  * lab results, notes, acknowledgements and amendments; all in the past
  * of the moment it is imported; it imports into a fresh database; and
  * graded by the C code it reads as a real ward would: ICANS scored with
- * every set, every red flag acknowledged but the few left open. */
+ * every set, every red flag acknowledged but the few left open, and the
+ * children scored with PEWS on their charts. */
 #define G_LOG_DOMAIN "test-demo-ward"
 
 #include "config.h"
@@ -242,7 +243,7 @@ static const struct
   gboolean    open;
 } demo_patients[] = {
   { "DEMO-1001", 4, 2, FALSE },   /* axicabtagene ciloleucel: BiPAP and two pressors; ICE 5 */
-  { "DEMO-1002", 2, 2, FALSE },   /* tisagenlecleucel, child: nasal cannula; CAPD 7, wakes to voice */
+  { "DEMO-1002", 2, 2, FALSE },   /* tisagenlecleucel, child of 7: blow-by, nasal cannula; CAPD 7, wakes to voice */
   { "DEMO-1003", 1, 1, FALSE },   /* blinatumomab: fever; ICE 8 */
   { "DEMO-1004", 2, 0, FALSE },   /* rituximab: fever and hypotension without pressors */
   { "DEMO-1005", 1, 0, FALSE },   /* teclistamab: fever after step-up dose 2 */
@@ -251,6 +252,7 @@ static const struct
   { "DEMO-1008", 2, 0, FALSE },   /* idecabtagene vicleucel: hypotension, fluids */
   { "DEMO-1009", 3, 3, TRUE },    /* brexucabtagene autoleucel: noradrenaline; ICE 2; confused now */
   { "DEMO-1010", 0, 0, FALSE },   /* ciltacabtagene autoleucel: before the usual onset */
+  { "DEMO-1011", 2, 0, FALSE },   /* tisagenlecleucel, child of 3: nasal cannula */
 };
 
 /* The demo imported into a fresh database in @name under the test's
@@ -333,7 +335,7 @@ test_demo_grades (void)
         {
           CrsObservation *obs = g_ptr_array_index (sets, j);
 
-          g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017");
+          g_assert_cmpstr (obs->stored_rules, ==, "ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023");
           /* Graded sets carry their red flag, as a saved set would. */
           if (obs->stored_crs_grade >= 3 || obs->stored_icans_grade >= 3 || obs->stored_news2 >= 7)
             g_assert_true (obs->stored_red_flag);
@@ -523,6 +525,93 @@ test_demo_status (void)
   g_assert_cmpuint (acknowledged, <, flagged);
 }
 
+/* The demo's children are scored as the app scores a child: PEWS (NHS
+ * England national charts, 2023) on the chart of their age, with all
+ * seven parameters on every set; each child's course reaches the medium
+ * and the high level, a high level raises a PEWS red flag (acknowledged),
+ * the two children are on different charts, and no adult gets PEWS. */
+static void
+test_demo_pews (void)
+{
+  g_autoptr(CrsStore) store = import_demo ("pews");
+  g_autoptr(GError) error = NULL;
+  CrsWardPolicy policy;
+  gboolean band_seen[CRS_PEWS_BAND_N_VALUES] = { FALSE };
+  guint children = 0;
+
+  crs_store_load_policy (store, &policy);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_patients); i++)
+    {
+      g_autoptr(CrsPatient) patient = crs_store_find_patient_by_mrn (store, demo_patients[i].mrn, &error);
+      g_autoptr(GPtrArray) sets = NULL;
+      g_autoptr(GPtrArray) interventions = NULL;
+      g_autoptr(GPtrArray) infusions = NULL;
+      g_autoptr(GPtrArray) acks = NULL;
+      g_autoptr(CrsPatientStatus) status = NULL;
+      CrsPatientRecord record = { 0 };
+      gboolean child, level_seen[CRS_PEWS_LEVEL_N_VALUES] = { FALSE };
+      guint pews_flags = 0, pews_flags_acked = 0;
+
+      g_assert_no_error (error);
+      sets = crs_store_list_observations (store, patient->id, 0, 0, FALSE, &error);
+      interventions = crs_store_list_interventions (store, patient->id, &error);
+      infusions = crs_store_list_infusions (store, patient->id, &error);
+      acks = crs_store_list_acknowledgements (store, patient->id, &error);
+      g_assert_no_error (error);
+      record.patient = patient;
+      record.observations = sets;
+      record.infusions = infusions;
+      record.interventions = interventions;
+      record.acknowledgements = acks;
+      status = crs_patient_status_new (&record, &policy, ANCHOR);
+      child = crs_patient_age_years (patient, ANCHOR) < policy.news2_min_age;
+
+      for (guint j = 0; j < status->sets->len; j++)
+        {
+          CrsObservation *set = g_ptr_array_index (status->sets, j);
+          const CrsGrading *grading = &g_array_index (status->gradings, CrsGrading, j);
+
+          g_assert_cmpint (grading->pews_applies, ==, child);
+          if (!child)
+            {
+              g_assert_cmpint (set->stored_pews_level, ==, CRS_MISSING);
+              continue;
+            }
+          band_seen[grading->pews.band] = TRUE;
+          if (!grading->pews.complete)
+            g_error ("%s: a PEWS parameter is missing from the set %" G_GINT64_FORMAT " minutes before "
+                     "the import", demo_patients[i].mrn, (ANCHOR - set->taken_at) / 60);
+          level_seen[grading->pews.level] = TRUE;
+          /* Stored at import as graded now. */
+          g_assert_cmpint (set->stored_pews, ==, grading->pews.total);
+          g_assert_cmpint (set->stored_pews_level, ==, (int) grading->pews.level);
+          if (grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_PEWS))
+            {
+              pews_flags++;
+              for (guint k = 0; k < acks->len; k++)
+                if (((CrsAcknowledgement *) g_ptr_array_index (acks, k))->observation_id == set->id)
+                  {
+                    pews_flags_acked++;
+                    break;
+                  }
+            }
+        }
+      if (!child)
+        continue;
+      children++;
+      g_test_message ("%s: PEWS levels seen none %d low %d medium %d high %d emergency %d; %u PEWS red flags",
+                      demo_patients[i].mrn, level_seen[0], level_seen[1], level_seen[2], level_seen[3],
+                      level_seen[4], pews_flags);
+      g_assert_true (level_seen[CRS_PEWS_LEVEL_MEDIUM]);
+      g_assert_true (level_seen[CRS_PEWS_LEVEL_HIGH]);
+      g_assert_cmpuint (pews_flags, >=, 1);
+      g_assert_cmpuint (pews_flags_acked, ==, pews_flags);
+    }
+  g_assert_cmpuint (children, ==, 2);
+  g_assert_true (band_seen[CRS_PEWS_BAND_1_4_YEARS]);
+  g_assert_true (band_seen[CRS_PEWS_BAND_5_12_YEARS]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/demo-ward/imports", test_demo_imports);
   g_test_add_func ("/demo-ward/grades", test_demo_grades);
   g_test_add_func ("/demo-ward/status", test_demo_status);
+  g_test_add_func ("/demo-ward/pews", test_demo_pews);
 
   return g_test_run ();
 }

@@ -91,6 +91,64 @@ test_case (gconstpointer data)
     g_assert_cmpstr (text, ==, c->text);
 }
 
+/* A child's PEWS level (NHS England PEWS charts, 2023: low within 60
+ * minutes, medium within 30, high every 30, emergency every 15, with
+ * continuous monitoring from medium), against the grade rules and the
+ * ward's interval: whichever is sooner. */
+static void
+test_pews (void)
+{
+  const struct {
+    const char  *name;
+    int          interval;
+    gboolean     continuous;
+    CrsPewsLevel level;
+    int          value;
+    gboolean     partial;
+    int          crs;
+    int          since;
+    CrsDueRule   rule;
+    const char  *text;
+  } pews_cases[] = {
+    { "low", 60, FALSE, CRS_PEWS_LEVEL_LOW, 3, FALSE, 0, 0, CRS_DUE_RULE_PEWS, "Due in 1 hour (PEWS 3, low)" },
+    { "emergency overdue", 15, TRUE, CRS_PEWS_LEVEL_EMERGENCY, 13, FALSE, 0, 20, CRS_DUE_RULE_PEWS,
+      "Monitor continuously; a set is overdue by 5 minutes (PEWS 13, emergency)" },
+    { "partial", 60, FALSE, CRS_PEWS_LEVEL_LOW, 2, TRUE, 0, 0, CRS_DUE_RULE_PEWS, "Due in 1 hour (PEWS at least 2, low)" },
+    /* PEWS 0 gives no interval: the ward's (G9). */
+    { "none", CRS_MISSING, FALSE, CRS_PEWS_LEVEL_NONE, 0, FALSE, 0, 0, CRS_DUE_RULE_WARD_INTERVAL,
+      "Due in 4 hours (ward interval)" },
+    /* CRS 2 asks for a set within the hour; medium within 30 minutes. */
+    { "medium before CRS 2", 30, TRUE, CRS_PEWS_LEVEL_MEDIUM, 6, FALSE, 2, 0, CRS_DUE_RULE_PEWS,
+      "Monitor continuously; next set due in 30 minutes (PEWS 6, medium)" },
+    /* On a tie the grade names the rule. */
+    { "low ties CRS 2", 60, FALSE, CRS_PEWS_LEVEL_LOW, 1, FALSE, 2, 0, CRS_DUE_RULE_CONTINUOUS_GRADE,
+      "Monitor continuously; next set due in 1 hour (CRS grade 2)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pews_cases); i++)
+    {
+      CrsDueInput input;
+      CrsDue due;
+      g_autofree char *text = NULL;
+
+      crs_due_input_init (&input);
+      input.last_at = T0 - (gint64) pews_cases[i].since * MINUTE;
+      input.crs_grade = pews_cases[i].crs;
+      input.icans_grade = 0;
+      input.pews_applies = TRUE;
+      input.pews_interval_minutes = pews_cases[i].interval;
+      input.pews_continuous = pews_cases[i].continuous;
+      input.pews_level = pews_cases[i].level;
+      input.pews_value = pews_cases[i].value;
+      input.pews_partial = pews_cases[i].partial;
+      crs_due_compute (&due, &input, NULL, T0);
+      text = crs_due_to_string (&due);
+      g_test_message ("%s: %s", pews_cases[i].name, text);
+      g_assert_cmpint (due.rule, ==, pews_cases[i].rule);
+      g_assert_cmpstr (text, ==, pews_cases[i].text);
+    }
+}
+
 static void
 test_no_data (void)
 {
@@ -141,6 +199,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/due/no-data", test_no_data);
+  g_test_add_func ("/due/pews", test_pews);
   g_test_add_func ("/due/policy", test_policy);
 
   return g_test_run ();

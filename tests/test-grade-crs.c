@@ -315,6 +315,26 @@ test_crs_null_context_and_policy (void)
   g_assert_true (grading->hypotension);
 }
 
+/* The chart's fever line is the table's 38.0 °C: a set on the line has
+ * a fever, one a tenth below it has none (grading.md §1). */
+static void
+test_fever_line (void)
+{
+  g_autoptr(CrsObservation) on_line = crs_observation_new ();
+  g_autoptr(CrsObservation) below = crs_observation_new ();
+  g_autoptr(CrsGrading) a = NULL;
+  g_autoptr(CrsGrading) b = NULL;
+
+  g_assert_cmpfloat (crs_fever_line_celsius (), ==, 38.0);
+  g_assert_cmpfloat (crs_fever_min_celsius (), <, crs_fever_line_celsius ());
+  on_line->temperature_c = crs_fever_line_celsius ();
+  below->temperature_c = crs_fever_line_celsius () - 0.1;
+  a = crs_grading_new (on_line, NULL, NULL);
+  b = crs_grading_new (below, NULL, NULL);
+  g_assert_true (a->fever);
+  g_assert_false (b->fever);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/grade-crs/symptom-hypotension", test_symptom_hypotension);
   g_test_add_func ("/grade-crs/default-policy", test_crs_default_policy);
   g_test_add_func ("/grade-crs/null-context-and-policy", test_crs_null_context_and_policy);
+  g_test_add_func ("/grade-crs/fever-line", test_fever_line);
 
   return g_test_run ();
 }

@@ -21,7 +21,8 @@ typedef struct
 
 static const HeaderCase header_cases[] = {
   { "id only", "id", NULL },
-  { "every column, any order", "cerebral_edema,motor_weakness,seizure,capd,ice,arousal,acvpu,fever_masked,"
+  { "every column, any order", "sepsis,intuition,carer,bp_skip,o2_percent,crt_s,resp_distress,"
+    "cerebral_edema,motor_weakness,seizure,capd,ice,arousal,acvpu,fever_masked,"
     "vasopressin,vasopressors,hypotension,o2_flow_l_min,o2_device,spo2_scale,spo2,dbp,sbp,rr,hr,temp_c,age_years,id", NULL },
   { "spaces around names", " id , temp_c ", NULL },
   { "unknown column", "id,temp_c,tmp_c", "unknown column 'tmp_c'" },
@@ -114,6 +115,28 @@ static const ValueCase value_cases[] = {
   { "edema big", "cerebral_edema", "big", "cerebral_edema: 'big' is not one of none, focal, diffuse" },
   { "age 11.9", "age_years", "11.9", NULL },
   { "age 131", "age_years", "131", "age_years: 131 is out of range 0–130" },
+  /* The children's (PEWS) columns. */
+  { "resp_distress severe", "resp_distress", "severe", NULL },
+  { "resp_distress Mild", "resp_distress", "Mild", NULL },
+  { "resp_distress wheeze", "resp_distress", "wheeze", "resp_distress: 'wheeze' is not one of none, mild, moderate, severe" },
+  { "crt 2.5", "crt_s", "2.5", NULL },
+  { "crt 0", "crt_s", "0", NULL },
+  { "crt 20", "crt_s", "20", NULL },
+  { "crt 25", "crt_s", "25", "crt_s: 25 is out of range 0–20" },
+  { "crt comma", "crt_s", "2,5", "crt_s: '2,5' is not a number (use a point for decimals)" },
+  { "o2_percent 16", "o2_percent", "16", NULL },
+  { "o2_percent 100", "o2_percent", "100", NULL },
+  { "o2_percent 35.5", "o2_percent", "35.5", NULL },
+  { "o2_percent 15", "o2_percent", "15", "o2_percent: 15 is out of range 16–100" },
+  { "o2_percent 101", "o2_percent", "101", "o2_percent: 101 is out of range 16–100" },
+  { "bp_skip U4", "bp_skip", "U4", NULL },
+  { "bp_skip other", "bp_skip", "other", "bp_skip: 'other' is not one of nco, u0, u4" },
+  { "carer asleep", "carer", "asleep", NULL },
+  { "carer cross", "carer", "cross", "carer: 'cross' is not one of worse, same, better, asleep, unavailable" },
+  { "intuition yes", "intuition", "yes", NULL },
+  { "intuition Y", "intuition", "Y", "intuition: 'Y' is not yes or no" },
+  { "sepsis shock", "sepsis", "shock", NULL },
+  { "sepsis yes", "sepsis", "yes", "sepsis: 'yes' is not one of none, suspected, shock" },
   { "long value cut", "temp_c", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
     "temp_c: 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn…' is not a number" },
 };
@@ -197,6 +220,39 @@ test_row_maps_fields (void)
   g_assert_cmpint (observation->seizure, ==, CRS_SEIZURE_RESOLVED);
   g_assert_cmpint (observation->motor_weakness, ==, CRS_TRI_NO);
   g_assert_cmpint (observation->cerebral_edema, ==, CRS_EDEMA_FOCAL);
+}
+
+/* The PEWS columns land in their fields, and the age in months reaches
+ * the chart (half a year is six months: the 0-11 months chart). */
+static void
+test_row_maps_pews_fields (void)
+{
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  CrsGradingContext context;
+
+  g_assert_true (parse_one ("id,age_years,resp_distress,crt_s,o2_percent,bp_skip,carer,intuition,sepsis",
+                            "p1,0.5,moderate,3.5,40,u4,worse,yes,suspected",
+                            observation, &context, problems));
+  g_assert_cmpint (context.age_years, ==, 0);
+  g_assert_cmpint (context.age_months, ==, 6);
+  g_assert_cmpint (crs_pews_band_for_age (crs_grading_context_age_months (&context)), ==,
+                   CRS_PEWS_BAND_0_11_MONTHS);
+  g_assert_cmpint (observation->resp_distress, ==, CRS_RESP_DISTRESS_MODERATE);
+  g_assert_cmpfloat (observation->crt_s, ==, 3.5);
+  g_assert_cmpfloat (observation->o2_percent, ==, 40);
+  g_assert_cmpint (observation->bp_skip, ==, CRS_BP_SKIP_U4);
+  g_assert_cmpint (observation->carer, ==, CRS_CARER_WORSE);
+  g_assert_cmpint (observation->intuition, ==, CRS_TRI_YES);
+  g_assert_cmpint (observation->sepsis, ==, CRS_SEPSIS_SUSPECTED);
+
+  /* 4.99 years is 59 completed months, still the 1-4 years chart; 5 is
+   * the 5-12 years chart. */
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (parse_one ("id,age_years", "p2,4.99", observation, &context, problems));
+  g_assert_cmpint (context.age_months, ==, 59);
+  g_assert_true (parse_one ("id,age_years", "p3,5", observation, &context, problems));
+  g_assert_cmpint (context.age_months, ==, 60);
 }
 
 static void
@@ -299,7 +355,7 @@ run (const char        *input,
   return run_policy (input, NULL, output, rejected, stats, error_line, error);
 }
 
-#define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n"
+#define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level\n"
 
 /* Floors and red flags of the contract (grade-csv.md, issue 10): a lower
  * bound in the grade column with "at least" in the reason; a blank grade
@@ -403,17 +459,18 @@ test_run_rows (void)
 
   lines = g_strsplit (output, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
-  g_assert_cmpstr (lines[0], ==, "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error");
+  g_assert_cmpstr (lines[0], ==, "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level");
+  /* Adults: the PEWS columns stay blank. */
   g_assert_cmpstr (lines[1], ==, "\"a,1\",0,0,0,low,no,CRS grade 0: no fever (37.0 °C). "
-                                 "ICANS grade 0: ICE score 10 and alert (ACVPU). NEWS2 0 (low).,");
-  g_assert_cmpstr (lines[2], ==, "b,,,,,,,temp_c: 'abc' is not a number");
+                                 "ICANS grade 0: ICE score 10 and alert (ACVPU). NEWS2 0 (low).,,,");
+  g_assert_cmpstr (lines[2], ==, "b,,,,,,,temp_c: 'abc' is not a number,,");
   /* 39.5 °C (2) + oxygen (2) + V (3) = 7, high; CRS 3 by face mask;
    * ICANS at least 2 from "responds to voice" with no ICE score: the
    * column holds the lower bound, the reason says "at least". */
   g_assert_true (g_str_has_prefix (lines[3], "c,3,2,7,high,yes,\"CRS grade 3: fever 39.5 °C and oxygen by face mask. "
                                              "ICANS at least grade 2: responds to voice (ACVPU) (not recorded: ICE score). "
                                              "NEWS2 7 (high): "));
-  g_assert_true (g_str_has_suffix (lines[3], ".\","));
+  g_assert_true (g_str_has_suffix (lines[3], ".\",,,"));
   g_assert_cmpstr (lines[4], ==, "");
 }
 
@@ -552,6 +609,7 @@ main (int   argc,
       g_test_add_data_func (path, &value_cases[i], test_value);
     }
   g_test_add_func ("/grade-csv/row/maps-fields", test_row_maps_fields);
+  g_test_add_func ("/grade-csv/row/maps-pews-fields", test_row_maps_pews_fields);
   g_test_add_func ("/grade-csv/row/blanks-are-not-recorded", test_row_blanks_are_not_recorded);
   g_test_add_func ("/grade-csv/row/several-problems-and-cross-checks", test_row_several_problems_and_cross_checks);
   g_test_add_func ("/grade-csv/row/ragged", test_row_ragged);

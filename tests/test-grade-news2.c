@@ -313,11 +313,9 @@ test_news2_age (gconstpointer data)
 
   if (!c->applies)
     {
-      g_autofree char *words = g_strdup_printf ("Not used below %d years: use the ward's paediatric "
-                                                "early warning chart", c->min_age);
-      g_autofree char *reason_words = g_strdup_printf ("NEWS2 is not used below %d years: use the "
-                                                       "ward's paediatric early warning chart.",
-                                                       c->min_age);
+      g_autofree char *words = g_strdup_printf ("Not used below %d years: PEWS is scored instead", c->min_age);
+      g_autofree char *reason_words = g_strdup_printf ("NEWS2 is not used below %d years: PEWS is scored "
+                                                       "instead. PEWS ", c->min_age);
 
       g_assert_cmpint (grading->news2_total, ==, CRS_MISSING);
       g_assert_cmpint (grading->news2_risk, ==, CRS_NEWS2_RISK_UNKNOWN);
@@ -329,8 +327,12 @@ test_news2_age (gconstpointer data)
       g_assert_cmpuint (grading->news2_reasons->len, ==, 0);
       g_assert_false (has_news2_flag (grading));
       g_assert_cmpstr (summary, ==, words);
-      g_assert_true (g_str_has_suffix (reason, reason_words));
-      g_assert_nonnull (strstr (grading->news2_guidance, "paediatric early warning chart"));
+      g_assert_nonnull (strstr (reason, reason_words));
+      g_assert_nonnull (strstr (grading->news2_guidance, "PEWS (NHS England national charts, 2023)"));
+      /* PEWS stands in for NEWS2 (test-grade-pews.c scores it). */
+      g_assert_true (grading->pews_applies);
+      g_assert_nonnull (grading->pews_words);
+      g_assert_nonnull (grading->pews_guidance);
       /* Each parameter keeps its adult score, for reference. */
       g_assert_cmpint (grading->news2_scores[CRS_NEWS2_SYSTOLIC], ==, 3);
     }

@@ -62,7 +62,7 @@ test_normal_set_is_quiet (void)
   g_assert_false (crs_grading_has_red_flag (grading));
   g_assert_false (grading->mimic_reminder);
   g_assert_cmpstr (line, ==, "CRS grade 0: no fever (37.0 °C). ICANS grade 0: ICE score 10 and awake. NEWS2 0 (low).");
-  g_assert_cmpstr (crs_grading_rules (), ==, "ASTCT-2019;NEWS2-2017");
+  g_assert_cmpstr (crs_grading_rules (), ==, "ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023");
 }
 
 typedef struct

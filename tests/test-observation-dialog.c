@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "core/crs-symptom.h"
 #include "crs-test-form-utils.h"
@@ -262,6 +263,11 @@ test_keyboard_full_set (Fixture       *fixture,
   }
   /* An abnormal vital sign says what it scores. */
   g_assert_cmpstr (subtitle_of (fixture, "Systolic pressure"), ==, "Scores 3 in NEWS2");
+  /* An adult's form has no children's (PEWS) rows. */
+  g_assert_false (gtk_widget_is_visible (row (fixture, "Capillary refill")));
+  g_assert_false (gtk_widget_is_visible (row (fixture, "Carer question")));
+  g_assert_false (gtk_widget_is_visible (row (fixture, "Oxygen given")));
+  g_assert_true (g_str_has_prefix (crs_grade_panel_get_early_warning_badge (panel (fixture)), "NEWS2"));
 
   crs_test_screenshot (GTK_WIDGET (fixture->dialog), "observation-full-set");
 
@@ -750,6 +756,134 @@ test_ice_items (Fixture       *fixture,
   g_assert_cmpint (set->stored_icans_grade, ==, 1);
 }
 
+/* A child (6 years: the 5-12 years PEWS chart, shared/clinical/pews.md
+ * §3.3) typed by keyboard in the chart's order: the rows NEWS2 does not
+ * score appear, each vital sign says its PEWS score, the panel shows PEWS
+ * and its level as typed, and every field is saved. */
+static void
+test_child_pews (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sets = NULL;
+  CrsObservation *set;
+  const char *distress = "Respiratory distress (5–12 years chart)";
+
+  open_dialog (fixture, NULL);
+  g_assert_true (gtk_widget_is_visible (row (fixture, distress)));
+  g_assert_true (gtk_widget_is_visible (row (fixture, "Capillary refill")));
+  g_assert_true (gtk_widget_is_visible (row (fixture, "Carer question")));
+  g_assert_true (gtk_widget_is_visible (row (fixture, "Sepsis")));
+
+  type_in (fixture, "Temperature", "37.2");
+  type_in (fixture, "Pulse", "150");
+  g_assert_cmpstr (subtitle_of (fixture, "Pulse"), ==, "Scores 2 in PEWS");
+  type_in (fixture, "Respiratory rate", "42");
+  g_assert_cmpstr (subtitle_of (fixture, "Respiratory rate"), ==, "Scores 2 in PEWS");
+  /* The choices name the signs of the child's chart. */
+  {
+    GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (row (fixture, distress)));
+    g_autoptr(GtkStringObject) mild = g_list_model_get_item (choices, CRS_RESP_DISTRESS_MILD);
+
+    g_assert_cmpstr (gtk_string_object_get_string (mild), ==, "Mild: Accessory muscle use");
+  }
+  choose_in (fixture, distress, CRS_RESP_DISTRESS_MILD);
+  type_in (fixture, "Systolic pressure", "100");
+  type_in (fixture, "Diastolic pressure", "60");
+  type_in (fixture, "SpO₂", "93");
+  choose_in (fixture, "Oxygen device", CRS_O2_NASAL_CANNULA);
+  type_in (fixture, "Oxygen given", "35");
+  g_assert_cmpstr (subtitle_of (fixture, "Oxygen given"), ==, "Scores 2 in PEWS");
+  crs_test_wait_drawn (GTK_WIDGET (fixture->dialog));
+  crs_test_screenshot (GTK_WIDGET (fixture->dialog), "child-form-pews-vitals");
+  type_in (fixture, "Oxygen flow", NULL);
+  type_in (fixture, "FiO₂", NULL);
+  /* RR 42 (2) + mild (1) + SpO2 93 (1) + 35 % (2) + HR 150 (2) + SBP
+   * 100 (0) = at least 8 while the capillary refill is missing. */
+  g_assert_cmpstr (crs_grade_panel_get_early_warning_badge (panel (fixture)), ==, "PEWS\n≥ 8\nat least medium");
+  assert_contains (crs_grade_panel_get_news2_text (panel (fixture)), "not recorded: capillary refill time");
+  g_assert_null (crs_grade_panel_get_red_flags_text (panel (fixture)));
+  type_in (fixture, "Blood pressure not taken", NULL);
+  type_in (fixture, "Capillary refill", "3");
+  g_assert_cmpstr (subtitle_of (fixture, "Capillary refill"), ==, "Scores 2 in PEWS");
+  /* + CRT 3 s (2) = 10: high, a red flag. */
+  g_assert_cmpstr (crs_grade_panel_get_early_warning_badge (panel (fixture)), ==, "PEWS\n10\nhigh");
+  assert_contains (crs_grade_panel_get_news2_text (panel (fixture)), "PEWS 10 (high): respiratory rate 42/min (2)");
+  assert_contains (crs_grade_panel_get_red_flags_text (panel (fixture)), "PEWS 10 (high)");
+  type_in (fixture, "Hypotensive", NULL);
+  type_in (fixture, "Vasopressors running", "0");
+  type_in (fixture, "Vasopressin running", NULL);
+  choose_in (fixture, "Consciousness (ACVPU)", CRS_ACVPU_ALERT);
+  choose_in (fixture, "Arousal (ICANS)", CRS_AROUSAL_NORMAL);
+  type_in (fixture, "CAPD score", "0");
+  assert_focus_in (fixture, "Record an ICE Score Too");
+  form_test_tab (fixture->dialog, FALSE);
+  choose_in (fixture, "Seizure", CRS_SEIZURE_NONE);
+  type_in (fixture, "Deep focal motor weakness", NULL);
+  choose_in (fixture, "Cerebral oedema", CRS_EDEMA_NONE);
+  /* The concerns come after neurology, as on the chart. */
+  choose_in (fixture, "Carer question", CRS_CARER_WORSE);
+  assert_focus_in (fixture, "Clinical intuition: concerned");
+  g_signal_emit_by_name (row (fixture, "Clinical intuition: concerned"), "activate");
+  crs_test_flush ();
+  form_test_tab (fixture->dialog, FALSE);
+  choose_in (fixture, "Sepsis", CRS_SEPSIS_SHOCK);
+  assert_focus_in (fixture, "Mild symptoms");
+  assert_contains (crs_grade_panel_get_news2_text (panel (fixture)), "new suspicion of septic shock");
+  /* No adult NEWS2 anywhere on the child's form. */
+  {
+    g_autofree char *text = form_test_visible_text (GTK_WIDGET (fixture->dialog));
+    g_assert_null (strstr (text, "in NEWS2"));
+  }
+  crs_test_wait_drawn (GTK_WIDGET (fixture->dialog));
+  crs_test_screenshot (GTK_WIDGET (fixture->dialog), "child-form-pews");
+
+  g_assert_true (press_save (fixture));
+  g_assert_true (form_test_wait_closed (&fixture->dialog));
+  sets = stored_sets (fixture, TRUE);
+  g_assert_cmpuint (sets->len, ==, 1);
+  set = g_ptr_array_index (sets, 0);
+  g_assert_cmpint (set->heart_rate, ==, 150);
+  g_assert_cmpint (set->resp_rate, ==, 42);
+  g_assert_cmpint (set->resp_distress, ==, CRS_RESP_DISTRESS_MILD);
+  g_assert_cmpint (set->spo2, ==, 93);
+  g_assert_cmpint (set->o2_device, ==, CRS_O2_NASAL_CANNULA);
+  g_assert_cmpfloat (set->o2_percent, ==, 35);
+  g_assert_true (isnan (set->o2_flow_l_min));
+  g_assert_cmpint (set->bp_skip, ==, CRS_BP_SKIP_UNSET);
+  g_assert_cmpfloat (set->crt_s, ==, 3);
+  g_assert_cmpint (set->capd, ==, 0);
+  g_assert_cmpint (set->carer, ==, CRS_CARER_WORSE);
+  g_assert_cmpint (set->intuition, ==, CRS_TRI_YES);
+  g_assert_cmpint (set->sepsis, ==, CRS_SEPSIS_SHOCK);
+  g_assert_cmpint (set->pews_band, ==, CRS_PEWS_BAND_UNSET);
+  /* Stored as graded: PEWS 10, high; no NEWS2; a red flag. */
+  g_assert_cmpint (set->stored_pews, ==, 10);
+  g_assert_cmpint (set->stored_pews_level, ==, CRS_PEWS_LEVEL_HIGH);
+  g_assert_cmpint (set->stored_news2, ==, CRS_MISSING);
+  g_assert_true (set->stored_red_flag);
+}
+
+/* A child's blood pressure not taken: the chart's code scores it (U4 is
+ * 4), and Return saves nothing wrongly: the code is saved. */
+static void
+test_child_bp_skip (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sets = NULL;
+
+  open_dialog (fixture, NULL);
+  gtk_widget_grab_focus (row (fixture, "Blood pressure not taken"));
+  choose_in (fixture, "Blood pressure not taken", CRS_BP_SKIP_U4);
+  assert_contains (crs_grade_panel_get_news2_text (panel (fixture)), "blood pressure U4 (4)");
+  g_assert_cmpstr (crs_grade_panel_get_early_warning_badge (panel (fixture)), ==, "PEWS\n≥ 4\nat least low");
+  g_assert_true (press_save (fixture));
+  g_assert_true (form_test_wait_closed (&fixture->dialog));
+  sets = stored_sets (fixture, TRUE);
+  g_assert_cmpint (((CrsObservation *) g_ptr_array_index (sets, 0))->bp_skip, ==, CRS_BP_SKIP_U4);
+  g_assert_cmpint (((CrsObservation *) g_ptr_array_index (sets, 0))->stored_pews, ==, CRS_MISSING);
+  g_assert_cmpint (((CrsObservation *) g_ptr_array_index (sets, 0))->stored_pews_level, ==, CRS_PEWS_LEVEL_LOW);
+}
+
 /* The live grade reads the patient's history: after an antipyretic given
  * since CRS onset, fever is no longer needed for a grade. */
 static void
@@ -868,6 +1002,8 @@ main (int   argc,
   ADD ("decimal-comma", test_decimal_comma, NULL);
   ADD ("busy-database", test_busy_database, NULL);
   ADD ("child-capd", test_child_capd, child_birth);
+  ADD ("child-pews", test_child_pews, child_birth);
+  ADD ("child-bp-skip", test_child_bp_skip, child_birth);
   ADD ("ice-items", test_ice_items, NULL);
   ADD ("history-masks-fever", test_history_masks_fever, NULL);
   ADD ("ward-policy", test_ward_policy, NULL);

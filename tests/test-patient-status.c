@@ -380,6 +380,298 @@ test_due_child (void)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Children: PEWS where NEWS2 stands for adults (NHS England national PEWS
+ * charts, 2023; shared/clinical/pews.md §3.3 for the 5-12 years chart,
+ * §4.1 for the levels and their minimal observations). */
+
+/* A child of 7 years 9 months at T0 (the 5-12 years chart) with a
+ * complete set that scores PEWS 0: RR 22, no distress, SpO2 98, air, HR
+ * 90, SBP 100, CRT 1 s; afebrile, CAPD 0 and awake (CRS 0, ICANS 0). */
+static CrsObservation *
+add_child_set (Record *r,
+               gint64  at)
+{
+  CrsObservation *obs = add_empty_set (r, at);
+
+  obs->temperature_c = 37.0;
+  obs->resp_rate = 22;
+  obs->resp_distress = CRS_RESP_DISTRESS_NONE;
+  obs->spo2 = 98;
+  obs->o2_device = CRS_O2_ROOM_AIR;
+  obs->heart_rate = 90;
+  obs->systolic = 100;
+  obs->diastolic = 60;
+  obs->crt_s = 1;
+  obs->vasopressors = 0;
+  obs->acvpu = CRS_ACVPU_ALERT;
+  obs->arousal = CRS_AROUSAL_NORMAL;
+  obs->capd = 0;
+  return obs;
+}
+
+static void
+make_child (Record     *r,
+            const char *birth_date)
+{
+  record_init (r);
+  g_free (r->patient->birth_date);
+  r->patient->birth_date = g_strdup (birth_date);
+}
+
+typedef struct
+{
+  const char  *name;
+  int          resp_rate;      /* 0 = as add_child_set */
+  int          heart_rate;
+  int          spo2;
+  CrsRespDistress distress;    /* UNSET = as add_child_set */
+  CrsSepsis    sepsis;
+  gboolean     partial;        /* only RR, HR and SpO2 recorded */
+  int          total;          /* CRS_MISSING when partial */
+  int          at_least;
+  CrsPewsLevel level;
+  gboolean     red_flag;
+  const char  *due;            /* the set was taken 10 minutes before T0 */
+  const char  *flag_words;     /* NULL when no red flag */
+} PewsCase;
+
+static const PewsCase pews_cases[] = {
+  /* PEWS 0: the chart gives no frequency (G9): the ward's interval. */
+  { "none", 0, 0, 0, CRS_RESP_DISTRESS_UNSET, CRS_SEPSIS_UNSET, FALSE, 0, 0, CRS_PEWS_LEVEL_NONE, FALSE,
+    "Due in 3 hours 50 minutes (ward interval)", NULL },
+  /* HR 125 (1): low, "Must reassess within 60 minutes". */
+  { "low", 0, 125, 0, CRS_RESP_DISTRESS_UNSET, CRS_SEPSIS_UNSET, FALSE, 1, 1, CRS_PEWS_LEVEL_LOW, FALSE,
+    "Due in 50 minutes (PEWS 1, low)", NULL },
+  /* RR 42 (2) + HR 150 (2) + SpO2 93 (1) = 5: medium, "within 30 minutes"
+   * and continuous SpO2 monitoring. */
+  { "medium", 42, 150, 93, CRS_RESP_DISTRESS_UNSET, CRS_SEPSIS_UNSET, FALSE, 5, 5, CRS_PEWS_LEVEL_MEDIUM, FALSE,
+    "Monitor continuously; next set due in 20 minutes (PEWS 5, medium)", NULL },
+  /* + SpO2 91 (4) and mild distress (1) = 9: high, "Every 30 minutes",
+   * a red flag. */
+  { "high", 42, 150, 91, CRS_RESP_DISTRESS_MILD, CRS_SEPSIS_UNSET, FALSE, 9, 9, CRS_PEWS_LEVEL_HIGH, TRUE,
+    "Monitor continuously; next set due in 20 minutes (PEWS 9, high)", "PEWS 9 (high)" },
+  /* RR 55 (4) + HR 165 (4) + SpO2 90 (4) + moderate (2) = 14: emergency,
+   * "Every 15 minutes". */
+  { "emergency", 55, 165, 90, CRS_RESP_DISTRESS_MODERATE, CRS_SEPSIS_UNSET, FALSE, 14, 14,
+    CRS_PEWS_LEVEL_EMERGENCY, TRUE,
+    "Monitor continuously; next set due in 5 minutes (PEWS 14, emergency)", "PEWS 14 (emergency)" },
+  /* PEWS 0 with a new suspicion of septic shock: high by the trigger. */
+  { "septic shock", 0, 0, 0, CRS_RESP_DISTRESS_UNSET, CRS_SEPSIS_SHOCK, FALSE, 0, 0, CRS_PEWS_LEVEL_HIGH, TRUE,
+    "Monitor continuously; next set due in 20 minutes (PEWS 0, high)",
+    "PEWS 0, level high: new suspicion of septic shock" },
+  /* Only RR 55 (4), HR 165 (4), SpO2 90 (4): at least 12, high already. */
+  { "partial high", 55, 165, 90, CRS_RESP_DISTRESS_UNSET, CRS_SEPSIS_UNSET, TRUE, CRS_MISSING, 12,
+    CRS_PEWS_LEVEL_HIGH, TRUE,
+    "Monitor continuously; next set due in 20 minutes (PEWS at least 12, high)",
+    "PEWS at least 12 (high) from the parameters recorded" },
+  /* Only HR 125 (1): at least 1, reassessed within 60 minutes, never
+   * read as PEWS 0. */
+  { "partial low", 0, 125, 98, CRS_RESP_DISTRESS_UNSET, CRS_SEPSIS_UNSET, TRUE, CRS_MISSING, 1,
+    CRS_PEWS_LEVEL_LOW, FALSE, "Due in 50 minutes (PEWS at least 1, low)", NULL },
+};
+
+static void
+test_pews_child (gconstpointer data)
+{
+  const PewsCase *c = data;
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autofree char *due = NULL;
+  const CrsGrading *grading;
+
+  make_child (&r, "2016-06-01");
+  if (c->partial)
+    {
+      set = add_empty_set (&r, T0 - 10 * MINUTE);
+      set->temperature_c = 37.0;
+    }
+  else
+    set = add_child_set (&r, T0 - 10 * MINUTE);
+  if (c->resp_rate > 0)
+    set->resp_rate = c->resp_rate;
+  if (c->heart_rate > 0)
+    set->heart_rate = c->heart_rate;
+  if (c->spo2 > 0)
+    set->spo2 = c->spo2;
+  if (c->distress != CRS_RESP_DISTRESS_UNSET)
+    set->resp_distress = c->distress;
+  set->sepsis = c->sepsis;
+  stamp_now (&r, set);
+
+  status = status_at (&r, NULL, T0);
+  grading = status->latest_grading;
+  g_assert_true (grading->news2_not_applicable);
+  g_assert_true (grading->pews_applies);
+  g_assert_cmpint (grading->pews.band, ==, CRS_PEWS_BAND_5_12_YEARS);
+  g_assert_cmpint (grading->pews.total, ==, c->total);
+  g_assert_cmpint (grading->pews.total_at_least, ==, c->at_least);
+  g_assert_cmpint (grading->pews.level, ==, c->level);
+  /* The stored PEWS is what the nurse saw. */
+  g_assert_cmpint (set->stored_pews, ==, c->total);
+  g_assert_cmpint (set->stored_pews_level, ==, (int) c->level);
+
+  /* The red flag: in the grading, open on the ward, in words. */
+  g_assert_cmpint ((grading->red_flag_kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_PEWS)) != 0, ==, c->red_flag);
+  g_assert_cmpint (set->stored_red_flag, ==, c->red_flag);
+  g_assert_cmpint (crs_patient_status_latest_flag_open (status), ==, c->red_flag);
+  if (c->red_flag)
+    {
+      g_autofree char *words = crs_patient_status_flag_words (status, g_ptr_array_index (status->open, 0));
+      g_assert_cmpstr (words, ==, c->flag_words);
+    }
+
+  /* The due time follows the level. */
+  due = crs_due_to_string (&status->due);
+  g_assert_cmpstr (due, ==, c->due);
+  g_assert_cmpint (status->due.continuous, ==, c->level >= CRS_PEWS_LEVEL_MEDIUM);
+
+  /* The words come from the PEWS code: the chart's response. */
+  g_assert_nonnull (grading->pews_words);
+  g_assert_nonnull (grading->pews_guidance);
+  if (c->level == CRS_PEWS_LEVEL_HIGH)
+    g_assert_true (contains (grading->pews_guidance, "Call for ‘Rapid Review’"));
+  if (c->level == CRS_PEWS_LEVEL_EMERGENCY)
+    g_assert_true (contains (grading->pews_guidance, "Immediate 2222 call"));
+  record_clear (&r);
+}
+
+/* The grade rules and PEWS: whichever is sooner. CRS grade 1 (fever) at
+ * PEWS 0 is due at 4 hours; at PEWS 5 (medium) in 30 minutes. */
+static void
+test_pews_and_grade (void)
+{
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) grade_first = NULL;
+  g_autoptr(CrsPatientStatus) pews_first = NULL;
+  g_autofree char *due_grade = NULL;
+  g_autofree char *due_pews = NULL;
+  CrsWardPolicy policy;
+
+  crs_ward_policy_init (&policy);
+  policy.window_interval_minutes = 480;
+  make_child (&r, "2016-06-01");
+  set = add_child_set (&r, T0 - 10 * MINUTE);
+  set->temperature_c = 38.4;
+  grade_first = status_at (&r, &policy, T0);
+  g_assert_cmpint (grade_first->crs.grade, ==, 1);
+  due_grade = crs_due_to_string (&grade_first->due);
+  g_assert_cmpstr (due_grade, ==, "Due in 3 hours 50 minutes (CRS grade 1)");
+
+  set->resp_rate = 42;
+  set->heart_rate = 150;
+  set->spo2 = 93;
+  pews_first = status_at (&r, &policy, T0);
+  due_pews = crs_due_to_string (&pews_first->due);
+  g_assert_cmpstr (due_pews, ==, "Monitor continuously; next set due in 20 minutes (PEWS 5, medium)");
+  record_clear (&r);
+}
+
+/* NEWS2 from the ward's NEWS2 age on the day of the set, PEWS below it
+ * (the 13 years and over chart until then); a ward that moves the age
+ * to 18 scores a 16-year-old with PEWS. */
+static void
+test_pews_switch_at_news2_age (void)
+{
+  Record sixteen, day_before;
+  CrsWardPolicy policy;
+  g_autoptr(CrsPatientStatus) adult = NULL;
+  g_autoptr(CrsPatientStatus) child = NULL;
+  g_autoptr(CrsPatientStatus) ward_18 = NULL;
+
+  make_child (&sixteen, "2008-03-01");     /* 16 on the day of T0 */
+  make_child (&day_before, "2008-03-02");  /* 16 tomorrow */
+  add_child_set (&sixteen, T0 - 10 * MINUTE);
+  add_child_set (&day_before, T0 - 10 * MINUTE);
+
+  adult = status_at (&sixteen, NULL, T0);
+  g_assert_false (adult->latest_grading->pews_applies);
+  g_assert_null (adult->latest_grading->pews_words);
+  g_assert_false (adult->latest_grading->news2_not_applicable);
+  g_assert_cmpint (adult->latest_grading->news2_total, >=, 0);
+
+  child = status_at (&day_before, NULL, T0);
+  g_assert_true (child->latest_grading->pews_applies);
+  g_assert_cmpint (child->latest_grading->pews.band, ==, CRS_PEWS_BAND_13_YEARS);
+  g_assert_cmpint (child->latest_grading->news2_total, ==, CRS_MISSING);
+
+  crs_ward_policy_init (&policy);
+  policy.news2_min_age = 18;
+  ward_18 = status_at (&sixteen, &policy, T0);
+  g_assert_true (ward_18->latest_grading->pews_applies);
+  g_assert_cmpint (ward_18->latest_grading->pews.band, ==, CRS_PEWS_BAND_13_YEARS);
+  record_clear (&sixteen);
+  record_clear (&day_before);
+}
+
+/* The AVPU trigger says "changed" when the previous set was alert (the
+ * history gives the grading the previous set's ACVPU). */
+static void
+test_pews_avpu_change (void)
+{
+  Record r;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  g_autofree char *summary = NULL;
+
+  make_child (&r, "2016-06-01");
+  add_child_set (&r, T0 - 70 * MINUTE);
+  set = add_child_set (&r, T0 - 10 * MINUTE);
+  set->acvpu = CRS_ACVPU_VOICE;
+  status = status_at (&r, NULL, T0);
+  g_assert_cmpint (status->latest_grading->pews.level, ==, CRS_PEWS_LEVEL_HIGH);
+  summary = crs_grading_pews_summary (status->latest_grading);
+  g_assert_true (contains (summary, "AVPU changed to V (responds to voice)"));
+  g_assert_true (crs_patient_status_latest_flag_open (status));
+  record_clear (&r);
+}
+
+/* On the ward list a child's PEWS stands where the NEWS2 band of the same
+ * response stands: PEWS medium (5) above NEWS2 3, NEWS2 5 above PEWS
+ * low (1). */
+static void
+test_pews_urgency (void)
+{
+  Record child_medium, child_low, adult_3, adult_5;
+  CrsObservation *set;
+  g_autoptr(CrsPatientStatus) a = NULL;
+  g_autoptr(CrsPatientStatus) b = NULL;
+  g_autoptr(CrsPatientStatus) c = NULL;
+  g_autoptr(CrsPatientStatus) d = NULL;
+
+  make_child (&child_medium, "2016-06-01");
+  set = add_child_set (&child_medium, T0 - 10 * MINUTE);
+  set->resp_rate = 42;
+  set->heart_rate = 150;
+  set->spo2 = 93;
+  make_child (&child_low, "2016-06-01");
+  set = add_child_set (&child_low, T0 - 10 * MINUTE);
+  set->heart_rate = 125;
+  record_init (&adult_3);
+  set = add_set (&adult_3, T0 - 10 * MINUTE);
+  set->heart_rate = 135;                   /* pulse 135 scores 3 */
+  record_init (&adult_5);
+  set = add_set (&adult_5, T0 - 10 * MINUTE);
+  set->heart_rate = 135;
+  set->resp_rate = 22;                     /* + RR 22 (2) = 5 */
+
+  a = status_at (&child_medium, NULL, T0);
+  b = status_at (&adult_3, NULL, T0);
+  c = status_at (&adult_5, NULL, T0);
+  d = status_at (&child_low, NULL, T0);
+  g_assert_cmpint (b->latest_grading->news2_total, ==, 3);
+  g_assert_cmpint (c->latest_grading->news2_total, ==, 5);
+  g_assert_cmpint (crs_patient_status_compare_urgency (a, b), <, 0);
+  g_assert_cmpint (crs_patient_status_compare_urgency (c, d), <, 0);
+  g_assert_cmpint (crs_patient_status_compare_urgency (b, d), <, 0);
+  record_clear (&child_medium);
+  record_clear (&child_low);
+  record_clear (&adult_3);
+  record_clear (&adult_5);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Grades worked out again when the history changes. */
 
 /* A set saved as CRS 0 (afebrile on one vasopressor), then a dose of
@@ -807,6 +1099,15 @@ main (int   argc,
   g_test_add_func ("/patient-status/due/news2-high", test_due_news2_high);
   g_test_add_func ("/patient-status/due/grade-1", test_due_grade_1);
   g_test_add_func ("/patient-status/due/child", test_due_child);
+  for (guint i = 0; i < G_N_ELEMENTS (pews_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/patient-status/pews/%s", pews_cases[i].name);
+      g_test_add_data_func (path, &pews_cases[i], test_pews_child);
+    }
+  g_test_add_func ("/patient-status/pews/and-grade", test_pews_and_grade);
+  g_test_add_func ("/patient-status/pews/switch-at-news2-age", test_pews_switch_at_news2_age);
+  g_test_add_func ("/patient-status/pews/avpu-change", test_pews_avpu_change);
+  g_test_add_func ("/patient-status/pews/urgency", test_pews_urgency);
   g_test_add_func ("/patient-status/history/retroactive-dose", test_retroactive_dose);
   g_test_add_func ("/patient-status/history/late-flag-acknowledged", test_late_flag_acknowledged);
   g_test_add_func ("/patient-status/history/masking-by-episode", test_masking_by_episode);

@@ -271,6 +271,65 @@ test_window_edges (void)
     }
 }
 
+/* The shaded onset span of the timeline is where the window says
+ * "inside the range": its first second is inside and the one before is
+ * not, its end is past. Tisagenlecleucel from the first midnight (day 1,
+ * 14 h after a 10:00 start) to the end of day 51; talquetamab from 0.1 h
+ * to 167 h. */
+static void
+test_onset_span (void)
+{
+  static const struct { const char *code; gint64 from; gint64 to; } spans[] = {
+    { "tisagenlecleucel", 14 * HOUR, 14 * HOUR + 51 * DAY },
+    { "talquetamab", 6 * 60, 167 * HOUR + 1 },
+    { "tarlatamab", -1, -1 },     /* checked against the window only */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      g_autoptr(CrsTherapy) t = therapy (spans[i].code);
+      g_autoptr(CrsInfusion) inf = infusion (spans[i].code, NULL, NULL);
+      gint64 from, to;
+
+      g_test_message ("%s", spans[i].code);
+      g_assert_true (crs_monitoring_onset_span (inf, t, &from, &to));
+      if (spans[i].from >= 0)
+        {
+          g_assert_cmpint (from, ==, spans[i].from);
+          g_assert_cmpint (to, ==, spans[i].to);
+        }
+      {
+        g_autoptr(CrsMonitoringWindow) first = crs_monitoring_window_new (inf, t, INFUSION_START + from);
+        g_autoptr(CrsMonitoringWindow) last = crs_monitoring_window_new (inf, t, INFUSION_START + to - 1);
+        g_autoptr(CrsMonitoringWindow) after = crs_monitoring_window_new (inf, t, INFUSION_START + to);
+
+        g_assert_cmpint (first->position, ==, CRS_WINDOW_IN_ONSET_RANGE);
+        g_assert_cmpint (last->position, ==, CRS_WINDOW_IN_ONSET_RANGE);
+        g_assert_cmpint (after->position, ==, CRS_WINDOW_PAST_ONSET);
+      }
+      if (from > 0)
+        {
+          g_autoptr(CrsMonitoringWindow) before = crs_monitoring_window_new (inf, t, INFUSION_START + from - 1);
+
+          g_assert_cmpint (before->position, ==, CRS_WINDOW_BEFORE_ONSET);
+        }
+    }
+
+  /* No full range, or no therapy: no span. */
+  {
+    g_autoptr(CrsTherapy) cilta = therapy ("ciltacabtagene-autoleucel");
+    g_autoptr(CrsTherapy) ritux = therapy ("rituximab");
+    g_autoptr(CrsInfusion) inf = infusion ("ciltacabtagene-autoleucel", NULL, NULL);
+    gint64 from = 1, to = 1;
+
+    g_assert_false (crs_monitoring_onset_span (inf, cilta, &from, &to));
+    g_assert_cmpint (from, ==, 0);
+    g_assert_cmpint (to, ==, 0);
+    g_assert_false (crs_monitoring_onset_span (inf, ritux, &from, &to));
+    g_assert_false (crs_monitoring_onset_span (inf, NULL, &from, &to));
+  }
+}
+
 static void
 test_iqr_is_not_a_window (void)
 {
@@ -321,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/risk/unknown-therapy", test_unknown_therapy);
   g_test_add_func ("/risk/bispecific-in-hours", test_bispecific_in_hours);
   g_test_add_func ("/risk/window-edges", test_window_edges);
+  g_test_add_func ("/risk/onset-span", test_onset_span);
   g_test_add_func ("/risk/iqr-is-not-a-window", test_iqr_is_not_a_window);
   g_test_add_func ("/risk/missing-birth-date", test_missing_birth_date);
   g_test_add_func ("/risk/child-age-limit", test_child_age_limit);

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -219,6 +220,31 @@ test_schema_migrate (void)
                                        NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
         sqlite3_close (raw);
       }
+      /* And the children's PEWS fields (v6): saved, read back, and kept
+       * unchanged by the database like every other field. The old set
+       * reads as none recorded. */
+      g_assert_cmpint (obs->resp_distress, ==, CRS_RESP_DISTRESS_UNSET);
+      g_assert_true (isnan (obs->crt_s));
+      g_assert_cmpint (obs->stored_pews, ==, CRS_MISSING);
+      g_assert_cmpint (obs->stored_pews_level, ==, CRS_MISSING);
+      {
+        g_autoptr(CrsObservation) child = make_full_observation (patient->id, 3000);
+        g_autoptr(CrsObservation) back = NULL;
+        sqlite3 *raw;
+
+        g_assert_true (crs_store_add_observation (store, child, &error));
+        g_assert_no_error (error);
+        back = crs_store_get_observation (store, child->id, &error);
+        g_assert_no_error (error);
+        assert_observation_content_equal (child, back);
+
+        raw = open_raw (path);
+        g_assert_cmpint (sqlite3_exec (raw, "UPDATE observation SET crt_s = 1 WHERE crt_s IS NOT NULL",
+                                       NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+        g_assert_cmpint (sqlite3_exec (raw, "UPDATE observation SET pews_level = 'none' WHERE pews_level = 'emergency'",
+                                       NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+        sqlite3_close (raw);
+      }
       g_assert_true (crs_store_check_integrity (store, &error));
       g_assert_no_error (error);
 
@@ -230,6 +256,125 @@ test_schema_migrate (void)
       audit = crs_store_list_audit (store, "schema", 0, &error);
       g_assert_cmpuint (audit->len, ==, 1);
     }
+}
+
+/* Appends the audit row of @table's row @row_id as CRS Watch writes it
+ * (crs-store-audit.c: the row's columns as JSON without NULLs, chained
+ * to @prev); returns its hash. */
+static char *
+audit_row_as_saved (sqlite3    *db,
+                    const char *table,
+                    gint64      row_id,
+                    gint64      audit_id,
+                    const char *prev,
+                    guint      *n_columns)
+{
+  g_autoptr(GString) expr = g_string_new (NULL);
+  g_autofree char *columns_sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid", table);
+  g_autofree char *sql = NULL;
+  g_autofree char *after = NULL;
+  char *hash;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, columns_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (expr, "%s'%s', r.\"%s\"", n++ ? ", " : "", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  *n_columns = n;
+  sql = g_strdup_printf ("SELECT (SELECT json_group_object (key, value) FROM json_each (json_object (%s))"
+                         " WHERE type <> 'null') FROM %s AS r WHERE r.rowid = %" G_GINT64_FORMAT,
+                         expr->str, table, row_id);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ?1, 1001, 'nurse', 'insert', ?2, ?3, NULL, ?4",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, row_id);
+  sqlite3_bind_text (stmt, 4, after, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  hash = crs_store_audit_hash_row (stmt, prev);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO audit (id, at, author, action, table_name, row_id, after, hash)"
+                                           " VALUES (?1, 1001, 'nurse', 'insert', ?2, ?3, ?4, ?5)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, audit_id);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, row_id);
+  sqlite3_bind_text (stmt, 4, after, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, hash, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return hash;
+}
+
+/* A version 5 ward whose set was saved and audited as version 5 wrote it
+ * (its "after" without the PEWS columns) is, once upgraded to version 6,
+ * still the record its audit log says was saved (the new columns are
+ * NULL, and a record's JSON leaves NULLs out), and a PEWS value put in
+ * behind CRS Watch's back is seen. */
+static void
+test_schema_v5_audited (void)
+{
+  g_autofree char *path = new_db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsStore) store = NULL;
+  g_autofree char *patient_hash = NULL;
+  g_autofree char *set_hash = NULL;
+  sqlite3 *db = NULL;
+  guint n_columns = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (crs_store_schema_create (db, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO patient (mrn, name, bed) VALUES ('V5-1', 'Five', '4');"
+                                 "INSERT INTO observation (patient_id, taken_at, recorded_at, author,"
+                                 " temperature_c, heart_rate, o2_device, symptoms, crs_grade, red_flag)"
+                                 " VALUES (1, 1000, 1001, 'nurse', 38.4, 101, 'nasal_cannula', 5, 2, 0);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  patient_hash = audit_row_as_saved (db, "patient", 1, 1, NULL, &n_columns);
+  set_hash = audit_row_as_saved (db, "observation", 1, 2, patient_hash, &n_columns);
+  g_assert_cmpuint (n_columns, ==, 36);   /* version 5's columns: no PEWS yet */
+  sqlite3_close (db);
+
+  store = crs_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crs_store_get_schema_version (store), ==, 6);
+  {
+    g_auto(CrsStoreVerification) verification = { 0 };
+
+    g_assert_true (crs_store_verify (store, &verification, &error));
+    g_assert_no_error (error);
+    g_assert_null (verification.schema);
+    g_assert_cmpint (verification.rows_differing, ==, 0);
+    g_assert_true (crs_store_verification_ok (&verification));
+  }
+
+  /* A PEWS value put in behind CRS Watch's back is still seen. */
+  g_clear_object (&store);
+  db = open_raw (path);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER observation_no_update;"
+                                     "UPDATE observation SET sepsis = 'shock' WHERE id = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = crs_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(CrsStoreVerification) verification = { 0 };
+
+    g_assert_true (crs_store_verify (store, &verification, &error));
+    g_assert_cmpint (verification.rows_differing, ==, 1);
+    g_assert_nonnull (strstr (verification.schema, "observation_no_update"));
+  }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -429,6 +574,7 @@ main (int   argc,
 
   g_test_add_func ("/store/schema/create", test_schema_create);
   g_test_add_func ("/store/schema/migrate", test_schema_migrate);
+  g_test_add_func ("/store/schema/v5-audited", test_schema_v5_audited);
   g_test_add_func ("/store/backup/rotation", test_backup_rotation);
   g_test_add_func ("/store/backup/daily", test_backup_daily);
   g_test_add_func ("/store/query-plans", test_query_plans);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "exchange/crs-therapy-compiler.h"
 #include "store/crs-reference.h"
 
 #define NS "urn:crswatch:therapies:1"
@@ -749,6 +750,139 @@ test_compile_rejects (gconstpointer data)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Hostile therapy files: the compiler reads through the same byte guard
+ * as the ward importer (crs-xml-input.c). Each is refused with a message
+ * naming what is wrong (the guard's own words: before libxml2 parsed it),
+ * and nothing outside the file is read. */
+#define THERAPIES_OPEN "<therapies xmlns=\"urn:crswatch:therapies:1\" format=\"1\">"
+
+static char *
+hostile_repeat (const char *head,
+                const char *unit,
+                guint       n,
+                const char *tail)
+{
+  GString *text = g_string_new (head);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, unit);
+  g_string_append (text, tail);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_compiler_refuses (const char *text,
+                         gsize       len,
+                         const char *words)
+{
+  g_autofree char *xsd = source_xsd ();
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) therapies = NULL;
+  therapies = crs_therapy_compiler_load_bytes (bytes, "hostile.xml", xsd, &error);
+  g_assert_null (therapies);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, words) == NULL)
+    g_error ("expected “%s” in: %s", words, error->message);
+  g_assert_true (g_str_has_prefix (error->message, "hostile.xml:"));
+  /* Nothing of a local file reached the message. */
+  g_assert_null (strstr (error->message, "root:"));
+}
+
+static void
+test_compile_hostile (void)
+{
+  g_autofree char *xxe = g_strdup ("<?xml version=\"1.0\"?>\n<!DOCTYPE therapies [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                                   THERAPIES_OPEN "<sources><source id=\"a\"><citation>&x;</citation></source></sources></therapies>\n");
+  g_autofree char *laughs = hostile_repeat ("<!DOCTYPE therapies [<!ENTITY l0 \"lol\">",
+                                            "<!ENTITY l1 \"&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;&l0;\">", 1,
+                                            "]>" THERAPIES_OPEN "&l1;</therapies>");
+  g_autofree char *entity = g_strdup (THERAPIES_OPEN "<!ENTITY x \"y\"></therapies>");
+  g_autofree char *deep = hostile_repeat (THERAPIES_OPEN, "<note>", 100000, "");
+  g_autofree char *wide = NULL;
+  g_autofree char *long_tag = NULL;
+  g_autofree char *many = hostile_repeat (THERAPIES_OPEN "<sources>", "<source/>", 200001, "</sources></therapies>");
+  g_autofree char *xinclude = g_strdup (THERAPIES_OPEN "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+                                        "href=\"/etc/passwd\" parse=\"text\"/></therapies>");
+  static const char utf16[] = "\xff\xfe<\0t\0h\0>\0";
+  gsize big_len = 17 * 1024 * 1024;
+  g_autofree char *big = g_malloc (big_len);
+
+  {
+    GString *text = g_string_new ("<therapies xmlns=\"urn:crswatch:therapies:1\" format=\"1\"");
+    for (int i = 0; i < 40; i++)
+      g_string_append_printf (text, " a%d=\"\"", i);
+    g_string_append (text, "/>");
+    wide = g_string_free (text, FALSE);
+  }
+  {
+    GString *text = g_string_new ("<therapies xmlns=\"urn:crswatch:therapies:1\" format=\"");
+    for (int i = 0; i < 70000; i++)
+      g_string_append_c (text, '1');
+    g_string_append (text, "\"/>");
+    long_tag = g_string_free (text, FALSE);
+  }
+  memset (big, ' ', big_len);
+  memcpy (big, THERAPIES_OPEN, strlen (THERAPIES_OPEN));
+
+  assert_compiler_refuses (xxe, strlen (xxe), "<!DOCTYPE");
+  assert_compiler_refuses (laughs, strlen (laughs), "<!DOCTYPE");
+  assert_compiler_refuses (entity, strlen (entity), "<!ENTITY");
+  assert_compiler_refuses (deep, strlen (deep), "nest more than 16 deep");
+  assert_compiler_refuses (wide, strlen (wide), "more than 32 attributes");
+  assert_compiler_refuses (long_tag, strlen (long_tag), "longer than 65536 bytes");
+  assert_compiler_refuses (many, strlen (many), "more than 200000 elements");
+  assert_compiler_refuses (xinclude, strlen (xinclude), "include");
+  assert_compiler_refuses (utf16, sizeof utf16 - 1, "UTF-8");
+  assert_compiler_refuses (big, big_len, "larger than");
+}
+
+/* The build tool says the same, and a schema that would include another
+ * file is refused rather than followed. */
+static void
+test_compile_hostile_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crs-hostile-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "therapies.xml", NULL);
+  g_autofree char *output = g_build_filename (dir, "therapies.sqlite", NULL);
+  g_autofree char *xsd = g_build_filename (dir, "evil.xsd", NULL);
+  g_autofree char *included = g_build_filename (dir, "included.xsd", NULL);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "therapies-valid.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) therapies = NULL;
+  Run run = { 0, };
+
+  g_assert_true (g_file_set_contents (input, "<!DOCTYPE therapies [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                                      THERAPIES_OPEN "&x;</therapies>\n", -1, NULL));
+  run_compile (input, output, &run);
+  g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+  g_assert_nonnull (strstr (run.err, "therapies.xml:0: the file contains “<!DOCTYPE”"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  g_assert_true (g_file_set_contents (included, "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>", -1, NULL));
+  g_assert_true (g_file_set_contents (xsd, "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+                                      "targetNamespace=\"urn:crswatch:therapies:1\">"
+                                      "<xs:include schemaLocation=\"included.xsd\"/></xs:schema>", -1, NULL));
+  therapies = crs_therapy_compiler_load (valid, xsd, &error);
+  g_assert_null (therapies);
+  g_assert_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "evil.xsd"));
+
+  /* A file that is not a regular one. */
+  g_clear_error (&error);
+  therapies = crs_therapy_compiler_load ("/dev/zero", xsd, &error);
+  g_assert_null (therapies);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+
+  g_unlink (included);
+  g_unlink (xsd);
+  g_unlink (input);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_compile_fixture (void)
 {
@@ -799,6 +933,8 @@ main (int   argc,
   g_test_add_func ("/therapy-reference/classes-and-tiers", test_classes_and_tiers);
   g_test_add_func ("/therapy-reference/open-errors", test_open_errors);
   g_test_add_func ("/therapy-reference/compile/valid", test_compile_fixture);
+  g_test_add_func ("/therapy-reference/compile/hostile", test_compile_hostile);
+  g_test_add_func ("/therapy-reference/compile/hostile-files", test_compile_hostile_files);
   for (guint i = 0; i < G_N_ELEMENTS (bad_fixtures); i++)
     {
       g_autofree char *path = g_strdup_printf ("/therapy-reference/compile/rejects/%s", bad_fixtures[i].fixture);

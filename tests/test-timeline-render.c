@@ -556,6 +556,38 @@ test_calendar_infusions (void)
   drawn_clear (&d);
 }
 
+/* A small chart (the patient page's summary on a phone) has no room for
+ * every legend entry: it keeps the lines' (which is CRS, which ICANS)
+ * and leaves out the letters and the onset window, inside its area. */
+static void
+test_small_legend (void)
+{
+  g_autoptr(CrsTimelineModel) model = crs_test_timeline_patient ();
+  Drawn d = { 0 };
+  const CrsTimelineText *texts;
+  guint n;
+
+  draw (&d, model, 900, 460, FALSE);
+  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_LEGEND, "Tocilizumab"));
+  drawn_clear (&d);
+
+  draw (&d, model, 340, 190, FALSE);
+  save_artifact (d.surface, "timeline-small-legend");
+  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_LEGEND, "CRS grade"));
+  g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_LEGEND, "ICANS grade"));
+  g_assert_false (has_text (d.layout, CRS_TIMELINE_TEXT_LEGEND, "Tocilizumab"));
+  g_assert_false (has_text (d.layout, CRS_TIMELINE_TEXT_LEGEND, "Typical onset"));
+  texts = crs_timeline_layout_get_texts (d.layout, &n);
+  for (guint i = 0; i < n; i++)
+    if (texts[i].role == CRS_TIMELINE_TEXT_LEGEND)
+      {
+        g_assert_cmpfloat (texts[i].rect.x, >=, 0);
+        g_assert_cmpfloat (texts[i].rect.x + texts[i].rect.width, <=, 340);
+        g_assert_cmpfloat (texts[i].rect.y + texts[i].rect.height, <=, 190);
+      }
+  drawn_clear (&d);
+}
+
 static void
 test_find_point_and_intervention (void)
 {
@@ -927,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/timeline-render/since-infusion-day-zero", test_since_infusion_day_zero);
   g_test_add_func ("/timeline-render/calendar-infusions", test_calendar_infusions);
   g_test_add_func ("/timeline-render/find-point", test_find_point_and_intervention);
+  g_test_add_func ("/timeline-render/small-legend", test_small_legend);
   g_test_add_func ("/timeline-render/compact", test_compact);
   g_test_add_func ("/timeline-render/pdf", test_pdf);
   g_test_add_func ("/timeline-render/decimation", test_decimation);

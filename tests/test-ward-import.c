@@ -304,7 +304,7 @@ test_rejected_files_change_nothing (void)
       CRS_EXCHANGE_ERROR_DUPLICATE, "NEW-1" },
     { "xxe.xml", NULL, CRS_EXCHANGE_ERROR_UNSAFE, "DOCTYPE" },
     { "laughs.xml", NULL, CRS_EXCHANGE_ERROR_UNSAFE, "DOCTYPE" },
-    { "deep.xml", NULL, CRS_EXCHANGE_ERROR_INVALID, "deep.xml, line 1" },
+    { "deep.xml", NULL, CRS_EXCHANGE_ERROR_TOO_LARGE, "deep.xml, line 1" },
     { "huge.xml", NULL, CRS_EXCHANGE_ERROR_TOO_LARGE, "huge.xml" },
   };
 
@@ -564,7 +564,7 @@ test_cli_usage_and_bad_input (void)
     { { "export", "--xml", "x.xml", NULL }, "--db" },
     { { "export", "--db", "x.sqlite", NULL }, "--xml" },
     { { "export", "--db", "x.sqlite", "--xml", "a", "--fhir", "b", NULL }, "one output" },
-    { { "export", "--db", "x.sqlite", "--fhir", "b", NULL }, "FHIR" },
+    { { "export", "--db", "x.sqlite", "--fhir", "b", "--patients", "A,,B", NULL }, "empty MRN" },
     { { "export", "--frobnicate", NULL }, "frobnicate" },
     { { "import", "--db", "x.sqlite", NULL }, "--xml" },
     { { "import", "--xml", "x.xml", NULL }, "--db" },

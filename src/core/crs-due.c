@@ -25,6 +25,8 @@ crs_due_input_init (CrsDueInput *input)
     .news2_value = CRS_MISSING,
     .crs_grade = CRS_MISSING,
     .icans_grade = CRS_MISSING,
+    .pews_interval_minutes = CRS_MISSING,
+    .pews_value = CRS_MISSING,
   };
 }
 
@@ -104,6 +106,11 @@ crs_due_compute (CrsDue              *due,
               input->news2_partial ? CRS_DUE_RULE_NEWS2_PARTIAL : CRS_DUE_RULE_NEWS2,
               FALSE, NULL, input->news2_value);
 
+  /* A child: the PEWS level's minimal observations (crs-grade-pews.h). */
+  if (input->pews_applies && !crs_is_missing_int (input->pews_interval_minutes))
+    consider (&best, input->pews_interval_minutes, CRS_DUE_RULE_PEWS, input->pews_continuous, NULL,
+              input->pews_value);
+
   if (input->in_monitoring_window && policy->window_interval_minutes > 0)
     consider (&best, policy->window_interval_minutes, CRS_DUE_RULE_WINDOW, FALSE, NULL, CRS_MISSING);
 
@@ -112,6 +119,11 @@ crs_due_compute (CrsDue              *due,
   due->continuous = best.continuous;
   due->rule_scale = best.scale;
   due->rule_value = best.value;
+  if (best.rule == CRS_DUE_RULE_PEWS)
+    {
+      due->rule_level = input->pews_level;
+      due->rule_partial = input->pews_partial;
+    }
   due->interval_minutes = best.minutes;
   due->due_at = input->last_at + (gint64) best.minutes * SECONDS_PER_MINUTE;
   if (now > due->due_at)
@@ -146,6 +158,13 @@ crs_due_rule_to_string (const CrsDue *due)
         /* TRANSLATORS: a partial NEWS2, e.g. "NEWS2 at least 5" */
         return g_strdup_printf (_("NEWS2 at least %d"), due->rule_value);
       return g_strdup (_("NEWS2 incomplete"));
+    case CRS_DUE_RULE_PEWS:
+      if (due->rule_partial)
+        /* TRANSLATORS: the rule that set the due time: a partial PEWS and
+         * its level, e.g. "PEWS at least 4, low" */
+        return g_strdup_printf (_("PEWS at least %d, %s"), due->rule_value, crs_pews_level_label (due->rule_level));
+      /* TRANSLATORS: the rule that set the due time: PEWS and its level, e.g. "PEWS 6, medium" */
+      return g_strdup_printf (_("PEWS %d, %s"), due->rule_value, crs_pews_level_label (due->rule_level));
     case CRS_DUE_RULE_WINDOW:
       return g_strdup (_("monitoring window"));
     case CRS_DUE_RULE_WARD_INTERVAL:

@@ -13,8 +13,13 @@
  *    the same longest gap;
  *  - the ward's monitoring-window interval while the therapy's onset
  *    window is open;
- *  - for a patient NEWS2 is not used for (a child), the ward's interval
- *    at all times (not knowing never relaxes the observations).
+ *  - for a patient NEWS2 is not used for (a child), the PEWS level's
+ *    minimal observations (NHS England PEWS charts, 2023: reassess within
+ *    60 minutes at low, 30 at medium, every 30 minutes at high and 15 at
+ *    emergency, with continuous monitoring from medium; a partial set at
+ *    least every 60 minutes; crs-grade-pews.h), and the ward's interval
+ *    at all times (G9: the chart gives none at PEWS 0; not knowing never
+ *    relaxes the observations).
  * Continuous monitoring is watched at the bedside; the app still asks for
  * a recorded set at least every continuous_max_gap_minutes and says it is
  * overdue after that. */
@@ -22,6 +27,7 @@
 
 #include <glib.h>
 
+#include "crs-grade-pews.h"
 #include "crs-ward-policy.h"
 
 G_BEGIN_DECLS
@@ -39,6 +45,7 @@ typedef enum {
   CRS_DUE_RULE_GRADE_1,           /* CRS or ICANS grade 1 */
   CRS_DUE_RULE_NEWS2,             /* the NEWS2 frequency of a complete score */
   CRS_DUE_RULE_NEWS2_PARTIAL,     /* the band a partial NEWS2 already reaches */
+  CRS_DUE_RULE_PEWS,              /* a child's PEWS level (added with PEWS) */
   CRS_DUE_RULE_WINDOW,            /* the therapy's monitoring window is open */
   CRS_DUE_RULE_WARD_INTERVAL,     /* no NEWS2 for the patient's age: the ward's interval */
 } CrsDueRule;
@@ -53,6 +60,16 @@ typedef struct
   int          crs_grade;               /* the grade or its lower bound that counts; CRS_MISSING */
   int          icans_grade;
   gboolean     in_monitoring_window;
+  /* Added with PEWS, for a child: the level's interval (CRS_MISSING at
+   * level none: the ward's interval), whether it asks for continuous
+   * monitoring, and for the words the level, the total or the partial
+   * sum, and whether the set was partial. */
+  gboolean     pews_applies;
+  int          pews_interval_minutes;
+  gboolean     pews_continuous;
+  CrsPewsLevel pews_level;
+  int          pews_value;
+  gboolean     pews_partial;
 } CrsDueInput;
 
 typedef struct
@@ -68,6 +85,10 @@ typedef struct
    * the NEWS2 value of a NEWS2 rule. */
   const char  *rule_scale;        /* "CRS" or "ICANS", static */
   int          rule_value;
+  /* For the words of the PEWS rule: the level and whether the set was
+   * partial (rule_value is then the sum of what was recorded). */
+  CrsPewsLevel rule_level;
+  gboolean     rule_partial;
 } CrsDue;
 
 void  crs_due_input_init  (CrsDueInput         *input);
@@ -76,7 +97,7 @@ void  crs_due_compute     (CrsDue              *due,
                            const CrsWardPolicy *policy,
                            gint64               now);
 /* "Due in 20 minutes (NEWS2 5)", "Overdue by 1 hour 45 minutes (CRS
- * grade 1)", "Monitor continuously; next set due in 40 minutes (ICANS
+ * grade 1)", "Due in 25 minutes (PEWS 6, medium)", "Monitor continuously; next set due in 40 minutes (ICANS
  * grade 3)", "No observations yet". Translated. */
 char *crs_due_to_string   (const CrsDue        *due);
 /* The rule alone, for people: "ICANS grade 3: monitor continuously". */

@@ -5,7 +5,7 @@
  * optional; a blank cell is "not recorded"; an unknown column is an error
  * naming it. A value outside its type or range rejects that row only.
  * Output, one row per input row in order:
- * id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error.
+ * id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level.
  * `news2` is blank when a parameter is missing, and also for an
  * `age_years` below the ward's NEWS2 age (16 by default: NEWS2 is an
  * adult score, crs-ward-policy.c); the reason then says why. A grade the
@@ -13,8 +13,32 @@
  * the reason says "at least" and names what was not recorded; a grade
  * is blank only when not even a bound of 1 is proven. `red_flag` follows
  * crs-red-flags.c (grades or bounds of 3, NEWS2 or a partial NEWS2 of 7,
- * consciousness C/V/P/U, and a pressor or oxygen support of grade 3 or 4
- * while CRS cannot be graded).
+ * consciousness C/V/P/U, a pressor or oxygen support of grade 3 or 4
+ * while CRS cannot be graded, and a child's PEWS level high or emergency,
+ * or a partial PEWS already at 9).
+ *
+ * Children (PEWS, NHS England national charts, 2023; crs-grade-pews.h),
+ * for an `age_years` below the ward's NEWS2 age. Input columns:
+ *   resp_distress  none, mild, moderate, severe: the worst sign ticked, by
+ *                  the age band's descriptors;
+ *   crt_s          capillary refill time, seconds;
+ *   o2_percent     oxygen given as a percentage, 16-100 (instead of
+ *                  o2_flow_l_min; PEWS scores whichever was recorded);
+ *   bp_skip        nco, u0, u4: blood pressure not taken (not attempted,
+ *                  no concern 0; unsuccessful, no concern 0; unsuccessful,
+ *                  concern 4);
+ *   carer          worse, same, better, asleep, unavailable: the carer
+ *                  question;
+ *   intuition      yes, no: the nurse feels the child is "just not right";
+ *   sepsis         none, suspected, shock: new suspicion of sepsis or
+ *                  septic shock.
+ * `pews` is the total 0-26 of the seven scored parameters on the chart of
+ * the child's age band, blank when one is missing, and blank for older
+ * patients; `pews_level` is none (0), low (1-4), medium (5-8), high (9-12)
+ * or emergency (13 or more), raised by the non-score triggers (AVPU,
+ * carer, intuition, sepsis) as the charts say, blank with `pews`. The age
+ * band is read from `age_years` (a fraction of a year counts: 0.5 is six
+ * months).
  *
  * Plausible ranges. Only values that cannot be a reading from a living
  * patient, or are a unit mix-up, are refused; anything a monitor could
@@ -23,7 +47,8 @@
  *   age_years 0-130; temp_c 10.0-47.0 (°F typed as °C falls outside);
  *   hr 0-300; rr 0-100; sbp, dbp 0-300 and dbp not above sbp; spo2 0-100;
  *   o2_flow_l_min 0-100 and no flow on room air; vasopressors 0-10;
- *   ice 0-10 and capd 0-32 (the scales' own ranges).
+ *   ice 0-10 and capd 0-32 (the scales' own ranges); crt_s 0-20;
+ *   o2_percent 16-100.
  * Numbers use a point for decimals; integer columns take whole numbers.
  * Spaces around a value are ignored; the choice columns ignore case. */
 #define G_LOG_DOMAIN "crs-grade-csv"
@@ -64,6 +89,13 @@ typedef enum {
   COL_SEIZURE,
   COL_MOTOR_WEAKNESS,
   COL_CEREBRAL_EDEMA,
+  COL_RESP_DISTRESS,
+  COL_CRT,
+  COL_O2_PERCENT,
+  COL_BP_SKIP,
+  COL_CARER,
+  COL_INTUITION,
+  COL_SEPSIS,
   N_COLUMNS
 } Column;
 
@@ -99,6 +131,13 @@ static const ColumnInfo columns[N_COLUMNS] = {
   [COL_SEIZURE] = { "seizure", NO_FIELD },
   [COL_MOTOR_WEAKNESS] = { "motor_weakness", NO_FIELD },
   [COL_CEREBRAL_EDEMA] = { "cerebral_edema", NO_FIELD },
+  [COL_RESP_DISTRESS] = { "resp_distress", NO_FIELD },
+  [COL_CRT] = { "crt_s", CRS_FIELD_CRT },
+  [COL_O2_PERCENT] = { "o2_percent", CRS_FIELD_O2_PERCENT },
+  [COL_BP_SKIP] = { "bp_skip", NO_FIELD },
+  [COL_CARER] = { "carer", NO_FIELD },
+  [COL_INTUITION] = { "intuition", NO_FIELD },
+  [COL_SEPSIS] = { "sepsis", NO_FIELD },
 };
 
 struct _CrsGradeCsv
@@ -362,6 +401,10 @@ PARSE_CHOICE (CrsAcvpu, acvpu, CRS_ACVPU_N_VALUES)
 PARSE_CHOICE (CrsArousal, arousal, CRS_AROUSAL_N_VALUES)
 PARSE_CHOICE (CrsSeizure, seizure, CRS_SEIZURE_N_VALUES)
 PARSE_CHOICE (CrsEdema, edema, CRS_EDEMA_N_VALUES)
+PARSE_CHOICE (CrsRespDistress, resp_distress, CRS_RESP_DISTRESS_N_VALUES)
+PARSE_CHOICE (CrsBpSkip, bp_skip, CRS_BP_SKIP_N_VALUES)
+PARSE_CHOICE (CrsCarer, carer, CRS_CARER_N_VALUES)
+PARSE_CHOICE (CrsSepsis, sepsis, CRS_SEPSIS_N_VALUES)
 
 static void
 parse_field (Row               *row,
@@ -382,7 +425,12 @@ parse_field (Row               *row,
 
     case COL_AGE_YEARS:
       if (parse_number (row, column, text, &number))
-        context->age_years = (int) floor (number);
+        {
+          context->age_years = (int) floor (number);
+          /* Completed months for the PEWS chart; the small margin keeps
+           * 1/12-year steps written to a few decimals on their month. */
+          context->age_months = (int) floor (number * 12.0 + 1e-6);
+        }
       break;
 
     case COL_TEMP_C:
@@ -493,6 +541,50 @@ parse_field (Row               *row,
         }
       break;
 
+    case COL_RESP_DISTRESS:
+      if (!parse_resp_distress (text, &observation->resp_distress))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of none, mild, moderate, severe"), shown);
+        }
+      break;
+
+    case COL_CRT:
+      parse_number (row, column, text, &observation->crt_s);
+      break;
+
+    case COL_O2_PERCENT:
+      parse_number (row, column, text, &observation->o2_percent);
+      break;
+
+    case COL_BP_SKIP:
+      if (!parse_bp_skip (text, &observation->bp_skip))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of nco, u0, u4"), shown);
+        }
+      break;
+
+    case COL_CARER:
+      if (!parse_carer (text, &observation->carer))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of worse, same, better, asleep, unavailable"), shown);
+        }
+      break;
+
+    case COL_INTUITION:
+      parse_yes_no (row, column, text, &observation->intuition);
+      break;
+
+    case COL_SEPSIS:
+      if (!parse_sepsis (text, &observation->sepsis))
+        {
+          shown = echo (text);
+          problem (row, column, _("'%s' is not one of none, suspected, shock"), shown);
+        }
+      break;
+
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -551,7 +643,7 @@ crs_grade_csv_parse_row (CrsGradeCsv        *self,
 void
 crs_grade_csv_append_header (GString *out)
 {
-  g_string_append (out, "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error\n");
+  g_string_append (out, "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level\n");
 }
 
 static void
@@ -584,7 +676,14 @@ crs_grade_csv_append_graded (GString          *out,
   g_string_append (out, crs_grading_has_red_flag (grading) ? "yes" : "no");
   g_string_append_c (out, ',');
   crs_csv_append_field (out, reason);
-  g_string_append (out, ",\n");
+  g_string_append (out, ",,");
+  /* PEWS for a child: the total and its level, both blank when a
+   * parameter is missing (the reason gives what was recorded). */
+  if (grading->pews_applies && grading->pews.complete)
+    g_string_append_printf (out, "%d,%s", grading->pews.total, crs_pews_level_to_id (grading->pews.level));
+  else
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
 }
 
 void
@@ -595,7 +694,7 @@ crs_grade_csv_append_rejected (GString    *out,
   crs_csv_append_field (out, id);
   g_string_append (out, ",,,,,,,");
   crs_csv_append_field (out, error_text);
-  g_string_append_c (out, '\n');
+  g_string_append (out, ",,\n");
 }
 
 static gboolean

@@ -3,7 +3,8 @@
  * crs-grade-csv.c): observation rows in, grades out, with exactly the
  * grading the app shows on screen.
  *
- * Output columns: id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error */
+ * Output columns:
+ * id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level */
 #pragma once
 
 #include <gio/gio.h>

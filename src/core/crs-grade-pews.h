@@ -17,8 +17,9 @@
  * a62a8af9afd04d5611a19a5678c2fc04eae03951 (reference-sources/), and the
  * project's decisions on their open points (G1-G11).
  *
- * It stands alone: it scores a CrsObservation for a given age, and is
- * not (yet) part of CrsGrading, the patient status or the store. */
+ * Like CrsGrading it has two parts: the numbers (crs_pews_compute(),
+ * without allocating, carried in every CrsGrading of a child so that a
+ * whole history can be graded again) and the words (crs_pews_new()). */
 #pragma once
 
 #include <glib.h>
@@ -63,6 +64,7 @@ typedef enum {
   CRS_PEWS_TRIGGER_SEPSIS,    /* specific concern: new suspicion of sepsis or septic shock */
   CRS_PEWS_TRIGGER_CARER,     /* carer question: worse */
   CRS_PEWS_TRIGGER_INTUITION, /* clinical intuition: yes */
+  CRS_PEWS_N_TRIGGERS
 } CrsPewsTriggerKind;
 
 typedef struct
@@ -80,6 +82,41 @@ typedef struct
 } CrsPewsContext;
 
 void crs_pews_context_init (CrsPewsContext *context);
+
+#define CRS_PEWS_PARAM_BIT(param) (1u << (param))
+
+/* The numbers of one set's PEWS (crs_pews_compute): no allocation, no
+ * words. CrsPews below holds the same numbers with the words. */
+typedef struct
+{
+  CrsPewsBand  band;          /* the chart used; UNSET when neither the age nor a choice gives one */
+  CrsPewsBand  age_band;      /* the chart the age gives; UNSET for an unknown age */
+  gboolean     band_chosen;   /* the nurse chose the chart next to the age's */
+  gboolean     band_refused;  /* the nurse chose a chart this age may not use: the age's is used */
+
+  int          scores[CRS_PEWS_N_PARAMS]; /* as CrsPews.scores */
+  guint        not_recorded;  /* CRS_PEWS_PARAM_BIT of each parameter not recorded */
+  guint        needs_age;     /* ... of each recorded one that needs the chart, with no age known */
+  gboolean     o2_level_missing; /* oxygen by a device that scores by its level, and no level */
+  gboolean     complete;
+  int          total;         /* CRS_MISSING when not complete */
+  int          total_at_least;
+  CrsPewsLevel score_level;
+  CrsPewsLevel level;
+  gboolean     level_at_least;
+  /* The level each non-score trigger raises the set to; NONE when it
+   * was not found. */
+  CrsPewsLevel trigger_levels[CRS_PEWS_N_TRIGGERS];
+  int          interval_minutes;
+  gboolean     continuous_monitoring;
+  gboolean     red_flag;
+} CrsPewsScore;
+
+/* Fills @score (zeroed first) for @observation on the chart of a child
+ * @age_months old (-1 = unknown), or the adjacent chart the nurse chose. */
+void        crs_pews_compute (CrsPewsScore         *score,
+                              CrsObservation       *observation,
+                              int                   age_months);
 
 typedef struct
 {
@@ -125,10 +162,22 @@ CrsPews    *crs_pews_new   (CrsObservation       *observation,
                             int                   age_months,
                             const CrsPewsContext *context);
 void        crs_pews_free  (CrsPews              *pews);
+/* The same from numbers already worked out by crs_pews_compute() for
+ * this @observation. */
+CrsPews    *crs_pews_new_from_score (const CrsPewsScore   *score,
+                                     CrsObservation       *observation,
+                                     const CrsPewsContext *context);
 
 /* One line: "PEWS 6 (medium): heart rate 170/min (4), SpO2 93% (1), ...",
  * naming what is missing and the triggers that raised the level. */
 char       *crs_pews_summary (const CrsPews *pews);
+/* The red flag of a high or emergency level, short: "PEWS 10 (high)",
+ * "PEWS at least 9 (high) from the parameters recorded", "PEWS 3, level
+ * high: new suspicion of septic shock". */
+char       *crs_pews_flag_text (const CrsPews *pews);
+/* The chart's escalation for the level in one text: what to do, the
+ * medical review and the minimal observations, in the chart's words. */
+char       *crs_pews_guidance  (const CrsPews *pews);
 
 /* "PEWS (NHS England national charts, 2023)", translated. */
 const char *crs_pews_name  (void);

@@ -210,6 +210,16 @@ masks_fever (CrsInterventionKind kind)
          kind == CRS_INTERVENTION_CORTICOSTEROID;
 }
 
+/* The ACVPU of the newest current set taken before @at, UNSET when none. */
+static CrsAcvpu
+previous_acvpu (CrsGradingHistory *self,
+                gint64             at)
+{
+  guint first = first_set_from (self, at);
+
+  return first > 0 ? ((CrsObservation *) g_ptr_array_index (self->sets, first - 1))->acvpu : CRS_ACVPU_UNSET;
+}
+
 void
 crs_grading_history_context (CrsGradingHistory *self,
                              gint64             at,
@@ -224,6 +234,8 @@ crs_grading_history_context (CrsGradingHistory *self,
   if (self->patient != NULL)
     {
       context->age_years = crs_patient_age_years (self->patient, at);
+      /* PEWS reads its chart from completed months (grading.md §7, G11). */
+      context->age_months = crs_pews_age_months (self->patient->birth_date, at);
       context->spo2_scale = self->patient->spo2_scale == 2 ? 2 : 1;
       context->use_capd = self->patient->use_capd;
       /* The seed's factors for severity: how severe the underlying
@@ -231,6 +243,8 @@ crs_grading_history_context (CrsGradingHistory *self,
        * burden). A prior CRS has no source as a risk factor. */
       context->high_risk = self->patient->high_disease_burden || self->patient->comorbidities;
     }
+
+  context->previous_acvpu = previous_acvpu (self, at);
 
   onset = crs_grading_history_onset (self, at);
   if (onset == 0)

@@ -56,7 +56,7 @@ crs_strv_add (GPtrArray *array,
 const char *
 crs_grading_rules (void)
 {
-  return CRS_RULES_ASTCT ";" CRS_RULES_NEWS2;
+  return CRS_RULES_ASTCT ";" CRS_RULES_NEWS2 ";" CRS_RULES_PEWS;
 }
 
 double
@@ -65,6 +65,13 @@ crs_fever_min_celsius (void)
   /* crs_temperature_tenths() reads 37.95 as 38.0; the margin keeps a
    * stored 37.95 (37.9499...) on the fever side, as that function does. */
   return (CRS_FEVER_TENTHS - 0.5) / 10.0 - 1e-7;
+}
+
+double
+crs_fever_line_celsius (void)
+{
+  /* ASTCT 2019: fever is a temperature of 38.0 °C or more (crs-grade-crs.c). */
+  return CRS_FEVER_TENTHS / 10.0;
 }
 
 void
@@ -79,7 +86,21 @@ crs_grading_context_init (CrsGradingContext *context)
     .fever_masked = FALSE,
     .high_risk = FALSE,
     .masked_by = NULL,
+    .age_months = -1,
+    .previous_acvpu = CRS_ACVPU_UNSET,
   };
+}
+
+int
+crs_grading_context_age_months (const CrsGradingContext *context)
+{
+  g_return_val_if_fail (context != NULL, -1);
+
+  if (context->age_months >= 0)
+    return context->age_months;
+  /* The charts' age edges fall on whole years (1, 5 and 13): completed
+   * years give the same chart as completed months. */
+  return context->age_years >= 0 ? context->age_years * 12 : -1;
 }
 
 /* Symptom ticks that name a finding whose own field is empty. */
@@ -165,6 +186,11 @@ crs_grading_compute (CrsGrading              *grading,
   crs_grade_crs_compute (grading, observation, context, policy);
   crs_grade_icans_compute (grading, observation, context, policy);
   crs_grade_news2_compute (grading, observation, context, policy);
+  /* PEWS where NEWS2 is not used: a known age below the ward's NEWS2 age
+   * (grading.md §7). */
+  grading->pews_applies = crs_pews_applies_to_age (context->age_years, policy);
+  if (grading->pews_applies)
+    crs_pews_compute (&grading->pews, observation, crs_grading_context_age_months (context));
   crs_red_flags_compute (grading, observation);
   grading->prompts = compute_prompts (observation);
 }
@@ -206,6 +232,14 @@ crs_grading_new (CrsObservation          *observation,
   crs_grade_crs_describe (grading, observation, context, policy);
   crs_grade_icans_describe (grading, observation, policy);
   crs_grade_news2_describe (grading, observation);
+  if (grading->pews_applies)
+    {
+      CrsPewsContext pews_context;
+
+      crs_pews_context_init (&pews_context);
+      pews_context.previous_acvpu = context->previous_acvpu;
+      grading->pews_words = crs_pews_new_from_score (&grading->pews, observation, &pews_context);
+    }
   crs_red_flags_describe (grading, observation);
   crs_guidance_describe (grading, context, policy);
   for (guint p = 0; p < CRS_PROMPT_N_KINDS; p++)
@@ -232,6 +266,8 @@ crs_grading_free (CrsGrading *grading)
   g_free (grading->crs_guidance);
   g_free (grading->icans_guidance);
   g_free (grading->news2_guidance);
+  g_clear_pointer (&grading->pews_words, crs_pews_free);
+  g_free (grading->pews_guidance);
   g_free (grading);
 }
 
@@ -298,6 +334,8 @@ crs_grading_stamp (const CrsGrading *grading,
   observation->stored_crs_grade = crs_grading_crs_value (grading);
   observation->stored_icans_grade = crs_grading_icans_value (grading);
   observation->stored_news2 = grading->news2_total;
+  observation->stored_pews = grading->pews_applies ? grading->pews.total : CRS_MISSING;
+  observation->stored_pews_level = grading->pews_applies ? (int) grading->pews.level : CRS_MISSING;
   g_free (observation->stored_rules);
   observation->stored_rules = g_strdup (crs_grading_rules ());
   /* The escalation stays raised until a nurse acknowledges it. */
@@ -365,10 +403,10 @@ news2_summary (const CrsGrading *grading,
   if (grading->news2_not_applicable)
     return with_name
       /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
-      ? g_strdup_printf (_("NEWS2 is not used below %d years: use the ward's paediatric early warning chart"),
+      ? g_strdup_printf (_("NEWS2 is not used below %d years: PEWS is scored instead"),
                          grading->news2_min_age)
       /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
-      : g_strdup_printf (_("Not used below %d years: use the ward's paediatric early warning chart"),
+      : g_strdup_printf (_("Not used below %d years: PEWS is scored instead"),
                          grading->news2_min_age);
 
   if (crs_is_missing_int (grading->news2_total) && grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
@@ -427,6 +465,15 @@ crs_grading_news2_summary (const CrsGrading *grading)
 }
 
 char *
+crs_grading_pews_summary (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, NULL);
+  if (grading->pews_words == NULL)
+    return NULL;
+  return crs_pews_summary (grading->pews_words);
+}
+
+char *
 crs_grading_to_reason_line (const CrsGrading *grading)
 {
   g_autofree char *crs = NULL;
@@ -441,6 +488,12 @@ crs_grading_to_reason_line (const CrsGrading *grading)
                          grading->icans_reasons, grading->icans_missing);
   news2 = news2_summary (grading, TRUE);
 
+  if (grading->pews_words != NULL)
+    {
+      g_autofree char *pews = crs_pews_summary (grading->pews_words);
+      /* TRANSLATORS: the CRS, ICANS, NEWS2 and PEWS sentences on one line (a child) */
+      return g_strdup_printf (C_("reason line", "%s. %s. %s. %s."), crs, icans, news2, pews);
+    }
   /* TRANSLATORS: the CRS, ICANS and NEWS2 sentences on one line */
   return g_strdup_printf (C_("reason line", "%s. %s. %s."), crs, icans, news2);
 }

@@ -4,8 +4,10 @@
  *
  * Sources: Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638
  * (ASTCT consensus, as reprinted by NCI PDQ and PMC8021214, PMC8403007);
- * Royal College of Physicians, NEWS2, 2017 (charts 1 and 4); the
- * project's decisions on partial sets and floors (shared/clinical/
+ * Royal College of Physicians, NEWS2, 2017 (charts 1 and 4); for
+ * children below the ward's NEWS2 age, PEWS (NHS England national charts,
+ * 2023; crs-grade-pews.h) where NEWS2 stands for adults; the project's
+ * decisions on partial sets and floors (shared/clinical/
  * grading.md §6). Each rule is cited beside its code.
  *
  * A grading has two parts. The numbers (grades, floors, scores, red flag
@@ -18,6 +20,7 @@
 
 #include <glib.h>
 
+#include "crs-grade-pews.h"
 #include "crs-model.h"
 #include "crs-ward-policy.h"
 
@@ -41,6 +44,13 @@ typedef struct
    * fever_masked was set without one (the CSV's fever_masked column).
    * Borrowed: it lives as long as the history it came from. */
   CrsIntervention *masked_by;
+  /* Added with PEWS: the age in completed months on the day of the set
+   * (-1 = unknown: then age_years * 12, which gives the same chart), for
+   * the chart's age band and the nurse's choice of the next one; and the
+   * ACVPU of the patient's previous set (UNSET when none), which only
+   * words an AVPU trigger ("AVPU changed to V"). */
+  int              age_months;
+  CrsAcvpu         previous_acvpu;
 } CrsGradingContext;
 
 void crs_grading_context_init (CrsGradingContext *context);   /* adult, scale 1, nothing masked */
@@ -74,6 +84,9 @@ typedef enum {
    * while a vasopressor, vasopressin or oxygen support that would make it
    * grade 3 or 4 is recorded (grading.md §6, "Escalation without a grade"). */
   CRS_RED_FLAG_CRS_FINDING,
+  /* Added with PEWS: a child's PEWS level high or emergency (also a
+   * partial PEWS already at 9, or a trigger that raises the level). */
+  CRS_RED_FLAG_PEWS,
   CRS_RED_FLAG_N_KINDS
 } CrsRedFlagKind;
 
@@ -197,6 +210,14 @@ typedef struct
   gboolean     news2_not_applicable;
   int          news2_min_age;           /* the ward's news2_min_age this set was graded with */
 
+  /* PEWS (NHS England national charts, 2023): for a known age below the
+   * ward's NEWS2 age, where NEWS2 is not used. @pews holds the total (or
+   * CRS_MISSING), the total of what was recorded (the "at least"), the
+   * level with the triggers, the interval and the red flag; all zero
+   * when @pews_applies is FALSE. */
+  gboolean     pews_applies;
+  CrsPewsScore pews;
+
   guint        red_flag_kinds;          /* CRS_RED_FLAG_BIT (kind) of every red flag */
   guint        prompts;                 /* 1 << CrsPrompt of every symptom asking for a field */
   gboolean     mimic_reminder;          /* fever or hypotension: think of infection, sepsis, adrenal insufficiency */
@@ -214,6 +235,11 @@ typedef struct
   char      *news2_guidance;
   GPtrArray *red_flags;         /* CrsRedFlag * */
   GPtrArray *prompts_text;      /* char *, e.g. "High fever ticked: record the temperature" */
+  /* Added with PEWS: the child's PEWS with its words (reasons, what is
+   * missing, triggers, the chart's response), NULL when PEWS does not
+   * apply; and its guidance in the chart's words. */
+  CrsPews   *pews_words;
+  char      *pews_guidance;
 } CrsGrading;
 
 /* Fills the numbers of @grading (zeroed first; words left NULL): no
@@ -256,6 +282,12 @@ char       *crs_grading_news2_summary  (const CrsGrading *grading);
  * recorded parameters reach a band), "incomplete", "not used (under 16)"
  * (a child below the ward's NEWS2 age). */
 char       *crs_grading_news2_text     (const CrsGrading *grading);
+/* "PEWS 6 (medium): heart rate 150/min (2), ..." (crs_pews_summary());
+ * NULL when PEWS does not apply or the grading has no words. */
+char       *crs_grading_pews_summary   (const CrsGrading *grading);
+/* The months of age PEWS reads from @context: age_months, or else
+ * age_years * 12; -1 when unknown. */
+int         crs_grading_context_age_months (const CrsGradingContext *context);
 /* TRUE when the form offers CAPD rather than ICE first: below the ward's
  * age cut-off, or for a patient set to CAPD. Unknown age = adult (ICE).
  * A recorded score is graded by its own tool whatever this says. */
@@ -265,7 +297,8 @@ gboolean    crs_grading_uses_capd      (const CrsGradingContext *context,
  * unknown: used, as for an adult): below policy->news2_min_age. */
 gboolean    crs_news2_applies_to_age   (int                      age_years,
                                         const CrsWardPolicy     *policy);
-/* The rules a stored grade was made with: "ASTCT-2019;NEWS2-2017". */
+/* The rules a stored grade was made with:
+ * "ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023". */
 const char *crs_grading_rules          (void);
 
 /* NEWS2 parameter names and risk bands. Ids are the grade CSV's
@@ -288,6 +321,11 @@ int         crs_news2_score_param (CrsObservation *observation,
  * to the thermometer's tenth): for the store's search of the first fever
  * of an episode (crs-grading-history.h). */
 double      crs_fever_min_celsius (void);
+/* The ASTCT fever threshold, 38.0 °C, as a chart draws it (the fever
+ * line of the timeline): a temperature at or above it is a fever. Shown
+ * values are rounded to the tenth, so a line drawn here agrees with
+ * every grade. */
+double      crs_fever_line_celsius (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsGrading, crs_grading_free)
 

@@ -16,7 +16,8 @@
  *    B3, "dexamethasone ... for grade 3-4 neurologic toxicity"); the
  *    neurological emergency signs: the seed's emergency list;
  *  - NEWS2: RCP 2017 chart 4 (grading.md §5b); not for children under
- *    16: NICE MIB205, "Equality considerations" (crs-ward-policy.c).
+ *    16: NICE MIB205, "Equality considerations" (crs-ward-policy.c);
+ *    for them the PEWS chart's own escalation (crs_pews_guidance()).
  * No dose is given here: doses are the prescriber's. */
 #define G_LOG_DOMAIN "crs-guidance"
 
@@ -143,11 +144,10 @@ char *
 crs_guidance_news2_not_used (int min_age)
 {
   /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
-  return g_strdup_printf (_("NEWS2 is an adult score and is not used for patients under %d. "
-                            "Record the vital signs here as usual and score them on the ward's "
-                            "paediatric early warning chart, following its escalation rules. "
-                            "CRS and ICANS grades and the other red flags still apply, and the next "
-                            "set is due by the ward's observation interval."),
+  return g_strdup_printf (_("NEWS2 is an adult score and is not used for patients under %d: "
+                            "the set is scored with PEWS (NHS England national charts, 2023) "
+                            "instead, with the chart's escalation. CRS and ICANS grades and the "
+                            "other red flags still apply."),
                           min_age);
 }
 
@@ -243,6 +243,9 @@ crs_guidance_describe (CrsGrading              *grading,
       grading->icans_guidance = crs_guidance_for_icans (CRS_MISSING, grading->icans_by_capd);
       break;
     }
+
+  if (grading->pews_words != NULL)
+    grading->pews_guidance = crs_pews_guidance (grading->pews_words);
 
   if (grading->news2_not_applicable)
     grading->news2_guidance = crs_guidance_news2_not_used (policy->news2_min_age);

@@ -24,7 +24,7 @@ char       *crs_guidance_for_icans (int          grade,
 char       *crs_guidance_for_news2 (CrsNews2Risk risk,
                                     int          total);
 /* For a patient younger than the ward's NEWS2 age (@min_age): NEWS2 is
- * not used; the paediatric chart is. */
+ * not used; PEWS is. */
 char       *crs_guidance_news2_not_used (int     min_age);
 /* Shown with fever or hypotension (CrsGrading.mimic_reminder). */
 const char *crs_guidance_mimics    (void);

@@ -349,6 +349,8 @@ crs_observation_init (CrsObservation *self)
   self->stored_news2 = CRS_MISSING;
   self->crt_s = NAN;
   self->o2_percent = NAN;
+  self->stored_pews = CRS_MISSING;
+  self->stored_pews_level = CRS_MISSING;
 }
 
 CrsObservation *

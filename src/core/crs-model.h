@@ -318,7 +318,7 @@ struct _CrsObservation
   int     stored_crs_grade;
   int     stored_icans_grade;
   int     stored_news2;
-  char   *stored_rules;       /* e.g. "ASTCT-2019;NEWS2-2017" */
+  char   *stored_rules;       /* e.g. "ASTCT-2019;NEWS2-2017;PEWS-NHSE-2023" */
   /* Added with the nurse workflow: TRUE when grading raised a red flag
    * (crs_grading_has_red_flag()) when the set was saved. It stays raised
    * until a nurse acknowledges it (crs_store_acknowledge). */
@@ -333,6 +333,12 @@ struct _CrsObservation
   CrsSepsis   sepsis;         /* new suspicion of sepsis or septic shock */
   CrsPewsBand pews_band;      /* the chart the nurse chose; UNSET = by age. Not a finding:
                                * crs_observation_is_empty() ignores it */
+  /* The child's PEWS as stored with the set, like stored_news2: the total
+   * (CRS_MISSING for a partial set, or when PEWS was not used) and the
+   * level with its triggers (a CrsPewsLevel of crs-grade-pews.h, the
+   * lower bound for a partial set; CRS_MISSING when PEWS was not used). */
+  int         stored_pews;
+  int         stored_pews_level;
 };
 
 CrsObservation *crs_observation_new           (void);

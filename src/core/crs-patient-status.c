@@ -260,6 +260,17 @@ fill_due (CrsPatientStatus *status)
       input.crs_grade = !crs_is_missing_int (status->crs.grade) ? status->crs.grade : status->crs.last_grade;
       input.icans_grade = !crs_is_missing_int (status->icans.grade) ? status->icans.grade
                                                                      : status->icans.last_grade;
+      /* A child: the PEWS level of the newest set (a partial set's at
+       * least every 60 minutes, crs-grade-pews.h). */
+      input.pews_applies = latest->pews_applies;
+      if (latest->pews_applies)
+        {
+          input.pews_interval_minutes = latest->pews.interval_minutes;
+          input.pews_continuous = latest->pews.continuous_monitoring;
+          input.pews_level = latest->pews.level;
+          input.pews_partial = !latest->pews.complete;
+          input.pews_value = latest->pews.complete ? latest->pews.total : latest->pews.total_at_least;
+        }
     }
   crs_due_compute (&status->due, &input, &status->policy, status->now);
 }
@@ -532,6 +543,13 @@ crs_patient_status_last_text (CrsPatientStatus *self,
   return g_strdup_printf (_("Last graded %s at %s"), grade, when);
 }
 
+gboolean
+crs_patient_status_uses_pews (CrsPatientStatus *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return crs_pews_applies_to_age (crs_patient_age_years (self->patient, self->now), &self->policy);
+}
+
 int
 crs_patient_status_highest_grade (CrsPatientStatus *self)
 {
@@ -642,17 +660,43 @@ crs_status_period_text (CrsPatientStatus      *self,
   return g_strdup_printf (_("Highest %s at %s"), grade, when);
 }
 
-/* NEWS2 for ordering: continuous monitoring above any score, a missing
- * score below every recorded one. */
+/* The early-warning score for ordering, NEWS2 for adults and PEWS for
+ * children on one ladder: continuous monitoring above any score, a
+ * missing score below every recorded one. A child's PEWS level stands
+ * where the NEWS2 band of the same response stands (decision): low by its
+ * total, as NEWS2 1-4; medium as NEWS2 medium (an urgent review); high and
+ * emergency, which call for a rapid review or a 2222 call, as NEWS2 7 or
+ * more (continuous monitoring), emergency first. */
+#define RANK_CONTINUOUS 100
+#define RANK_NEWS2_MEDIUM_TOP 6
+#define RANK_NEWS2_LOW_TOP 4
+
 static int
-news2_rank (CrsPatientStatus *status)
+early_warning_rank (CrsPatientStatus *status)
 {
+  const CrsGrading *grading = status->latest_grading;
+
   if (status->due.rule == CRS_DUE_RULE_CONTINUOUS_NEWS2)
-    return 100;
-  if (status->latest_grading == NULL)
+    return RANK_CONTINUOUS;
+  if (grading == NULL)
     return CRS_MISSING;
-  return crs_is_missing_int (status->latest_grading->news2_total) ? CRS_MISSING
-                                                                   : status->latest_grading->news2_total;
+  if (grading->pews_applies)
+    switch (grading->pews.level)
+      {
+      case CRS_PEWS_LEVEL_EMERGENCY:
+        return RANK_CONTINUOUS + 1;
+      case CRS_PEWS_LEVEL_HIGH:
+        return RANK_CONTINUOUS;
+      case CRS_PEWS_LEVEL_MEDIUM:
+        return RANK_NEWS2_MEDIUM_TOP;
+      case CRS_PEWS_LEVEL_LOW:
+        return CLAMP (grading->pews.total_at_least, 1, RANK_NEWS2_LOW_TOP);
+      case CRS_PEWS_LEVEL_NONE:
+      case CRS_PEWS_LEVEL_N_VALUES:
+      default:
+        return grading->pews.complete ? 0 : CRS_MISSING;
+      }
+  return crs_is_missing_int (grading->news2_total) ? CRS_MISSING : grading->news2_total;
 }
 
 /* Minutes until due, negative when overdue; patients with no set yet
@@ -687,7 +731,7 @@ crs_patient_status_compare_urgency (CrsPatientStatus *a,
     return cmp;
   if ((cmp = CMP_DESC (crs_patient_status_highest_grade (a), crs_patient_status_highest_grade (b))) != 0)
     return cmp;
-  if ((cmp = CMP_DESC (news2_rank (a), news2_rank (b))) != 0)
+  if ((cmp = CMP_DESC (early_warning_rank (a), early_warning_rank (b))) != 0)
     return cmp;
   return CMP_ASC (due_rank (a), due_rank (b));
 }

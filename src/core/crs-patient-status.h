@@ -10,7 +10,9 @@
  *    it), each determined, "at least N" or not determined;
  *  - for the newest set: the grades, the grade stored at entry where it
  *    differs, the last determined grade with its time when the newest is
- *    not determined, whether the grade is rising, NEWS2 and its band;
+ *    not determined, whether the grade is rising, NEWS2 and its band, or
+ *    for a child below the ward's NEWS2 age PEWS and its level (NHS
+ *    England national charts, 2023) in its place;
  *  - the red flags open (not acknowledged) and the newest set's
  *    acknowledgement;
  *  - when the next set is due and the rule that set it;
@@ -151,6 +153,10 @@ char       *crs_patient_status_differs_text   (CrsPatientStatus *self,
  * otherwise. */
 char       *crs_patient_status_last_text      (CrsPatientStatus *self,
                                                const char       *scale);
+/* TRUE when the patient is scored with PEWS now: a known age, at
+ * status->now, below the ward's NEWS2 age. The tables name their
+ * early-warning column by it. */
+gboolean    crs_patient_status_uses_pews      (CrsPatientStatus *self);
 /* The highest of the CRS and ICANS grades (or lower bounds) of the
  * newest set, CRS_MISSING when neither has one. */
 int         crs_patient_status_highest_grade  (CrsPatientStatus *self);
@@ -201,7 +207,8 @@ gboolean    crs_grades_rising                 (const int *grades,
 
 /* Orders of the ward list. By urgency: an open red flag first, then
  * overdue sets, then the highest CRS or ICANS grade (or lower bound),
- * then NEWS2 (continuous monitoring above every score), then the longest
+ * then NEWS2, or a child's PEWS level where the NEWS2 band of the same
+ * response stands (continuous monitoring above every score), then the longest
  * overdue or soonest due; equal ones return 0 (the caller then orders by
  * bed). */
 int         crs_patient_status_compare_urgency (CrsPatientStatus *a,

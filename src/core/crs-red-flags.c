@@ -19,7 +19,11 @@
  *    (grading.md names the devices of ASTCT grades 3 and 4; the Venturi
  *    mask is one of them.)
  * Neither NEWS2 flag is raised for a patient NEWS2 is not used for (below
- * the ward's news2_min_age); the other flags are. The seed's mimics
+ * the ward's news2_min_age); the other flags are, and PEWS stands in for
+ * NEWS2: its levels high ("Call for 'Rapid Review'") and emergency
+ * ("Immediate 2222 call") raise the PEWS flag, from the total, from what a
+ * partial set already reaches (9), or from a trigger (NHS England PEWS
+ * charts, 2023; crs-grade-pews.c). The seed's mimics
  * (infection, sepsis, adrenal insufficiency) are a reminder whenever
  * there is fever or hypotension, not a red flag of their own. */
 #define G_LOG_DOMAIN "crs-red-flags"
@@ -80,6 +84,8 @@ crs_red_flags_compute (CrsGrading     *grading,
     kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_CONSCIOUSNESS);
   if (crs_finding_flag (grading))
     kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_CRS_FINDING);
+  if (grading->pews_applies && grading->pews.red_flag)
+    kinds |= CRS_RED_FLAG_BIT (CRS_RED_FLAG_PEWS);
 
   grading->red_flag_kinds = kinds;
   /* The seed: CRS symptoms can mimic infection, sepsis and adrenal
@@ -149,6 +155,8 @@ crs_red_flags_describe (CrsGrading     *grading,
                   g_strdup_printf (_("NEWS2 at least %d from the parameters recorded"),
                                    grading->news2_partial_sum));
     }
+  if ((kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_PEWS)) && grading->pews_words != NULL)
+    add_flag (grading, CRS_RED_FLAG_PEWS, crs_pews_flag_text (grading->pews_words));
   if (kinds & CRS_RED_FLAG_BIT (CRS_RED_FLAG_CONSCIOUSNESS))
     {
       g_autofree char *label = g_utf8_strdown (crs_acvpu_label (observation->acvpu), -1);

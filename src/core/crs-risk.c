@@ -184,6 +184,16 @@ calendar_days_between (gint64 start,
   return g_date_days_between (&da, &db);
 }
 
+/* A full onset range in a unit of time: the window is known. An
+ * interquartile range is not a window (the rest of onsets fall outside). */
+static gboolean
+onset_range_known (const CrsSourcedRange *range)
+{
+  return range->text != NULL && !isnan (range->min) && !isnan (range->max) &&
+         range->spread == CRS_SPREAD_RANGE && range->unit != CRS_TIME_UNIT_UNSET &&
+         range->unit < CRS_TIME_UNIT_N_VALUES;
+}
+
 static char *
 headline_for (CrsMonitoringWindow *window,
               CrsTimeUnit          unit,
@@ -280,8 +290,7 @@ crs_monitoring_window_new (CrsInfusion *infusion,
     }
 
   range = &therapy->onset_range;
-  window->known = range->text != NULL && !isnan (range->min) && !isnan (range->max) &&
-                  range->spread == CRS_SPREAD_RANGE && range->unit != CRS_TIME_UNIT_UNSET;
+  window->known = onset_range_known (range);
   /* Hours for bispecifics, as their labels count; days otherwise. */
   window->headline = headline_for (window,
                                    range->unit != CRS_TIME_UNIT_UNSET ? range->unit : therapy->onset_median.unit,
@@ -349,6 +358,73 @@ crs_monitoring_window_new (CrsInfusion *infusion,
                       window->position == CRS_WINDOW_IN_ONSET_RANGE;
   window->detail = g_strdup_printf ("%s %s", onset, where);
   return window;
+}
+
+/* Local midnight @days calendar days after the day of @at. */
+static gint64
+midnight_after (gint64 at,
+                int    days)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) later = NULL;
+
+  if (local == NULL)
+    return at + (gint64) days * 86400;
+  midnight = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                    g_date_time_get_day_of_month (local), 0, 0, 0);
+  later = midnight != NULL ? g_date_time_add_days (midnight, days) : NULL;
+  return later != NULL ? g_date_time_to_unix (later) : at + (gint64) days * 86400;
+}
+
+gboolean
+crs_monitoring_onset_span (CrsInfusion *infusion,
+                           CrsTherapy  *therapy,
+                           gint64      *from,
+                           gint64      *to)
+{
+  const CrsSourcedRange *range;
+  double per_unit;
+
+  g_return_val_if_fail (CRS_IS_INFUSION (infusion), FALSE);
+  g_return_val_if_fail (therapy == NULL || CRS_IS_THERAPY (therapy), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  *from = *to = 0;
+  if (therapy == NULL || !onset_range_known (&therapy->onset_range))
+    return FALSE;
+  range = &therapy->onset_range;
+
+  switch (range->unit)
+    {
+    case CRS_TIME_UNIT_MINUTES:
+    case CRS_TIME_UNIT_HOURS:
+      /* crs_monitoring_window_new(): inside while min <= elapsed <= max. */
+      per_unit = range->unit == CRS_TIME_UNIT_MINUTES ? 60.0 : 3600.0;
+      *from = (gint64) ceil (MAX (range->min, 0.0) * per_unit);
+      *to = (gint64) floor (range->max * per_unit) + 1;
+      break;
+    case CRS_TIME_UNIT_DAYS:
+    default:
+      {
+        /* Whole calendar days: inside from the first local midnight of
+         * day ceil(min) (or the start itself on day 0) to the end of day
+         * floor(max). */
+        gint64 start = infusion->start_at;
+        int first_day = (int) ceil (MAX (range->min, 0.0));
+        int last_day = (int) floor (range->max);
+
+        *from = MAX (midnight_after (start, first_day), start) - start;
+        *to = midnight_after (start, last_day + 1) - start;
+      }
+      break;
+    }
+  if (*to <= *from)
+    {
+      *from = *to = 0;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

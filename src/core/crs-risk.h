@@ -94,6 +94,16 @@ CrsMonitoringWindow *crs_monitoring_window_new  (CrsInfusion         *infusion,
                                                  CrsTherapy          *therapy,
                                                  gint64               now);
 void                 crs_monitoring_window_free (CrsMonitoringWindow *window);
+/* The therapy's reported onset range as a span of time after the start
+ * of @infusion, in seconds: [*@from, *@to), exactly where
+ * crs_monitoring_window_new() says "inside the range" (whole calendar
+ * days for a range in days, as the window counts them). FALSE, with 0 and
+ * 0, when the window is not known (no therapy, no full range). For a
+ * chart's shaded onset window. */
+gboolean             crs_monitoring_onset_span  (CrsInfusion         *infusion,
+                                                 CrsTherapy          *therapy,
+                                                 gint64              *from,
+                                                 gint64              *to);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsMonitoringWindow, crs_monitoring_window_free)
 
 /* The words shown for a therapy missing from the reference database. */

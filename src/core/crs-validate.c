@@ -42,6 +42,13 @@ static const CrsFieldRange ranges[CRS_FIELD_N_FIELDS] = {
   [CRS_FIELD_WEIGHT] = { 0.2, 700, FALSE, 1, "kg" },
   [CRS_FIELD_DOSE] = { 0, 1e9, FALSE, 0, NULL },
   [CRS_FIELD_LAB_VALUE] = { 0, 1e9, FALSE, 0, NULL },
+  /* Capillary refill is recorded in seconds (PEWS charts: "CRT Record in
+   * seconds", rows "<=2 secs" and ">=3 secs"); a refill of more than 20 s
+   * is not a timed measurement but a typing slip (decision). */
+  [CRS_FIELD_CRT] = { 0, 20, FALSE, 1, "s" },
+  /* Oxygen as a percentage: the grade CSV's "o2_percent 16-100", the
+   * range SPOT-NPEWS UI Specification U9.9 suggests ("16-100 %"). */
+  [CRS_FIELD_O2_PERCENT] = { 16, 100, FALSE, 0, "%" },
 };
 
 const CrsFieldRange *

@@ -31,6 +31,9 @@ typedef enum {
   CRS_FIELD_WEIGHT,
   CRS_FIELD_DOSE,
   CRS_FIELD_LAB_VALUE,
+  /* Added with PEWS (children): */
+  CRS_FIELD_CRT,              /* capillary refill time, s */
+  CRS_FIELD_O2_PERCENT,       /* oxygen given as a percentage */
   CRS_FIELD_N_FIELDS
 } CrsField;
 

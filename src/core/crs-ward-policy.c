@@ -42,8 +42,8 @@
  * 2017, chart 4: total 1-4, "minimum 4-6-hourly"), so a patient in the
  * window is never observed less often than a patient scoring 1 on NEWS2.
  * The stricter of this and the NEWS2 frequency applies (crs-trend.c);
- * for a patient too young for NEWS2 it is the only interval, in or out
- * of the window. */
+ * for a patient too young for NEWS2 it applies in or out of the window,
+ * beside the PEWS level's (crs-due.h). */
 #define CRS_POLICY_WINDOW_INTERVAL_MINUTES 240
 
 /* The age from which NEWS2 is used. NEWS2 (RCP 2017) is an adult score:
@@ -51,8 +51,11 @@
  * (nice.org.uk/advice/mib205/chapter/Equality-considerations): "The
  * National Early Warning Score does not apply to children under 16 or
  * pregnant women", adding that comparable scores for children are being
- * developed with the RCPCH: a child's vital signs are read on the
- * ward's paediatric early warning chart, not on the adult thresholds.
+ * developed with the RCPCH: a child's vital signs are read on a
+ * paediatric early warning chart, not on the adult thresholds. Below
+ * this age CRS Watch scores PEWS on the NHS England national charts
+ * (crs-grade-pews.h; grading.md §7: "PEWS below 16 years, NEWS2 from
+ * 16").
  * Default: NEWS2 from 16 years; 0 scores everyone. A patient with no
  * birth date is scored as an adult, as for ICE/CAPD. The pregnancy
  * exclusion is not modelled (the record has no pregnancy field). */

@@ -19,10 +19,24 @@
 #include "core/crs-therapy.h"
 #include "store/crs-reference-writer.h"
 #include "crs-therapy-compiler.h"
+#include "crs-xml-input.h"
 
 #define THERAPIES_NS "urn:crswatch:therapies:1"
 /* Beyond this many, more problems are counted, not listed. */
 #define MAX_PROBLEMS 50
+
+/* What a therapies file (or its schema) may be: far above the real one
+ * (80 kB, 775 elements nested 4 deep, at most 7 attributes on one), far
+ * below what would slow the build or exhaust memory. The bytes pass
+ * through the same guard as a ward file (crs-xml-input.c): no DOCTYPE,
+ * no entities, caps applied before libxml2 parses them. */
+static const CrsXmlLimits therapy_limits = {
+  .max_bytes = 16 * 1024 * 1024,
+  .max_depth = 16,
+  .max_elements = 200000,
+  .max_attributes = 32,
+  .max_tag_bytes = 64 * 1024,
+};
 
 typedef struct
 {
@@ -39,15 +53,22 @@ add_problem (Compiler   *c,
              const char *field,
              const char *message)
 {
+  g_autofree char *text = NULL;
+
   if (c->problems->len >= MAX_PROBLEMS)
     {
       c->dropped++;
       return;
     }
+  /* libxml2 quotes the file's bytes in its messages (a tag name that is
+   * not UTF-8, say): the problem is made valid UTF-8, bad bytes shown as
+   * U+FFFD, so that every message can be printed and shown (found by
+   * fuzz-therapy, tests/fuzz/crashes/therapy/). */
   if (field != NULL)
-    g_ptr_array_add (c->problems, g_strdup_printf ("%s:%d: %s: %s", file, line, field, message));
+    text = g_strdup_printf ("%s:%d: %s: %s", file, line, field, message);
   else
-    g_ptr_array_add (c->problems, g_strdup_printf ("%s:%d: %s", file, line, message));
+    text = g_strdup_printf ("%s:%d: %s", file, line, message);
+  g_ptr_array_add (c->problems, g_utf8_make_valid (text, -1));
 }
 
 static void G_GNUC_PRINTF (4, 5)
@@ -522,18 +543,198 @@ fail_with_problems (Compiler  *c,
   return FALSE;
 }
 
+/* Never let libxml2 fetch anything: neither format refers to anything
+ * outside its file. */
+static xmlParserInputPtr
+deny_external_cb (const char       *url,
+                  const char       *id,
+                  xmlParserCtxtPtr  ctxt)
+{
+  return NULL;
+}
+
+/* The verdict of the byte guard, as a problem of @path. */
+static void
+add_guard_problem (Compiler          *c,
+                   const char        *path,
+                   const CrsXmlInput *input)
+{
+  g_autofree char *message = NULL;
+
+  if (input->forbidden != NULL)
+    message = g_strdup_printf ("the file contains “%s”: CRS Watch reads no DOCTYPE or entities", input->forbidden);
+  else if (input->too_large)
+    message = g_strdup_printf ("the file is larger than %" G_GSIZE_FORMAT " bytes, the most CRS Watch reads",
+                               input->limits.max_bytes);
+  else if (input->too_deep)
+    message = g_strdup_printf ("the elements nest more than %u deep", input->limits.max_depth);
+  else if (input->too_many_elements)
+    message = g_strdup_printf ("the file has more than %u elements", input->limits.max_elements);
+  else if (input->too_many_attributes)
+    message = g_strdup_printf ("an element has more than %u attributes", input->limits.max_attributes);
+  else if (input->tag_too_long)
+    message = g_strdup_printf ("an element's start tag is longer than %" G_GSIZE_FORMAT " bytes",
+                               input->limits.max_tag_bytes);
+  else if (input->io_error != NULL)
+    message = g_strdup (input->io_error->message);
+  else
+    return;
+  g_ptr_array_set_size (c->problems, 0);
+  c->dropped = 0;
+  add_problem (c, path, input->forbidden != NULL || input->too_large ? 0 : input->cap_line, NULL, message);
+}
+
+/* Parses @stream into a tree through the byte guard, without network,
+ * entity substitution, DTD loading or XInclude. NULL with problems. */
+static xmlDoc *
+read_guarded (Compiler     *c,
+              GInputStream *stream,
+              const char   *path)
+{
+  CrsXmlInput input = { 0 };
+  g_autoptr(GError) error = NULL;
+  xmlExternalEntityLoader saved_loader;
+  xmlParserCtxt *parser;
+  xmlDoc *doc = NULL;
+  int line = 0;
+
+  if (!crs_xml_input_start (&input, stream, &therapy_limits, &line, &error))
+    {
+      add_problem (c, path, line, NULL, error->message);
+      crs_xml_input_clear (&input);
+      return NULL;
+    }
+
+  parser = xmlNewParserCtxt ();
+  if (parser == NULL)
+    {
+      add_problem (c, path, 0, NULL, "out of memory");
+      crs_xml_input_clear (&input);
+      return NULL;
+    }
+  saved_loader = xmlGetExternalEntityLoader ();
+  xmlSetExternalEntityLoader (deny_external_cb);
+  xmlSetStructuredErrorFunc (c, structured_error_cb);
+  /* NONET, and deliberately not NOENT, DTDLOAD, DTDATTR, XINCLUDE or
+   * HUGE. Line numbers for every message. */
+  doc = xmlCtxtReadIO (parser, crs_xml_input_read, crs_xml_input_close, &input, path, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetExternalEntityLoader (saved_loader);
+  xmlFreeParserCtxt (parser);
+
+  if (crs_xml_input_refused (&input))
+    {
+      add_guard_problem (c, path, &input);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc != NULL && doc->intSubset != NULL)
+    {
+      /* The scan makes this impossible; kept as a second lock. */
+      add_problem (c, path, 0, NULL, "the file has a DOCTYPE: CRS Watch reads no DOCTYPE or entities");
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  crs_xml_input_clear (&input);
+  return doc;
+}
+
+/* Opens @path as a regular file no larger than the limit. */
+static GInputStream *
+open_guarded (Compiler   *c,
+              const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInputStream *stream;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    {
+      add_problem (c, path, 0, NULL, error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      add_problem (c, path, 0, NULL, "not a regular file");
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > (goffset) therapy_limits.max_bytes)
+    {
+      g_autofree char *message = g_strdup_printf ("the file is larger than %" G_GSIZE_FORMAT
+                                                  " bytes, the most CRS Watch reads",
+                                                  therapy_limits.max_bytes);
+      add_problem (c, path, 0, NULL, message);
+      return NULL;
+    }
+  stream = g_file_read (file, NULL, &error);
+  if (stream == NULL)
+    add_problem (c, path, 0, NULL, error->message);
+  return G_INPUT_STREAM (stream);
+}
+
+/* The schema keeps pointers into its document: @doc_out lives as long. */
 static xmlSchema *
 load_schema (Compiler    *c,
-             const char  *xsd_path)
+             const char  *xsd_path,
+             xmlDoc     **doc_out)
 {
-  xmlSchemaParserCtxt *parser = xmlSchemaNewParserCtxt (xsd_path);
+  g_autoptr(GInputStream) stream = open_guarded (c, xsd_path);
+  xmlSchemaParserCtxt *parser;
+  xmlExternalEntityLoader saved_loader;
   xmlSchema *schema;
+  xmlDoc *doc;
 
-  if (parser == NULL)
+  if (stream == NULL)
     return NULL;
+  doc = read_guarded (c, stream, xsd_path);
+  if (doc == NULL)
+    return NULL;
+  parser = xmlSchemaNewDocParserCtxt (doc);
+  if (parser == NULL)
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  /* An xs:include or xs:import would be fetched: refused too. */
+  saved_loader = xmlGetExternalEntityLoader ();
+  xmlSetExternalEntityLoader (deny_external_cb);
   xmlSchemaSetParserStructuredErrors (parser, structured_error_cb, c);
   schema = xmlSchemaParse (parser);
+  xmlSetExternalEntityLoader (saved_loader);
   xmlSchemaFreeParserCtxt (parser);
+  if (schema == NULL)
+    xmlFreeDoc (doc);
+  else
+    *doc_out = doc;
+  return schema;
+}
+
+/* The compiled schema of @xsd_path, parsed once per path: the fuzzer
+ * loads thousands of files against the same schema. */
+static xmlSchema *
+get_schema (Compiler   *c,
+            const char *xsd_path)
+{
+  G_LOCK_DEFINE_STATIC (cache);
+  static char *cached_path = NULL;
+  static xmlSchema *cached = NULL;
+  static xmlDoc *cached_doc = NULL;
+  xmlSchema *schema;
+
+  G_LOCK (cache);
+  if (cached == NULL || g_strcmp0 (cached_path, xsd_path) != 0)
+    {
+      g_clear_pointer (&cached, xmlSchemaFree);
+      g_clear_pointer (&cached_doc, xmlFreeDoc);
+      g_clear_pointer (&cached_path, g_free);
+      cached = load_schema (c, xsd_path, &cached_doc);
+      if (cached != NULL)
+        cached_path = g_strdup (xsd_path);
+    }
+  schema = cached;
+  G_UNLOCK (cache);
   return schema;
 }
 
@@ -542,7 +743,7 @@ validate (Compiler  *c,
           xmlDoc    *doc,
           const char *xsd_path)
 {
-  xmlSchema *schema = load_schema (c, xsd_path);
+  xmlSchema *schema = get_schema (c, xsd_path);
   xmlSchemaValidCtxt *valid;
   int rc;
 
@@ -556,41 +757,26 @@ validate (Compiler  *c,
   xmlSchemaSetValidStructuredErrors (valid, structured_error_cb, c);
   rc = xmlSchemaValidateDoc (valid, doc);
   xmlSchemaFreeValidCtxt (valid);
-  xmlSchemaFree (schema);
   if (rc != 0 && c->problems->len == 0)
     add_problem (c, c->path, 0, NULL, "does not match the schema");
   return rc == 0;
 }
 
-GPtrArray *
-crs_therapy_compiler_load (const char  *xml_path,
-                           const char  *xsd_path,
-                           GError     **error)
+static GPtrArray *
+load_stream (GInputStream  *stream,
+             const char    *xml_path,
+             const char    *xsd_path,
+             GError       **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify) crs_source_unref);
   g_autoptr(GPtrArray) therapies = g_ptr_array_new_with_free_func (g_object_unref);
   Compiler c = { xml_path, problems, 0, sources };
-  xmlParserCtxt *parser;
   xmlDoc *doc;
   xmlNode *root;
 
-  g_return_val_if_fail (xml_path != NULL, NULL);
-  g_return_val_if_fail (xsd_path != NULL, NULL);
-
-  parser = xmlNewParserCtxt ();
-  if (parser == NULL)
-    {
-      g_set_error_literal (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_FAILED, "out of memory");
-      return NULL;
-    }
-  /* No network, no external entities; line numbers for every message. */
-  xmlSetStructuredErrorFunc (&c, structured_error_cb);
-  doc = xmlCtxtReadFile (parser, xml_path, NULL, XML_PARSE_NONET);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  xmlFreeParserCtxt (parser);
-
+  doc = stream != NULL ? read_guarded (&c, stream, xml_path) : NULL;
   if (doc == NULL)
     {
       if (problems->len == 0)
@@ -630,6 +816,49 @@ crs_therapy_compiler_load (const char  *xml_path,
       return NULL;
     }
   return g_steal_pointer (&therapies);
+}
+
+GPtrArray *
+crs_therapy_compiler_load (const char  *xml_path,
+                           const char  *xsd_path,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  Compiler c = { xml_path, problems, 0, NULL };
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_val_if_fail (xml_path != NULL, NULL);
+  g_return_val_if_fail (xsd_path != NULL, NULL);
+
+  stream = open_guarded (&c, xml_path);
+  if (stream == NULL)
+    {
+      fail_with_problems (&c, error);
+      return NULL;
+    }
+  return load_stream (stream, xml_path, xsd_path, error);
+}
+
+GPtrArray *
+crs_therapy_compiler_load_bytes (GBytes      *xml,
+                                 const char  *display_name,
+                                 const char  *xsd_path,
+                                 GError     **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_val_if_fail (xml != NULL, NULL);
+  g_return_val_if_fail (xsd_path != NULL, NULL);
+
+  if (g_bytes_get_size (xml) > therapy_limits.max_bytes)
+    {
+      g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE,
+                   "%s:0: the file is larger than %" G_GSIZE_FORMAT " bytes, the most CRS Watch reads",
+                   display_name, therapy_limits.max_bytes);
+      return NULL;
+    }
+  stream = g_memory_input_stream_new_from_bytes (xml);
+  return load_stream (stream, display_name != NULL ? display_name : "therapies.xml", xsd_path, error);
 }
 
 gboolean

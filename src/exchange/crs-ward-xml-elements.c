@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/crs-grade-pews.h"
 #include "core/crs-symptom.h"
 #include "crs-ward-xml-reader-private.h"
 
@@ -416,6 +417,15 @@ read_observation (CrsWardXmlReader *r,
   ATTR_ENUM (ctx, "cerebral-edema", edema, CrsEdema, obs->cerebral_edema);
   obs->symptoms = attr_id_list (ctx, "symptoms", symptom_from_id, &present);
 
+  ATTR_ENUM (ctx, "resp-distress", resp_distress, CrsRespDistress, obs->resp_distress);
+  attr_double (ctx, "crt-s", &obs->crt_s);
+  attr_double (ctx, "o2-percent", &obs->o2_percent);
+  ATTR_ENUM (ctx, "bp-skip", bp_skip, CrsBpSkip, obs->bp_skip);
+  ATTR_ENUM (ctx, "carer", carer, CrsCarer, obs->carer);
+  ATTR_ENUM (ctx, "intuition", tri, CrsTri, obs->intuition);
+  ATTR_ENUM (ctx, "sepsis", sepsis, CrsSepsis, obs->sepsis);
+  ATTR_ENUM (ctx, "pews-chart", pews_band, CrsPewsBand, obs->pews_band);
+
   g_ptr_array_add (r->patient->observations, obs);
   g_hash_table_insert (r->observation_lines, obs, GINT_TO_POINTER (ctx->line));
   g_hash_table_insert (r->observation_owner, obs, r->patient);
@@ -463,6 +473,14 @@ read_grades (CrsWardXmlReader *r,
   attr_int (ctx, "crs", 4, &obs->stored_crs_grade);
   attr_int (ctx, "icans", 4, &obs->stored_icans_grade);
   attr_int (ctx, "news2", 20, &obs->stored_news2);
+  attr_int (ctx, "pews", CRS_PEWS_MAX_TOTAL, &obs->stored_pews);
+  {
+    CrsPewsLevel level = CRS_PEWS_LEVEL_N_VALUES;   /* left out */
+
+    ATTR_ENUM (ctx, "pews-level", pews_level, CrsPewsLevel, level);
+    if (level != CRS_PEWS_LEVEL_N_VALUES)
+      obs->stored_pews_level = level;
+  }
   obs->stored_rules = get_attr (ctx, "rules");
   obs->stored_red_flag = attr_bool (ctx, "red-flag", FALSE);
 }

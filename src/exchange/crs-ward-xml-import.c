@@ -95,7 +95,8 @@ static gboolean
 needs_grades (CrsObservation *obs)
 {
   return obs->stored_rules == NULL && crs_is_missing_int (obs->stored_crs_grade) &&
-         crs_is_missing_int (obs->stored_icans_grade) && crs_is_missing_int (obs->stored_news2);
+         crs_is_missing_int (obs->stored_icans_grade) && crs_is_missing_int (obs->stored_news2) &&
+         crs_is_missing_int (obs->stored_pews) && crs_is_missing_int (obs->stored_pews_level);
 }
 
 /* Gradings for the sets of @entry that have none: a table of

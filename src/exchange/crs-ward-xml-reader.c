@@ -42,6 +42,7 @@ crs_ward_xml_reader_fail (CrsWardXmlReader *r,
                           ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *raw = NULL;
   va_list args;
 
   r->n_problems++;
@@ -49,8 +50,11 @@ crs_ward_xml_reader_fail (CrsWardXmlReader *r,
     return;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* libxml2 quotes the file's bytes in its messages, which need not be
+   * UTF-8 (a broken tag name): shown as U+FFFD, never passed on raw. */
+  message = g_utf8_make_valid (raw, -1);
 
   if (line > 0)
     /* TRANSLATORS: file name, line number, what is wrong there */
@@ -109,7 +113,7 @@ deny_external_cb (const char       *url,
 
 static void
 parse (CrsWardXmlReader *r,
-       CrsWardXmlInput  *input)
+       CrsXmlInput  *input)
 {
   xmlSchemaPtr schema;
   xmlSchemaValidCtxtPtr vctxt = NULL;
@@ -132,7 +136,7 @@ parse (CrsWardXmlReader *r,
 
   /* NONET: no network; and deliberately not NOENT (entity substitution),
    * DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
-  r->reader = xmlReaderForIO (crs_ward_xml_input_read, crs_ward_xml_input_close, input, NULL, "UTF-8",
+  r->reader = xmlReaderForIO (crs_xml_input_read, crs_xml_input_close, input, NULL, "UTF-8",
                               XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES |
                               XML_PARSE_NOCDATA);
   if (r->reader == NULL)
@@ -202,8 +206,7 @@ parse (CrsWardXmlReader *r,
   xmlSetExternalEntityLoader (saved_loader);
 
   /* The input callback's own verdicts say more than the parser's. */
-  if (input->forbidden != NULL || input->too_large || input->io_error != NULL ||
-      input->too_many_attributes || input->tag_too_long)
+  if (crs_xml_input_refused (input))
     {
       g_clear_error (&r->error);
       r->n_problems = 0;
@@ -212,6 +215,13 @@ parse (CrsWardXmlReader *r,
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
                  _("an element has more than %d attributes; no element of a ward file has "
                    "that many, so CRS Watch does not read it"), CRS_WARD_XML_MAX_ATTRIBUTES);
+  else if (input->too_deep)
+    crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
+                 _("the elements nest more than %d deep; a ward file never does"),
+                 CRS_WARD_XML_MAX_DEPTH);
+  else if (input->too_many_elements)
+    crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
+                 _("the file has more than %d elements"), CRS_WARD_XML_MAX_ELEMENTS);
   else if (input->tag_too_long)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
                  _("an element's start tag is longer than %" G_GSIZE_FORMAT " bytes, more than "
@@ -224,7 +234,7 @@ parse (CrsWardXmlReader *r,
   else if (input->too_large)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, 0,
                  _("the file is larger than %" G_GSIZE_FORMAT " bytes, the most CRS Watch reads"),
-                 input->max_bytes);
+                 input->limits.max_bytes);
   else if (input->io_error != NULL)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_IO, 0, "%s", input->io_error->message);
   else if (r->error == NULL && ret != 0)
@@ -248,7 +258,12 @@ read_stream (GInputStream  *stream,
              GError       **error)
 {
   CrsWardXmlReader r = { 0 };
-  CrsWardXmlInput input = { 0 };
+  CrsXmlInput input = { 0 };
+  /* The root is depth 1 for the scan, 0 for xmlTextReaderDepth(). */
+  const CrsXmlLimits limits = {
+    max_bytes, CRS_WARD_XML_MAX_DEPTH + 1, CRS_WARD_XML_MAX_ELEMENTS,
+    CRS_WARD_XML_MAX_ATTRIBUTES, CRS_WARD_XML_MAX_TAG_BYTES,
+  };
   g_autoptr(GError) head_error = NULL;
   int head_line = 0;
 
@@ -265,12 +280,12 @@ read_stream (GInputStream  *stream,
 
   if (r.anchor == NULL)
     crs_ward_xml_reader_fail (&r, CRS_EXCHANGE_ERROR_FAILED, 0, _("the import time is out of range"));
-  else if (!crs_ward_xml_input_start (&input, stream, max_bytes, &head_line, &head_error))
+  else if (!crs_xml_input_start (&input, stream, &limits, &head_line, &head_error))
     crs_ward_xml_reader_fail (&r, head_error->code, head_line, "%s", head_error->message);
   else
     parse (&r, &input);
 
-  crs_ward_xml_input_clear (&input);
+  crs_xml_input_clear (&input);
 
   if (r.error != NULL)
     {

@@ -12,6 +12,7 @@
 #include <libxml/xmlwriter.h>
 #include <math.h>
 
+#include "core/crs-grade-pews.h"
 #include "core/crs-symptom.h"
 #include "crs-ward-xml-private.h"
 
@@ -341,16 +342,29 @@ write_observation (Writer             *wr,
   write_attr (wr, "cerebral-edema", crs_edema_to_id (obs->cerebral_edema));
   write_id_list (wr, "symptoms", obs->symptoms, CRS_SYMPTOM_N_VALUES, symptom_id, FALSE);
 
+  write_attr (wr, "resp-distress", crs_resp_distress_to_id (obs->resp_distress));
+  write_attr_double (wr, "crt-s", obs->crt_s);
+  write_attr_double (wr, "o2-percent", obs->o2_percent);
+  write_attr (wr, "bp-skip", crs_bp_skip_to_id (obs->bp_skip));
+  write_attr (wr, "carer", crs_carer_to_id (obs->carer));
+  write_attr (wr, "intuition", crs_tri_to_id (obs->intuition));
+  write_attr (wr, "sepsis", crs_sepsis_to_id (obs->sepsis));
+  write_attr (wr, "pews-chart", crs_pews_band_to_id (obs->pews_band));
+
   write_text_element (wr, "note", obs->note);
 
   if (obs->stored_rules != NULL || !crs_is_missing_int (obs->stored_crs_grade) ||
       !crs_is_missing_int (obs->stored_icans_grade) || !crs_is_missing_int (obs->stored_news2) ||
+      !crs_is_missing_int (obs->stored_pews) || !crs_is_missing_int (obs->stored_pews_level) ||
       obs->stored_red_flag)
     {
       xmlTextWriterStartElement (wr->w, BAD_CAST "grades");
       write_attr_int (wr, "crs", obs->stored_crs_grade);
       write_attr_int (wr, "icans", obs->stored_icans_grade);
       write_attr_int (wr, "news2", obs->stored_news2);
+      write_attr_int (wr, "pews", obs->stored_pews);
+      if (!crs_is_missing_int (obs->stored_pews_level))
+        write_attr (wr, "pews-level", crs_pews_level_to_id ((CrsPewsLevel) obs->stored_pews_level));
       write_attr (wr, "rules", obs->stored_rules);
       write_attr_bool (wr, "red-flag", obs->stored_red_flag);
       xmlTextWriterEndElement (wr->w);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdarg.h>
 
 #include "crs-chart-item.h"
@@ -224,10 +225,26 @@ crs_chart_item_update_store (GListStore *store,
                        items->pdata + prefix, new_n - prefix - suffix);
 }
 
+/* The early-warning cell: the value alone under a column of the same
+ * score, else with the score's name ("PEWS 6 medium" in a NEWS2 column). */
+static char *
+early_warning_cell (gboolean    pews,
+                    gboolean    pews_column,
+                    char       *take_value)
+{
+  g_autofree char *value = take_value;
+
+  if (pews == pews_column)
+    return g_steal_pointer (&value);
+  /* TRANSLATORS: a score's name and value, e.g. "PEWS 6 medium" */
+  return g_strdup_printf (C_("chip", "%s %s"), pews ? _("PEWS") : _("NEWS2"), value);
+}
+
 void
 crs_chart_item_set_grades (CrsChartItem     *self,
                            CrsObservation   *observation,
-                           const CrsGrading *grading)
+                           const CrsGrading *grading,
+                           gboolean          pews_column)
 {
   int crs, icans;
 
@@ -240,20 +257,27 @@ crs_chart_item_set_grades (CrsChartItem     *self,
       icans = crs_grading_icans_value (grading);
       crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grading_grade (grading, FALSE));
       crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grading_grade (grading, TRUE));
-      crs_chart_item_take_text (self, CRS_CHART_NEWS2, crs_display_news2 (grading));
+      crs_chart_item_take_text (self, CRS_CHART_NEWS2,
+                                early_warning_cell (grading->pews_applies, pews_column,
+                                                    crs_display_early_warning (grading)));
       crs_chart_item_set_classes (self, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge",
-                                  crs_display_news2_class (grading), NULL);
+                                  crs_display_early_warning_class (grading), NULL);
     }
   else
     {
       /* A replaced version: the grades it was saved with. */
+      gboolean pews = !crs_is_missing_int (observation->stored_pews_level);
+
       crs = observation->stored_crs_grade;
       icans = observation->stored_icans_grade;
       crs_chart_item_take_text (self, CRS_CHART_CRS, crs_display_grade (crs));
       crs_chart_item_take_text (self, CRS_CHART_ICANS, crs_display_grade (icans));
       crs_chart_item_take_text (self, CRS_CHART_NEWS2,
-                                crs_is_missing_int (observation->stored_news2)
-                                ? g_strdup ("—") : g_strdup_printf ("%d", observation->stored_news2));
+                                early_warning_cell (pews, pews_column,
+                                                    pews ? crs_display_stored_pews (observation)
+                                                    : crs_is_missing_int (observation->stored_news2)
+                                                    ? g_strdup ("—")
+                                                    : g_strdup_printf ("%d", observation->stored_news2)));
       crs_chart_item_set_classes (self, CRS_CHART_CLASSES_NEWS2, "crs-grade-badge", "crs-grade-none", NULL);
     }
   crs_chart_item_set_classes (self, CRS_CHART_CLASSES_CRS, "crs-grade-badge",

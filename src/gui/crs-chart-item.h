@@ -55,13 +55,17 @@ void          crs_chart_item_set_classes  (CrsChartItem    *self,
                                            CrsChartClasses  which,
                                            const char      *first,
                                            ...) G_GNUC_NULL_TERMINATED;
-/* The CRS, ICANS and NEWS2 cells, as numbers and words with their
- * colours: from @grading (the set's grading as of now,
+/* The CRS, ICANS and early-warning cells, as numbers and words with
+ * their colours: from @grading (the set's grading as of now,
  * crs_patient_status_numbers()), or, for a replaced version (@grading
- * NULL), the grades @observation was saved with. */
+ * NULL), the grades @observation was saved with. The early-warning cell
+ * (CRS_CHART_NEWS2) holds NEWS2 for an adult's set and PEWS for a
+ * child's; @pews_column says which the column is titled (a child's table
+ * says PEWS), and a cell of the other score names its own. */
 void          crs_chart_item_set_grades   (CrsChartItem        *self,
                                            CrsObservation      *observation,
-                                           const CrsGrading    *grading);
+                                           const CrsGrading    *grading,
+                                           gboolean             pews_column);
 /* The observation set this row shows and whether it can be amended (the
  * newest version of a set); 0 for other rows. */
 void          crs_chart_item_set_observation (CrsChartItem *self,

@@ -114,6 +114,83 @@ crs_display_news2_class (const CrsGrading *grading)
 }
 
 char *
+crs_display_pews (const CrsGrading *grading)
+{
+  const CrsPewsScore *pews = &grading->pews;
+  const char *level = crs_pews_level_label (pews->level);
+  gboolean raised = pews->level > pews->score_level;
+
+  if (pews->complete)
+    return raised
+      /* TRANSLATORS: a PEWS total and the level a trigger raised it to, e.g. "2, level high" */
+      ? g_strdup_printf (C_("pews", "%d, level %s"), pews->total, level)
+      /* TRANSLATORS: a PEWS total and its level, e.g. "6 medium" */
+      : g_strdup_printf (C_("pews", "%d %s"), pews->total, level);
+  if (pews->total_at_least == 0 && pews->level == CRS_PEWS_LEVEL_NONE)
+    /* TRANSLATORS: a PEWS that could not be added up */
+    return g_strdup (_("incomplete"));
+  return raised
+    /* TRANSLATORS: a partial PEWS and the level a trigger raised it to, e.g. "at least 2, level high" */
+    ? g_strdup_printf (C_("pews", "at least %d, level %s"), pews->total_at_least, level)
+    /* TRANSLATORS: a partial PEWS whose recorded parameters reach a level, e.g. "at least 4 low" */
+    : g_strdup_printf (C_("pews", "at least %d %s"), pews->total_at_least, level);
+}
+
+static const char *
+pews_level_class (int level)
+{
+  static const char * const classes[CRS_PEWS_LEVEL_N_VALUES] = {
+    [CRS_PEWS_LEVEL_NONE] = "crs-grade-0",
+    [CRS_PEWS_LEVEL_LOW] = "crs-grade-1",
+    [CRS_PEWS_LEVEL_MEDIUM] = "crs-grade-2",
+    [CRS_PEWS_LEVEL_HIGH] = "crs-grade-3",
+    [CRS_PEWS_LEVEL_EMERGENCY] = "crs-grade-4",
+  };
+
+  if (level < 0 || level >= CRS_PEWS_LEVEL_N_VALUES)
+    return "crs-grade-none";
+  return classes[level];
+}
+
+const char *
+crs_display_pews_class (const CrsGrading *grading)
+{
+  if (!grading->pews_applies ||
+      (!grading->pews.complete && grading->pews.level == CRS_PEWS_LEVEL_NONE))
+    return "crs-grade-none";
+  return pews_level_class (grading->pews.level);
+}
+
+const char *
+crs_display_early_warning_name (const CrsGrading *grading)
+{
+  return grading->pews_applies ? _("PEWS") : _("NEWS2");
+}
+
+char *
+crs_display_early_warning (const CrsGrading *grading)
+{
+  return grading->pews_applies ? crs_display_pews (grading) : crs_display_news2 (grading);
+}
+
+const char *
+crs_display_early_warning_class (const CrsGrading *grading)
+{
+  return grading->pews_applies ? crs_display_pews_class (grading) : crs_display_news2_class (grading);
+}
+
+char *
+crs_display_stored_pews (CrsObservation *observation)
+{
+  if (crs_is_missing_int (observation->stored_pews_level))
+    return g_strdup ("—");
+  if (crs_is_missing_int (observation->stored_pews))
+    return g_strdup (crs_pews_level_label ((CrsPewsLevel) observation->stored_pews_level));
+  return g_strdup_printf (C_("pews", "%d %s"), observation->stored_pews,
+                          crs_pews_level_label ((CrsPewsLevel) observation->stored_pews_level));
+}
+
+char *
 crs_display_acknowledgement (const CrsAcknowledgement *ack,
                              gint64                    now)
 {

@@ -41,6 +41,22 @@ char       *crs_display_scale_sentence   (const char           *scale,
 char       *crs_display_news2            (const CrsGrading *grading);
 const char *crs_display_news2_class      (const CrsGrading *grading);
 
+/* A child's PEWS (NHS England national charts, 2023) of a grading whose
+ * pews_applies: "6 medium", "2, level high" (a trigger raised it), "at
+ * least 4 low", "at least 2, level high", "incomplete"; and its colour
+ * (low 1, medium 2, high 3, emergency 4). */
+char       *crs_display_pews             (const CrsGrading *grading);
+const char *crs_display_pews_class       (const CrsGrading *grading);
+/* The early-warning score where NEWS2 stands for adults: its name
+ * ("NEWS2", or "PEWS" for a child), value (crs_display_news2() or
+ * crs_display_pews()) and colour. */
+const char *crs_display_early_warning_name  (const CrsGrading *grading);
+char       *crs_display_early_warning       (const CrsGrading *grading);
+const char *crs_display_early_warning_class (const CrsGrading *grading);
+/* A PEWS stored with a set (a replaced version): "6 medium", "low" (a
+ * partial set), "—". */
+char       *crs_display_stored_pews      (CrsObservation   *observation);
+
 /* "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed"
  * (the time as crs_format_time() writes it; no note, no colon). */
 char       *crs_display_acknowledgement  (const CrsAcknowledgement *ack,

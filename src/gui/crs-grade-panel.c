@@ -32,6 +32,10 @@ struct _CrsGradePanel
 
 G_DEFINE_FINAL_TYPE (CrsGradePanel, crs_grade_panel, GTK_TYPE_WIDGET)
 
+/* Lines a summary may take before it is cut (as the template's). */
+#define SUMMARY_LINES 3
+#define PEWS_SUMMARY_LINES 5
+
 static const char * const level_classes[] = {
   "crs-grade-0", "crs-grade-1", "crs-grade-2", "crs-grade-3", "crs-grade-4", "crs-grade-none",
 };
@@ -130,7 +134,56 @@ show_news2 (CrsGradePanel    *self,
   gtk_label_set_justify (self->news2_badge, GTK_JUSTIFY_CENTER);
   set_level_class (self->news2_badge, crs_display_news2_class (grading));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->news2_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_label_set_lines (self->news2_summary, SUMMARY_LINES);
   gtk_label_set_label (self->news2_summary, summary);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->news2_summary), NULL);
+}
+
+/* A child: PEWS where an adult's panel shows NEWS2, the total (or what
+ * the recorded parameters add up to) over the level. */
+static void
+show_pews (CrsGradePanel    *self,
+           const CrsGrading *grading)
+{
+  const CrsPewsScore *pews = &grading->pews;
+  const char *level = crs_pews_level_label (pews->level);
+  g_autofree char *markup = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *summary = crs_grading_pews_summary (grading);
+
+  if (pews->complete)
+    {
+      /* TRANSLATORS: the PEWS badge: its total and level, e.g. "PEWS 6" over "medium" */
+      markup = g_markup_printf_escaped (_("<small>PEWS</small>\n<big><b>%d</b></big>\n<small>%s</small>"),
+                                        pews->total, level);
+      /* TRANSLATORS: spoken name of the PEWS badge, e.g. "PEWS 6, level medium" */
+      accessible = g_strdup_printf (_("PEWS %d, level %s"), pews->total, level);
+    }
+  else if (pews->total_at_least > 0 || pews->level > CRS_PEWS_LEVEL_NONE)
+    {
+      /* TRANSLATORS: the PEWS badge of a partial set, e.g. "PEWS" over
+       * "≥ 4" over "at least low" */
+      markup = g_markup_printf_escaped (_("<small>PEWS</small>\n<big><b>≥ %d</b></big>\n<small>at least %s</small>"),
+                                        pews->total_at_least, level);
+      /* TRANSLATORS: spoken name of a partial PEWS badge */
+      accessible = g_strdup_printf (_("PEWS at least %d, level at least %s"), pews->total_at_least, level);
+    }
+  else
+    {
+      markup = g_markup_printf_escaped (_("<small>PEWS</small>\n<big><b>?</b></big>\n<small>%s</small>"),
+                                        C_("PEWS", "not scored"));
+      accessible = g_strdup (_("PEWS not scored"));
+    }
+  gtk_label_set_markup (self->news2_badge, markup);
+  gtk_label_set_justify (self->news2_badge, GTK_JUSTIFY_CENTER);
+  set_level_class (self->news2_badge, crs_display_pews_class (grading));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->news2_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* A child's PEWS names up to seven parameters and the triggers that
+   * raised the level: more room than NEWS2's line, and the whole text
+   * in the tooltip when even that is cut. */
+  gtk_label_set_lines (self->news2_summary, PEWS_SUMMARY_LINES);
+  gtk_label_set_label (self->news2_summary, summary != NULL ? summary : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->news2_summary), summary);
 }
 
 static void
@@ -229,7 +282,10 @@ crs_grade_panel_set_grading (CrsGradePanel    *self,
               grading->crs_grade, grading->crs_grade_min, crs_grading_crs_summary (grading));
   show_grade (self->icans_badge, self->icans_summary, _("ICANS"),
               grading->icans_grade, grading->icans_grade_min, crs_grading_icans_summary (grading));
-  show_news2 (self, grading);
+  if (grading->pews_words != NULL)
+    show_pews (self, grading);
+  else
+    show_news2 (self, grading);
   show_red_flags (self, grading);
 
   /* What a ticked symptom asks for, then the mimics reminder. */
@@ -265,6 +321,13 @@ crs_grade_panel_get_news2_text (CrsGradePanel *self)
 {
   g_return_val_if_fail (CRS_IS_GRADE_PANEL (self), NULL);
   return gtk_label_get_label (self->news2_summary);
+}
+
+const char *
+crs_grade_panel_get_early_warning_badge (CrsGradePanel *self)
+{
+  g_return_val_if_fail (CRS_IS_GRADE_PANEL (self), NULL);
+  return gtk_label_get_text (self->news2_badge);
 }
 
 const char *

@@ -24,6 +24,7 @@ struct _CrsHistoryView
 
   GtkStack      *stack;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *news2_column;
 };
 
 G_DEFINE_FINAL_TYPE (CrsHistoryView, crs_history_view, GTK_TYPE_WIDGET)
@@ -82,6 +83,7 @@ crs_history_view_class_init (CrsHistoryViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, news2_column);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -131,6 +133,13 @@ spo2_text (CrsObservation *obs)
         g_string_append_c (text, ' ');
       /* TRANSLATORS: fraction of inspired oxygen, e.g. "FiO₂ 40%" */
       g_string_append_printf (text, _("FiO₂ %d%%"), obs->fio2_percent);
+    }
+  if (!isnan (obs->o2_percent))
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* TRANSLATORS: oxygen given as a percentage (a child's PEWS chart), e.g. "O₂ 35%" */
+      g_string_append_printf (text, _("O₂ %g%%"), obs->o2_percent);
     }
   return text->len > 0 ? g_strdup (text->str) : g_strdup ("—");
 }
@@ -230,7 +239,11 @@ make_item (CrsHistoryView *self,
                                                        : crs_format_temperature (obs->temperature_c));
   crs_chart_item_take_text (item, CRS_CHART_PULSE, int_text (obs->heart_rate));
   crs_chart_item_take_text (item, CRS_CHART_RESP, int_text (obs->resp_rate));
-  if (crs_is_missing_int (obs->systolic) && crs_is_missing_int (obs->diastolic))
+  if (crs_is_missing_int (obs->systolic) && crs_is_missing_int (obs->diastolic) &&
+      obs->bp_skip != CRS_BP_SKIP_UNSET)
+    /* Not taken: the PEWS chart's code ("U4"). */
+    crs_chart_item_take_text (item, CRS_CHART_BP, g_ascii_strup (crs_bp_skip_to_id (obs->bp_skip), -1));
+  else if (crs_is_missing_int (obs->systolic) && crs_is_missing_int (obs->diastolic))
     crs_chart_item_set_text (item, CRS_CHART_BP, "—");
   else
     {
@@ -242,7 +255,7 @@ make_item (CrsHistoryView *self,
   crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
                            obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
   crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
-  crs_chart_item_set_grades (item, obs, grading);
+  crs_chart_item_set_grades (item, obs, grading, crs_patient_status_uses_pews (self->status));
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
   crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (self, obs, grading, now));
 
@@ -262,6 +275,11 @@ fill (CrsHistoryView *self,
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) items = NULL;
   gboolean newest_changed = FALSE;
+
+  /* A child's early-warning score is PEWS (NHS England national charts,
+   * 2023), where an adult's is NEWS2. */
+  gtk_column_view_column_set_title (self->news2_column,
+                                    crs_patient_status_uses_pews (self->status) ? _("PEWS") : _("NEWS2"));
 
   /* A view of the caller's array: it keeps the references. */
   sorted = g_ptr_array_copy (observations, NULL, NULL);

@@ -192,17 +192,36 @@ crs_latest_set_show (CrsLatestSet     *self,
                      icans_grade, crs_display_grade_class (status->icans.grade),
                      icans_rising, icans_summary, icans_note, grading->icans_guidance);
 
-  news2_text = crs_display_news2 (grading);
-  news2_summary = crs_grading_news2_summary (grading);
-  if (latest->stored_rules != NULL && latest->stored_news2 != grading->news2_total)
+  if (grading->pews_applies)
     {
-      g_autofree char *saved = crs_is_missing_int (latest->stored_news2)
-                               ? g_strdup (_("incomplete")) : g_strdup_printf ("%d", latest->stored_news2);
-      /* TRANSLATORS: e.g. "Saved as NEWS2 5; graded again: 6 medium." */
-      news2_note = g_strdup_printf (_("Saved as NEWS2 %s; graded again: %s."), saved, news2_text);
+      /* A child: PEWS where NEWS2 stands for an adult, with the chart's
+       * escalation as guidance. */
+      news2_text = crs_display_pews (grading);
+      news2_summary = crs_grading_pews_summary (grading);
+      if (latest->stored_rules != NULL &&
+          (latest->stored_pews != grading->pews.total || latest->stored_pews_level != (int) grading->pews.level))
+        {
+          g_autofree char *saved = crs_display_stored_pews (latest);
+          /* TRANSLATORS: e.g. "Saved as PEWS 5 medium; graded again: 6 medium." */
+          news2_note = g_strdup_printf (_("Saved as PEWS %s; graded again: %s."), saved, news2_text);
+        }
+      crs_grade_row_set (self->news2_row, crs_pews_name (), news2_text, crs_display_pews_class (grading),
+                         NULL, news2_summary, news2_note, grading->pews_guidance);
     }
-  crs_grade_row_set (self->news2_row, _("NEWS2"), news2_text, crs_display_news2_class (grading),
-                     NULL, news2_summary, news2_note, grading->news2_guidance);
+  else
+    {
+      news2_text = crs_display_news2 (grading);
+      news2_summary = crs_grading_news2_summary (grading);
+      if (latest->stored_rules != NULL && latest->stored_news2 != grading->news2_total)
+        {
+          g_autofree char *saved = crs_is_missing_int (latest->stored_news2)
+                                   ? g_strdup (_("incomplete")) : g_strdup_printf ("%d", latest->stored_news2);
+          /* TRANSLATORS: e.g. "Saved as NEWS2 5; graded again: 6 medium." */
+          news2_note = g_strdup_printf (_("Saved as NEWS2 %s; graded again: %s."), saved, news2_text);
+        }
+      crs_grade_row_set (self->news2_row, _("NEWS2"), news2_text, crs_display_news2_class (grading),
+                         NULL, news2_summary, news2_note, grading->news2_guidance);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->mimics_row), grading->mimic_reminder);
   gtk_widget_set_visible (GTK_WIDGET (self->note_row), latest->note != NULL && *latest->note != '\0');

@@ -17,6 +17,9 @@ static const char *acvpu_label (int v) { return crs_acvpu_label ((CrsAcvpu) v); 
 static const char *arousal_label (int v) { return crs_arousal_label ((CrsArousal) v); }
 static const char *seizure_label (int v) { return crs_seizure_label ((CrsSeizure) v); }
 static const char *edema_label (int v) { return crs_edema_label ((CrsEdema) v); }
+static const char *bp_skip_label (int v) { return crs_bp_skip_label ((CrsBpSkip) v); }
+static const char *carer_label (int v) { return crs_carer_label ((CrsCarer) v); }
+static const char *sepsis_label (int v) { return crs_sepsis_label ((CrsSepsis) v); }
 
 /* The first widget of @type under @root. */
 static GtkWidget *
@@ -45,6 +48,10 @@ _crs_observation_dialog_build_rows (CrsObservationDialog *self)
   crs_form_fill_choices (self->arousal_row, NULL, arousal_label, CRS_AROUSAL_N_VALUES);
   crs_form_fill_choices (self->seizure_row, NULL, seizure_label, CRS_SEIZURE_N_VALUES);
   crs_form_fill_choices (self->edema_row, NULL, edema_label, CRS_EDEMA_N_VALUES);
+  crs_form_fill_choices (self->bp_skip_row, _("Taken, or not recorded"), bp_skip_label, CRS_BP_SKIP_N_VALUES);
+  crs_form_fill_choices (self->carer_row, NULL, carer_label, CRS_CARER_N_VALUES);
+  crs_form_fill_choices (self->sepsis_row, NULL, sepsis_label, CRS_SEPSIS_N_VALUES);
+  _crs_observation_dialog_show_pews_rows (self, FALSE, CRS_PEWS_BAND_UNSET);
 
   /* The expander's own switch has no name of its own. */
   ice_switch = find_descendant (GTK_WIDGET (self->ice_items_row), GTK_TYPE_SWITCH);
@@ -124,14 +131,18 @@ _crs_observation_dialog_write (CrsObservationDialog *self,
   crs_number_row_set_value (self->temperature_row, observation->temperature_c);
   set_int (self->pulse_row, observation->heart_rate);
   set_int (self->resp_rate_row, observation->resp_rate);
+  adw_combo_row_set_selected (self->resp_distress_row, observation->resp_distress);
   set_int (self->systolic_row, observation->systolic);
   set_int (self->diastolic_row, observation->diastolic);
   set_int (self->spo2_row, observation->spo2);
 
   adw_combo_row_set_selected (self->o2_device_row, observation->o2_device);
+  crs_number_row_set_value (self->o2_percent_row, observation->o2_percent);
   crs_number_row_set_value (self->o2_flow_row, observation->o2_flow_l_min);
   set_int (self->fio2_row, observation->fio2_percent);
 
+  adw_combo_row_set_selected (self->bp_skip_row, observation->bp_skip);
+  crs_number_row_set_value (self->crt_row, observation->crt_s);
   set_tick (self->hypotension_row, observation->hypotension, &self->kept_hypotension);
   set_int (self->vasopressors_row, observation->vasopressors);
   set_tick (self->vasopressin_row, observation->vasopressin, &self->kept_vasopressin);
@@ -149,6 +160,12 @@ _crs_observation_dialog_write (CrsObservationDialog *self,
   adw_combo_row_set_selected (self->seizure_row, observation->seizure);
   set_tick (self->motor_row, observation->motor_weakness, &self->kept_motor_weakness);
   adw_combo_row_set_selected (self->edema_row, observation->cerebral_edema);
+
+  adw_combo_row_set_selected (self->carer_row, observation->carer);
+  set_tick (self->intuition_row, observation->intuition, &self->kept_intuition);
+  adw_combo_row_set_selected (self->sepsis_row, observation->sepsis);
+  /* Not a field of the form: the chart the nurse chose stays with the set. */
+  self->pews_band = observation->pews_band;
 
   for (int s = 0; s < CRS_SYMPTOM_N_VALUES; s++)
     crs_check_row_set_active (self->symptom_rows[s],
@@ -182,14 +199,18 @@ _crs_observation_dialog_read (CrsObservationDialog *self,
   observation->temperature_c = crs_number_row_get_value (self->temperature_row);
   observation->heart_rate = crs_number_row_get_int (self->pulse_row);
   observation->resp_rate = crs_number_row_get_int (self->resp_rate_row);
+  observation->resp_distress = adw_combo_row_get_selected (self->resp_distress_row);
   observation->systolic = crs_number_row_get_int (self->systolic_row);
   observation->diastolic = crs_number_row_get_int (self->diastolic_row);
   observation->spo2 = crs_number_row_get_int (self->spo2_row);
 
   observation->o2_device = adw_combo_row_get_selected (self->o2_device_row);
+  observation->o2_percent = crs_number_row_get_value (self->o2_percent_row);
   observation->o2_flow_l_min = crs_number_row_get_value (self->o2_flow_row);
   observation->fio2_percent = crs_number_row_get_int (self->fio2_row);
 
+  observation->bp_skip = adw_combo_row_get_selected (self->bp_skip_row);
+  observation->crt_s = crs_number_row_get_value (self->crt_row);
   observation->hypotension = get_tick (self->hypotension_row, self->kept_hypotension);
   observation->vasopressors = crs_number_row_get_int (self->vasopressors_row);
   observation->vasopressin = get_tick (self->vasopressin_row, self->kept_vasopressin);
@@ -211,6 +232,11 @@ _crs_observation_dialog_read (CrsObservationDialog *self,
   observation->seizure = adw_combo_row_get_selected (self->seizure_row);
   observation->motor_weakness = get_tick (self->motor_row, self->kept_motor_weakness);
   observation->cerebral_edema = adw_combo_row_get_selected (self->edema_row);
+
+  observation->carer = adw_combo_row_get_selected (self->carer_row);
+  observation->intuition = get_tick (self->intuition_row, self->kept_intuition);
+  observation->sepsis = adw_combo_row_get_selected (self->sepsis_row);
+  observation->pews_band = self->pews_band;
 
   observation->symptoms = 0;
   for (int s = 0; s < CRS_SYMPTOM_N_VALUES; s++)
@@ -245,8 +271,8 @@ _crs_observation_dialog_first_problem (CrsObservationDialog *self,
   /* In the order of the form. */
   CrsNumberRow *numbers[] = {
     self->temperature_row, self->pulse_row, self->resp_rate_row, self->systolic_row,
-    self->diastolic_row, self->spo2_row, self->o2_flow_row, self->fio2_row,
-    self->vasopressors_row, self->ice_total_row, self->capd_row,
+    self->diastolic_row, self->spo2_row, self->o2_percent_row, self->o2_flow_row, self->fio2_row,
+    self->crt_row, self->vasopressors_row, self->ice_total_row, self->capd_row,
   };
 
   if (crs_time_row_get_problem (self->time_row) != NULL)
@@ -343,13 +369,120 @@ show_score (CrsNumberRow   *row,
   crs_number_row_set_hint (row, hint);
 }
 
+/* A child's row: what the PEWS chart scores it. */
+static void
+show_pews_score (CrsNumberRow       *row,
+                 const CrsPewsScore *pews,
+                 CrsPewsParam        param,
+                 gboolean            recorded)
+{
+  int score = pews->scores[param];
+  g_autofree char *hint = NULL;
+
+  if (recorded && !crs_is_missing_int (score) && score > 0)
+    /* TRANSLATORS: under a child's vital sign: its PEWS score, e.g. "Scores 2 in PEWS" */
+    hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Scores %d in PEWS", "Scores %d in PEWS", score), score);
+  crs_number_row_set_hint (row, hint);
+}
+
 void
 _crs_observation_dialog_show_scores (CrsObservationDialog *self,
                                      CrsObservation       *observation)
 {
+  if (self->pews_used)
+    {
+      const CrsPewsScore *pews = &self->pews_score;
+      double percent = observation->o2_percent;
+
+      crs_number_row_set_hint (self->temperature_row, NULL);
+      show_pews_score (self->pulse_row, pews, CRS_PEWS_HEART_RATE, !crs_is_missing_int (observation->heart_rate));
+      show_pews_score (self->resp_rate_row, pews, CRS_PEWS_RR, !crs_is_missing_int (observation->resp_rate));
+      show_pews_score (self->systolic_row, pews, CRS_PEWS_SYSTOLIC, !crs_is_missing_int (observation->systolic));
+      show_pews_score (self->spo2_row, pews, CRS_PEWS_SPO2, !crs_is_missing_int (observation->spo2));
+      show_pews_score (self->crt_row, pews, CRS_PEWS_CRT, !isnan (observation->crt_s));
+      /* The oxygen score under the measure that gave it. */
+      show_pews_score (self->o2_percent_row, pews, CRS_PEWS_OXYGEN, !isnan (percent));
+      show_pews_score (self->o2_flow_row, pews, CRS_PEWS_OXYGEN, isnan (percent) && !isnan (observation->o2_flow_l_min));
+      return;
+    }
   show_score (self->temperature_row, observation, CRS_NEWS2_TEMPERATURE, self->spo2_scale, self->news2_used);
   show_score (self->pulse_row, observation, CRS_NEWS2_PULSE, self->spo2_scale, self->news2_used);
   show_score (self->resp_rate_row, observation, CRS_NEWS2_RR, self->spo2_scale, self->news2_used);
   show_score (self->systolic_row, observation, CRS_NEWS2_SYSTOLIC, self->spo2_scale, self->news2_used);
   show_score (self->spo2_row, observation, CRS_NEWS2_SPO2, self->spo2_scale, self->news2_used);
+  crs_number_row_set_hint (self->o2_flow_row, NULL);
+}
+
+/* Short words for the respiratory-distress choices, beside the signs. */
+static const char * const distress_words[CRS_RESP_DISTRESS_N_VALUES] = {
+  [CRS_RESP_DISTRESS_NONE] = N_("None"),
+  [CRS_RESP_DISTRESS_MILD] = N_("Mild"),
+  [CRS_RESP_DISTRESS_MODERATE] = N_("Moderate"),
+  [CRS_RESP_DISTRESS_SEVERE] = N_("Severe"),
+};
+
+/* The respiratory-distress choices with the signs of @band's chart:
+ * "Mild: Nasal flaring, subcostal recession". */
+static void
+fill_resp_distress (AdwComboRow *row,
+                    CrsPewsBand  band)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("Not recorded"));
+  for (int d = CRS_RESP_DISTRESS_NONE; d < CRS_RESP_DISTRESS_N_VALUES; d++)
+    {
+      const char *signs = crs_pews_resp_distress_signs (band, (CrsRespDistress) d);
+      g_autofree char *item = NULL;
+
+      if (*signs != '\0')
+        /* TRANSLATORS: a respiratory-distress choice and its signs on the
+         * child's chart, e.g. "Mild: Nasal flaring, subcostal recession" */
+        item = g_strdup_printf (_("%s: %s"), _(distress_words[d]), signs);
+      else
+        item = g_strdup (_(distress_words[d]));
+      gtk_string_list_append (list, item);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+void
+_crs_observation_dialog_show_pews_rows (CrsObservationDialog *self,
+                                        gboolean              pews_used,
+                                        CrsPewsBand           band)
+{
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->resp_distress_row), GTK_WIDGET (self->o2_percent_row),
+    GTK_WIDGET (self->bp_skip_row), GTK_WIDGET (self->crt_row), GTK_WIDGET (self->concerns_group),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_visible (rows[i], pews_used);
+
+  /* The signs differ by chart: the list is written again for another,
+   * keeping what was chosen. */
+  if (adw_combo_row_get_model (self->resp_distress_row) == NULL ||
+      (pews_used && band != self->pews_band_shown))
+    {
+      guint selected = adw_combo_row_get_model (self->resp_distress_row) != NULL
+                       ? adw_combo_row_get_selected (self->resp_distress_row) : 0;
+      gboolean loading = self->loading;
+
+      /* Not a change the nurse made. */
+      self->loading = TRUE;
+      fill_resp_distress (self->resp_distress_row, band);
+      adw_combo_row_set_selected (self->resp_distress_row,
+                                  selected != GTK_INVALID_LIST_POSITION ? selected : 0);
+      self->loading = loading;
+      self->pews_band_shown = band;
+      if (band != CRS_PEWS_BAND_UNSET)
+        {
+          g_autofree char *title = NULL;
+
+          /* TRANSLATORS: a row of the observation form and the PEWS chart
+           * whose signs it lists, e.g. "Respiratory distress (5–12 years chart)" */
+          title = g_strdup_printf (_("Respiratory distress (%s chart)"), crs_pews_band_label (band));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->resp_distress_row), title);
+        }
+    }
 }

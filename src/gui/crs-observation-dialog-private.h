@@ -29,6 +29,10 @@ struct _CrsObservationDialog
   GSettings      *settings;
   int             spo2_scale;     /* of the context last graded */
   gboolean        news2_used;     /* of the context last graded: the patient is old enough for NEWS2 */
+  gboolean        pews_used;      /* ... a child scored with PEWS: the children's rows are shown */
+  CrsPewsBand     pews_band;      /* the chart the nurse chose for the set being amended (not a row) */
+  CrsPewsBand     pews_band_shown;/* the chart the respiratory-distress choices were written for */
+  CrsPewsScore    pews_score;     /* the PEWS last graded (when pews_used), for the rows' scores */
 
   gboolean        loading;        /* rows are being filled, not typed */
   gboolean        uses_capd;      /* CAPD is this patient's tool */
@@ -37,6 +41,7 @@ struct _CrsObservationDialog
   CrsTri          kept_hypotension;
   CrsTri          kept_vasopressin;
   CrsTri          kept_motor_weakness;
+  CrsTri          kept_intuition;
 
   CrsCheckRow    *ice_rows[CRS_ICE_N_ITEMS];
   CrsCheckRow    *symptom_rows[CRS_SYMPTOM_N_VALUES];
@@ -55,12 +60,16 @@ struct _CrsObservationDialog
   CrsNumberRow         *temperature_row;
   CrsNumberRow         *pulse_row;
   CrsNumberRow         *resp_rate_row;
+  AdwComboRow          *resp_distress_row;
   CrsNumberRow         *systolic_row;
   CrsNumberRow         *diastolic_row;
   CrsNumberRow         *spo2_row;
   AdwComboRow          *o2_device_row;
+  CrsNumberRow         *o2_percent_row;
   CrsNumberRow         *o2_flow_row;
   CrsNumberRow         *fio2_row;
+  AdwComboRow          *bp_skip_row;
+  CrsNumberRow         *crt_row;
   CrsCheckRow          *hypotension_row;
   CrsNumberRow         *vasopressors_row;
   CrsCheckRow          *vasopressin_row;
@@ -73,6 +82,10 @@ struct _CrsObservationDialog
   AdwComboRow          *seizure_row;
   CrsCheckRow          *motor_row;
   AdwComboRow          *edema_row;
+  AdwPreferencesGroup  *concerns_group;
+  AdwComboRow          *carer_row;
+  CrsCheckRow          *intuition_row;
+  AdwComboRow          *sepsis_row;
   AdwExpanderRow       *mild_row;
   AdwExpanderRow       *serious_row;
   AdwExpanderRow       *emergency_row;
@@ -101,8 +114,15 @@ GtkWidget *_crs_observation_dialog_first_problem (CrsObservationDialog *self,
 void       _crs_observation_dialog_show_tools   (CrsObservationDialog *self);
 /* The ticked items in the subtitles of the ICE and symptom rows. */
 void       _crs_observation_dialog_show_ticked  (CrsObservationDialog *self);
-/* NEWS2 scores of the vital signs, under their rows. */
+/* NEWS2 scores of the vital signs (PEWS scores for a child), under
+ * their rows. */
 void       _crs_observation_dialog_show_scores  (CrsObservationDialog *self,
                                                  CrsObservation       *observation);
+/* Shows the rows the children's PEWS charts score (a child below the
+ * ward's NEWS2 age), with the respiratory-distress signs of @band's
+ * chart. */
+void       _crs_observation_dialog_show_pews_rows (CrsObservationDialog *self,
+                                                   gboolean              pews_used,
+                                                   CrsPewsBand           band);
 
 G_END_DECLS

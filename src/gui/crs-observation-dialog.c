@@ -51,6 +51,12 @@ grade_now (CrsObservationDialog *self)
     }
 
   grading = crs_grading_new (observation, &context, &self->policy);
+  /* A child: the rows the PEWS charts score, for the child's chart. */
+  self->pews_used = grading->pews_applies;
+  if (grading->pews_applies)
+    self->pews_score = grading->pews;
+  _crs_observation_dialog_show_pews_rows (self, grading->pews_applies,
+                                          grading->pews_applies ? grading->pews.band : CRS_PEWS_BAND_UNSET);
   crs_grade_panel_set_grading (self->grade_panel, grading);
   _crs_observation_dialog_show_scores (self, observation);
 }
@@ -230,12 +236,16 @@ crs_observation_dialog_class_init (CrsObservationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, temperature_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, pulse_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, resp_rate_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, resp_distress_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, systolic_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, diastolic_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, spo2_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, o2_device_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, o2_percent_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, o2_flow_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, fio2_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, bp_skip_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, crt_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, hypotension_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, vasopressors_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, vasopressin_row);
@@ -248,6 +258,10 @@ crs_observation_dialog_class_init (CrsObservationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, seizure_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, motor_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, edema_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, concerns_group);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, carer_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, intuition_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, sepsis_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, mild_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, serious_row);
   gtk_widget_class_bind_template_child (widget_class, CrsObservationDialog, emergency_row);

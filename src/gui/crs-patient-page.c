@@ -21,7 +21,8 @@
 #include "crs-patient-page.h"
 #include "crs-record-row.h"
 #include "crs-therapy-panel.h"
-#include "crs-timeline-table.h"
+#include "crs-timeline-view.h"
+#include "report/crs-timeline-feed.h"
 #include "crs-ward-entry.h"
 
 struct _CrsPatientPage
@@ -38,6 +39,7 @@ struct _CrsPatientPage
   char             *escalation_text;
   GListStore *interventions;
   GListStore *labs;
+  CrsTimelineModel *recent;      /* the summary's chart: the last 72 hours */
 
   /* Template widgets */
   CrsEscalationBanner *banner;
@@ -49,7 +51,9 @@ struct _CrsPatientPage
   GtkLabel            *notes_label;
   CrsLatestSet        *latest_set;
   CrsTherapyPanel     *therapy_panel;
-  CrsTimelineTable    *timeline;
+  CrsTimelineView     *timeline;
+  GtkWidget           *recent_box;
+  CrsTimeline         *recent_chart;
   CrsHistoryView      *history;
   GtkListBox          *interventions_list;
   GtkListBox          *labs_list;
@@ -123,6 +127,12 @@ create_lab_row (gpointer item,
 }
 
 static void
+open_timeline_cb (CrsPatientPage *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
+}
+
+static void
 crs_patient_page_dispose (GObject *object)
 {
   CrsPatientPage *self = CRS_PATIENT_PAGE (object);
@@ -136,6 +146,7 @@ crs_patient_page_dispose (GObject *object)
   g_clear_object (&self->patient);
   g_clear_object (&self->interventions);
   g_clear_object (&self->labs);
+  g_clear_object (&self->recent);
   g_clear_pointer (&self->observations, g_ptr_array_unref);
   g_clear_pointer (&self->open, g_ptr_array_unref);
   g_clear_pointer (&self->status, crs_patient_status_unref);
@@ -162,7 +173,8 @@ crs_patient_page_class_init (CrsPatientPageClass *klass)
   g_type_ensure (CRS_TYPE_ESCALATION_BANNER);
   g_type_ensure (CRS_TYPE_LATEST_SET);
   g_type_ensure (CRS_TYPE_THERAPY_PANEL);
-  g_type_ensure (CRS_TYPE_TIMELINE_TABLE);
+  g_type_ensure (CRS_TYPE_TIMELINE);
+  g_type_ensure (CRS_TYPE_TIMELINE_VIEW);
   g_type_ensure (CRS_TYPE_HISTORY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-patient-page.ui");
@@ -176,6 +188,9 @@ crs_patient_page_class_init (CrsPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, latest_set);
   gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, therapy_panel);
   gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, recent_chart);
+  gtk_widget_class_bind_template_callback (widget_class, open_timeline_cb);
   gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, history);
   gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, interventions_list);
   gtk_widget_class_bind_template_child (widget_class, CrsPatientPage, labs_list);
@@ -203,6 +218,12 @@ crs_patient_page_init (CrsPatientPage *self)
   gtk_list_box_bind_model (self->labs_list, G_LIST_MODEL (self->labs), create_lab_row, self, NULL);
   self->observations = g_ptr_array_new_with_free_func (g_object_unref);
   self->open = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Calendar time: what happened lately, whichever infusion it followed. */
+  self->recent = crs_timeline_model_new ();
+  crs_timeline_model_set_mode (self->recent, CRS_TIMELINE_MODE_CALENDAR);
+  crs_timeline_model_set_range (self->recent, CRS_TIMELINE_RANGE_72_HOURS);
+  crs_timeline_set_model (self->recent_chart, self->recent);
 }
 
 void
@@ -389,7 +410,9 @@ crs_patient_page_load (CrsPatientPage      *self,
   show_banner (self);
   crs_latest_set_show (self->latest_set, self->status);
   crs_therapy_panel_show (self->therapy_panel, self->status, self->reference != NULL);
-  crs_timeline_table_show (self->timeline, self->status, interventions, infusions);
+  crs_timeline_view_show (self->timeline, self->status, interventions, infusions);
+  crs_timeline_feed_fill (self->recent, self->status, infusions, interventions);
+  gtk_widget_set_visible (self->recent_box, self->status->sets->len > 0);
   crs_history_view_show (self->history, observations, acknowledgements, self->status);
   fill_store (self->interventions, interventions, G_STRUCT_OFFSET (CrsIntervention, at));
   fill_store (self->labs, labs, G_STRUCT_OFFSET (CrsLabResult, at));
@@ -444,6 +467,20 @@ crs_patient_page_get_view_stack (CrsPatientPage *self)
 {
   g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), NULL);
   return self->view_stack;
+}
+
+CrsTimelineView *
+crs_patient_page_get_timeline_view (CrsPatientPage *self)
+{
+  g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), NULL);
+  return self->timeline;
+}
+
+CrsTimeline *
+crs_patient_page_get_recent_chart (CrsPatientPage *self)
+{
+  g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), NULL);
+  return self->recent_chart;
 }
 
 AdwViewSwitcherBar *

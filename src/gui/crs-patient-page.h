@@ -1,6 +1,7 @@
 /* crs-patient-page.h: one patient (ui/crs-patient-page.ui): the red flag
  * banner, then the summary (details, latest set with grades, reasons and
- * guidance, therapy and risk), the timeline, the observation history,
+ * guidance, the last 72 hours as a small chart, therapy and risk), the
+ * timeline (chart and table), the observation history,
  * and the interventions and lab results. */
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "core/crs-patient-status.h"
 #include "store/crs-reference.h"
 #include "store/crs-store.h"
+#include "crs-timeline-view.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +43,10 @@ const char     *crs_patient_page_get_escalation_text  (CrsPatientPage *self);
 CrsObservation *crs_patient_page_find_observation (CrsPatientPage    *self,
                                                    gint64             observation_id);
 AdwViewStack   *crs_patient_page_get_view_stack  (CrsPatientPage      *self);
+/* The Timeline tab (chart, controls and table), and the summary's chart
+ * of the last 72 hours. */
+CrsTimelineView *crs_patient_page_get_timeline_view (CrsPatientPage   *self);
+CrsTimeline     *crs_patient_page_get_recent_chart  (CrsPatientPage   *self);
 AdwViewSwitcherBar *crs_patient_page_get_switcher_bar (CrsPatientPage *self);
 /* The page alone on a narrow window: the banner's button goes under its
  * text. */

@@ -28,6 +28,7 @@ struct _CrsTimelineTable
 
   GtkStack      *stack;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *news2_column;
 };
 
 G_DEFINE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, GTK_TYPE_WIDGET)
@@ -63,6 +64,7 @@ crs_timeline_table_class_init (CrsTimelineTableClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-timeline-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, stack);
   gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, news2_column);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -153,6 +155,11 @@ fill (CrsTimelineTable *self,
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   g_autoptr(GPtrArray) items = NULL;
+  /* A child's early-warning score is PEWS (NHS England national charts,
+   * 2023), where an adult's is NEWS2. */
+  gboolean pews_column = crs_patient_status_uses_pews (self->status);
+
+  gtk_column_view_column_set_title (self->news2_column, pews_column ? _("PEWS") : _("NEWS2"));
 
   for (guint i = 0; i < infusions->len; i++)
     {
@@ -181,7 +188,7 @@ fill (CrsTimelineTable *self,
 
       crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
                                red_flag ? _("Observations (red flag)") : _("Observations"));
-      crs_chart_item_set_grades (event.item, obs, grading);
+      crs_chart_item_set_grades (event.item, obs, grading, pews_column);
       crs_chart_item_set_observation (event.item, obs->id, FALSE);
       g_array_append_val (events, event);
     }

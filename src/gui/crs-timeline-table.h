@@ -1,6 +1,6 @@
-/* crs-timeline-table.h: the timeline area of the patient page, for now a
- * table (ui/crs-timeline-table.ui); the chart will take its place behind
- * the same call. */
+/* crs-timeline-table.h: the table beneath the timeline chart
+ * (ui/crs-timeline-table.ui, in crs-timeline-view.ui): every entry in
+ * words, the exact and non-visual alternative to the chart. */
 #pragma once
 
 #include <adwaita.h>

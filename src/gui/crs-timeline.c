@@ -739,8 +739,15 @@ crs_timeline_measure (GtkWidget      *widget,
     }
   else
     {
+      int requested;
+
       *minimum = self->compact ? 16 : 180;
       *natural = self->compact ? 28 : 360;
+      /* A height asked for (height-request) is the height wanted: the
+       * summary's small chart stays small in a page that scrolls. */
+      gtk_widget_get_size_request (widget, NULL, &requested);
+      if (requested > 0)
+        *minimum = *natural = requested;
     }
 }
 

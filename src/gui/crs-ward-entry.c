@@ -14,6 +14,10 @@
  * graded (partial sets). Fever masking needs more than these: the first
  * set with fever of each episode comes from its own query. */
 #define RECENT_SETS 8
+/* And every set of the last 72 hours, for the row's sparkline (issue
+ * 12), graded when the row draws it: the minute's due times are worked
+ * out from the newest sets alone, as before. */
+#define CHART_SECONDS (72 * 3600)
 
 enum {
   SIGNAL_CHANGED,
@@ -32,6 +36,8 @@ crs_ward_entry_finalize (GObject *object)
   g_clear_object (&self->patient);
   g_clear_pointer (&self->status, crs_patient_status_unref);
   g_clear_pointer (&self->recent, g_ptr_array_unref);
+  g_clear_pointer (&self->chart_sets, g_ptr_array_unref);
+  g_clear_pointer (&self->chart_status, crs_patient_status_unref);
   g_clear_pointer (&self->infusions, g_ptr_array_unref);
   g_clear_pointer (&self->interventions, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
@@ -123,6 +129,7 @@ crs_ward_entry_load (CrsWardEntry        *self,
 {
   g_autoptr(CrsPatient) patient = NULL;
   g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GPtrArray) chart_sets = NULL;
   g_autoptr(GPtrArray) infusions = NULL;
   g_autoptr(GPtrArray) interventions = NULL;
   g_autoptr(GPtrArray) acknowledgements = NULL;
@@ -139,13 +146,29 @@ crs_ward_entry_load (CrsWardEntry        *self,
   /* Read everything first: a failed read leaves the entry as it was. */
   id = self->patient->id;
   if ((patient = crs_store_get_patient (store, id, error)) == NULL ||
-      (recent = crs_store_list_recent_observations (store, id, RECENT_SETS, error)) == NULL ||
+      (chart_sets = crs_store_list_observations (store, id, now - CHART_SECONDS, 0, FALSE, error)) == NULL ||
       (infusions = crs_store_list_infusions (store, id, error)) == NULL ||
       (interventions = crs_store_list_interventions (store, id, error)) == NULL ||
       (acknowledgements = crs_store_list_acknowledgements (store, id, error)) == NULL ||
       (late_flags = crs_store_list_late_red_flags (store, id, error)) == NULL ||
       (first_fevers = crs_store_list_first_fevers (store, id, infusions, error)) == NULL)
     return FALSE;
+  /* The newest sets: the last of those 72 hours, or, when they hold
+   * fewer, their own query (which then holds every set of the 72 hours). */
+  if (chart_sets->len >= RECENT_SETS)
+    {
+      recent = g_ptr_array_new_full (RECENT_SETS, g_object_unref);
+      for (guint i = chart_sets->len - RECENT_SETS; i < chart_sets->len; i++)
+        g_ptr_array_add (recent, g_object_ref (g_ptr_array_index (chart_sets, i)));
+    }
+  else
+    {
+      recent = crs_store_list_recent_observations (store, id, RECENT_SETS, error);
+      if (recent == NULL)
+        return FALSE;
+      g_ptr_array_unref (chart_sets);
+      chart_sets = g_ptr_array_ref (recent);
+    }
   if (open == NULL)
     {
       own_open = crs_store_list_open_escalations (store, id, error);
@@ -156,6 +179,8 @@ crs_ward_entry_load (CrsWardEntry        *self,
 
   g_set_object (&self->patient, patient);
   take_array (&self->recent, g_steal_pointer (&recent));
+  take_array (&self->chart_sets, g_steal_pointer (&chart_sets));
+  g_clear_pointer (&self->chart_status, crs_patient_status_unref);
   take_array (&self->infusions, g_steal_pointer (&infusions));
   take_array (&self->interventions, g_steal_pointer (&interventions));
   take_array (&self->acknowledgements, g_steal_pointer (&acknowledgements));
@@ -198,18 +223,71 @@ other_day (gint64 a,
          g_date_time_get_day_of_year (x) != g_date_time_get_day_of_year (y);
 }
 
+/* A birthday can move a child to NEWS2 or to another PEWS chart. */
+static gboolean
+same_early_warning (const CrsGrading *a,
+                    const CrsGrading *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->pews_applies == b->pews_applies && a->pews.band == b->pews.band &&
+         a->pews.level == b->pews.level && a->pews.total_at_least == b->pews.total_at_least;
+}
+
 /* What the row shows that time can change. */
 static gboolean
 same_for_time (CrsPatientStatus *a,
                CrsPatientStatus *b)
 {
-  return a->due.status == b->due.status && a->due.minutes == b->due.minutes &&
+  return same_early_warning (a->latest_grading, b->latest_grading) &&
+         a->due.status == b->due.status && a->due.minutes == b->due.minutes &&
          a->due.due_at == b->due.due_at && a->due.rule == b->due.rule &&
          a->in_window == b->in_window && a->infusion_day == b->infusion_day &&
          a->infusion == b->infusion && a->open->len == b->open->len &&
          a->policy.news2_min_age == b->policy.news2_min_age &&
          a->crs.grade == b->crs.grade && a->crs.certainty == b->crs.certainty &&
          a->icans.grade == b->icans.grade && a->icans.certainty == b->icans.certainty;
+}
+
+static void
+fill_record (CrsWardEntry     *self,
+             CrsPatientRecord *record,
+             GPtrArray        *sets)
+{
+  record->patient = self->patient;
+  record->observations = sets;
+  record->infusions = self->infusions;
+  record->interventions = self->interventions;
+  record->acknowledgements = self->acknowledgements;
+  record->late_flags = self->late_flags;
+  record->open_sets = self->open_sets;
+  record->first_fevers = self->first_fevers;
+  record->therapy = self->therapy;
+  record->therapy_error = self->therapy_error;
+}
+
+CrsPatientStatus *
+crs_ward_entry_get_chart_status (CrsWardEntry *self)
+{
+  CrsPatientRecord record = { 0 };
+
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+
+  if (self->status == NULL)
+    return NULL;
+  if (self->chart_status == NULL)
+    {
+      fill_record (self, &record, self->chart_sets);
+      self->chart_status = crs_patient_status_new (&record, &self->status->policy, self->status->now);
+    }
+  return self->chart_status;
+}
+
+void
+crs_ward_entry_forget_chart (CrsWardEntry *self)
+{
+  g_return_if_fail (CRS_IS_WARD_ENTRY (self));
+  g_clear_pointer (&self->chart_status, crs_patient_status_unref);
 }
 
 void
@@ -227,16 +305,7 @@ crs_ward_entry_update_time (CrsWardEntry        *self,
     return;
 
   reload = self->now == 0 || self->status == NULL;
-  record.patient = self->patient;
-  record.observations = self->recent;
-  record.infusions = self->infusions;
-  record.interventions = self->interventions;
-  record.acknowledgements = self->acknowledgements;
-  record.late_flags = self->late_flags;
-  record.open_sets = self->open_sets;
-  record.first_fevers = self->first_fevers;
-  record.therapy = self->therapy;
-  record.therapy_error = self->therapy_error;
+  fill_record (self, &record, self->recent);
   status = crs_patient_status_new (&record, policy, now);
 
   if (!reload && same_for_time (status, self->status) &&

@@ -36,6 +36,12 @@ struct _CrsWardEntry
   CrsTherapy       *therapy;         /* of the current infusion, or NULL */
   char             *therapy_error;   /* why the reference could not be read for it, or NULL */
   gint64            now;
+
+  /* The sets of the last 72 hours (or the newest, when fewer) and their
+   * status, worked out when first asked for (crs_ward_entry_get_chart_
+   * status()): the row's sparkline. */
+  GPtrArray        *chart_sets;
+  CrsPatientStatus *chart_status;
 };
 
 /* A fresh entry for @patient (copied), with nothing loaded. */
@@ -43,7 +49,8 @@ CrsWardEntry *crs_ward_entry_new           (CrsPatient          *patient);
 gint64        crs_ward_entry_get_id        (CrsWardEntry        *self);
 
 /* Reads this patient's record from @store (a handful of indexed
- * queries; never the whole history: the newest sets, and the first set
+ * queries; never the whole history: the sets of the last 72 hours and
+ * at least the 8 newest, and the first set
  * with fever of each episode for fever masking). With @open (the ward's
  * open escalations, from one query) the patient's are taken from it
  * instead of asked for. Then works the status out for @now. Emits
@@ -61,6 +68,13 @@ gboolean      crs_ward_entry_load          (CrsWardEntry        *self,
 void          crs_ward_entry_update_time   (CrsWardEntry        *self,
                                             const CrsWardPolicy *policy,
                                             gint64               now);
+
+/* Every set of the last 72 hours graded as of the last load, with the
+ * policy of the status (for the sparkline); NULL before the first load.
+ * Worked out once per load, or after crs_ward_entry_forget_chart() (a
+ * ward policy changed), not at every minute. Borrowed. */
+CrsPatientStatus *crs_ward_entry_get_chart_status (CrsWardEntry *self);
+void              crs_ward_entry_forget_chart     (CrsWardEntry *self);
 
 /* Orders of the ward list. By bed: beds as people count them ("2"
  * before "10"), then name. By urgency: crs_patient_status_compare_

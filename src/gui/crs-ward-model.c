@@ -258,6 +258,9 @@ crs_ward_model_set_policy (CrsWardModel        *self,
   g_return_if_fail (policy != NULL);
 
   self->policy = *policy;
+  /* The sparklines' sets are graded again with the new policy. */
+  for (guint i = 0; i < self->entries->len; i++)
+    crs_ward_entry_forget_chart (g_ptr_array_index (self->entries, i));
   crs_ward_model_tick (self, crs_ward_model_get_now (self));
 }
 

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "report/crs-timeline-feed.h"
 #include "crs-display.h"
+#include "crs-timeline.h"
 #include "crs-ward-row.h"
 
 struct _CrsWardRow
@@ -14,6 +16,7 @@ struct _CrsWardRow
 
   CrsWardEntry *entry;
   gulong        changed_id;
+  CrsTimelineModel *spark;     /* the last 72 hours */
 
   /* Template widgets */
   GtkLabel *bed_label;
@@ -28,6 +31,7 @@ struct _CrsWardRow
   GtkLabel *news2_label;
   GtkLabel *due_label;
   GtkLabel *escalation_label;
+  CrsTimeline *sparkline;
 };
 
 G_DEFINE_FINAL_TYPE (CrsWardRow, crs_ward_row, GTK_TYPE_LIST_BOX_ROW)
@@ -100,16 +104,27 @@ update (CrsWardRow *self)
 
   if (status->latest_grading != NULL)
     {
-      news2_text = crs_display_news2 (status->latest_grading);
-      /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium" */
-      news2_chip = g_strdup_printf (_("NEWS2 %s"), news2_text);
-      set_chip (self->news2_label, news2_chip, crs_display_news2_class (status->latest_grading));
+      /* NEWS2 for an adult, PEWS for a child. */
+      news2_text = crs_display_early_warning (status->latest_grading);
+      /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium", "PEWS 6 medium" */
+      news2_chip = g_strdup_printf (C_("chip", "%s %s"), crs_display_early_warning_name (status->latest_grading),
+                                    news2_text);
+      set_chip (self->news2_label, news2_chip, crs_display_early_warning_class (status->latest_grading));
     }
   /* Without any set there are no grades to show: the due line says so. */
   gtk_widget_set_visible (self->grades_box, status->latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->news2_label), status->latest != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->crs_rising), status->crs.rising);
   gtk_widget_set_visible (GTK_WIDGET (self->icans_rising), status->icans.rising);
+
+  /* The sparkline: every set of the 72 hours graded as of now, by the
+   * chart's renderer, its window ending now. */
+  crs_timeline_model_freeze_changed (self->spark);
+  crs_timeline_feed_fill (self->spark, crs_ward_entry_get_chart_status (entry),
+                          entry->infusions, entry->interventions);
+  crs_timeline_model_set_now (self->spark, entry->now);
+  crs_timeline_model_thaw_changed (self->spark);
+  gtk_widget_set_visible (GTK_WIDGET (self->sparkline), status->latest != NULL);
 
   due = crs_due_to_string (&status->due);
   gtk_label_set_label (self->due_label, due);
@@ -163,7 +178,8 @@ update (CrsWardRow *self)
         g_string_append_printf (sentence, ", %s", _("rising"));
       if (icans_last != NULL)
         g_string_append_printf (sentence, " (%s)", icans_last);
-      g_string_append_printf (sentence, ". NEWS2 %s. ", news2_text);
+      g_string_append_printf (sentence, ". %s %s. ", crs_display_early_warning_name (status->latest_grading),
+                              news2_text);
     }
   g_string_append_printf (sentence, "%s. %s.", due, therapy);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -186,6 +202,7 @@ crs_ward_row_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->entry);
   g_clear_object (&self->entry);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_WARD_ROW);
+  g_clear_object (&self->spark);
 
   G_OBJECT_CLASS (crs_ward_row_parent_class)->dispose (object);
 }
@@ -197,6 +214,8 @@ crs_ward_row_class_init (CrsWardRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crs_ward_row_dispose;
+
+  g_type_ensure (CRS_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-ward-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, bed_label);
@@ -211,12 +230,19 @@ crs_ward_row_class_init (CrsWardRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, news2_label);
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, CrsWardRow, escalation_label);
+  gtk_widget_class_bind_template_child (widget_class, CrsWardRow, sparkline);
 }
 
 static void
 crs_ward_row_init (CrsWardRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Calendar time, the last 72 hours up to now: how the patient got here. */
+  self->spark = crs_timeline_model_new ();
+  crs_timeline_model_set_mode (self->spark, CRS_TIMELINE_MODE_CALENDAR);
+  crs_timeline_model_set_range (self->spark, CRS_TIMELINE_RANGE_72_HOURS);
+  crs_timeline_set_model (self->sparkline, self->spark);
 }
 
 CrsWardRow *
@@ -231,6 +257,13 @@ crs_ward_row_new (CrsWardEntry *entry)
   self->changed_id = g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
   update (self);
   return self;
+}
+
+CrsTimeline *
+crs_ward_row_get_sparkline (CrsWardRow *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ROW (self), NULL);
+  return self->sparkline;
 }
 
 CrsWardEntry *

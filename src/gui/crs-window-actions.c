@@ -594,6 +594,7 @@ _crs_window_class_actions_init (CrsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.show-therapy", NULL, show_therapy_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-fhir", NULL, _crs_window_export_fhir_cb);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
   _crs_window_report_actions_init (klass);
 }

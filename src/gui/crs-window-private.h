@@ -31,6 +31,7 @@ struct _CrsWindow
   AdwToast      *archive_toast;   /* its toast while shown */
   char          *archived_name;   /* the name that toast shows */
   gboolean       page_stale;      /* the patient page could not be read again (said once) */
+  GtkFileChooserNative *export_chooser; /* Export FHIR…'s, while it is open */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -68,6 +69,14 @@ void        _crs_window_report_actions_init (CrsWindowClass *klass);
 CrsHandover *_crs_window_load_handover   (CrsWindow                *self,
                                           const CrsHandoverOptions *options,
                                           GError                  **error);
+/* Export FHIR… (crs-window-export.c): win.export-fhir asks for a file;
+ * the export itself, with a toast on success. */
+void        _crs_window_export_fhir_cb   (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter);
+gboolean    _crs_window_export_fhir_file (CrsWindow  *self,
+                                          GFile      *file,
+                                          GError    **error);
 /* The window's keyboard shortcuts, as application accelerators. */
 void        _crs_window_set_accels       (GtkApplication *application);
 

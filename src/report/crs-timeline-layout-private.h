@@ -185,6 +185,9 @@ void    crs_timeline_layout_infusion_numbers   (CrsTimelineLayout *layout);
 /* The legend's entries (an array to pass back below). */
 GArray *crs_timeline_layout_legend_entries     (CrsTimelineLayout *layout,
                                                 guint32            kinds_seen);
+/* Keeps the entries of the lines only (CRS, ICANS, at least, gap, NEWS2,
+ * temperature): a small chart still says which line is which. */
+void    crs_timeline_layout_legend_keep_lines  (GArray            *entries);
 guint   crs_timeline_layout_legend_rows        (CrsTimelineLayout *layout,
                                                 GArray            *entries,
                                                 double             width);

@@ -331,8 +331,18 @@ layout_full (CrsTimelineLayout *layout)
   legend_h = rows * row_h + pad / 2;
 
   available = layout->height - layout->plot.y - ticks_h - pad / 2;
-  if (available - legend_h < lh * 5 * (layout->has_temperature ? 1.6 : 1.0) || legend_h > layout->height * 0.3)
-    legend_h = 0;  /* too small for a legend: the plot first */
+#define LEGEND_TOO_BIG(h) (available - (h) < lh * 5 * (layout->has_temperature ? 1.6 : 1.0) || (h) > layout->height * 0.3)
+  if (LEGEND_TOO_BIG (legend_h))
+    {
+      /* Which line is CRS and which ICANS is said first; the letters of
+       * the markers have their tooltips. */
+      crs_timeline_layout_legend_keep_lines (entries);
+      rows = crs_timeline_layout_legend_rows (layout, entries, layout->width - 2 * pad);
+      legend_h = rows * row_h + pad / 2;
+      if (LEGEND_TOO_BIG (legend_h))
+        legend_h = 0;  /* too small for a legend: the plot first */
+    }
+#undef LEGEND_TOO_BIG
   available -= legend_h;
   layout->has_legend = legend_h > 0;
   if (layout->has_temperature)

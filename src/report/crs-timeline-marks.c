@@ -306,6 +306,21 @@ crs_timeline_layout_legend_entries (CrsTimelineLayout *layout,
   return entries;
 }
 
+void
+crs_timeline_layout_legend_keep_lines (GArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CrsTimelineSample sample = g_array_index (entries, LegendEntry, i).sample;
+
+      if (sample == SAMPLE_ONSET || sample == SAMPLE_LETTER)
+        {
+          g_array_set_size (entries, i);
+          return;
+        }
+    }
+}
+
 static double
 sample_width (CrsTimelineLayout *layout,
               const LegendEntry *entry)

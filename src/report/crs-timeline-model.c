@@ -32,6 +32,9 @@ struct _CrsTimelineModel
   gboolean         show_news2;
   gboolean         show_temperature;
   double           fever_line_c;
+
+  guint            freeze_count;  /* crs_timeline_model_freeze_changed() */
+  gboolean         changed_while_frozen;
 };
 
 G_DEFINE_FINAL_TYPE (CrsTimelineModel, crs_timeline_model, G_TYPE_OBJECT)
@@ -120,7 +123,30 @@ static void
 changed (CrsTimelineModel *self)
 {
   g_clear_pointer (&self->infusion_first, g_free);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->freeze_count > 0)
+    self->changed_while_frozen = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+crs_timeline_model_freeze_changed (CrsTimelineModel *self)
+{
+  g_return_if_fail (CRS_IS_TIMELINE_MODEL (self));
+  self->freeze_count++;
+}
+
+void
+crs_timeline_model_thaw_changed (CrsTimelineModel *self)
+{
+  g_return_if_fail (CRS_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count == 0 && self->changed_while_frozen)
+    {
+      self->changed_while_frozen = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static void

@@ -114,6 +114,12 @@ void  crs_timeline_model_add_intervention (CrsTimelineModel        *self,
                                            CrsInterventionKind      kind,
                                            const char              *text);
 
+/* Several changes as one (a feed filling the model): between the two
+ * calls "changed" is held back, and emitted once at the last thaw when
+ * anything changed. Calls nest. */
+void  crs_timeline_model_freeze_changed   (CrsTimelineModel        *self);
+void  crs_timeline_model_thaw_changed     (CrsTimelineModel        *self);
+
 guint                          crs_timeline_model_get_n_points        (CrsTimelineModel *self);
 /* All points in time order (valid until the model changes). */
 const CrsTimelinePoint        *crs_timeline_model_get_points          (CrsTimelineModel *self,

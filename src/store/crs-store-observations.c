@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/crs-grade-pews.h"
 #include "crs-store-private.h"
 
 #define OBSERVATION_COLUMNS(p) \
@@ -27,6 +28,14 @@
  * read-only (crs-watch-cli check) reads as raising none. */
 #define RED_FLAG_COLUMN(self, p) ((self)->schema_version >= 3 ? p "red_flag" : "0")
 
+/* The PEWS columns came with schema version 6; an older file opened
+ * read-only reads as none recorded. Indexes 36-45 of a read row. */
+#define PEWS_COLUMNS(p) \
+  ", "p"resp_distress, "p"crt_s, "p"o2_percent, "p"bp_skip, "p"carer, "p"intuition, " \
+  p"sepsis, "p"pews_band, "p"pews, "p"pews_level"
+#define PEWS_COLUMNS_NONE ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+#define PEWS_COLUMN_LIST(self, p) ((self)->schema_version >= 6 ? PEWS_COLUMNS (p) : PEWS_COLUMNS_NONE)
+
 /* "SELECT <every column> FROM ..." for this file's schema version. The
  * text is interned: the statement cache is keyed by it, and there are
  * only a handful of them. */
@@ -41,6 +50,7 @@ select_observations (CrsStore   *self,
 
   sql = g_strconcat ("SELECT ", columns, g_str_equal (prefix, "o.") ? RED_FLAG_COLUMN (self, "o.")
                                                                      : RED_FLAG_COLUMN (self, ""),
+                     g_str_equal (prefix, "o.") ? PEWS_COLUMN_LIST (self, "o.") : PEWS_COLUMN_LIST (self, ""),
                      " ", rest, NULL);
   return g_intern_string (sql);
 }
@@ -97,6 +107,26 @@ read_observation (sqlite3_stmt  *stmt,
   obs->stored_news2 = crs_column_int (stmt, 33);
   obs->stored_rules = crs_column_text (stmt, 34);
   obs->stored_red_flag = sqlite3_column_int (stmt, 35) != 0;
+  READ_CHOICE (36, resp_distress, resp_distress);
+  obs->crt_s = crs_column_double (stmt, 37);
+  obs->o2_percent = crs_column_double (stmt, 38);
+  READ_CHOICE (39, bp_skip, bp_skip);
+  READ_CHOICE (40, carer, carer);
+  READ_CHOICE (41, tri, intuition);
+  READ_CHOICE (42, sepsis, sepsis);
+  READ_CHOICE (43, pews_band, pews_band);
+  obs->stored_pews = crs_column_int (stmt, 44);
+  {
+    const char *level = (const char *) sqlite3_column_text (stmt, 45);
+    CrsPewsLevel value;
+
+    if (level != NULL && !crs_pews_level_from_id (level, &value))
+      {
+        crs_set_unknown_choice (error, "observation", obs->id, "stored_pews_level");
+        return NULL;
+      }
+    obs->stored_pews_level = level != NULL ? (int) value : CRS_MISSING;
+  }
   return g_steal_pointer (&obs);
 }
 
@@ -122,6 +152,17 @@ validate_observation (CrsObservation  *obs,
                            crs_tri_to_id (obs->motor_weakness), error) &&
          crs_check_choice ("cerebral_edema", obs->cerebral_edema,
                            crs_edema_to_id (obs->cerebral_edema), error) &&
+         crs_check_double ("crt_s", obs->crt_s, error) &&
+         crs_check_double ("o2_percent", obs->o2_percent, error) &&
+         crs_check_choice ("resp_distress", obs->resp_distress, crs_resp_distress_to_id (obs->resp_distress), error) &&
+         crs_check_choice ("bp_skip", obs->bp_skip, crs_bp_skip_to_id (obs->bp_skip), error) &&
+         crs_check_choice ("carer", obs->carer, crs_carer_to_id (obs->carer), error) &&
+         crs_check_choice ("intuition", obs->intuition, crs_tri_to_id (obs->intuition), error) &&
+         crs_check_choice ("sepsis", obs->sepsis, crs_sepsis_to_id (obs->sepsis), error) &&
+         crs_check_choice ("pews_band", obs->pews_band, crs_pews_band_to_id (obs->pews_band), error) &&
+         (crs_is_missing_int (obs->stored_pews_level) ||
+          crs_check_choice ("stored_pews_level", obs->stored_pews_level,
+                            crs_pews_level_to_id ((CrsPewsLevel) obs->stored_pews_level), error)) &&
          crs_check_text ("author", obs->author, error) &&
          crs_check_text ("note", obs->note, error) &&
          crs_check_text ("stored_rules", obs->stored_rules, error);
@@ -147,10 +188,12 @@ insert_observation (CrsStore        *self,
                             " hypotension, vasopressors, vasopressin, acvpu, arousal,"
                             " ice_items_recorded, ice_items, ice_total, capd, seizure,"
                             " motor_weakness, cerebral_edema, symptoms, note, crs_grade,"
-                            " icans_grade, news2, grading_rules, red_flag) VALUES (?1, ?2, ?3, ?4,"
+                            " icans_grade, news2, grading_rules, red_flag, resp_distress, crt_s,"
+                            " o2_percent, bp_skip, carer, intuition, sepsis, pews_band, pews,"
+                            " pews_level) VALUES (?1, ?2, ?3, ?4,"
                             " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
                             " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
-                            " ?34)",
+                            " ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -189,6 +232,17 @@ insert_observation (CrsStore        *self,
   crs_bind_int (stmt, 32, obs->stored_news2);
   crs_bind_text (stmt, 33, obs->stored_rules);
   sqlite3_bind_int (stmt, 34, obs->stored_red_flag != 0);
+  crs_bind_id (stmt, 35, crs_resp_distress_to_id (obs->resp_distress));
+  crs_bind_double (stmt, 36, obs->crt_s);
+  crs_bind_double (stmt, 37, obs->o2_percent);
+  crs_bind_id (stmt, 38, crs_bp_skip_to_id (obs->bp_skip));
+  crs_bind_id (stmt, 39, crs_carer_to_id (obs->carer));
+  crs_bind_id (stmt, 40, crs_tri_to_id (obs->intuition));
+  crs_bind_id (stmt, 41, crs_sepsis_to_id (obs->sepsis));
+  crs_bind_id (stmt, 42, crs_pews_band_to_id (obs->pews_band));
+  crs_bind_int (stmt, 43, obs->stored_pews);
+  crs_bind_id (stmt, 44, crs_is_missing_int (obs->stored_pews_level)
+                         ? NULL : crs_pews_level_to_id ((CrsPewsLevel) obs->stored_pews_level));
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -548,6 +602,7 @@ crs_store_list_open_escalations (CrsStore  *self,
                                  GError   **error)
 {
   g_autoptr(CrsStmt) stmt = NULL;
+  g_autofree char *rest = NULL;
 
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
@@ -559,53 +614,55 @@ crs_store_list_open_escalations (CrsStore  *self,
    * the partial index observation_red_flag, which holds only such sets;
    * INDEXED BY makes it (see crs_store_list_observations). Late red
    * flags (version 4) are few: a second SELECT, by their own index. */
-  if (patient_id != 0)
-    stmt = crs_store_prepare (self,
-                              select_observations (self, "o.", self->schema_version >= 5
-                                ? "FROM observation AS o INDEXED BY observation_red_flag"
-                                  " WHERE o.patient_id = ?1 AND o.red_flag = 1"
-                                  " AND o.superseded_by IS NULL"
-                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                  "   WHERE a.observation_id = o.id)"
-                                  " UNION SELECT " OBSERVATION_COLUMNS ("o.") "o.red_flag"
-                                  " FROM late_red_flag AS r CROSS JOIN observation AS o ON o.id = r.observation_id"
-                                  " WHERE r.patient_id = ?1 AND o.superseded_by IS NULL"
-                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                  "   WHERE a.observation_id = o.id AND a.at >= r.at)"
-                                  " ORDER BY 3, 1"
-                                : "FROM observation AS o INDEXED BY observation_red_flag"
-                                  " WHERE o.patient_id = ?1 AND o.red_flag = 1"
-                                  " AND o.superseded_by IS NULL"
-                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                  "   WHERE a.observation_id = o.id)"
-                                  " ORDER BY o.taken_at, o.id"),
-                              error);
+  if (self->schema_version >= 5)
+    {
+      g_autofree char *late = g_strconcat (" UNION SELECT " OBSERVATION_COLUMNS ("o.") "o.red_flag",
+                                           PEWS_COLUMN_LIST (self, "o."), NULL);
+
+      rest = patient_id != 0
+        ? g_strconcat ("FROM observation AS o INDEXED BY observation_red_flag"
+                       " WHERE o.patient_id = ?1 AND o.red_flag = 1"
+                       " AND o.superseded_by IS NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                       "   WHERE a.observation_id = o.id)",
+                       late,
+                       " FROM late_red_flag AS r CROSS JOIN observation AS o ON o.id = r.observation_id"
+                       " WHERE r.patient_id = ?1 AND o.superseded_by IS NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                       "   WHERE a.observation_id = o.id AND a.at >= r.at)"
+                       " ORDER BY 3, 1", NULL)
+        : g_strconcat ("FROM patient AS p"
+                       " JOIN observation AS o INDEXED BY observation_red_flag"
+                       "   ON o.patient_id = p.id"
+                       " AND o.red_flag = 1 AND o.superseded_by IS NULL"
+                       " WHERE p.archived = 0"
+                       " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                       "   WHERE a.observation_id = o.id)",
+                       late,
+                       " FROM late_red_flag AS r CROSS JOIN observation AS o ON o.id = r.observation_id"
+                       " CROSS JOIN patient AS p ON p.id = r.patient_id"
+                       " WHERE p.archived = 0 AND o.superseded_by IS NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                       "   WHERE a.observation_id = o.id AND a.at >= r.at)"
+                       " ORDER BY 2, 3, 1", NULL);
+    }
   else
-    stmt = crs_store_prepare (self,
-                              select_observations (self, "o.", self->schema_version >= 5
-                                ? "FROM patient AS p"
-                                  " JOIN observation AS o INDEXED BY observation_red_flag"
-                                  "   ON o.patient_id = p.id"
-                                  " AND o.red_flag = 1 AND o.superseded_by IS NULL"
-                                  " WHERE p.archived = 0"
-                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                  "   WHERE a.observation_id = o.id)"
-                                  " UNION SELECT " OBSERVATION_COLUMNS ("o.") "o.red_flag"
-                                  " FROM late_red_flag AS r CROSS JOIN observation AS o ON o.id = r.observation_id"
-                                  " CROSS JOIN patient AS p ON p.id = r.patient_id"
-                                  " WHERE p.archived = 0 AND o.superseded_by IS NULL"
-                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                  "   WHERE a.observation_id = o.id AND a.at >= r.at)"
-                                  " ORDER BY 2, 3, 1"
-                                : "FROM patient AS p"
-                                  " JOIN observation AS o INDEXED BY observation_red_flag"
-                                  "   ON o.patient_id = p.id"
-                                  " AND o.red_flag = 1 AND o.superseded_by IS NULL"
-                                  " WHERE p.archived = 0"
-                                  " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
-                                  "   WHERE a.observation_id = o.id)"
-                                  " ORDER BY o.patient_id, o.taken_at, o.id"),
-                              error);
+    rest = g_strdup (patient_id != 0
+                     ? "FROM observation AS o INDEXED BY observation_red_flag"
+                       " WHERE o.patient_id = ?1 AND o.red_flag = 1"
+                       " AND o.superseded_by IS NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                       "   WHERE a.observation_id = o.id)"
+                       " ORDER BY o.taken_at, o.id"
+                     : "FROM patient AS p"
+                       " JOIN observation AS o INDEXED BY observation_red_flag"
+                       "   ON o.patient_id = p.id"
+                       " AND o.red_flag = 1 AND o.superseded_by IS NULL"
+                       " WHERE p.archived = 0"
+                       " AND NOT EXISTS (SELECT 1 FROM acknowledgement AS a"
+                       "   WHERE a.observation_id = o.id)"
+                       " ORDER BY o.patient_id, o.taken_at, o.id");
+  stmt = crs_store_prepare (self, select_observations (self, "o.", rest), error);
   if (stmt == NULL)
     return NULL;
   if (patient_id != 0)

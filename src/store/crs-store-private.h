@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. Every earlier version can still be
  * created (crs_store_schema_create) and is migrated forward at open. */
-#define CRS_STORE_SCHEMA_VERSION 5
+#define CRS_STORE_SCHEMA_VERSION 6
 
 /* PRAGMA application_id of a ward database: "CRSW" in ASCII. It tells a
  * ward database from any other SQLite file. */

@@ -452,6 +452,75 @@ static const char migrate_v4_to_v5[] =
   " WHEN EXISTS (SELECT 1 FROM late_red_flag WHERE id = NEW.id)"
   " BEGIN SELECT RAISE (ABORT, 'red flags are never replaced'); END;";
 
+/* Version 6: the fields the children's PEWS charts score (NHS England,
+ * 2023; crs-grade-pews.h) and the PEWS stored with a set's grades.
+ * Nullable, like every finding: older sets read as not recorded, and
+ * still match their audit rows (a record's JSON leaves NULLs out). The
+ * trigger that keeps sets unchanged is rebuilt to cover them. */
+static const char migrate_v5_to_v6[] =
+  "ALTER TABLE observation ADD COLUMN resp_distress TEXT;"
+  "ALTER TABLE observation ADD COLUMN crt_s REAL;"
+  "ALTER TABLE observation ADD COLUMN o2_percent REAL;"
+  "ALTER TABLE observation ADD COLUMN bp_skip TEXT;"
+  "ALTER TABLE observation ADD COLUMN carer TEXT;"
+  "ALTER TABLE observation ADD COLUMN intuition TEXT;"
+  "ALTER TABLE observation ADD COLUMN sepsis TEXT;"
+  "ALTER TABLE observation ADD COLUMN pews_band TEXT;"
+  "ALTER TABLE observation ADD COLUMN pews INTEGER;"
+  "ALTER TABLE observation ADD COLUMN pews_level TEXT;"
+  "DROP TRIGGER observation_no_update;"
+  "CREATE TRIGGER observation_no_update BEFORE UPDATE ON observation"
+  " WHEN OLD.superseded_by IS NOT NULL"
+  "   OR NEW.superseded_by IS NULL"
+  "   OR NOT EXISTS (SELECT 1 FROM observation AS a"
+  "                  WHERE a.id = NEW.superseded_by AND a.supersedes = OLD.id)"
+  "   OR NEW.id IS NOT OLD.id"
+  "   OR NEW.patient_id IS NOT OLD.patient_id"
+  "   OR NEW.taken_at IS NOT OLD.taken_at"
+  "   OR NEW.recorded_at IS NOT OLD.recorded_at"
+  "   OR NEW.author IS NOT OLD.author"
+  "   OR NEW.supersedes IS NOT OLD.supersedes"
+  "   OR NEW.amend_reason IS NOT OLD.amend_reason"
+  "   OR NEW.temperature_c IS NOT OLD.temperature_c"
+  "   OR NEW.heart_rate IS NOT OLD.heart_rate"
+  "   OR NEW.resp_rate IS NOT OLD.resp_rate"
+  "   OR NEW.systolic IS NOT OLD.systolic"
+  "   OR NEW.diastolic IS NOT OLD.diastolic"
+  "   OR NEW.spo2 IS NOT OLD.spo2"
+  "   OR NEW.o2_device IS NOT OLD.o2_device"
+  "   OR NEW.o2_flow_l_min IS NOT OLD.o2_flow_l_min"
+  "   OR NEW.fio2_percent IS NOT OLD.fio2_percent"
+  "   OR NEW.hypotension IS NOT OLD.hypotension"
+  "   OR NEW.vasopressors IS NOT OLD.vasopressors"
+  "   OR NEW.vasopressin IS NOT OLD.vasopressin"
+  "   OR NEW.acvpu IS NOT OLD.acvpu"
+  "   OR NEW.arousal IS NOT OLD.arousal"
+  "   OR NEW.ice_items_recorded IS NOT OLD.ice_items_recorded"
+  "   OR NEW.ice_items IS NOT OLD.ice_items"
+  "   OR NEW.ice_total IS NOT OLD.ice_total"
+  "   OR NEW.capd IS NOT OLD.capd"
+  "   OR NEW.seizure IS NOT OLD.seizure"
+  "   OR NEW.motor_weakness IS NOT OLD.motor_weakness"
+  "   OR NEW.cerebral_edema IS NOT OLD.cerebral_edema"
+  "   OR NEW.symptoms IS NOT OLD.symptoms"
+  "   OR NEW.note IS NOT OLD.note"
+  "   OR NEW.crs_grade IS NOT OLD.crs_grade"
+  "   OR NEW.icans_grade IS NOT OLD.icans_grade"
+  "   OR NEW.news2 IS NOT OLD.news2"
+  "   OR NEW.grading_rules IS NOT OLD.grading_rules"
+  "   OR NEW.red_flag IS NOT OLD.red_flag"
+  "   OR NEW.resp_distress IS NOT OLD.resp_distress"
+  "   OR NEW.crt_s IS NOT OLD.crt_s"
+  "   OR NEW.o2_percent IS NOT OLD.o2_percent"
+  "   OR NEW.bp_skip IS NOT OLD.bp_skip"
+  "   OR NEW.carer IS NOT OLD.carer"
+  "   OR NEW.intuition IS NOT OLD.intuition"
+  "   OR NEW.sepsis IS NOT OLD.sepsis"
+  "   OR NEW.pews_band IS NOT OLD.pews_band"
+  "   OR NEW.pews IS NOT OLD.pews"
+  "   OR NEW.pews_level IS NOT OLD.pews_level"
+  " BEGIN SELECT RAISE (ABORT, 'observation sets are never changed: amend them'); END;";
+
 /* migrations[i] takes a database from version i + 1 to i + 2: its SQL,
  * then its C step if it has one (for what SQL cannot do, like hashing).
  * A new version appends its step here and bumps CRS_STORE_SCHEMA_VERSION;
@@ -470,6 +539,7 @@ static const Migration migrations[] = {
   { migrate_v2_to_v3, NULL },
   { migrate_v3_to_v4, migrate_v4_chain },
   { migrate_v4_to_v5, NULL },
+  { migrate_v5_to_v6, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRS_STORE_SCHEMA_VERSION - 1);

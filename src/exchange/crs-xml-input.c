@@ -1,28 +1,31 @@
-/* crs-ward-xml-input.c: the raw bytes of a ward file on their way to
- * libxml2, counted and scanned.
+/* crs-xml-input.c: the raw bytes of an XML file on their way to libxml2,
+ * counted and scanned (crs-xml-input.h).
  *
- * The format never needs a DOCTYPE, and every entity attack (XXE, billion
+ * No format CRS Watch reads needs a DOCTYPE, and every entity attack (XXE, billion
  * laughs, parameter entities) needs one; so the bytes are searched for
  * "<!DOCTYPE" and "<!ENTITY" before the parser sees them, and the file is
  * required to be UTF-8 so that this byte search sees what the parser will.
  * The byte count stops a file that grows past the limit while it is read.
  * A small scanner follows the markup (tags, quoted attribute values,
  * comments, CDATA, processing instructions) across chunks and stops an
- * element with more attributes, or a start tag with more bytes, than any
- * ward file has, before libxml2 parses them: its attribute handling
- * slows down with the square of their number (200 000 attributes took
- * over 30 s). */
-#define G_LOG_DOMAIN "crs-ward-xml"
+ * element with more attributes, or a start tag with more bytes, than the
+ * format has, before libxml2 parses them: its attribute handling slows
+ * down with the square of their number (200 000 attributes took over
+ * 30 s); and it counts the depth and the elements, so that a file nested
+ * deeper or with more elements than the format allows stops before
+ * libxml2 has built anything of it. */
+#define G_LOG_DOMAIN "crs-xml-input"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "crs-ward-xml-private.h"
+#include "crs-exchange-error.h"
+#include "crs-xml-input.h"
 
 static gboolean
-scan_for_forbidden (CrsWardXmlInput *input,
+scan_for_forbidden (CrsXmlInput *input,
                     const char      *data,
                     gsize            len)
 {
@@ -73,7 +76,7 @@ enum {
 };
 
 static void
-remember (CrsWardXmlInput *input,
+remember (CrsXmlInput *input,
           char             c)
 {
   if (input->recent_len == sizeof input->recent)
@@ -85,7 +88,7 @@ remember (CrsWardXmlInput *input,
 }
 
 static gboolean
-recent_ends_with (CrsWardXmlInput *input,
+recent_ends_with (CrsXmlInput *input,
                   const char      *text)
 {
   gsize n = strlen (text);
@@ -95,7 +98,7 @@ recent_ends_with (CrsWardXmlInput *input,
 }
 
 static gboolean
-scan_markup (CrsWardXmlInput *input,
+scan_markup (CrsXmlInput *input,
              const char      *data,
              gsize            len)
 {
@@ -123,6 +126,21 @@ scan_markup (CrsWardXmlInput *input,
                                 c == '>' ? MARKUP_TEXT : MARKUP_TAG;
           if (input->markup_state != MARKUP_TAG)
             continue;
+          /* A start tag goes one deeper, an end tag one back. */
+          input->end_tag = c == '/';
+          input->tag_last = c;
+          if (input->end_tag)
+            {
+              if (input->depth > 0)
+                input->depth--;
+            }
+          else
+            {
+              if (++input->depth > input->limits.max_depth)
+                input->too_deep = TRUE;
+              if (++input->elements > input->limits.max_elements)
+                input->too_many_elements = TRUE;
+            }
           break;
         case MARKUP_BANG:
           remember (input, c);
@@ -173,15 +191,22 @@ scan_markup (CrsWardXmlInput *input,
           else if (c == '=')
             input->tag_attributes++;
           else if (c == '>')
-            input->markup_state = MARKUP_TEXT;
+            {
+              /* <empty/> closes itself. */
+              if (!input->end_tag && input->tag_last == '/' && input->depth > 0)
+                input->depth--;
+              input->markup_state = MARKUP_TEXT;
+            }
+          if (!g_ascii_isspace (c))
+            input->tag_last = c;
           break;
         }
 
-      if (++input->tag_bytes > CRS_WARD_XML_MAX_TAG_BYTES)
+      if (++input->tag_bytes > input->limits.max_tag_bytes)
         input->tag_too_long = TRUE;
-      else if (input->tag_attributes > CRS_WARD_XML_MAX_ATTRIBUTES)
+      else if (input->tag_attributes > input->limits.max_attributes)
         input->too_many_attributes = TRUE;
-      if (input->tag_too_long || input->too_many_attributes)
+      if (input->tag_too_long || input->too_many_attributes || input->too_deep || input->too_many_elements)
         {
           input->cap_line = input->tag_line;
           return FALSE;
@@ -191,11 +216,11 @@ scan_markup (CrsWardXmlInput *input,
 }
 
 int
-crs_ward_xml_input_read (void *context,
+crs_xml_input_read (void *context,
                          char *buffer,
                          int   len)
 {
-  CrsWardXmlInput *input = context;
+  CrsXmlInput *input = context;
   gssize n;
 
   if (len <= 0)
@@ -215,7 +240,7 @@ crs_ward_xml_input_read (void *context,
         return -1;
       input->total += (gsize) n;
       /* The file may have grown since its size was checked. */
-      if (input->total > input->max_bytes)
+      if (input->total > input->limits.max_bytes)
         {
           input->too_large = TRUE;
           return -1;
@@ -229,7 +254,7 @@ crs_ward_xml_input_read (void *context,
 }
 
 int
-crs_ward_xml_input_close (void *context)
+crs_xml_input_close (void *context)
 {
   return 0;
 }
@@ -237,7 +262,7 @@ crs_ward_xml_input_close (void *context)
 /* The file must be UTF-8 (or plain ASCII): then the byte scan sees
  * exactly what the parser will see. */
 static gboolean
-check_head (CrsWardXmlInput  *input,
+check_head (CrsXmlInput  *input,
             int              *line,
             GError          **error)
 {
@@ -257,7 +282,7 @@ check_head (CrsWardXmlInput  *input,
                    p[0] == 0x00 || p[1] == 0x00))
     {
       g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
-                   _("the file is not in UTF-8; ward files are always UTF-8"));
+                   _("the file is not in UTF-8, the only encoding CRS Watch reads"));
       return FALSE;
     }
 
@@ -292,25 +317,26 @@ check_head (CrsWardXmlInput  *input,
           g_ascii_strncasecmp (enc + 1, "UTF-8", 5) == 0 && enc[6] == enc[0])
         return TRUE;
       g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_INVALID,
-                   _("the file declares an encoding other than UTF-8; ward files are always UTF-8"));
+                   _("the file declares an encoding other than UTF-8, the only encoding CRS Watch reads"));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-crs_ward_xml_input_start (CrsWardXmlInput  *input,
-                          GInputStream     *stream,
-                          gsize             max_bytes,
-                          int              *line,
-                          GError          **error)
+crs_xml_input_start (CrsXmlInput         *input,
+                     GInputStream        *stream,
+                     const CrsXmlLimits  *limits,
+                     int                 *line,
+                     GError             **error)
 {
   gsize head_len = 0;
+  gsize max_bytes = limits->max_bytes;
 
   memset (input, 0, sizeof *input);
   input->stream = g_object_ref (stream);
   input->line = 1;
-  input->max_bytes = max_bytes;
+  input->limits = *limits;
   *line = 0;
 
   if (!g_input_stream_read_all (stream, input->head, sizeof input->head, &head_len, NULL, error))
@@ -340,8 +366,16 @@ crs_ward_xml_input_start (CrsWardXmlInput  *input,
   return TRUE;
 }
 
+gboolean
+crs_xml_input_refused (const CrsXmlInput *input)
+{
+  return input->forbidden != NULL || input->too_large || input->io_error != NULL ||
+         input->too_many_attributes || input->tag_too_long || input->too_deep ||
+         input->too_many_elements;
+}
+
 void
-crs_ward_xml_input_clear (CrsWardXmlInput *input)
+crs_xml_input_clear (CrsXmlInput *input)
 {
   g_clear_object (&input->stream);
   g_clear_error (&input->io_error);
