@@ -11,9 +11,12 @@
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
 #include "gui/crs-check-row.h"
+#include "gui/crs-patient-page.h"
 #include "gui/crs-report-dialog.h"
 #include "gui/crs-report-print.h"
+#include "gui/crs-timeline.h"
 #include "gui/crs-window.h"
+#include "report/crs-timeline-render.h"
 #include "store/crs-reference.h"
 
 static CrsTestWard ward;
@@ -193,6 +196,89 @@ test_export_same_pages (void)
 
 /* ---------------------------------------------------------------------- */
 
+/* @model drawn by the timeline renderer in its default style. */
+static cairo_surface_t *
+render (CrsTimelineModel *model)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 132);
+  cairo_t *cr = cairo_create (surface);
+  CrsTimelineStyle style;
+
+  crs_timeline_style_init_default (&style);
+  crs_timeline_render (cr, 480, 132, &style, model);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The report's 72-hour chart of a patient is the patient page's summary
+ * chart: the same points, infusions and interventions from the same
+ * feed, the same view, so the renderer draws the same pixels. */
+static void
+same_chart_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  g_autoptr(CrsHandover) handover = load_handover (app, ward.now);
+  g_autoptr(CrsReport) report = crs_report_new (handover, CRS_REPORT_HANDOVER, 595, 842);
+  CrsPatientPage *page;
+  CrsTimelineModel *screen;
+  CrsTimelineModel *paper = NULL;
+  cairo_surface_t *a, *b;
+
+  crs_window_set_clock (window, ward.now);
+  g_assert_true (crs_window_select_patient (window, ward.ada));
+  crs_test_wait_drawn (GTK_WIDGET (window));
+  page = CRS_PATIENT_PAGE (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_PATIENT_PAGE, NULL));
+  screen = crs_timeline_get_model (crs_patient_page_get_recent_chart (page));
+  CRS_TEST_WAIT_UNTIL (crs_timeline_model_get_n_points (screen) > 0);
+
+  for (guint i = 0; i < handover->patients->len; i++)
+    if (((CrsHandoverPatient *) g_ptr_array_index (handover->patients, i))->status->patient->id == ward.ada)
+      paper = crs_report_get_patient_timeline (report, i);
+  g_assert_nonnull (paper);
+
+  g_assert_cmpint (crs_timeline_model_get_now (paper), ==, crs_timeline_model_get_now (screen));
+  g_assert_cmpint (crs_timeline_model_get_range (paper), ==, CRS_TIMELINE_RANGE_72_HOURS);
+  g_assert_cmpint (crs_timeline_model_get_range (paper), ==, crs_timeline_model_get_range (screen));
+  g_assert_cmpint (crs_timeline_model_get_mode (paper), ==, crs_timeline_model_get_mode (screen));
+  g_assert_cmpuint (crs_timeline_model_get_n_points (paper), ==, crs_timeline_model_get_n_points (screen));
+  g_assert_cmpuint (crs_timeline_model_get_n_infusions (paper), ==, crs_timeline_model_get_n_infusions (screen));
+  g_assert_cmpuint (crs_timeline_model_get_n_interventions (paper), ==,
+                    crs_timeline_model_get_n_interventions (screen));
+  g_assert_cmpfloat (crs_timeline_model_get_fever_line (paper), ==, crs_timeline_model_get_fever_line (screen));
+  for (guint i = 0; i < crs_timeline_model_get_n_points (paper); i++)
+    {
+      const CrsTimelinePoint *p = crs_timeline_model_get_point (paper, i);
+      const CrsTimelinePoint *q = crs_timeline_model_get_point (screen, i);
+
+      g_assert_cmpint (p->at, ==, q->at);
+      g_assert_cmpint (p->crs.grade, ==, q->crs.grade);
+      g_assert_cmpint (p->crs.kind, ==, q->crs.kind);
+      g_assert_cmpint (p->icans.grade, ==, q->icans.grade);
+      g_assert_cmpint (p->icans.kind, ==, q->icans.kind);
+      g_assert_cmpint (p->news2, ==, q->news2);
+    }
+
+  a = render (paper);
+  b = render (screen);
+  g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * 132,
+                   cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * 132);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  crs_test_close_all (app);
+}
+
+static void
+test_same_chart (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, same_chart_body);
+}
+
+/* ---------------------------------------------------------------------- */
+
 static CrsReportDialog *
 find_dialog (void)
 {
@@ -355,6 +441,7 @@ main (int   argc,
 
   g_test_add_func ("/report-print/export-same-pages", test_export_same_pages);
   g_test_add_func ("/report-print/dialog", test_dialog);
+  g_test_add_func ("/report-print/same-chart", test_same_chart);
 
   return g_test_run ();
 }

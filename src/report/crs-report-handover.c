@@ -17,11 +17,11 @@
 #include "core/crs-grade-word.h"
 #include "core/crs-risk.h"
 #include "crs-report-private.h"
+#include "crs-timeline-feed.h"
 #include "crs-timeline-render.h"
 
 #define LABEL_WIDTH      78.0
 #define TIMELINE_HEIGHT  132.0
-#define TIMELINE_HOURS   72
 #define WRITING_LINES    3
 #define WRITING_GAP      17.0
 
@@ -268,129 +268,19 @@ vitals_text (CrsPatientStatus *status)
 }
 
 /* ---------------------------------------------------------------------- */
-/* The 72-hour timeline.
- *
- * PRIVATE FILL: report_fill_timeline_model() fills the renderer's model
- * from the status itself, minimally, until the shared adapter
- * (src/report/crs-timeline-feed.h, written in parallel) is merged; then
- * this function is replaced by a call to it. */
+/* The 72-hour timeline: the chart of the patient page's summary, filled
+ * by the same feed (crs-timeline-feed.h) from the same status, drawn by
+ * the same renderer in its paper style. */
 
-static CrsTimelineKind
-timeline_kind (CrsCertainty certainty)
+static CrsTimelineModel *
+timeline_model (CrsHandoverPatient *hp)
 {
-  switch (certainty)
-    {
-    case CRS_CERTAINTY_DETERMINED:
-      return CRS_TIMELINE_DETERMINED;
-    case CRS_CERTAINTY_AT_LEAST:
-      return CRS_TIMELINE_AT_LEAST;
-    case CRS_CERTAINTY_NOT_DETERMINED:
-    default:
-      return CRS_TIMELINE_NOT_DETERMINED;
-    }
-}
+  CrsTimelineModel *model = crs_timeline_model_new ();
 
-static gint64
-unit_seconds (CrsTimeUnit unit)
-{
-  switch (unit)
-    {
-    case CRS_TIME_UNIT_MINUTES:
-      return 60;
-    case CRS_TIME_UNIT_HOURS:
-      return 3600;
-    case CRS_TIME_UNIT_DAYS:
-      return 86400;
-    case CRS_TIME_UNIT_UNSET:
-    case CRS_TIME_UNIT_N_VALUES:
-    default:
-      return 0;
-    }
-}
-
-static void
-report_fill_timeline_model (CrsTimelineModel   *model,
-                            CrsHandoverPatient *hp,
-                            gint64              end)
-{
-  CrsPatientStatus *status = hp->status;
-  g_autofree CrsTimelinePoint *points = g_new0 (CrsTimelinePoint, MAX (status->sets->len, 1));
-  gint64 from = end - TIMELINE_HOURS * 3600;
-  guint n = 0;
-
-  for (guint i = 0; i < status->sets->len; i++)
-    {
-      CrsObservation *set = g_ptr_array_index (status->sets, i);
-      const CrsGrading *grading = &g_array_index (status->gradings, CrsGrading, i);
-      CrsTimelinePoint *point = &points[n];
-      int recorded = 0;
-
-      /* The window and a set either side, so lines enter and leave it. */
-      if (set->taken_at < from - 24 * 3600 || set->taken_at > end + 24 * 3600)
-        continue;
-      n++;
-      crs_timeline_point_init (point, set->taken_at);
-      point->id = set->id;
-      point->crs.grade = crs_grading_crs_value (grading);
-      point->crs.kind = timeline_kind (crs_grading_crs_certainty (grading));
-      point->crs.stored_grade = set->stored_rules != NULL && set->stored_crs_grade != point->crs.grade
-                                ? set->stored_crs_grade : CRS_MISSING;
-      point->icans.grade = crs_grading_icans_value (grading);
-      point->icans.kind = timeline_kind (crs_grading_icans_certainty (grading));
-      point->icans.stored_grade = set->stored_rules != NULL && set->stored_icans_grade != point->icans.grade
-                                  ? set->stored_icans_grade : CRS_MISSING;
-      for (guint p = 0; p < CRS_NEWS2_N_PARAMS; p++)
-        recorded += !crs_is_missing_int (grading->news2_scores[p]);
-      if (grading->news2_not_applicable)
-        point->news2 = CRS_MISSING;
-      else if (!crs_is_missing_int (grading->news2_total))
-        point->news2 = grading->news2_total;
-      else if (recorded > 0)
-        {
-          point->news2 = grading->news2_partial_sum;
-          point->news2_kind = CRS_TIMELINE_AT_LEAST;
-        }
-      point->temperature_c = set->temperature_c;
-    }
-  crs_timeline_model_set_points (model, points, n);
-
-  for (guint i = 0; hp->infusions != NULL && i < hp->infusions->len; i++)
-    {
-      CrsInfusion *infusion = g_ptr_array_index (hp->infusions, i);
-      CrsTherapy *therapy = status->therapy;
-      gint64 onset_from = CRS_TIMELINE_UNKNOWN;
-      gint64 onset_to = CRS_TIMELINE_UNKNOWN;
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *label = NULL;
-
-      /* The onset window of the therapy the status knows, for its
-       * infusions. */
-      if (therapy != NULL && status->infusion != NULL &&
-          g_strcmp0 (infusion->therapy_code, status->infusion->therapy_code) == 0 &&
-          !isnan (therapy->onset_range.min) && !isnan (therapy->onset_range.max) &&
-          unit_seconds (therapy->onset_range.unit) > 0)
-        {
-          onset_from = (gint64) (therapy->onset_range.min * unit_seconds (therapy->onset_range.unit));
-          onset_to = (gint64) (therapy->onset_range.max * unit_seconds (therapy->onset_range.unit));
-        }
-      add_part (parts, g_strdup (infusion->therapy_name != NULL ? infusion->therapy_name : infusion->therapy_code));
-      add_part (parts, g_strdup (infusion->step_label));
-      label = join (parts, ", ");
-      crs_timeline_model_add_infusion (model, infusion->start_at, label, onset_from, onset_to);
-    }
-  for (guint i = 0; hp->interventions != NULL && i < hp->interventions->len; i++)
-    {
-      CrsIntervention *intervention = g_ptr_array_index (hp->interventions, i);
-      g_autofree char *name = crs_intervention_dup_name (intervention);
-      g_autofree char *text = intervention->dose != NULL ? g_strdup_printf ("%s %s", name, intervention->dose)
-                                                         : g_strdup (name);
-
-      crs_timeline_model_add_intervention (model, intervention->at, intervention->kind, text);
-    }
   crs_timeline_model_set_mode (model, CRS_TIMELINE_MODE_CALENDAR);
-  crs_timeline_model_set_now (model, end);
   crs_timeline_model_set_range (model, CRS_TIMELINE_RANGE_72_HOURS);
-  crs_timeline_model_set_fever_line (model, round (crs_fever_min_celsius () * 10) / 10);
+  crs_timeline_feed_fill (model, hp->status, hp->infusions, hp->interventions);
+  return model;
 }
 
 static void
@@ -979,12 +869,9 @@ build_patient (CrsReportBuilder   *builder,
       add_latest (builder, block, hp);
     }
 
-  {
-    CrsTimelineModel *model = crs_timeline_model_new ();
-
-    report_fill_timeline_model (model, hp, MIN (handover->now, handover->to));
-    crs_report_add_drawing (block, TIMELINE_HEIGHT, draw_timeline, model, g_object_unref)->space_before = 6;
-  }
+  block->timeline = timeline_model (hp);
+  crs_report_add_drawing (block, TIMELINE_HEIGHT, draw_timeline, block->timeline,
+                          g_object_unref)->space_before = 6;
   add_red_flags (builder, block, handover, hp);
   add_interventions (builder, block, handover, hp);
   add_notes (builder, block, handover, hp);

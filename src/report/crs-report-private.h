@@ -65,6 +65,7 @@ typedef struct
    * block goes on to after it (a table's header row); NULL = none. */
   CrsReportItem *repeat;
   int        patient;         /* index of the patient, -1 for the ward summary */
+  CrsTimelineModel *timeline; /* the patient's chart (a drawing's data), or NULL */
 } CrsReportBlock;
 
 typedef struct

@@ -632,6 +632,22 @@ crs_report_get_patient_pages (CrsReport *self,
   return TRUE;
 }
 
+CrsTimelineModel *
+crs_report_get_patient_timeline (CrsReport *self,
+                                 guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint b = 0; b < self->builder.blocks->len; b++)
+    {
+      CrsReportBlock *block = g_ptr_array_index (self->builder.blocks, b);
+
+      if (block->patient == (int) index && block->timeline != NULL)
+        return block->timeline;
+    }
+  return NULL;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Drawing */
 

@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "crs-handover.h"
+#include "crs-timeline-model.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,13 @@ gboolean   crs_report_get_patient_pages (CrsReport *self,
                                          guint      index,
                                          guint     *first,
                                          guint     *last);
+
+/* The model of the 72-hour chart drawn for patient @index, owned by the
+ * report; NULL when there is no such patient or chart (the blank
+ * charts). Filled by crs-timeline-feed.h like the patient page's, so the
+ * same renderer draws the same chart. For tests. */
+CrsTimelineModel *crs_report_get_patient_timeline (CrsReport *self,
+                                                   guint      index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsReport, crs_report_free)
 
