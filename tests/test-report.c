@@ -346,6 +346,7 @@ test_demo_every_patient (Demo          *demo,
   g_autofree char *text = NULL;
   CrsHandoverOptions options;
   guint open = 0;
+  guint children = 0;
 
   report_ok (NULL, "--db", demo->db, "--ward", "Haematology 4B (demo)", "--pdf", demo->pdf, "--period", "24h",
              NULL);
@@ -362,7 +363,7 @@ test_demo_every_patient (Demo          *demo,
   crs_handover_period_bounds (options.period, NULL, options.now, &options.from, &options.to);
   handover = crs_handover_load (store, &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (handover->patients->len, ==, 10);
+  g_assert_cmpuint (handover->patients->len, ==, 11);
 
   for (guint i = 0; i < handover->patients->len; i++)
     {
@@ -374,7 +375,15 @@ test_demo_every_patient (Demo          *demo,
       g_autofree char *icans = crs_scale_status_text (&status->icans);
       g_autofree char *crs_reason = crs_grading_crs_summary (status->latest_grading);
       g_autofree char *icans_reason = crs_grading_icans_summary (status->latest_grading);
-      g_autofree char *news2 = crs_grading_news2_text (status->latest_grading);
+      const CrsGrading *grading = status->latest_grading;
+      /* A child's PEWS where an adult's NEWS2 stands, as the status's
+       * grading says: in the ward table named ("PEWS 6 medium"), in the
+       * block with what scored. */
+      const char *score_name = crs_grading_early_warning_name (grading);
+      g_autofree char *score = crs_grading_early_warning_text (grading);
+      g_autofree char *named = g_strdup_printf ("%s %s", score_name, score);
+      g_autofree char *score_reason = grading->pews_applies ? crs_grading_pews_summary (grading)
+                                                            : crs_grading_news2_summary (grading);
       g_autofree char *last = crs_patient_status_last_text (status, "CRS");
 
       g_assert_nonnull (status->latest);
@@ -386,11 +395,21 @@ test_demo_every_patient (Demo          *demo,
       assert_contains (text, icans);
       assert_contains (text, crs_reason);
       assert_contains (text, icans_reason);
-      assert_contains (text, news2);
+      assert_contains (text, named);
+      assert_contains (text, score_reason);
+      g_assert_cmpint (grading->pews_applies, ==, crs_patient_status_uses_pews (status));
+      children += grading->pews_applies;
       if (last != NULL)
         assert_contains (text, last);
       open += status->open->len > 0;
     }
+  /* The demo's two children (7 and 3 years) are scored with PEWS; no
+   * NEWS2 is said for them ("not used"), and the table's column says it
+   * holds either. */
+  g_assert_cmpuint (children, ==, 2);
+  g_assert_null (strstr (text, "not used (under"));
+  assert_contains (text, "NEWS2 or PEWS");
+  assert_contains (text, "PEWS 2 low");
   /* The demo leaves the newest red flags of two patients open (README). */
   g_assert_cmpuint (open, ==, 2);
   g_assert_cmpuint (count (text, "RED FLAG OPEN"), ==, 2);

@@ -518,3 +518,45 @@ crs_grading_news2_text (const CrsGrading *grading)
   /* TRANSLATORS: a NEWS2 score that could not be added up */
   return g_strdup (_("incomplete"));
 }
+
+char *
+crs_grading_pews_text (const CrsGrading *grading)
+{
+  const CrsPewsScore *pews;
+  const char *level;
+  gboolean raised;
+
+  g_return_val_if_fail (grading != NULL, NULL);
+
+  pews = &grading->pews;
+  level = crs_pews_level_label (pews->level);
+  raised = pews->level > pews->score_level;
+  if (pews->complete)
+    return raised
+      /* TRANSLATORS: a PEWS total and the level a trigger raised it to, e.g. "2, level high" */
+      ? g_strdup_printf (C_("pews", "%d, level %s"), pews->total, level)
+      /* TRANSLATORS: a PEWS total and its level, e.g. "6 medium" */
+      : g_strdup_printf (C_("pews", "%d %s"), pews->total, level);
+  if (pews->total_at_least == 0 && pews->level == CRS_PEWS_LEVEL_NONE)
+    /* TRANSLATORS: a PEWS that could not be added up */
+    return g_strdup (_("incomplete"));
+  return raised
+    /* TRANSLATORS: a partial PEWS and the level a trigger raised it to, e.g. "at least 2, level high" */
+    ? g_strdup_printf (C_("pews", "at least %d, level %s"), pews->total_at_least, level)
+    /* TRANSLATORS: a partial PEWS whose recorded parameters reach a level, e.g. "at least 4 low" */
+    : g_strdup_printf (C_("pews", "at least %d %s"), pews->total_at_least, level);
+}
+
+const char *
+crs_grading_early_warning_name (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, NULL);
+  return grading->pews_applies ? _("PEWS") : _("NEWS2");
+}
+
+char *
+crs_grading_early_warning_text (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, NULL);
+  return grading->pews_applies ? crs_grading_pews_text (grading) : crs_grading_news2_text (grading);
+}

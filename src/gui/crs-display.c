@@ -116,24 +116,7 @@ crs_display_news2_class (const CrsGrading *grading)
 char *
 crs_display_pews (const CrsGrading *grading)
 {
-  const CrsPewsScore *pews = &grading->pews;
-  const char *level = crs_pews_level_label (pews->level);
-  gboolean raised = pews->level > pews->score_level;
-
-  if (pews->complete)
-    return raised
-      /* TRANSLATORS: a PEWS total and the level a trigger raised it to, e.g. "2, level high" */
-      ? g_strdup_printf (C_("pews", "%d, level %s"), pews->total, level)
-      /* TRANSLATORS: a PEWS total and its level, e.g. "6 medium" */
-      : g_strdup_printf (C_("pews", "%d %s"), pews->total, level);
-  if (pews->total_at_least == 0 && pews->level == CRS_PEWS_LEVEL_NONE)
-    /* TRANSLATORS: a PEWS that could not be added up */
-    return g_strdup (_("incomplete"));
-  return raised
-    /* TRANSLATORS: a partial PEWS and the level a trigger raised it to, e.g. "at least 2, level high" */
-    ? g_strdup_printf (C_("pews", "at least %d, level %s"), pews->total_at_least, level)
-    /* TRANSLATORS: a partial PEWS whose recorded parameters reach a level, e.g. "at least 4 low" */
-    : g_strdup_printf (C_("pews", "at least %d %s"), pews->total_at_least, level);
+  return crs_grading_pews_text (grading);
 }
 
 static const char *
@@ -164,13 +147,13 @@ crs_display_pews_class (const CrsGrading *grading)
 const char *
 crs_display_early_warning_name (const CrsGrading *grading)
 {
-  return grading->pews_applies ? _("PEWS") : _("NEWS2");
+  return crs_grading_early_warning_name (grading);
 }
 
 char *
 crs_display_early_warning (const CrsGrading *grading)
 {
-  return grading->pews_applies ? crs_display_pews (grading) : crs_display_news2 (grading);
+  return crs_grading_early_warning_text (grading);
 }
 
 const char *

@@ -178,7 +178,10 @@ static gboolean has_pulse (CrsObservation *o) { return !crs_is_missing_int (o->h
 static gboolean has_resp (CrsObservation *o) { return !crs_is_missing_int (o->resp_rate); }
 static gboolean has_bp (CrsObservation *o) { return !crs_is_missing_int (o->systolic); }
 static gboolean has_spo2 (CrsObservation *o) { return !crs_is_missing_int (o->spo2); }
-static gboolean has_oxygen (CrsObservation *o) { return o->o2_device != CRS_O2_UNSET || !isnan (o->o2_flow_l_min); }
+static gboolean has_oxygen (CrsObservation *o) { return o->o2_device != CRS_O2_UNSET || !isnan (o->o2_flow_l_min) ||
+                                                        !isnan (o->o2_percent); }
+static gboolean has_distress (CrsObservation *o) { return o->resp_distress != CRS_RESP_DISTRESS_UNSET; }
+static gboolean has_crt (CrsObservation *o) { return !isnan (o->crt_s); }
 static gboolean has_acvpu (CrsObservation *o) { return o->acvpu != CRS_ACVPU_UNSET; }
 static gboolean has_tool (CrsObservation *o) { return o->ice_items_recorded || !crs_is_missing_int (o->ice_total) ||
                                                       !crs_is_missing_int (o->capd); }
@@ -216,6 +219,15 @@ add_vital (GPtrArray        *parts,
     add_part (parts, text);
 }
 
+/* Oxygen given as a percentage: "40 %". */
+static char *
+percent_text (double percent)
+{
+  g_autofree char *number = crs_format_decimal (percent, 0);
+
+  return g_strdup_printf ("%s %%", number);
+}
+
 /* The latest vital signs, each from the newest set that recorded it. */
 static char *
 vitals_text (CrsPatientStatus *status)
@@ -240,9 +252,13 @@ vitals_text (CrsPatientStatus *status)
                : g_strdup_printf (_("BP %d/%d mmHg"), set->systolic, set->diastolic));
   if ((set = newest_with (status, has_spo2)) != NULL)
     add_vital (parts, status, set, g_strdup_printf (_("SpO₂ %d%%"), set->spo2));
+  if ((set = newest_with (status, has_distress)) != NULL)
+    /* A child's (PEWS): "Mild respiratory distress". */
+    add_vital (parts, status, set, g_strdup (crs_resp_distress_label (set->resp_distress)));
   if ((set = newest_with (status, has_oxygen)) != NULL)
     {
-      g_autofree char *flow = !isnan (set->o2_flow_l_min) ? crs_format_flow (set->o2_flow_l_min) : NULL;
+      g_autofree char *flow = !isnan (set->o2_flow_l_min) ? crs_format_flow (set->o2_flow_l_min)
+                              : !isnan (set->o2_percent) ? percent_text (set->o2_percent) : NULL;
       const char *device = set->o2_device != CRS_O2_UNSET ? crs_o2_device_label (set->o2_device) : NULL;
 
       add_vital (parts, status, set,
@@ -255,6 +271,13 @@ vitals_text (CrsPatientStatus *status)
                                       status->latest->vasopressors));
   if (status->latest != NULL && status->latest->vasopressin == CRS_TRI_YES)
     add_part (parts, g_strdup (_("vasopressin")));
+  if ((set = newest_with (status, has_crt)) != NULL)
+    {
+      g_autofree char *seconds = crs_format_decimal (set->crt_s, set->crt_s == floor (set->crt_s) ? 0 : 1);
+
+      /* TRANSLATORS: capillary refill time, e.g. "Capillary refill 3 s" */
+      add_vital (parts, status, set, g_strdup_printf (_("Capillary refill %s s"), seconds));
+    }
   if ((set = newest_with (status, has_acvpu)) != NULL)
     add_vital (parts, status, set, g_strdup_printf (_("ACVPU %s"), crs_acvpu_label (set->acvpu)));
   if ((set = newest_with (status, has_tool)) != NULL)
@@ -447,12 +470,29 @@ add_ward_table (CrsReportBuilder *builder,
 {
   const double w = builder->width;
   const double columns[6] = { 0, 0.23 * w, 0.35 * w, 0.47 * w, 0.59 * w, 0.86 * w };
-  g_autofree char *h[6] = {
-    crs_report_escape (_("Patient")), crs_report_escape ("CRS"), crs_report_escape ("ICANS"),
-    crs_report_escape ("NEWS2"), crs_report_escape (_("Next set")), crs_report_escape (_("Red flag")),
-  };
-  const char *headers[6] = { h[0], h[1], h[2], h[3], h[4], h[5] };
+  gboolean children = FALSE;
+  g_autofree char *h[6] = { NULL };
+  const char *headers[6];
   CrsReportItem *item;
+
+  /* With a child scored with PEWS among them, the column holds either
+   * score and each cell names its own. */
+  for (guint i = 0; i < handover->patients->len; i++)
+    {
+      CrsPatientStatus *status = ((CrsHandoverPatient *) g_ptr_array_index (handover->patients, i))->status;
+
+      children |= crs_patient_status_uses_pews (status) ||
+                  (status->latest_grading != NULL && status->latest_grading->pews_applies);
+    }
+  h[0] = crs_report_escape (_("Patient"));
+  h[1] = crs_report_escape ("CRS");
+  h[2] = crs_report_escape ("ICANS");
+  /* TRANSLATORS: the column of the ward table holding an adult's NEWS2 or a child's PEWS */
+  h[3] = crs_report_escape (children ? _("NEWS2 or PEWS") : _("NEWS2"));
+  h[4] = crs_report_escape (_("Next set"));
+  h[5] = crs_report_escape (_("Red flag"));
+  for (guint c = 0; c < 6; c++)
+    headers[c] = h[c];
 
   item = crs_report_add_text (builder, block, CRS_REPORT_FONT_HEADING, 0, _("Patients"));
   item->space_before = 12;
@@ -467,8 +507,14 @@ add_ward_table (CrsReportBuilder *builder,
       g_autofree char *name = bed_and_name (status->patient);
       g_autofree char *crs = crs_scale_status_text (&status->crs);
       g_autofree char *icans = crs_scale_status_text (&status->icans);
-      g_autofree char *news2 = status->latest_grading != NULL ? crs_grading_news2_text (status->latest_grading)
-                                                              : g_strdup ("—");
+      g_autofree char *score = status->latest_grading != NULL
+                               ? crs_grading_early_warning_text (status->latest_grading) : NULL;
+      g_autofree char *news2 = score == NULL ? g_strdup ("—")
+                               : children
+                               /* TRANSLATORS: a score named in the ward table, e.g. "PEWS 6 medium" */
+                               ? g_strdup_printf (C_("score", "%s %s"),
+                                                  crs_grading_early_warning_name (status->latest_grading), score)
+                               : g_strdup (score);
       g_autofree char *due = crs_due_to_string (&status->due);
       g_autofree char *cells[6] = {
         crs_report_escape (name),
@@ -601,20 +647,24 @@ add_therapy (CrsReportBuilder   *builder,
   add_section (builder, block, _("Therapy"), text->str);
 }
 
+/* NEWS2 for an adult, PEWS for a child, as the grading of the newest
+ * set says (the patient page's row): the score and its level in words,
+ * then what scored. */
 static void
-add_news2 (CrsReportBuilder   *builder,
-           CrsReportBlock     *block,
-           CrsHandoverPatient *hp)
+add_early_warning (CrsReportBuilder   *builder,
+                   CrsReportBlock     *block,
+                   CrsHandoverPatient *hp)
 {
-  CrsPatientStatus *status = hp->status;
-  const CrsGrading *grading = status->latest_grading;
-  g_autofree char *news2 = crs_grading_news2_text (grading);
-  g_autofree char *summary = crs_grading_news2_summary (grading);
-  g_autofree char *a = crs_report_escape (news2);
+  const CrsGrading *grading = hp->status->latest_grading;
+  g_autofree char *score = crs_grading_early_warning_text (grading);
+  g_autofree char *summary = grading->pews_applies ? crs_grading_pews_summary (grading)
+                                                   : crs_grading_news2_summary (grading);
+  g_autofree char *a = crs_report_escape (score);
   g_autofree char *b = crs_report_escape (summary);
-  g_autofree char *markup = g_strdup_printf ("<b>%s</b>\n%s", a, b);
+  g_autofree char *markup = summary != NULL ? g_strdup_printf ("<b>%s</b>\n%s", a, b)
+                                            : g_strdup_printf ("<b>%s</b>", a);
 
-  add_section (builder, block, "NEWS2", markup);
+  add_section (builder, block, crs_grading_early_warning_name (grading), markup);
 }
 
 static void
@@ -864,7 +914,7 @@ build_patient (CrsReportBuilder   *builder,
       add_section (builder, block, "CRS", crs);
       add_section (builder, block, status->latest_grading->icans_by_capd ? _("ICANS (CAPD)") : _("ICANS (ICE)"),
                    icans);
-      add_news2 (builder, block, hp);
+      add_early_warning (builder, block, hp);
       add_due (builder, block, hp);
       add_latest (builder, block, hp);
     }
