@@ -421,46 +421,68 @@ test_demo_every_patient (Demo          *demo,
   assert_page_numbers (demo->pdf);
 }
 
-/* "Print blank charts": one page per patient, filled in with who they
- * are, with the grading rules and escalation thresholds. */
+/* "Print blank charts": one page per patient, on A4 and on Letter,
+ * filled in with who they are, with the grading rules and escalation
+ * thresholds; a child's with PEWS where an adult's has NEWS2. */
 static void
 test_demo_blank_charts (Demo          *demo,
                         gconstpointer  data)
 {
-  guint n;
+  const char * const papers[] = { "a4", "letter" };
 
-  report_ok (NULL, "--db", demo->db, "--ward", "4B", "--pdf", demo->pdf, "--blank-charts", "--patients",
-             "DEMO-1002,DEMO-1007", NULL);
-  n = pdf_pages (demo->pdf, NULL, NULL);
-  g_assert_cmpuint (n, ==, 2);
-  for (guint i = 1; i <= n; i++)
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
     {
-      g_autofree char *text = pdf_text (demo->pdf, i);
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, n);
+      g_autofree char *child = NULL;
+      g_autofree char *adult = NULL;
+      double width, height;
+      guint n;
 
-      assert_contains (text, "Blank observation charts");
-      assert_contains (text, footer);
-      assert_contains (text, i == 1 ? "Bed 02 · Mateo Quispe" : "Bed 07 · Chloe Baptiste");
-      assert_contains (text, i == 1 ? "MRN DEMO-1002" : "MRN DEMO-1007");
-      assert_contains (text, "Temperature °C");
-      assert_contains (text, "CRS grade");
-      assert_contains (text, "ICANS grade");
-      assert_contains (text, "CRS (ASTCT 2019).");
-      assert_contains (text, "Red flags: tell the medical team now.");
-      assert_contains (text, "Hypotension: systolic below 90 mmHg (ward policy)");
-      /* The day since the infusion, as the status counts it. */
-      assert_contains (text, "(day 0 = the day of the infusion)");
+      report_ok (NULL, "--db", demo->db, "--ward", "4B", "--pdf", demo->pdf, "--blank-charts", "--patients",
+                 "DEMO-1002,DEMO-1007", "--paper", papers[p], NULL);
+      n = pdf_pages (demo->pdf, &width, &height);
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_cmpint ((int) round (height), ==, p == 0 ? 842 : 792);
+      for (guint i = 1; i <= n; i++)
+        {
+          g_autofree char *text = pdf_text (demo->pdf, i);
+          g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, n);
+
+          assert_contains (text, "Blank observation charts");
+          assert_contains (text, footer);
+          assert_contains (text, i == 1 ? "Bed 02 · Mateo Quispe" : "Bed 07 · Chloe Baptiste");
+          assert_contains (text, i == 1 ? "MRN DEMO-1002" : "MRN DEMO-1007");
+          assert_contains (text, "Temperature °C");
+          assert_contains (text, "CRS grade");
+          assert_contains (text, "ICANS grade");
+          assert_contains (text, "CRS (ASTCT 2019).");
+          assert_contains (text, "Red flags: tell the medical team now.");
+          assert_contains (text, "Hypotension: systolic below 90 mmHg (ward policy)");
+          /* The day since the infusion, as the status counts it. */
+          assert_contains (text, "(day 0 = the day of the infusion)");
+          /* The last line of the page is on it: nothing went on over. */
+          assert_contains (text, "Enter these sets in CRS Watch when it is back");
+        }
+
+      /* A 7-year-old: CAPD and PEWS (its rows, its levels from the
+       * scoring code, the national chart named), not ICE and NEWS2. */
+      child = pdf_text (demo->pdf, 1);
+      adult = pdf_text (demo->pdf, 2);
+      assert_contains (child, "CAPD 0–32");
+      assert_contains (child, "PEWS total and level");
+      assert_contains (child, "Capillary refill seconds");
+      assert_contains (child, "PEWS (NHS England national charts, 2023).");
+      assert_contains (child, "Levels by total: 1–4 low (medical review: As agreed with medical team); "
+                              "5–8 medium (medical review: Within 30 minutes); 9–12 high (medical review: "
+                              "Within 15 minutes); 13 or more emergency (medical review: Immediate).");
+      g_assert_null (strstr (child, "NEWS2 total"));
+      g_assert_null (strstr (child, "NEWS2 (RCP 2017)"));
+      assert_contains (adult, "ICE score 0–10");
+      assert_contains (adult, "NEWS2 total");
+      assert_contains (adult, "NEWS2 (RCP 2017).");
+      g_assert_null (strstr (adult, "PEWS total"));
+      g_assert_null (strstr (adult, "PEWS (NHS England"));
+      g_assert_null (strstr (adult, "Capillary refill"));
     }
-  /* A 7-year-old: CAPD and the children's chart, not ICE and NEWS2. */
-  {
-    g_autofree char *child = pdf_text (demo->pdf, 1);
-    g_autofree char *adult = pdf_text (demo->pdf, 2);
-
-    assert_contains (child, "CAPD 0–32");
-    assert_contains (child, "Children's chart score");
-    assert_contains (adult, "ICE score 0–10");
-    assert_contains (adult, "NEWS2 total");
-  }
 }
 
 /* Only the patients asked for; only the escalated ones. */

@@ -13,9 +13,16 @@
  *    2 when awakening only to voice, >= 9 = grade 3);
  *  - NEWS2: RCP 2017 chart 4, §5b (frequencies and responses); not for
  *    children under the ward's NEWS2 age (NICE MIB205, §6);
+ *  - PEWS: NHS England national PEWS charts, 2023 (shared/clinical/
+ *    pews.md §4.1 escalation table and §4.2 trigger criteria, through
+ *    crs-grade-pews.h and crs-pews-chart.h: the bands by total and the
+ *    review times are read from there, not written again here); the
+ *    chart "should not be amended" (pews.md §6, its licence), so the paper chart
+ *    sends the nurse to it;
  *  - red flags: crs-red-flags.c (grade 3 or more, NEWS2 7 or more, C, V,
  *    P or U, an emergency symptom of the seed's list, a vasopressor or
- *    high-level oxygen while no temperature is known; §6);
+ *    high-level oxygen while no temperature is known; §6; a child's PEWS
+ *    level high or emergency, crs-grading.h CRS_RED_FLAG_PEWS);
  *  - observation frequency: the ward policy (§6, "Observation frequency
  *    by grade"). */
 #define G_LOG_DOMAIN "crs-chart-rules"
@@ -26,6 +33,8 @@
 
 #include "crs-chart-rules.h"
 #include "crs-format.h"
+#include "crs-grade-pews.h"
+#include "crs-pews-chart.h"
 #include "crs-symptom.h"
 
 void
@@ -89,7 +98,7 @@ crs_chart_rules (const CrsWardPolicy *policy)
   add (rules, _("NEWS2 (RCP 2017)"),
        g_strdup_printf (_("Total 0: at least 12-hourly. 1–4: at least 4–6-hourly. A 3 in one parameter: hourly, tell "
                           "the medical team. 5–6: hourly, urgent review. 7 or more: continuous monitoring, emergency "
-                          "response. Not used under %d years: use the ward's children's chart."),
+                          "response. Not used under %d years: children are scored with PEWS."),
                         policy->news2_min_age));
 
   for (int s = 0; s < CRS_SYMPTOM_N_VALUES; s++)
@@ -112,4 +121,53 @@ crs_chart_rules (const CrsWardPolicy *policy)
                           "every %s. Otherwise as NEWS2 says."),
                         grade1, gap, window));
   return g_steal_pointer (&rules);
+}
+
+CrsChartRule *
+crs_chart_rule_pews (void)
+{
+  g_autoptr(GPtrArray) bands = g_ptr_array_new ();
+  g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *band_list = NULL;
+  g_autofree char *level_list = NULL;
+  CrsChartRule *rule = g_new0 (CrsChartRule, 1);
+  int from = 0;
+
+  for (int b = CRS_PEWS_BAND_UNSET + 1; b < CRS_PEWS_BAND_N_VALUES; b++)
+    g_ptr_array_add (bands, (gpointer) crs_pews_band_label ((CrsPewsBand) b));
+  band_list = crs_format_join (bands);
+
+  /* Each level's totals, as the scoring code bands them. */
+  for (int total = 1; total <= CRS_PEWS_MAX_TOTAL + 1; total++)
+    {
+      CrsPewsLevel level = crs_pews_chart_level_for_total (from);
+
+      if (total <= CRS_PEWS_MAX_TOTAL && crs_pews_chart_level_for_total (total) == level)
+        continue;
+      if (level != CRS_PEWS_LEVEL_NONE)
+        {
+          g_autofree char *range = total > CRS_PEWS_MAX_TOTAL
+                                   /* TRANSLATORS: PEWS totals, e.g. "13 or more" */
+                                   ? g_strdup_printf (_("%d or more"), from)
+                                   : total - 1 == from ? g_strdup_printf ("%d", from)
+                                   : g_strdup_printf ("%d–%d", from, total - 1);
+
+          /* TRANSLATORS: a PEWS level and the chart's medical review time,
+           * e.g. "5–8 medium (medical review: Within 30 minutes)" */
+          g_ptr_array_add (levels, g_strdup_printf (_("%s %s (medical review: %s)"), range,
+                                                   crs_pews_level_label (level), crs_pews_level_review (level)));
+        }
+      from = total;
+    }
+  g_ptr_array_add (levels, NULL);
+  level_list = g_strjoinv ("; ", (char **) levels->pdata);
+
+  rule->title = g_strdup (crs_pews_name ());
+  rule->text = g_strdup_printf (_("Score the child on the national PEWS chart of their age (%s), which is not "
+                                  "copied here, and write the total and the level in the PEWS row. Levels by "
+                                  "total: %s. A specific concern (AVPU V, P or U; a new suspicion of sepsis), the "
+                                  "carer question and clinical intuition raise the level as the chart says. High "
+                                  "and emergency are red flags: tell the medical team now."),
+                                band_list, level_list);
+  return rule;
 }

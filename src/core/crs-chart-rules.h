@@ -25,5 +25,10 @@ void       crs_chart_rule_free (CrsChartRule *rule);
 /* The sections, in the order the chart prints them: CRS, ICANS, NEWS2,
  * red flags (escalate), observation frequency. CrsChartRule *. */
 GPtrArray *crs_chart_rules     (const CrsWardPolicy *policy);
+/* For a child scored with PEWS (crs_patient_status_uses_pews()): where
+ * to score it (the national chart of the child's age, which must not be
+ * copied or changed), the levels by total with the chart's medical
+ * review times, the triggers, and which levels are red flags. */
+CrsChartRule *crs_chart_rule_pews (void);
 
 G_END_DECLS

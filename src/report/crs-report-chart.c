@@ -15,8 +15,12 @@
 #include "crs-report-private.h"
 
 #define CHART_COLUMNS   8
-#define CHART_LABEL     112.0
+#define CHART_LABEL     128.0
+/* Row heights: 8 mm to write a value by hand, down to 6 mm where the
+ * chart would not otherwise fit on its page (a child's rows and rules on
+ * Letter paper). */
 #define CHART_ROW       22.0
+#define CHART_ROW_MIN   17.0
 
 typedef enum {
   ROW_PLAIN = 0,
@@ -35,6 +39,7 @@ typedef struct
 {
   CrsReportBuilder *builder;   /* borrowed: lives as long as the report */
   GPtrArray        *rows;      /* ChartRow * */
+  double            row;       /* height of a row */
 } Chart;
 
 static void
@@ -73,6 +78,7 @@ show_text (cairo_t          *cr,
            double            x,
            double            y,
            double            width,
+           double            row,
            const char       *markup,
            gboolean          centre)
 {
@@ -83,7 +89,7 @@ show_text (cairo_t          *cr,
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_get_size (layout, NULL, &height);
   crs_report_set_ink (cr, 0);
-  cairo_move_to (cr, x, y + (CHART_ROW - (double) height / PANGO_SCALE) / 2);
+  cairo_move_to (cr, x, y + (row - (double) height / PANGO_SCALE) / 2);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -99,7 +105,7 @@ draw_chart (cairo_t  *cr,
   for (guint r = 0; r < chart->rows->len; r++)
     {
       ChartRow *row = g_ptr_array_index (chart->rows, r);
-      double y = r * CHART_ROW;
+      double y = r * chart->row;
       g_autofree char *label = crs_report_escape (row->label);
       g_autofree char *unit = crs_report_escape (row->unit);
       g_autofree char *markup = row->unit != NULL ? g_strdup_printf ("<b>%s</b> %s", label, unit)
@@ -109,10 +115,10 @@ draw_chart (cairo_t  *cr,
       if (r % 2 == 1)
         {
           crs_report_set_ink (cr, 0.93);
-          cairo_rectangle (cr, 0, y, width, CHART_ROW);
+          cairo_rectangle (cr, 0, y, width, chart->row);
           cairo_fill (cr);
         }
-      show_text (cr, chart->builder, CRS_REPORT_FONT_SMALL, 3, y, CHART_LABEL - 6, markup, FALSE);
+      show_text (cr, chart->builder, CRS_REPORT_FONT_SMALL, 3, y, CHART_LABEL - 6, chart->row, markup, FALSE);
       if (row->kind == ROW_GRADE)
         for (int c = 0; c < CHART_COLUMNS; c++)
           for (int g = 0; g <= 4; g++)
@@ -120,7 +126,7 @@ draw_chart (cairo_t  *cr,
               g_autofree char *digit = g_strdup_printf ("%d", g);
               double x = CHART_LABEL + c * column + 2 + g * (column - 4) / 5;
 
-              show_text (cr, chart->builder, CRS_REPORT_FONT_SMALL, x, y, (column - 4) / 5, digit, TRUE);
+              show_text (cr, chart->builder, CRS_REPORT_FONT_SMALL, x, y, (column - 4) / 5, chart->row, digit, TRUE);
             }
     }
 
@@ -129,21 +135,21 @@ draw_chart (cairo_t  *cr,
   cairo_set_line_width (cr, 0.5);
   for (guint r = 0; r <= chart->rows->len; r++)
     {
-      cairo_move_to (cr, 0, r * CHART_ROW);
-      cairo_line_to (cr, width, r * CHART_ROW);
+      cairo_move_to (cr, 0, r * chart->row);
+      cairo_line_to (cr, width, r * chart->row);
     }
   cairo_move_to (cr, 0, 0);
-  cairo_line_to (cr, 0, chart->rows->len * CHART_ROW);
+  cairo_line_to (cr, 0, chart->rows->len * chart->row);
   for (int c = 0; c <= CHART_COLUMNS; c++)
     {
       cairo_move_to (cr, CHART_LABEL + c * column, 0);
-      cairo_line_to (cr, CHART_LABEL + c * column, chart->rows->len * CHART_ROW);
+      cairo_line_to (cr, CHART_LABEL + c * column, chart->rows->len * chart->row);
     }
   cairo_stroke (cr);
   cairo_set_line_width (cr, 1.2);
-  cairo_move_to (cr, 0, CHART_ROW);
-  cairo_line_to (cr, width, CHART_ROW);
-  cairo_rectangle (cr, 0, 0, width, chart->rows->len * CHART_ROW);
+  cairo_move_to (cr, 0, chart->row);
+  cairo_line_to (cr, width, chart->row);
+  cairo_rectangle (cr, 0, 0, width, chart->rows->len * chart->row);
   cairo_stroke (cr);
 }
 
@@ -153,20 +159,26 @@ chart_new (CrsReportBuilder *builder,
 {
   Chart *chart = g_new0 (Chart, 1);
   int age = crs_patient_age_years (status->patient, status->now);
-  gboolean child_news2 = age >= 0 && age < status->policy.news2_min_age;
+  /* The status says whether the patient is scored with PEWS. */
+  gboolean pews = crs_patient_status_uses_pews (status);
   gboolean capd = status->patient->use_capd || (age >= 0 && age < status->policy.capd_below_age);
 
   chart->builder = builder;
   chart->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_row_free);
+  chart->row = CHART_ROW;
   add_row (chart, ROW_HEADER, _("Date and time"), NULL);
   add_row (chart, ROW_PLAIN, _("Temperature"), "°C");
   add_row (chart, ROW_PLAIN, _("Pulse"), "/min");
   add_row (chart, ROW_PLAIN, _("Respiratory rate"), "/min");
+  if (pews)
+    add_row (chart, ROW_PLAIN, _("Resp. distress"), _("none to severe"));
   add_row (chart, ROW_PLAIN, _("Blood pressure"), "mmHg");
   add_row (chart, ROW_PLAIN, "SpO₂", "%");
   add_row (chart, ROW_PLAIN, _("Oxygen device"), NULL);
-  add_row (chart, ROW_PLAIN, _("Oxygen flow or FiO₂"), _("L/min or %"));
-  add_row (chart, ROW_PLAIN, _("Vasopressors"), _("number; vasopressin?"));
+  add_row (chart, ROW_PLAIN, _("Oxygen given"), _("L/min or %"));
+  if (pews)
+    add_row (chart, ROW_PLAIN, _("Capillary refill"), _("seconds"));
+  add_row (chart, ROW_PLAIN, _("Vasopressors"), _("n; vasopressin?"));
   add_row (chart, ROW_PLAIN, "ACVPU", NULL);
   add_row (chart, ROW_PLAIN, _("Awakens"), _("spont./voice/touch/no"));
   if (capd)
@@ -175,10 +187,15 @@ chart_new (CrsReportBuilder *builder,
     add_row (chart, ROW_PLAIN, _("ICE score"), "0–10");
   add_row (chart, ROW_PLAIN, _("Seizure, weakness, oedema"), NULL);
   add_row (chart, ROW_PLAIN, _("Emergency symptom"), NULL);
+  if (pews)
+    {
+      add_row (chart, ROW_PLAIN, _("Carer says"), _("worse/same/better"));
+      add_row (chart, ROW_PLAIN, _("Sepsis; your intuition"), NULL);
+    }
   add_row (chart, ROW_GRADE, _("CRS grade"), _("circle"));
   add_row (chart, ROW_GRADE, _("ICANS grade"), _("circle"));
-  if (child_news2)
-    add_row (chart, ROW_PLAIN, _("Children's chart score"), NULL);
+  if (pews)
+    add_row (chart, ROW_PLAIN, _("PEWS total and level"), NULL);
   else
     add_row (chart, ROW_PLAIN, _("NEWS2 total"), NULL);
   add_row (chart, ROW_PLAIN, _("Red flag: who was told"), NULL);
@@ -200,7 +217,9 @@ build_chart (CrsReportBuilder   *builder,
   g_autofree char *therapy = NULL;
   CrsReportBlock *block;
   CrsReportItem *item;
+  CrsReportItem *grid;
   Chart *chart;
+  double height = 0;
   int age = crs_patient_age_years (patient, status->now);
 
   {
@@ -257,9 +276,17 @@ build_chart (CrsReportBuilder   *builder,
   }
 
   chart = chart_new (builder, status);
-  crs_report_add_drawing (block, chart->rows->len * CHART_ROW + 1, draw_chart, chart,
-                          (GDestroyNotify) chart_free)->space_before = 8;
+  grid = crs_report_add_drawing (block, chart->rows->len * chart->row + 1, draw_chart, chart,
+                                 (GDestroyNotify) chart_free);
+  grid->space_before = 8;
 
+  /* A child's PEWS where NEWS2 stands (the rules are CRS, ICANS, NEWS2,
+   * ...): the chart stays on one page. */
+  if (crs_patient_status_uses_pews (status))
+    {
+      g_ptr_array_remove_index (rules, 2);
+      g_ptr_array_insert (rules, 2, crs_chart_rule_pews ());
+    }
   for (guint i = 0; i < rules->len; i++)
     {
       CrsChartRule *rule = g_ptr_array_index (rules, i);
@@ -272,6 +299,21 @@ build_chart (CrsReportBuilder   *builder,
   crs_report_add_text (builder, block, CRS_REPORT_FONT_SMALL, 0,
                        _("Enter these sets in CRS Watch when it is back, with the time each was taken."))
     ->space_before = 4;
+
+  /* One page per patient: rows closer together when the page is short. */
+  for (guint i = 0; i < block->items->len; i++)
+    {
+      CrsReportItem *it = g_ptr_array_index (block->items, i);
+
+      height += (i > 0 ? it->space_before : 0) + it->height;
+    }
+  if (height > builder->body_height)
+    {
+      double row = chart->row - (height - builder->body_height) / chart->rows->len;
+
+      chart->row = floor (MAX (row, CHART_ROW_MIN) * 4) / 4;
+      grid->height = chart->rows->len * chart->row + 1;
+    }
 }
 
 void
