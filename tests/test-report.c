@@ -507,6 +507,35 @@ test_demo_selection (Demo          *demo,
   assert_contains (text, "Haematology 4B (demo), ward 4B");
   g_clear_pointer (&text, g_free);
 
+  /* On Letter, narrower than A4, the header still says it all on each
+   * page: the title and ward, then the period whole on one line (its
+   * label, both times) with who printed it. (pdftotext cannot see an
+   * ellipsis: cairo keeps the whole text behind it.) */
+  report_ok (NULL, "--db", demo->db, "--ward", "4B", "--pdf", demo->pdf, "--patients", "DEMO-1009", "--paper",
+             "letter", "--printed-by", "Charge Nurse Example", NULL);
+  for (guint page = 1; page <= pdf_pages (demo->pdf, NULL, NULL); page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, demo->pdf, "-", NULL };
+      g_autofree char *raw = NULL;
+      g_autofree char *raw_err = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean found = FALSE;
+
+      g_assert_cmpint (run (argv, NULL, &raw, &raw_err), ==, 0);
+      lines = g_strsplit (raw, "\n", -1);
+      g_assert_cmpstr (lines[0], ==, "Shift handover · Haematology 4B (demo), ward 4B");
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "This shift:"))
+          {
+            found = TRUE;
+            g_assert_cmpuint (count (lines[i], ":"), >=, 4);
+            g_assert_nonnull (strstr (lines[i], " – "));
+            g_assert_nonnull (strstr (lines[i], "Printed by Charge Nurse Example on"));
+          }
+      g_assert_true (found);
+    }
+
   report_ok (NULL, "--db", demo->db, "--ward", "Haematology 4B (demo)", "--pdf", demo->pdf, "--escalated",
              "--period", "12h", NULL);
   text = pdf_text (demo->pdf, 0);

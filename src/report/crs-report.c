@@ -676,11 +676,9 @@ draw_frame (CrsReport *self,
   g_autofree char *printed = crs_report_escape (self->printed);
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   g_autoptr(PangoLayout) heading = NULL;
-  g_autoptr(PangoLayout) right_text = NULL;
   g_autoptr(PangoLayout) second = NULL;
   g_autoptr(PangoLayout) confidential = NULL;
   g_autoptr(PangoLayout) pages = NULL;
-  double title_width;
   int w, h;
 
   {
@@ -689,25 +687,20 @@ draw_frame (CrsReport *self,
 
     title = g_strdup_printf ("<b>%s</b>  ·  %s", t, ward);
   }
-  /* The title as long as it needs (up to 60 % of the line), the period
-   * beside it on the right. */
-  heading = crs_report_layout (&self->builder, CRS_REPORT_FONT_HEADING, *self->period != '\0' ? width * 0.6 : width,
-                               title);
+  /* The title and ward across the line; under it the period, then who
+   * printed it and when, on one line (only the end of that gives way). */
+  heading = crs_report_layout (&self->builder, CRS_REPORT_FONT_HEADING, width, title);
   pango_layout_set_ellipsize (heading, PANGO_ELLIPSIZE_END);
   {
-    PangoRectangle logical;
+    g_autofree char *markup = *self->period != '\0' ? g_strdup_printf ("<b>%s</b>  ·  %s", period, printed)
+                                                    : g_strdup (printed);
 
-    pango_layout_get_extents (heading, NULL, &logical);
-    title_width = MIN ((double) logical.width / PANGO_SCALE, width * 0.6) + 12;
-    title_width = MIN (title_width, width - 1);
+    second = crs_report_layout (&self->builder, CRS_REPORT_FONT_SMALL, width, markup);
+    pango_layout_set_ellipsize (second, PANGO_ELLIPSIZE_END);
   }
-  right_text = crs_report_layout (&self->builder, CRS_REPORT_FONT_BODY, width - title_width, period);
-  pango_layout_set_alignment (right_text, PANGO_ALIGN_RIGHT);
-  second = crs_report_layout (&self->builder, CRS_REPORT_FONT_SMALL, width, printed);
 
   crs_report_set_ink (cr, 0);
   show_layout_at (cr, heading, left, top);
-  show_layout_at (cr, right_text, left + title_width, top + 2);
   show_layout_at (cr, second, left, top + 18);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, left, top + CRS_REPORT_HEADER - 6);
