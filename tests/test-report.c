@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <sys/stat.h>
 
@@ -687,7 +689,7 @@ make_locale (const char *name)
 }
 
 /* A German desktop: dates and numbers in its format; the headings are
- * marked for translation (the German words are another issue's). */
+ * marked for translation, and in German from a German catalogue. */
 static void
 test_german_locale (void)
 {
@@ -748,6 +750,76 @@ test_german_locale (void)
         if (strstr (contents, msgid) == NULL)
           g_error ("The heading “%s” is not translatable", headings[i]);
       }
+  }
+
+  /* ...and come out in German from a German catalogue. The project's
+   * German translation is issue 16's: a catalogue of a few headings is
+   * made here, and the report drawn in this process with it. */
+  {
+    g_autofree char *po = test_path ("de.po");
+    g_autofree char *localedir = test_path ("locale");
+    g_autofree char *messages = g_build_filename (localedir, "de", "LC_MESSAGES", NULL);
+    g_autofree char *mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+    g_autofree char *translated = test_path ("de-translated.pdf");
+    const char *msgfmt[] = { "msgfmt", "-o", mo, po, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrsStore) store = NULL;
+    g_autoptr(CrsHandover) handover = NULL;
+    g_autoptr(CrsReport) report = NULL;
+    g_autofree char *german = NULL;
+    CrsHandoverOptions options;
+    double w, h;
+
+    g_assert_true (g_file_set_contents (po,
+                                        "msgid \"\"\n"
+                                        "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                                        "msgid \"Shift handover\"\nmsgstr \"Schichtübergabe\"\n"
+                                        "msgid \"Ward summary\"\nmsgstr \"Stationsübersicht\"\n"
+                                        "msgid \"Page %u of %u\"\nmsgstr \"Seite %u von %u\"\n"
+                                        "msgid \"For the next shift (write here)\"\n"
+                                        "msgstr \"Für die nächste Schicht (hier schreiben)\"\n",
+                                        -1, NULL));
+    g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+    if (run (msgfmt, NULL, &out, &err) != 0)
+      g_error ("msgfmt failed: %s", err);
+
+    store = crs_store_open_read_only (db, &error);
+    g_assert_no_error (error);
+    crs_handover_options_init (&options);
+    options.now = day;
+    options.from = day - 12 * HOUR;
+    options.to = day;
+    options.printed_by = "Pflegekraft";
+
+    g_setenv ("LOCPATH", locpath, TRUE);
+    g_unsetenv ("LANGUAGE");
+    g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    handover = crs_handover_load (store, &options, &error);
+    g_assert_no_error (error);
+    crs_paper_get_size (crs_paper_default (), &w, &h);
+    report = crs_report_new (handover, CRS_REPORT_HANDOVER, w, h);
+    g_assert_true (crs_report_write_pdf (report, translated, &error));
+    g_assert_no_error (error);
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+    setlocale (LC_ALL, old_locale);
+    g_unsetenv ("LOCPATH");
+
+    german = pdf_text (translated, 1);
+    assert_contains (german, "Schichtübergabe · " WARD_NAME);
+    assert_contains (german, "Stationsübersicht");
+    assert_contains (german, "Seite 1 von ");
+    g_assert_null (strstr (german, "Shift handover"));
+    g_clear_pointer (&german, g_free);
+    german = pdf_text (translated, 0);
+    assert_contains (german, "Für die nächste Schicht (hier schreiben)");
+    assert_contains (german, "12 Mär 2024");
+    /* A4, the German paper. */
+    g_assert_cmpfloat (fabs (w - 595.3), <, 0.5);
+    keep_artifact (translated);
   }
 }
 
