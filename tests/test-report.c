@@ -961,6 +961,17 @@ test_bad_options (void)
       if (strstr (err, cases[i].message) == NULL)
         g_error ("case %u: expected “%s” in “%s”", i, cases[i].message, err);
     }
+
+  /* --help names the command. */
+  {
+    const char *argv[] = { g_getenv ("CRS_WATCH_CLI"), "report", "--help", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run (argv, NULL, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "crs-watch-cli report [OPTION…]"));
+    g_assert_nonnull (strstr (out, "--blank-charts"));
+  }
 }
 
 /* ---------------------------------------------------------------------- */

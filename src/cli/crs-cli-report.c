@@ -112,6 +112,8 @@ crs_cli_report (int    argc,
     { NULL }
   };
 
+  /* So that --help reads "Usage: crs-watch-cli report [OPTION…]". */
+  g_set_prgname ("crs-watch-cli report");
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("The shift handover report of a ward as a PDF file."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
