@@ -158,10 +158,15 @@ chart_new (CrsReportBuilder *builder,
            CrsPatientStatus *status)
 {
   Chart *chart = g_new0 (Chart, 1);
-  int age = crs_patient_age_years (status->patient, status->now);
-  /* The status says whether the patient is scored with PEWS. */
-  gboolean pews = crs_patient_status_uses_pews (status);
-  gboolean capd = status->patient->use_capd || (age >= 0 && age < status->policy.capd_below_age);
+  CrsGradingContext context;
+  gboolean pews;
+  gboolean capd;
+
+  /* Whether the patient is scored with PEWS, and whether ICANS is by CAPD,
+   * as the status and the form say for a set taken now. */
+  crs_patient_status_context (status, status->now, &context);
+  pews = crs_patient_status_uses_pews (status);
+  capd = crs_grading_uses_capd (&context, &status->policy);
 
   chart->builder = builder;
   chart->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_row_free);
