@@ -384,6 +384,15 @@ add_count_line (CrsReportBuilder *builder,
   item->space_before = 3;
 }
 
+/* @text, kept in @owned (freed with it); for the cells of a table row. */
+static const char *
+own (GPtrArray *owned,
+     char      *text)
+{
+  g_ptr_array_add (owned, text);
+  return text;
+}
+
 /* A table row: @texts at @columns (x positions), the last to the edge. */
 static CrsReportItem *
 add_table_row (CrsReportBuilder   *builder,
@@ -427,7 +436,7 @@ add_grade_table (CrsReportBuilder *builder,
 {
   double columns[7];
   const char *headers[7];
-  g_autofree char *h[7] = { NULL };
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
 
   columns[0] = 0;
   for (guint i = 1; i < 7; i++)
@@ -437,24 +446,19 @@ add_grade_table (CrsReportBuilder *builder,
     {
       g_autofree char *word = crs_report_escape (crs_grade_word (g));
 
-      h[g + 1] = g_strdup_printf ("<b>%d</b> %s", g, word);
-      headers[g + 1] = h[g + 1];
+      headers[g + 1] = own (owned, g_strdup_printf ("<b>%d</b> %s", g, word));
     }
-  h[6] = crs_report_escape (_("not determined or no set"));
-  headers[6] = h[6];
+  headers[6] = own (owned, crs_report_escape (_("not determined or no set")));
   add_table_row (builder, block, columns, 7, headers, CRS_REPORT_FONT_SMALL, NULL)->space_before = 6;
   crs_report_add_drawing (block, 3, draw_table_rule, NULL, NULL);
   for (int scale = 0; scale < 2; scale++)
     {
       const guint *counts = scale == 0 ? handover->summary.crs : handover->summary.icans;
-      g_autofree char *cells[7] = { NULL };
       const char *markups[7];
 
-      cells[0] = g_strdup_printf ("<b>%s</b>", scale == 0 ? "CRS" : "ICANS");
+      markups[0] = own (owned, g_strdup_printf ("<b>%s</b>", scale == 0 ? "CRS" : "ICANS"));
       for (guint i = 0; i < 6; i++)
-        cells[i + 1] = g_strdup_printf ("%u", counts[i]);
-      for (guint i = 0; i < 7; i++)
-        markups[i] = cells[i];
+        markups[i + 1] = own (owned, g_strdup_printf ("%u", counts[i]));
       add_table_row (builder, block, columns, 7, markups, CRS_REPORT_FONT_BODY, NULL)->space_before = 1;
     }
   crs_report_add_text (builder, block, CRS_REPORT_FONT_SMALL, 0,
@@ -471,7 +475,7 @@ add_ward_table (CrsReportBuilder *builder,
   const double w = builder->width;
   const double columns[6] = { 0, 0.23 * w, 0.35 * w, 0.47 * w, 0.59 * w, 0.86 * w };
   gboolean children = FALSE;
-  g_autofree char *h[6] = { NULL };
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   const char *headers[6];
   CrsReportItem *item;
 
@@ -484,15 +488,13 @@ add_ward_table (CrsReportBuilder *builder,
       children |= crs_patient_status_uses_pews (status) ||
                   (status->latest_grading != NULL && status->latest_grading->pews_applies);
     }
-  h[0] = crs_report_escape (_("Patient"));
-  h[1] = crs_report_escape ("CRS");
-  h[2] = crs_report_escape ("ICANS");
+  headers[0] = own (owned, crs_report_escape (_("Patient")));
+  headers[1] = "CRS";
+  headers[2] = "ICANS";
   /* TRANSLATORS: the column of the ward table holding an adult's NEWS2 or a child's PEWS */
-  h[3] = crs_report_escape (children ? _("NEWS2 or PEWS") : _("NEWS2"));
-  h[4] = crs_report_escape (_("Next set"));
-  h[5] = crs_report_escape (_("Red flag"));
-  for (guint c = 0; c < 6; c++)
-    headers[c] = h[c];
+  headers[3] = own (owned, crs_report_escape (children ? _("NEWS2 or PEWS") : _("NEWS2")));
+  headers[4] = own (owned, crs_report_escape (_("Next set")));
+  headers[5] = own (owned, crs_report_escape (_("Red flag")));
 
   item = crs_report_add_text (builder, block, CRS_REPORT_FONT_HEADING, 0, _("Patients"));
   item->space_before = 12;
@@ -516,37 +518,23 @@ add_ward_table (CrsReportBuilder *builder,
                                                   crs_grading_early_warning_name (status->latest_grading), score)
                                : g_strdup (score);
       g_autofree char *due = crs_due_to_string (&status->due);
-      g_autofree char *cells[6] = {
-        crs_report_escape (name),
-        g_strdup_printf ("%s%s", crs, status->crs.rising ? " ▲" : ""),
-        g_strdup_printf ("%s%s", icans, status->icans.rising ? " ▲" : ""),
-        crs_report_escape (news2),
-        NULL,
-        NULL,
-      };
+      g_autofree char *crs_mark = g_strdup_printf ("%s%s", crs, status->crs.rising ? " ▲" : "");
+      g_autofree char *icans_mark = g_strdup_printf ("%s%s", icans, status->icans.rising ? " ▲" : "");
+      g_autofree char *due_markup = crs_report_escape (due);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
       const char *markups[6];
       gboolean inverse[6] = { FALSE, FALSE, FALSE, FALSE, FALSE, status->open->len > 0 };
 
-      {
-        g_autofree char *escaped_crs = crs_report_escape (cells[1]);
-        g_autofree char *escaped_icans = crs_report_escape (cells[2]);
-
-        g_free (cells[1]);
-        g_free (cells[2]);
-        cells[1] = g_steal_pointer (&escaped_crs);
-        cells[2] = g_steal_pointer (&escaped_icans);
-      }
-      {
-        g_autofree char *m = crs_report_escape (due);
-
-        cells[4] = status->due.status == CRS_DUE_OVERDUE ? g_strdup_printf ("<b>%s</b>", m) : g_steal_pointer (&m);
-      }
-      cells[5] = status->open->len > 0
-                 /* TRANSLATORS: a red flag not acknowledged, in the ward table */
-                 ? g_strdup_printf ("<b>%s</b>", _("OPEN"))
-                 : hp->period.escalated ? g_strdup (_("acknowledged")) : g_strdup ("—");
-      for (guint c = 0; c < 6; c++)
-        markups[c] = cells[c];
+      markups[0] = own (cells, crs_report_escape (name));
+      markups[1] = own (cells, crs_report_escape (crs_mark));
+      markups[2] = own (cells, crs_report_escape (icans_mark));
+      markups[3] = own (cells, crs_report_escape (news2));
+      markups[4] = status->due.status == CRS_DUE_OVERDUE ? own (cells, g_strdup_printf ("<b>%s</b>", due_markup))
+                                                         : due_markup;
+      markups[5] = status->open->len > 0
+                   /* TRANSLATORS: a red flag not acknowledged, in the ward table */
+                   ? own (cells, g_strdup_printf ("<b>%s</b>", _("OPEN")))
+                   : hp->period.escalated ? own (cells, crs_report_escape (_("acknowledged"))) : "—";
       item = add_table_row (builder, block, columns, 6, markups, CRS_REPORT_FONT_SMALL, inverse);
       item->space_before = 3;
       /* Every other row on grey, to read across in black and white. */
