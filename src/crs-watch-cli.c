@@ -17,6 +17,8 @@ const CrsCliCommand crs_cli_commands[] = {
   { "grade", "--csv FILE|-", N_("Grade observation sets from a CSV file"), crs_cli_grade },
   { "import", "--db FILE --xml IN", N_("Import a ward XML file, all or nothing"),
     crs_cli_import },
+  { "report", "--db FILE --ward NAME --pdf OUT [OPTION...]",
+    N_("Write the shift handover report (or blank paper charts) as a PDF"), crs_cli_report },
   { "restore", "--db FILE [--backup FILE]",
     N_("Put the newest good backup in place of a damaged ward database"), crs_cli_restore },
   { NULL, NULL, NULL, NULL }
@@ -42,7 +44,7 @@ static void
 print_help (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: crs-watch-cli COMMAND [OPTIONS]"));
-  fprintf (out, "\n%s\n", _("Grade, check, export, import and restore CRS Watch records without a display."));
+  fprintf (out, "\n%s\n", _("Grade, check, export, import, report and restore CRS Watch records without a display."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; crs_cli_commands[i].name != NULL; i++)
     {

@@ -365,13 +365,13 @@ test_demo_ward_validates (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (out_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpuint (summary.patients, ==, 10);
+  g_assert_cmpuint (summary.patients, ==, 11);
   assert_valid (out_path);
 
   g_assert_true (g_file_get_contents (out_path, &data, &size, NULL));
   bundle_open (&b, data, size);
   g_assert_cmpfloat (count (&b, "/f:Bundle/f:type[@value='collection']"), ==, 1);
-  g_assert_cmpfloat (count (&b, "//f:entry/f:resource/f:Patient"), ==, 10);
+  g_assert_cmpfloat (count (&b, "//f:entry/f:resource/f:Patient"), ==, 11);
   g_assert_cmpfloat (count (&b, "//f:entry/f:resource/f:Observation"), ==, summary.observations);
   g_assert_cmpfloat (count (&b, "//f:entry/f:resource/f:MedicationAdministration"), ==,
                      summary.medication_administrations);

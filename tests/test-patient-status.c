@@ -1011,6 +1011,82 @@ test_current_infusion (void)
   record_clear (&r);
 }
 
+
+/* ---------------------------------------------------------------------- */
+/* A period (the handover's shift): the highest grade of its sets as of
+ * now, "at least" as such, and whether the patient was escalated in it. */
+
+static void
+test_period (void)
+{
+  Record r;
+  CrsObservation *fever, *bound, *flagged;
+  CrsAcknowledgement *ack;
+  g_autoptr(CrsPatientStatus) status = NULL;
+  CrsStatusPeriod period;
+  g_autofree char *crs = NULL;
+  g_autofree char *icans = NULL;
+  g_autofree char *empty = NULL;
+
+  record_init (&r);
+  add_infusion (&r, T0 - 3 * DAY);
+  /* Before the period: CRS 3 (fever and one vasopressor). */
+  flagged = add_set (&r, T0 - 14 * HOUR);
+  flagged->temperature_c = 39.0;
+  flagged->vasopressors = 1;
+  flagged->systolic = 84;
+  stamp_now (&r, flagged);
+  ack = g_new0 (CrsAcknowledgement, 1);
+  ack->observation_id = flagged->id;
+  ack->at = T0 - 13 * HOUR;
+  ack->author = g_strdup ("S. Nakamura");
+  g_ptr_array_add (r.acks, ack);
+  /* In the period [T0 - 12 h, T0): CRS 1 by fever (grading.md §1), then a
+   * seizure with nothing else: ICANS at least 3 (§6, floors), then a
+   * normal set. */
+  fever = add_set (&r, T0 - 10 * HOUR);
+  fever->temperature_c = 38.5;
+  stamp_now (&r, fever);
+  bound = add_empty_set (&r, T0 - 6 * HOUR);
+  bound->seizure = CRS_SEIZURE_RESOLVED;
+  stamp_now (&r, bound);
+  add_set (&r, T0 - 2 * HOUR);
+  stamp_now (&r, g_ptr_array_index (r.sets, r.sets->len - 1));
+
+  status = status_at (&r, NULL, T0);
+  crs_patient_status_period (status, T0 - 12 * HOUR, T0, &period);
+  g_assert_cmpuint (period.n_sets, ==, 3);
+  g_assert_cmpint (period.crs, ==, 1);
+  g_assert_cmpint (period.crs_certainty, ==, CRS_CERTAINTY_DETERMINED);
+  g_assert_cmpint (period.crs_at, ==, T0 - 10 * HOUR);
+  g_assert_cmpint (period.icans, ==, 3);
+  g_assert_cmpint (period.icans_certainty, ==, CRS_CERTAINTY_AT_LEAST);
+  g_assert_cmpint (period.icans_at, ==, T0 - 6 * HOUR);
+  /* The seizure is a red flag (ICANS at least 3), not yet acknowledged. */
+  g_assert_cmpuint (period.n_flagged, ==, 1);
+  g_assert_true (period.escalated);
+  crs = crs_status_period_text (status, &period, "CRS");
+  g_assert_cmpstr (crs, ==, "Highest 1 mild at 02:00");
+  icans = crs_status_period_text (status, &period, "ICANS");
+  g_assert_cmpstr (icans, ==, "Highest at least 3 severe at 06:00");
+
+  /* The earlier period holds the CRS 3 set, acknowledged since. */
+  crs_patient_status_period (status, T0 - 24 * HOUR, T0 - 12 * HOUR, &period);
+  g_assert_cmpuint (period.n_sets, ==, 1);
+  g_assert_cmpint (period.crs, ==, 3);
+  g_assert_cmpuint (period.n_flagged, ==, 1);
+  g_assert_true (period.escalated);
+
+  /* A period with no sets says so; the red flag still open escalates it. */
+  crs_patient_status_period (status, T0 - 48 * HOUR, T0 - 24 * HOUR, &period);
+  g_assert_cmpuint (period.n_sets, ==, 0);
+  g_assert_cmpint (period.crs, ==, CRS_MISSING);
+  g_assert_true (period.escalated);
+  empty = crs_status_period_text (status, &period, "CRS");
+  g_assert_cmpstr (empty, ==, "No sets in this period");
+  record_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1121,7 @@ main (int   argc,
   g_test_add_func ("/patient-status/consciousness-every-set", test_consciousness_every_set);
   g_test_add_func ("/patient-status/urgency", test_urgency);
   g_test_add_func ("/patient-status/current-infusion", test_current_infusion);
+  g_test_add_func ("/patient-status/period", test_period);
 
   return g_test_run ();
 }

@@ -27,6 +27,11 @@ typedef struct
 } CrsAcknowledgement;
 
 void crs_acknowledgement_free (CrsAcknowledgement *ack);
+/* "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed"
+ * (the time as crs_format_time() writes it at @now; without a note, no
+ * colon). Translated. */
+char *crs_acknowledgement_to_string (const CrsAcknowledgement *ack,
+                                     gint64                    now);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsAcknowledgement, crs_acknowledgement_free)
 
 /* A red flag raised by a set after it was saved. */

@@ -497,3 +497,66 @@ crs_grading_to_reason_line (const CrsGrading *grading)
   /* TRANSLATORS: the CRS, ICANS and NEWS2 sentences on one line */
   return g_strdup_printf (C_("reason line", "%s. %s. %s."), crs, icans, news2);
 }
+
+char *
+crs_grading_news2_text (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, NULL);
+
+  if (grading->news2_not_applicable)
+    /* TRANSLATORS: NEWS2 is an adult score, not used for a child under the
+     * ward's age (16 by default), e.g. "not used (under 16)" */
+    return g_strdup_printf (C_("news2", "not used (under %d)"), grading->news2_min_age);
+  if (!crs_is_missing_int (grading->news2_total))
+    /* TRANSLATORS: a NEWS2 total and its band, e.g. "5 medium" */
+    return g_strdup_printf (C_("news2", "%d %s"), grading->news2_total,
+                            crs_news2_risk_label (grading->news2_risk));
+  if (grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
+    /* TRANSLATORS: a partial NEWS2 that already reaches a band, e.g. "at
+     * least low–medium" */
+    return g_strdup_printf (C_("news2", "at least %s"), crs_news2_risk_label (grading->news2_risk_at_least));
+  /* TRANSLATORS: a NEWS2 score that could not be added up */
+  return g_strdup (_("incomplete"));
+}
+
+char *
+crs_grading_pews_text (const CrsGrading *grading)
+{
+  const CrsPewsScore *pews;
+  const char *level;
+  gboolean raised;
+
+  g_return_val_if_fail (grading != NULL, NULL);
+
+  pews = &grading->pews;
+  level = crs_pews_level_label (pews->level);
+  raised = pews->level > pews->score_level;
+  if (pews->complete)
+    return raised
+      /* TRANSLATORS: a PEWS total and the level a trigger raised it to, e.g. "2, level high" */
+      ? g_strdup_printf (C_("pews", "%d, level %s"), pews->total, level)
+      /* TRANSLATORS: a PEWS total and its level, e.g. "6 medium" */
+      : g_strdup_printf (C_("pews", "%d %s"), pews->total, level);
+  if (pews->total_at_least == 0 && pews->level == CRS_PEWS_LEVEL_NONE)
+    /* TRANSLATORS: a PEWS that could not be added up */
+    return g_strdup (_("incomplete"));
+  return raised
+    /* TRANSLATORS: a partial PEWS and the level a trigger raised it to, e.g. "at least 2, level high" */
+    ? g_strdup_printf (C_("pews", "at least %d, level %s"), pews->total_at_least, level)
+    /* TRANSLATORS: a partial PEWS whose recorded parameters reach a level, e.g. "at least 4 low" */
+    : g_strdup_printf (C_("pews", "at least %d %s"), pews->total_at_least, level);
+}
+
+const char *
+crs_grading_early_warning_name (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, NULL);
+  return grading->pews_applies ? _("PEWS") : _("NEWS2");
+}
+
+char *
+crs_grading_early_warning_text (const CrsGrading *grading)
+{
+  g_return_val_if_fail (grading != NULL, NULL);
+  return grading->pews_applies ? crs_grading_pews_text (grading) : crs_grading_news2_text (grading);
+}

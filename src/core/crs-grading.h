@@ -277,6 +277,21 @@ char       *crs_grading_to_reason_line (const CrsGrading *grading);
 char       *crs_grading_crs_summary    (const CrsGrading *grading);
 char       *crs_grading_icans_summary  (const CrsGrading *grading);
 char       *crs_grading_news2_summary  (const CrsGrading *grading);
+/* NEWS2 in a few words, as the ward list, the page and the handover
+ * write it: "5 medium", "at least low–medium" (a partial set whose
+ * recorded parameters reach a band), "incomplete", "not used (under 16)"
+ * (a child below the ward's NEWS2 age). */
+char       *crs_grading_news2_text     (const CrsGrading *grading);
+/* A child's PEWS in a few words, as the ward list, the page and the
+ * handover write it: "6 medium", "2, level high" (a trigger raised it),
+ * "at least 4 low" (a partial set), "incomplete". Only for a grading
+ * whose pews_applies. */
+char       *crs_grading_pews_text      (const CrsGrading *grading);
+/* The early-warning score of @grading: "PEWS" for a child scored with
+ * it, else "NEWS2" (translated); and its words (crs_grading_pews_text()
+ * or crs_grading_news2_text()). */
+const char *crs_grading_early_warning_name (const CrsGrading *grading);
+char       *crs_grading_early_warning_text (const CrsGrading *grading);
 /* "PEWS 6 (medium): heart rate 150/min (2), ..." (crs_pews_summary());
  * NULL when PEWS does not apply or the grading has no words. */
 char       *crs_grading_pews_summary   (const CrsGrading *grading);

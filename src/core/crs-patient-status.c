@@ -561,6 +561,105 @@ crs_patient_status_highest_grade (CrsPatientStatus *self)
   return MAX (self->crs.grade, self->icans.grade);
 }
 
+/* Whether @value (certainty @certainty) is above the highest so far. */
+static gboolean
+higher (int          value,
+        CrsCertainty certainty,
+        int          highest,
+        CrsCertainty highest_certainty)
+{
+  if (crs_is_missing_int (value))
+    return FALSE;
+  if (crs_is_missing_int (highest) || value > highest)
+    return TRUE;
+  return value == highest && certainty == CRS_CERTAINTY_DETERMINED &&
+         highest_certainty != CRS_CERTAINTY_DETERMINED;
+}
+
+void
+crs_patient_status_period (CrsPatientStatus *self,
+                           gint64            from,
+                           gint64            to,
+                           CrsStatusPeriod  *period)
+{
+  Status *st = (Status *) self;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (period != NULL);
+
+  *period = (CrsStatusPeriod) {
+    .crs = CRS_MISSING,
+    .icans = CRS_MISSING,
+    .escalated = self->open->len > 0,
+  };
+  for (guint i = 0; i < self->sets->len; i++)
+    {
+      CrsObservation *set = g_ptr_array_index (self->sets, i);
+      const CrsGrading *grading = &g_array_index (self->gradings, CrsGrading, i);
+      int crs = crs_grading_crs_value (grading);
+      int icans = crs_grading_icans_value (grading);
+      CrsCertainty crs_certainty = crs_grading_crs_certainty (grading);
+      CrsCertainty icans_certainty = crs_grading_icans_certainty (grading);
+
+      if (set->taken_at < from || set->taken_at >= to)
+        continue;
+      period->n_sets++;
+      if (higher (crs, crs_certainty, period->crs, period->crs_certainty))
+        {
+          period->crs = crs;
+          period->crs_certainty = crs_certainty;
+          period->crs_at = set->taken_at;
+        }
+      if (higher (icans, icans_certainty, period->icans, period->icans_certainty))
+        {
+          period->icans = icans;
+          period->icans_certainty = icans_certainty;
+          period->icans_at = set->taken_at;
+        }
+      if (set->stored_red_flag || crs_grading_has_red_flag (grading) ||
+          newest_late (st->late_flags, set->id) != NULL)
+        period->n_flagged++;
+    }
+  if (period->n_flagged > 0)
+    period->escalated = TRUE;
+  for (guint i = 0; st->late_flags != NULL && i < st->late_flags->len; i++)
+    {
+      const CrsLateRedFlag *late = g_ptr_array_index (st->late_flags, i);
+
+      if (late->at >= from && late->at < to)
+        period->escalated = TRUE;
+    }
+}
+
+char *
+crs_status_period_text (CrsPatientStatus      *self,
+                        const CrsStatusPeriod *period,
+                        const char            *scale)
+{
+  gboolean icans;
+  int value;
+  g_autofree char *grade = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  icans = g_str_equal (scale, "ICANS");
+  value = icans ? period->icans : period->crs;
+  if (crs_is_missing_int (value))
+    return g_strdup (period->n_sets > 0 ? _("Not determined in any set of this period")
+                                        : _("No sets in this period"));
+  grade = value_text (value);
+  when = crs_format_time (icans ? period->icans_at : period->crs_at, self->now);
+  if ((icans ? period->icans_certainty : period->crs_certainty) == CRS_CERTAINTY_AT_LEAST)
+    /* TRANSLATORS: the highest grade of a shift, a lower bound, e.g.
+     * "Highest at least 2 moderate at 14:05" */
+    return g_strdup_printf (_("Highest at least %s at %s"), grade, when);
+  /* TRANSLATORS: the highest grade of a shift, e.g. "Highest 3 severe at 14:05" */
+  return g_strdup_printf (_("Highest %s at %s"), grade, when);
+}
+
 /* The early-warning score for ordering, NEWS2 for adults and PEWS for
  * children on one ladder: continuous monitoring above any score, a
  * missing score below every recorded one. A child's PEWS level stands

@@ -161,6 +161,41 @@ gboolean    crs_patient_status_uses_pews      (CrsPatientStatus *self);
  * newest set, CRS_MISSING when neither has one. */
 int         crs_patient_status_highest_grade  (CrsPatientStatus *self);
 
+/* What the status says of a period [from, to), such as a shift: the
+ * highest grades of the sets taken in it (as of now, from the full
+ * history) and whether the patient was escalated in it. Added with the
+ * handover report. */
+typedef struct
+{
+  guint        n_sets;            /* current sets taken in the period */
+  /* The highest CRS grade or lower bound of those sets; CRS_MISSING when
+   * none had one. On a tie a determined grade wins over a lower bound,
+   * then the earlier set. */
+  int          crs;
+  CrsCertainty crs_certainty;
+  gint64       crs_at;            /* when that set was taken */
+  int          icans;
+  CrsCertainty icans_certainty;
+  gint64       icans_at;
+  /* Sets taken in the period with a red flag: saved with one, raised
+   * later (a late red flag), or found by grading them as of now. */
+  guint        n_flagged;
+  /* A red flag open now, a set of the period with one, or a late red
+   * flag raised in the period. */
+  gboolean     escalated;
+} CrsStatusPeriod;
+
+void        crs_patient_status_period         (CrsPatientStatus *self,
+                                               gint64            from,
+                                               gint64            to,
+                                               CrsStatusPeriod  *period);
+/* One scale ("CRS" or "ICANS") of @period in words: "Highest 3 severe
+ * at 14:05", "Highest at least 2 moderate at 14:05", "Not determined in
+ * any set of this period", "No sets in this period". Translated. */
+char       *crs_status_period_text            (CrsPatientStatus      *self,
+                                               const CrsStatusPeriod *period,
+                                               const char            *scale);
+
 /* Over grades oldest first (CRS_MISSING = none, skipped): TRUE when the
  * newest is above the one before it; @latest and @previous (may be NULL)
  * receive the two, or CRS_MISSING. The one "rising" of the ward list,

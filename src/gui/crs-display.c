@@ -86,20 +86,7 @@ crs_display_scale_sentence (const char           *scale,
 char *
 crs_display_news2 (const CrsGrading *grading)
 {
-  if (grading->news2_not_applicable)
-    /* TRANSLATORS: NEWS2 is an adult score, not used for a child under the
-     * ward's age (16 by default), e.g. "not used (under 16)" */
-    return g_strdup_printf (C_("news2", "not used (under %d)"), grading->news2_min_age);
-  if (!crs_is_missing_int (grading->news2_total))
-    /* TRANSLATORS: a NEWS2 total and its band, e.g. "5 medium" */
-    return g_strdup_printf (C_("news2", "%d %s"), grading->news2_total,
-                            crs_news2_risk_label (grading->news2_risk));
-  if (grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
-    /* TRANSLATORS: a partial NEWS2 that already reaches a band, e.g. "at
-     * least low–medium" */
-    return g_strdup_printf (C_("news2", "at least %s"), crs_news2_risk_label (grading->news2_risk_at_least));
-  /* TRANSLATORS: a NEWS2 score that could not be added up */
-  return g_strdup (_("incomplete"));
+  return crs_grading_news2_text (grading);
 }
 
 const char *
@@ -129,24 +116,7 @@ crs_display_news2_class (const CrsGrading *grading)
 char *
 crs_display_pews (const CrsGrading *grading)
 {
-  const CrsPewsScore *pews = &grading->pews;
-  const char *level = crs_pews_level_label (pews->level);
-  gboolean raised = pews->level > pews->score_level;
-
-  if (pews->complete)
-    return raised
-      /* TRANSLATORS: a PEWS total and the level a trigger raised it to, e.g. "2, level high" */
-      ? g_strdup_printf (C_("pews", "%d, level %s"), pews->total, level)
-      /* TRANSLATORS: a PEWS total and its level, e.g. "6 medium" */
-      : g_strdup_printf (C_("pews", "%d %s"), pews->total, level);
-  if (pews->total_at_least == 0 && pews->level == CRS_PEWS_LEVEL_NONE)
-    /* TRANSLATORS: a PEWS that could not be added up */
-    return g_strdup (_("incomplete"));
-  return raised
-    /* TRANSLATORS: a partial PEWS and the level a trigger raised it to, e.g. "at least 2, level high" */
-    ? g_strdup_printf (C_("pews", "at least %d, level %s"), pews->total_at_least, level)
-    /* TRANSLATORS: a partial PEWS whose recorded parameters reach a level, e.g. "at least 4 low" */
-    : g_strdup_printf (C_("pews", "at least %d %s"), pews->total_at_least, level);
+  return crs_grading_pews_text (grading);
 }
 
 static const char *
@@ -177,13 +147,13 @@ crs_display_pews_class (const CrsGrading *grading)
 const char *
 crs_display_early_warning_name (const CrsGrading *grading)
 {
-  return grading->pews_applies ? _("PEWS") : _("NEWS2");
+  return crs_grading_early_warning_name (grading);
 }
 
 char *
 crs_display_early_warning (const CrsGrading *grading)
 {
-  return grading->pews_applies ? crs_display_pews (grading) : crs_display_news2 (grading);
+  return crs_grading_early_warning_text (grading);
 }
 
 const char *
@@ -207,16 +177,7 @@ char *
 crs_display_acknowledgement (const CrsAcknowledgement *ack,
                              gint64                    now)
 {
-  g_autofree char *when = crs_format_time (ack->at, now);
-  const char *who = ack->author != NULL && *ack->author != '\0' ? ack->author : _("unknown");
-
-  if (ack->note == NULL || *ack->note == '\0')
-    /* TRANSLATORS: who acknowledged a red flag and when, e.g. "Red flag
-     * acknowledged by S. Nakamura at 14:32" */
-    return g_strdup_printf (_("Red flag acknowledged by %s at %s"), who, when);
-  /* TRANSLATORS: who acknowledged a red flag, when, and their note, e.g.
-   * "Red flag acknowledged by S. Nakamura at 14:32: Dr Okafor informed" */
-  return g_strdup_printf (_("Red flag acknowledged by %s at %s: %s"), who, when, ack->note);
+  return crs_acknowledgement_to_string (ack, now);
 }
 
 /* UCUM (unitsofmeasure.org): "u" is the prefix micro, "10*n" (or "10^n"

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/crs-shift.h"
 #include "core/crs-ward-policy.h"
 #include "crs-application.h"
 #include "crs-preferences-window.h"
@@ -30,6 +31,7 @@ struct _CrsPreferencesWindow
   AdwComboRow         *sort_row;
   AdwPreferencesPage  *ward_page;
   AdwEntryRow         *ward_name_row;
+  AdwEntryRow         *shift_row;
   AdwPreferencesGroup *policy_group;
   GtkSpinButton       *hypotension_spin;
   GtkSpinButton       *capd_spin;
@@ -146,6 +148,41 @@ ward_name_apply_cb (CrsPreferencesWindow *self)
 }
 
 static void
+show_shifts (CrsPreferencesWindow *self)
+{
+  g_autofree char *stored = crs_store_get_setting (self->store, CRS_SHIFT_STARTS_KEY);
+  g_autoptr(GArray) starts = crs_shift_parse (stored, NULL);
+  g_autofree char *text = NULL;
+
+  if (starts == NULL)
+    starts = crs_shift_parse (CRS_SHIFT_STARTS_DEFAULT, NULL);
+  text = crs_shift_format (starts);
+  gtk_editable_set_text (GTK_EDITABLE (self->shift_row), text);
+}
+
+/* The handover report's "this shift" follows the ward's shift times. */
+static void
+shift_apply_cb (CrsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    return;
+  starts = crs_shift_parse (gtk_editable_get_text (GTK_EDITABLE (self->shift_row)), &error);
+  if (starts != NULL)
+    {
+      text = crs_shift_format (starts);
+      crs_store_set_setting (self->store, CRS_SHIFT_STARTS_KEY, text, &error);
+    }
+  if (error != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  /* What the ward has now, written the one way. */
+  show_shifts (self);
+}
+
+static void
 crs_preferences_window_dispose (GObject *object)
 {
   CrsPreferencesWindow *self = CRS_PREFERENCES_WINDOW (object);
@@ -171,6 +208,7 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, sort_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_page);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, shift_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, policy_group);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_spin);
@@ -189,6 +227,7 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, news2_age_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, policy_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ward_name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shift_apply_cb);
 }
 
 static void
@@ -244,6 +283,7 @@ crs_preferences_window_new (GtkWindow *parent)
 
       self->store = g_object_ref (store);
       gtk_editable_set_text (GTK_EDITABLE (self->ward_name_row), name != NULL ? name : "");
+      show_shifts (self);
       show_policy (self);
     }
   return self;

@@ -63,6 +63,9 @@ _crs_window_update_actions (CrsWindow *self)
   set_enabled (self, "win.show-therapy", patient);
   set_enabled (self, "win.acknowledge", patient && open != NULL && open->len > 0);
   set_enabled (self, "win.undo-archive", self->archived_id != 0);
+  set_enabled (self, "win.print", self->store != NULL);
+  set_enabled (self, "win.export-pdf", self->store != NULL);
+  set_enabled (self, "win.print-blank-charts", self->store != NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -593,6 +596,7 @@ _crs_window_class_actions_init (CrsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.export-fhir", NULL, _crs_window_export_fhir_cb);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
+  _crs_window_report_actions_init (klass);
 }
 
 void
@@ -608,6 +612,8 @@ _crs_window_set_accels (GtkApplication *application)
     { "win.new-patient", { "<Primary><Shift>n", NULL } },
     { "win.search", { "<Primary>f", NULL } },
     { "win.undo-archive", { "<Primary>z", NULL } },
+    { "win.print", { "<Primary>p", NULL } },
+    { "win.export-pdf", { "<Primary><Shift>e", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

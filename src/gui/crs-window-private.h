@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/crs-ward-policy.h"
+#include "report/crs-handover.h"
 #include "crs-patient-page.h"
 #include "crs-ward-list.h"
 #include "crs-ward-model.h"
@@ -61,6 +62,13 @@ void        _crs_window_toast            (CrsWindow  *self,
                                           const char *message);
 
 void        _crs_window_class_actions_init (CrsWindowClass *klass);
+/* The handover report's actions (crs-window-report.c). */
+void        _crs_window_report_actions_init (CrsWindowClass *klass);
+/* The handover report of @options as of now, from the window's ward
+ * database and therapy reference, printed by the nurse of this window. */
+CrsHandover *_crs_window_load_handover   (CrsWindow                *self,
+                                          const CrsHandoverOptions *options,
+                                          GError                  **error);
 /* Export FHIR… (crs-window-export.c): win.export-fhir asks for a file;
  * the export itself, with a toast on success. */
 void        _crs_window_export_fhir_cb   (GtkWidget  *widget,

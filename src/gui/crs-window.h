@@ -5,7 +5,8 @@
  * sort ("bed" or "urgency"), edit-patient, record-infusion,
  * record-intervention, record-lab-result, amend-observation (x: the set),
  * acknowledge, archive-patient (with Undo: restore-patient), show-therapy,
- * go-back. */
+ * go-back; the handover report's print (Ctrl+P), export-pdf (Ctrl+Shift+E)
+ * and print-blank-charts (crs-window-report.c). */
 #pragma once
 
 #include <adwaita.h>

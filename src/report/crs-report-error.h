@@ -7,6 +7,13 @@ G_BEGIN_DECLS
 
 #define CRS_REPORT_ERROR (crs_report_error_quark ())
 
+/* Added with the handover report. */
+typedef enum {
+  CRS_REPORT_ERROR_FAILED = 0,
+  CRS_REPORT_ERROR_NOT_FOUND,   /* a ward or patient the report asked for is not in the database */
+  CRS_REPORT_ERROR_WRITE,       /* the output file could not be written */
+} CrsReportError;
+
 GQuark crs_report_error_quark (void);
 
 G_END_DECLS

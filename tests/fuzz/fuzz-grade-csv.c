@@ -1,6 +1,6 @@
 /* fuzz-grade-csv.c: `crs-watch-cli grade --csv` (src/core/crs-grade-csv.c):
  * the header check, the row parser and the grading of every row. What it
- * writes must itself be CSV that reads back, every record with the eight
+ * writes must itself be CSV that reads back, every record with the ten
  * output columns, and one output row per data row read. */
 #define G_LOG_DOMAIN "fuzz-grade-csv"
 
@@ -12,7 +12,7 @@
 #include "core/crs-grade-csv.h"
 #include "crs-fuzz.h"
 
-#define OUTPUT_COLUMNS 8
+#define OUTPUT_COLUMNS 10
 
 int
 LLVMFuzzerInitialize (int    *argc,
