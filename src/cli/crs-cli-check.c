@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -58,14 +60,14 @@ crs_cli_check (int    argc,
 
   printf (_("Database: %s\n"), crs_store_get_path (store));
   printf (_("Schema version: %d\n"), counts.schema_version);
-  printf (_("Patients: %'" G_GINT64_FORMAT " (%'" G_GINT64_FORMAT " archived)\n"),
+  printf (_("Patients: %'" PRId64 " (%'" PRId64 " archived)\n"),
           counts.patients, counts.patients_archived);
-  printf (_("Infusions: %'" G_GINT64_FORMAT "\n"), counts.infusions);
-  printf (_("Observation sets: %'" G_GINT64_FORMAT " (%'" G_GINT64_FORMAT " superseded by an "
+  printf (_("Infusions: %'" PRId64 "\n"), counts.infusions);
+  printf (_("Observation sets: %'" PRId64 " (%'" PRId64 " superseded by an "
             "amendment)\n"), counts.observations, counts.observations_superseded);
-  printf (_("Interventions: %'" G_GINT64_FORMAT "\n"), counts.interventions);
-  printf (_("Lab results: %'" G_GINT64_FORMAT "\n"), counts.lab_results);
-  printf (_("Audit rows: %'" G_GINT64_FORMAT "\n"), counts.audit_rows);
+  printf (_("Interventions: %'" PRId64 "\n"), counts.interventions);
+  printf (_("Lab results: %'" PRId64 "\n"), counts.lab_results);
+  printf (_("Audit rows: %'" PRId64 "\n"), counts.audit_rows);
 
   {
     const char *ward_id = crs_store_get_ward_id (store);
@@ -99,12 +101,12 @@ crs_cli_check (int    argc,
   if (!verification.chained)
     printf ("%s\n", _("Audit chain: none (made before version 4; the next start adds it)"));
   else if (verification.audit_break == 0)
-    printf (_("Audit chain: ok (%'" G_GINT64_FORMAT " rows)\n"), verification.audit_rows);
+    printf (_("Audit chain: ok (%'" PRId64 " rows)\n"), verification.audit_rows);
   else
     {
-      printf (_("Audit chain: broken at row %'" G_GINT64_FORMAT "\n"), verification.audit_break);
+      printf (_("Audit chain: broken at row %'" PRId64 "\n"), verification.audit_break);
       g_printerr (_("crs-watch-cli check: the audit log's hash chain breaks at audit row %"
-                    G_GINT64_FORMAT ": that row was changed, removed or added outside CRS "
+                    PRId64 ": that row was changed, removed or added outside CRS "
                     "Watch\n"),
                   verification.audit_break);
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -170,6 +172,6 @@ crs_format_since_infusion (gint64 start,
   hours = (at - start) / 3600;
   /* TRANSLATORS: time since an infusion: day (day 0 = the infusion's
    * day) and whole hours, e.g. "Day 2, 49 h" */
-  return g_strdup_printf (_("Day %d, %" G_GINT64_FORMAT " h"), days, hours);
+  return g_strdup_printf (_("Day %d, %" PRId64 " h"), days, hours);
 }
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -224,7 +226,7 @@ parse (CrsWardXmlReader *r,
                  _("the file has more than %d elements"), CRS_WARD_XML_MAX_ELEMENTS);
   else if (input->tag_too_long)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, input->cap_line,
-                 _("an element's start tag is longer than %" G_GSIZE_FORMAT " bytes, more than "
+                 _("an element's start tag is longer than %zu bytes, more than "
                    "any ward file has, so CRS Watch does not read it"),
                  CRS_WARD_XML_MAX_TAG_BYTES);
   else if (input->forbidden != NULL)
@@ -233,7 +235,7 @@ parse (CrsWardXmlReader *r,
                    "so CRS Watch does not read it"), input->forbidden);
   else if (input->too_large)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_TOO_LARGE, 0,
-                 _("the file is larger than %" G_GSIZE_FORMAT " bytes, the most CRS Watch reads"),
+                 _("the file is larger than %zu bytes, the most CRS Watch reads"),
                  input->limits.max_bytes);
   else if (input->io_error != NULL)
     crs_ward_xml_reader_fail (r, CRS_EXCHANGE_ERROR_IO, 0, "%s", input->io_error->message);
@@ -328,7 +330,7 @@ crs_ward_xml_read_bytes (GBytes      *bytes,
   if (g_bytes_get_size (bytes) > max_bytes)
     {
       g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GSIZE_FORMAT " bytes, more than the %" G_GSIZE_FORMAT
+                   _("%s: the file is %zu bytes, more than the %zu"
                      " bytes CRS Watch reads"),
                    display_name, g_bytes_get_size (bytes), max_bytes);
       return NULL;
@@ -379,7 +381,7 @@ crs_ward_xml_read_file (const char  *path,
   if (size < 0 || (guint64) size > max_bytes)
     {
       g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GINT64_FORMAT " bytes, more than the %" G_GSIZE_FORMAT
+                   _("%s: the file is %" PRId64 " bytes, more than the %zu"
                      " bytes CRS Watch reads"),
                    display_name, (gint64) size, max_bytes);
       return NULL;

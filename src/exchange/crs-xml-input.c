@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -351,7 +353,7 @@ crs_xml_input_start (CrsXmlInput         *input,
   if (input->total > max_bytes)
     {
       g_set_error (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_TOO_LARGE,
-                   _("the file is larger than %" G_GSIZE_FORMAT " bytes, the most CRS Watch reads"),
+                   _("the file is larger than %zu bytes, the most CRS Watch reads"),
                    max_bytes);
       return FALSE;
     }

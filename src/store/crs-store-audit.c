@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -114,7 +116,7 @@ crs_store_row_json (CrsStore    *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-                   _("There is no record %" G_GINT64_FORMAT " in %s."), row_id, table);
+                   _("There is no record %" PRId64 " in %s."), row_id, table);
       return NULL;
     }
   crs_store_fail (self, rc, _("read the ward database"), error);
@@ -143,7 +145,7 @@ static void
 hash_int (GChecksum *sum,
           gint64     value)
 {
-  g_autofree char *text = g_strdup_printf ("I%" G_GINT64_FORMAT ";", value);
+  g_autofree char *text = g_strdup_printf ("I%" PRId64 ";", value);
   g_checksum_update (sum, (const guchar *) text, -1);
 }
 

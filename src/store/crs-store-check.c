@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -276,7 +278,7 @@ crs_store_find_tampering (sqlite3  *db,
   if (*rc_out != SQLITE_OK)
     return NULL;
   if (break_at != 0)
-    return g_strdup_printf (_("the audit log's hash chain breaks at audit row %" G_GINT64_FORMAT
+    return g_strdup_printf (_("the audit log's hash chain breaks at audit row %" PRId64
                               ": that row was changed, removed or added outside CRS Watch"),
                             break_at);
   return NULL;

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "core/crs-grade-pews.h"
@@ -272,7 +274,7 @@ amendable_patient (CrsStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-                   _("There is no observation set %" G_GINT64_FORMAT " to amend."), old_id);
+                   _("There is no observation set %" PRId64 " to amend."), old_id);
       return 0;
     }
   if (rc != SQLITE_ROW)
@@ -283,8 +285,8 @@ amendable_patient (CrsStore  *self,
   if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT,
-                   _("Observation set %" G_GINT64_FORMAT " was already amended (by set %"
-                     G_GINT64_FORMAT "); amend the newest version instead."),
+                   _("Observation set %" PRId64 " was already amended (by set %"
+                     PRId64 "); amend the newest version instead."),
                    old_id, (gint64) sqlite3_column_int64 (stmt, 1));
       return 0;
     }
@@ -447,7 +449,7 @@ crs_store_get_observation (CrsStore  *self,
     return read_observation (stmt, error);
   if (rc == SQLITE_DONE)
     g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-                 _("There is no observation set %" G_GINT64_FORMAT " in the ward database."),
+                 _("There is no observation set %" PRId64 " in the ward database."),
                  observation_id);
   else
     crs_store_fail (self, rc, _("read the observation set"), error);

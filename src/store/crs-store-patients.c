@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -163,7 +165,7 @@ crs_store_check_patient (CrsStore  *self,
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("read the patient"), error);
   g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-               _("There is no patient %" G_GINT64_FORMAT " in the ward database."), patient_id);
+               _("There is no patient %" PRId64 " in the ward database."), patient_id);
   return FALSE;
 }
 
@@ -261,7 +263,7 @@ crs_store_get_patient (CrsStore  *self,
                                patient_id, NULL, &local_error);
   if (patient == NULL && local_error == NULL)
     g_set_error (&local_error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
-                 _("There is no patient %" G_GINT64_FORMAT " in the ward database."),
+                 _("There is no patient %" PRId64 " in the ward database."),
                  patient_id);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));

@@ -26,6 +26,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -388,7 +390,7 @@ audit_restore (const char                  *copy,
   for (guint i = 0; report->losses != NULL && i < report->losses->len; i++)
     {
       CrsStoreLoss *loss = &g_array_index (report->losses, CrsStoreLoss, i);
-      g_string_append_printf (after, "%s\"%s_not_in_backup\":%" G_GINT64_FORMAT, i ? "," : "",
+      g_string_append_printf (after, "%s\"%s_not_in_backup\":%" PRId64, i ? "," : "",
                               loss->table, loss->count);
     }
   g_string_append (after, "}");
@@ -621,12 +623,12 @@ crs_store_restore_report_describe (const CrsStoreRestoreReport *report)
         continue;
       any = TRUE;
       if (loss->complete)
-        g_string_append_printf (text, "\n  %s: %" G_GINT64_FORMAT, label, loss->count);
+        g_string_append_printf (text, "\n  %s: %" PRId64, label, loss->count);
       else if (loss->count == 0)
         g_string_append_printf (text, _("\n  %s: not known (the damage is where they are)"),
                                 label);
       else
-        g_string_append_printf (text, _("\n  %s: %" G_GINT64_FORMAT " or more (reading stopped "
+        g_string_append_printf (text, _("\n  %s: %" PRId64 " or more (reading stopped "
                                         "at the damage)"), label, loss->count);
     }
   if (!any)

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -149,7 +151,7 @@ crs_set_unknown_choice (GError     **error,
                         const char  *field)
 {
   g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
-               _("Record %" G_GINT64_FORMAT " in %s has a value of “%s” that this CRS Watch "
+               _("Record %" PRId64 " in %s has a value of “%s” that this CRS Watch "
                  "does not know; it may have been written by a newer version."),
                row_id, table, field);
   return FALSE;

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -161,12 +163,12 @@ verify_table (CrsStore             *self,
       rc = SQLITE_OK;
       if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
         add_difference (verification, listed,
-                        g_strdup_printf (_("%s %" G_GINT64_FORMAT " has no audit row: it was "
+                        g_strdup_printf (_("%s %" PRId64 " has no audit row: it was "
                                            "added outside CRS Watch"), table, row_id));
       else if (!same_record (each, defaults, table, row_json, audit_json))
         add_difference (verification, listed,
-                        g_strdup_printf (_("%s %" G_GINT64_FORMAT " differs from what audit row %"
-                                           G_GINT64_FORMAT " says was saved"),
+                        g_strdup_printf (_("%s %" PRId64 " differs from what audit row %"
+                                           PRId64 " says was saved"),
                                          table, row_id, (gint64) sqlite3_column_int64 (stmt, 2)));
     }
   sqlite3_finalize (stmt);
@@ -182,7 +184,7 @@ verify_table (CrsStore             *self,
     {
       rc = SQLITE_OK;
       add_difference (verification, listed,
-                      g_strdup_printf (_("%s %" G_GINT64_FORMAT " is in the audit log but no "
+                      g_strdup_printf (_("%s %" PRId64 " is in the audit log but no "
                                          "longer in the database"),
                                        table, (gint64) sqlite3_column_int64 (stmt, 0)));
     }
@@ -208,7 +210,7 @@ verify_amendment_links (CrsStore             *self,
     {
       rc = SQLITE_OK;
       add_difference (verification, listed,
-                      g_strdup_printf (_("observation %" G_GINT64_FORMAT " is marked as amended "
+                      g_strdup_printf (_("observation %" PRId64 " is marked as amended "
                                          "by a set that does not amend it"),
                                        (gint64) sqlite3_column_int64 (stmt, 0)));
     }
