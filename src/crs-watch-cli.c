@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cli/crs-cli.h"
+#include "core/crs-paths.h"
 
 const CrsCliCommand crs_cli_commands[] = {
   { "check", "--db FILE", N_("Check a ward database: integrity, schema version, counts"),
@@ -63,7 +64,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, crs_paths_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("crs-watch-cli");

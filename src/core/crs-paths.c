@@ -20,6 +20,16 @@ crs_paths_data_dir (void)
   return PKGDATADIR;
 }
 
+const char *
+crs_paths_locale_dir (void)
+{
+  const char *env = g_getenv ("CRS_WATCH_LOCALEDIR");
+
+  if (env != NULL && *env != '\0')
+    return env;
+  return LOCALEDIR;
+}
+
 char *
 crs_paths_data_file (const char *name)
 {
