@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/crs-symptom.h"
+#include "crs-test-locale.h"
 #include "crs-test-ward-utils.h"
 #include "exchange/crs-ward-xml-private.h"
 #include "crs-test-store-utils.h"
@@ -234,6 +235,49 @@ test_double_format (void)
       g_assert_cmpstr (text, ==, cases[i].text);
       g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, cases[i].value);
     }
+}
+
+/* A German desktop (decimal comma): ward files still read and write '.'
+ * decimals, and the schema's numeric limits still hold (libxml2 reads
+ * numbers with the C library's locale-dependent parsing). */
+static void
+test_german_numbers (void)
+{
+  g_autofree char *old = crs_test_use_locale ("de_DE");
+  g_autofree char *text = NULL;
+  g_autofree char *demo_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsWardFile) file = NULL;
+  g_autoptr(CrsWardFile) demo = NULL;
+  g_autofree char *written = NULL;
+  CrsWardFilePatient *entry;
+  CrsObservation *obs;
+
+  if (old == NULL)
+    return;
+  /* The locale really writes a decimal comma. */
+  written = g_strdup_printf ("%.1f", 38.5);
+  g_assert_cmpstr (written, ==, "38,5");
+
+  text = doc (minimal_patient);
+  file = read_text (text, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (file->patients, 0);
+  obs = g_ptr_array_index (entry->observations, 0);
+  g_assert_cmpfloat (obs->temperature_c, ==, 38.1);
+
+  g_clear_pointer (&written, g_free);
+  written = crs_ward_xml_format_double (38.25);
+  g_assert_cmpstr (written, ==, "38.25");
+
+  /* The demo ward has lab results, checked against the schema's
+   * maxInclusive 1.0E12. */
+  demo_path = g_build_filename (g_getenv ("CRS_WATCH_DATADIR"), "demo-ward.xml", NULL);
+  demo = crs_ward_xml_read_file (demo_path, ANCHOR, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (demo);
+  g_assert_cmpuint (demo->patients->len, >, 0);
+  crs_test_restore_locale (old);
 }
 
 static void
@@ -849,6 +893,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  /* First: the built-in schema is parsed once, by the first read, and
+   * its numeric facets must come out right under a German locale too. */
+  g_test_add_func ("/ward-xml/german-numbers", test_german_numbers);
   g_test_add_func ("/ward-xml/schema-matches-model", test_schema_matches_model);
   g_test_add_func ("/ward-xml/round-trip", test_round_trip);
   g_test_add_func ("/ward-xml/double-format", test_double_format);

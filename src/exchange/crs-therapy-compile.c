@@ -32,6 +32,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  /* The reference and its schema write '.' decimals; libxml2 reads them
+   * with the C library's locale-dependent number parsing. */
+  setlocale (LC_NUMERIC, "C");
   context = g_option_context_new ("THERAPIES.XML");
   g_option_context_set_summary (context, "Compile the CRS Watch therapy reference into SQLite.");
   g_option_context_add_main_entries (context, entries, NULL);

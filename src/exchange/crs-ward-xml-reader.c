@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <inttypes.h>
 
 #include <glib/gi18n-lib.h>
@@ -285,7 +287,25 @@ read_stream (GInputStream  *stream,
   else if (!crs_xml_input_start (&input, stream, &limits, &head_line, &head_error))
     crs_ward_xml_reader_fail (&r, head_error->code, head_line, "%s", head_error->message);
   else
-    parse (&r, &input);
+    {
+      /* libxml2 reads xs:double and xs:decimal values, the schema's own
+       * facets included, with the C library's locale-dependent number
+       * parsing: under de_DE "1.0E12" reads as 1. A ward file writes '.'
+       * decimals whatever the locale, so it is read with C numbers (and
+       * the user's language for the messages). */
+      locale_t base = duplocale (uselocale ((locale_t) 0));
+      locale_t c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+      locale_t previous = c_numeric != (locale_t) 0 ? uselocale (c_numeric) : (locale_t) 0;
+
+      if (c_numeric == (locale_t) 0 && base != (locale_t) 0)
+        freelocale (base);
+      parse (&r, &input);
+      if (c_numeric != (locale_t) 0)
+        {
+          uselocale (previous);
+          freelocale (c_numeric);
+        }
+    }
 
   crs_xml_input_clear (&input);
 
