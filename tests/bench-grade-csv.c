@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/crs-grade-csv.h"
+#include "exchange/crs-grade-csv.h"
 
 #define N_ROWS 100000
 
