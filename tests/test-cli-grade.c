@@ -11,7 +11,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "core/crs-csv.h"
+#include "exchange/crs-csv.h"
 
 #define HEADER_OUT "id,crs_grade,icans_grade,news2,news2_risk,red_flag,reason,error,pews,pews_level\n"
 

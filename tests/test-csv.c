@@ -6,7 +6,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "core/crs-csv.h"
+#include "exchange/crs-csv.h"
 
 /* Reads @text (of @length bytes, -1 = strlen) to the end. Returns the
  * records as "field|field" lines each prefixed with "LINE:", or the error

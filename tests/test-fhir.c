@@ -499,7 +499,8 @@ static guint
 assert_grades_as_app (Bundle      *b,
                       CrsWardFile *file,
                       const char  *ward_id,
-                      gint64       now)
+                      gint64       now,
+                      guint       *pews_checked)
 {
   CrsWardPolicy policy;
   guint checked = 0;
@@ -539,6 +540,31 @@ assert_grades_as_app (Bundle      *b,
             g_assert_cmpstr (news2_got, ==, "");
           else
             g_assert_cmpint (atoi (news2_got), ==, g->news2_total);
+          /* A child's PEWS where NEWS2 is not used: its total (when
+           * complete) and level; none for an adult. */
+          {
+            g_autofree char *pews_key = g_strdup_printf ("Observation/%" G_GINT64_FORMAT "/pews", set->id);
+            g_autofree char *pews_uuid = crs_fhir_uuid (ward_id, pews_key);
+
+            if (g->pews_applies)
+              {
+                g_autofree char *method = resource_text (b, pews_uuid, "f:method/f:coding/f:code/@value");
+                g_autofree char *total = resource_text (b, pews_uuid, "f:valueInteger/@value");
+                g_autofree char *level = resource_text (b, pews_uuid,
+                                                        "f:component/f:valueCodeableConcept/f:coding/f:code/@value");
+
+                g_assert_cmpstr (method, ==, "PEWS-NHSE-2023");
+                g_assert_true (g->news2_not_applicable);
+                if (g->pews.complete)
+                  g_assert_cmpint (atoi (total), ==, g->pews.total);
+                else
+                  g_assert_cmpstr (total, ==, "");
+                g_assert_cmpstr (level, ==, crs_pews_level_to_id (g->pews.level));
+                (*pews_checked)++;
+              }
+            else
+              g_assert_null (bundle_resource (b, pews_uuid));
+          }
           /* Not determined: said so, never a value. */
           if (*crs_expected == '\0')
             {
@@ -561,6 +587,7 @@ test_demo_grades_as_app (void)
   const char *ward_id = crs_store_get_ward_id (store);
   gsize size = 0;
   const char *data;
+  guint pews_checked = 0;
   Bundle b;
 
   file = crs_ward_file_load (store, NULL, 0, &error);
@@ -569,7 +596,9 @@ test_demo_grades_as_app (void)
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, &size);
   bundle_open (&b, data, size);
-  g_assert_cmpuint (assert_grades_as_app (&b, file, ward_id, ANCHOR), >=, 200);
+  g_assert_cmpuint (assert_grades_as_app (&b, file, ward_id, ANCHOR, &pews_checked), >=, 200);
+  /* The demo ward's two children are scored with PEWS. */
+  g_assert_cmpuint (pews_checked, >=, 10);
   /* The demo reaches CRS grade 4 and ICANS grade 3. */
   g_assert_cmpfloat (count (&b, "//f:Observation[f:code/f:coding/f:code/@value='astct-crs-grade']"
                             "/f:valueCodeableConcept/f:coding[f:code/@value='4']"), >, 0);
@@ -609,6 +638,7 @@ test_at_least_and_stored_grade (void)
   g_autofree char *code1 = NULL, *code2 = NULL, *stored2 = NULL, *note1 = NULL;
   gsize size = 0;
   const char *data;
+  guint pews_checked = 0;
   Bundle b;
 
   patient->id = 7;
@@ -673,7 +703,7 @@ test_at_least_and_stored_grade (void)
   assert_valid (path);
   bundle_open (&b, data, size);
   check_codes_and_references (&b);
-  g_assert_cmpuint (assert_grades_as_app (&b, file, ward_id, ANCHOR), ==, 2);
+  g_assert_cmpuint (assert_grades_as_app (&b, file, ward_id, ANCHOR, &pews_checked), ==, 2);
 
   /* "at least 1", said in the code and in words. */
   g_assert_cmpstr (grade_code (&b, crs1, &code1), ==, "at-least-1");

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/crs-grade-csv.h"
+#include "exchange/crs-grade-csv.h"
 
 /* ---- header ---------------------------------------------------------- */
 

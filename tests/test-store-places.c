@@ -745,6 +745,13 @@ read_only_places_checks (void)
 static void
 test_read_only_places (void)
 {
+  /* flatpak-builder runs the tests in a sandbox where root cannot become
+   * another user (nobody may not even read /etc/passwd there). */
+  if (geteuid () == 0 && g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Root cannot drop its privileges inside a Flatpak sandbox");
+      return;
+    }
   if (g_test_subprocess ())
     {
       read_only_places_checks ();

@@ -1,7 +1,7 @@
 /* crs-cli-grade.c: `crs-watch-cli grade --csv FILE|-`.
  *
  * Grades observation rows without a database, with the same code the app
- * uses on screen (src/core/crs-grade-csv.c holds the contract). The CSV
+ * uses on screen (src/exchange/crs-grade-csv.c holds the contract). The CSV
  * written to stdout, its reasons and its error column are stable English
  * with '.' decimals whatever the user's locale: the grading runs under
  * the C locale. Messages about the command itself follow the user's
@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "cli/crs-cli.h"
-#include "core/crs-grade-csv.h"
+#include "exchange/crs-grade-csv.h"
 
 #define STDIN_NAME "stdin"
 

@@ -37,8 +37,9 @@
 #define CRS_FHIR_CS_BASE        "https://crswatch.org/fhir/CodeSystem/"
 #define CRS_FHIR_CS_OBSERVATION CRS_FHIR_CS_BASE "observation"   /* what an Observation is */
 #define CRS_FHIR_CS_GRADE       CRS_FHIR_CS_BASE "astct-grade"   /* "0".."4", "at-least-1".."at-least-4" */
-#define CRS_FHIR_CS_RULES       CRS_FHIR_CS_BASE "rules"         /* "ASTCT-2019", "NEWS2-2017" */
+#define CRS_FHIR_CS_RULES       CRS_FHIR_CS_BASE "rules"         /* "ASTCT-2019", "NEWS2-2017", "PEWS-NHSE-2023" */
 #define CRS_FHIR_CS_NEWS2_RISK  CRS_FHIR_CS_BASE "news2-risk"    /* the grade CSV's band ids */
+#define CRS_FHIR_CS_PEWS_LEVEL  CRS_FHIR_CS_BASE "pews-level"    /* the grade CSV's pews_level ids */
 #define CRS_FHIR_CS_FINDING     CRS_FHIR_CS_BASE "finding"       /* ward file ids of recorded findings */
 #define CRS_FHIR_CS_THERAPY     CRS_FHIR_CS_BASE "therapy"       /* therapy reference codes */
 #define CRS_FHIR_CS_INTERVENTION CRS_FHIR_CS_BASE "intervention" /* intervention kinds */

@@ -655,6 +655,47 @@ write_news2 (Export           *ex,
   end_entry (ex);
 }
 
+/* A child's PEWS (NHS England national charts, 2023), where NEWS2 is not
+ * used: the total, or unknown when a parameter is missing, and the level
+ * with the triggers as a component (the level its recorded parameters
+ * already reach when the set is not complete). No standard code names
+ * this chart's score, so it carries CRS Watch's own. */
+static void
+write_pews (Export           *ex,
+            CrsObservation   *set,
+            const CrsGrading *numbers,
+            const char       *summary,
+            const char *const *derived,
+            guint             n_derived)
+{
+  static const CrsFhirCode code = { CRS_FHIR_CS_OBSERVATION, "pews-total",
+                                    "Paediatric early warning score (NHS England 2023) total" };
+  CrsFhirCode level_code = { CRS_FHIR_CS_OBSERVATION, "pews-level", "PEWS escalation level" };
+  CrsFhirCode level = { CRS_FHIR_CS_PEWS_LEVEL, crs_pews_level_to_id (numbers->pews.level),
+                        crs_pews_level_label (numbers->pews.level) };
+  g_autofree char *uuid = uuid_for (ex, "Observation/%" G_GINT64_FORMAT "/pews", set->id);
+
+  begin_set_observation (ex, set, uuid, &category_survey, &code, 1, "PEWS");
+  if (numbers->pews.complete)
+    crs_fhir_value_int (&ex->fw, "valueInteger", numbers->pews.total);
+  else
+    write_absent (ex, "dataAbsentReason", "unknown", "Unknown");
+  write_note (ex, summary);
+  write_amendment_note (ex, set);
+  write_method (ex, CRS_RULES_PEWS);
+  write_derived_from (ex, derived, n_derived);
+  if (numbers->pews.level_at_least)
+    {
+      level_code.code = "pews-level-at-least";
+      level_code.display = "PEWS escalation level at least (some parameters not recorded)";
+    }
+  crs_fhir_start (&ex->fw, "component");
+  crs_fhir_concept (&ex->fw, "code", &level_code, 1, level_code.display);
+  crs_fhir_concept (&ex->fw, "valueCodeableConcept", &level, 1, level.display);
+  crs_fhir_end (&ex->fw);
+  end_entry (ex);
+}
+
 static void
 write_set (Export           *ex,
            CrsPatientStatus *status,
@@ -688,6 +729,12 @@ write_set (Export           *ex,
                        crs_grading_icans_certainty (numbers), set->stored_icans_grade, icans_summary,
                        icans_from, G_N_ELEMENTS (icans_from));
     write_news2 (ex, set, numbers, news2_summary, news2_from, G_N_ELEMENTS (news2_from));
+    if (numbers->pews_applies)
+      {
+        g_autofree char *pews_summary = crs_grading_pews_summary (words);
+
+        write_pews (ex, set, numbers, pews_summary, news2_from, G_N_ELEMENTS (news2_from));
+      }
   }
   set_refs_clear (&refs);
 }

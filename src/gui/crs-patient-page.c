@@ -23,6 +23,7 @@
 #include "crs-therapy-panel.h"
 #include "crs-timeline-view.h"
 #include "report/crs-timeline-feed.h"
+#include "store/crs-patient-record.h"
 #include "crs-ward-entry.h"
 
 struct _CrsPatientPage
@@ -356,52 +357,25 @@ crs_patient_page_load (CrsPatientPage      *self,
                        gint64               now,
                        GError             **error)
 {
-  g_autoptr(CrsPatient) patient = NULL;
-  g_autoptr(GPtrArray) observations = NULL;
-  g_autoptr(GPtrArray) infusions = NULL;
-  g_autoptr(GPtrArray) interventions = NULL;
-  g_autoptr(GPtrArray) labs = NULL;
-  g_autoptr(GPtrArray) open = NULL;
-  g_autoptr(GPtrArray) acknowledgements = NULL;
-  g_autoptr(GPtrArray) late_flags = NULL;
-  g_autoptr(CrsTherapy) therapy = NULL;
-  g_autoptr(GError) therapy_error = NULL;
-  CrsPatientRecord record = { 0 };
+  g_autoptr(CrsStoredRecord) stored = NULL;
 
   g_return_val_if_fail (CRS_IS_PATIENT_PAGE (self), FALSE);
   g_return_val_if_fail (CRS_IS_STORE (self->store), FALSE);
 
-  /* Read everything first: a failed read leaves the page as it was. */
-  if ((patient = crs_store_get_patient (self->store, patient_id, error)) == NULL ||
-      (observations = crs_store_list_observations (self->store, patient_id, 0, 0, TRUE, error)) == NULL ||
-      (infusions = crs_store_list_infusions (self->store, patient_id, error)) == NULL ||
-      (interventions = crs_store_list_interventions (self->store, patient_id, error)) == NULL ||
-      (labs = crs_store_list_lab_results (self->store, patient_id, error)) == NULL ||
-      (open = crs_store_list_open_escalations (self->store, patient_id, error)) == NULL ||
-      (acknowledgements = crs_store_list_acknowledgements (self->store, patient_id, error)) == NULL ||
-      (late_flags = crs_store_list_late_red_flags (self->store, patient_id, error)) == NULL)
+  /* Read everything first: a failed read leaves the page as it was. The
+   * whole history, every version of every set (the history view shows
+   * amendments), graded as of now (core). */
+  stored = crs_stored_record_read (self->store, patient_id, CRS_READ_EVERY_VERSION | CRS_READ_LAB_RESULTS,
+                                   NULL, self->reference, now, error);
+  if (stored == NULL)
     return FALSE;
-  if (self->reference != NULL)
-    therapy = crs_reference_find_for_infusion (self->reference, crs_patient_current_infusion (infusions, now),
-                                               &therapy_error);
-
-  /* The whole history: every set graded as of now (core). */
-  record.patient = patient;
-  record.observations = observations;
-  record.infusions = infusions;
-  record.interventions = interventions;
-  record.acknowledgements = acknowledgements;
-  record.late_flags = late_flags;
-  record.open_sets = open;
-  record.therapy = therapy;
-  record.therapy_error = therapy_error != NULL ? therapy_error->message : NULL;
 
   self->now = now;
-  g_set_object (&self->patient, patient);
+  g_set_object (&self->patient, stored->patient);
   g_ptr_array_unref (self->observations);
-  self->observations = g_ptr_array_ref (observations);
+  self->observations = g_ptr_array_ref (stored->observations);
   g_clear_pointer (&self->status, crs_patient_status_unref);
-  self->status = crs_patient_status_new (&record, policy, now);
+  self->status = crs_patient_status_new (&stored->record, policy, now);
   g_ptr_array_set_size (self->open, 0);
   for (guint i = 0; i < self->status->open->len; i++)
     g_ptr_array_add (self->open, g_object_ref (((CrsOpenFlag *) g_ptr_array_index (self->status->open, i))->set));
@@ -410,12 +384,12 @@ crs_patient_page_load (CrsPatientPage      *self,
   show_banner (self);
   crs_latest_set_show (self->latest_set, self->status);
   crs_therapy_panel_show (self->therapy_panel, self->status, self->reference != NULL);
-  crs_timeline_view_show (self->timeline, self->status, interventions, infusions);
-  crs_timeline_feed_fill (self->recent, self->status, infusions, interventions);
+  crs_timeline_view_show (self->timeline, self->status, stored->interventions, stored->infusions);
+  crs_timeline_feed_fill (self->recent, self->status, stored->infusions, stored->interventions);
   gtk_widget_set_visible (self->recent_box, self->status->sets->len > 0);
-  crs_history_view_show (self->history, observations, acknowledgements, self->status);
-  fill_store (self->interventions, interventions, G_STRUCT_OFFSET (CrsIntervention, at));
-  fill_store (self->labs, labs, G_STRUCT_OFFSET (CrsLabResult, at));
+  crs_history_view_show (self->history, stored->observations, stored->acknowledgements, self->status);
+  fill_store (self->interventions, stored->interventions, G_STRUCT_OFFSET (CrsIntervention, at));
+  fill_store (self->labs, stored->lab_results, G_STRUCT_OFFSET (CrsLabResult, at));
   return TRUE;
 }
 

@@ -614,6 +614,7 @@ _crs_window_set_accels (GtkApplication *application)
     { "win.undo-archive", { "<Primary>z", NULL } },
     { "win.print", { "<Primary>p", NULL } },
     { "win.export-pdf", { "<Primary><Shift>e", NULL } },
+    { "win.export-fhir", { "<Primary>e", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -8,6 +8,7 @@
 #include "core/crs-shift.h"
 #include "crs-handover.h"
 #include "crs-report-error.h"
+#include "store/crs-patient-record.h"
 
 void
 crs_handover_options_init (CrsHandoverOptions *options)
@@ -98,50 +99,19 @@ load_patient (CrsStore     *store,
               gint64        now,
               GError      **error)
 {
-  g_autoptr(GPtrArray) observations = NULL;
-  g_autoptr(GPtrArray) infusions = NULL;
-  g_autoptr(GPtrArray) interventions = NULL;
-  g_autoptr(GPtrArray) acknowledgements = NULL;
-  g_autoptr(GPtrArray) late_flags = NULL;
-  g_autoptr(GPtrArray) open = g_ptr_array_new ();
-  g_autoptr(CrsTherapy) therapy = NULL;
-  g_autoptr(GError) therapy_error = NULL;
-  CrsPatientRecord record = { 0 };
+  g_autoptr(CrsStoredRecord) stored = NULL;
   CrsHandoverPatient *result;
 
   /* The whole history: every set graded as of now, as on the patient page. */
-  if ((observations = crs_store_list_observations (store, patient->id, 0, 0, FALSE, error)) == NULL ||
-      (infusions = crs_store_list_infusions (store, patient->id, error)) == NULL ||
-      (interventions = crs_store_list_interventions (store, patient->id, error)) == NULL ||
-      (acknowledgements = crs_store_list_acknowledgements (store, patient->id, error)) == NULL ||
-      (late_flags = crs_store_list_late_red_flags (store, patient->id, error)) == NULL)
+  stored = crs_stored_record_read (store, patient->id, CRS_READ_CURRENT_SETS, open_all, reference, now, error);
+  if (stored == NULL)
     return NULL;
-  for (guint i = 0; i < open_all->len; i++)
-    {
-      CrsObservation *set = g_ptr_array_index (open_all, i);
-
-      if (set->patient_id == patient->id)
-        g_ptr_array_add (open, set);
-    }
-  if (reference != NULL)
-    therapy = crs_reference_find_for_infusion (reference, crs_patient_current_infusion (infusions, now),
-                                               &therapy_error);
-
-  record.patient = patient;
-  record.observations = observations;
-  record.infusions = infusions;
-  record.interventions = interventions;
-  record.acknowledgements = acknowledgements;
-  record.late_flags = late_flags;
-  record.open_sets = open;
-  record.therapy = therapy;
-  record.therapy_error = therapy_error != NULL ? therapy_error->message : NULL;
 
   result = g_new0 (CrsHandoverPatient, 1);
-  result->status = crs_patient_status_new (&record, policy, now);
-  result->infusions = g_steal_pointer (&infusions);
-  result->interventions = g_steal_pointer (&interventions);
-  result->acknowledgements = g_steal_pointer (&acknowledgements);
+  result->status = crs_patient_status_new (&stored->record, policy, now);
+  result->infusions = g_steal_pointer (&stored->infusions);
+  result->interventions = g_steal_pointer (&stored->interventions);
+  result->acknowledgements = g_steal_pointer (&stored->acknowledgements);
   return result;
 }
 

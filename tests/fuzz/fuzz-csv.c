@@ -1,4 +1,4 @@
-/* fuzz-csv.c: the RFC 4180 CSV reader (src/core/crs-csv.c). Every record
+/* fuzz-csv.c: the RFC 4180 CSV reader (src/exchange/crs-csv.c). Every record
  * it returns must hold valid UTF-8 fields, and writing them back with
  * crs_csv_append_field() and reading that again must give the same
  * fields: the writer and the reader agree on every input the reader
@@ -10,7 +10,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "core/crs-csv.h"
+#include "exchange/crs-csv.h"
 #include "crs-fuzz.h"
 
 int

@@ -1,4 +1,4 @@
-/* fuzz-grade-csv.c: `crs-watch-cli grade --csv` (src/core/crs-grade-csv.c):
+/* fuzz-grade-csv.c: `crs-watch-cli grade --csv` (src/exchange/crs-grade-csv.c):
  * the header check, the row parser and the grading of every row. What it
  * writes must itself be CSV that reads back, every record with the ten
  * output columns, and one output row per data row read. */
@@ -9,7 +9,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "core/crs-grade-csv.h"
+#include "exchange/crs-grade-csv.h"
 #include "crs-fuzz.h"
 
 #define OUTPUT_COLUMNS 10

@@ -60,7 +60,7 @@
 #include <string.h>
 
 #include "crs-grade-csv.h"
-#include "crs-validate.h"
+#include "core/crs-validate.h"
 
 #define OUTPUT_FLUSH_BYTES (64 * 1024)
 /* A value echoed in a message is cut after this many characters. */

@@ -10,7 +10,7 @@
 #include <gio/gio.h>
 
 #include "crs-csv.h"
-#include "crs-grading.h"
+#include "core/crs-grading.h"
 
 G_BEGIN_DECLS
 
