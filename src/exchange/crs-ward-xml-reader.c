@@ -254,6 +254,33 @@ parse (CrsWardXmlReader *r,
   xmlSetStructuredErrorFunc (saved_error_context, saved_error_func);
 }
 
+/* libxml2 reads xs:double and xs:decimal values, the schema's own facets
+ * included, with the C library's locale-dependent number parsing: under
+ * de_DE "1.0E12" reads as 1. A ward file writes '.' decimals whatever the
+ * locale, so it is read with C numbers, and the user's language for the
+ * messages. Made once: the programs set their locale before any read
+ * (and glibc's newlocale() leaks a little each call when $LOCPATH is set). */
+static locale_t
+c_numeric_locale (void)
+{
+  static gsize once = 0;
+  static locale_t c_numeric = (locale_t) 0;
+
+  if (g_once_init_enter (&once))
+    {
+      locale_t base = duplocale (LC_GLOBAL_LOCALE);
+
+      if (base != (locale_t) 0)
+        {
+          c_numeric = newlocale (LC_NUMERIC_MASK, "C", base);
+          if (c_numeric == (locale_t) 0)
+            freelocale (base);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return c_numeric;
+}
+
 static CrsWardFile *
 read_stream (GInputStream  *stream,
              const char    *display_name,
@@ -288,23 +315,12 @@ read_stream (GInputStream  *stream,
     crs_ward_xml_reader_fail (&r, head_error->code, head_line, "%s", head_error->message);
   else
     {
-      /* libxml2 reads xs:double and xs:decimal values, the schema's own
-       * facets included, with the C library's locale-dependent number
-       * parsing: under de_DE "1.0E12" reads as 1. A ward file writes '.'
-       * decimals whatever the locale, so it is read with C numbers (and
-       * the user's language for the messages). */
-      locale_t base = duplocale (uselocale ((locale_t) 0));
-      locale_t c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+      locale_t c_numeric = c_numeric_locale ();
       locale_t previous = c_numeric != (locale_t) 0 ? uselocale (c_numeric) : (locale_t) 0;
 
-      if (c_numeric == (locale_t) 0 && base != (locale_t) 0)
-        freelocale (base);
       parse (&r, &input);
       if (c_numeric != (locale_t) 0)
-        {
-          uselocale (previous);
-          freelocale (c_numeric);
-        }
+        uselocale (previous);
     }
 
   crs_xml_input_clear (&input);
