@@ -158,8 +158,9 @@ stale_retry_cb (CrsWindow *self)
 }
 
 static void
-stale_changed_cb (CrsWardModel *model,
-                  CrsWindow    *self)
+stale_error_cb (CrsWardModel *model,
+                GParamSpec   *pspec,
+                CrsWindow    *self)
 {
   const GError *error = crs_ward_model_get_stale_error (model);
   gint64 read_at = crs_ward_model_get_read_at (model);
@@ -363,7 +364,7 @@ setup_store (CrsWindow      *self,
 
   nurse_name_changed_cb (self->settings, "nurse-name", self);
   self->model = crs_ward_model_new (self->store, self->reference);
-  g_signal_connect_object (self->model, "stale-changed", G_CALLBACK (stale_changed_cb), self, 0);
+  g_signal_connect_object (self->model, "notify::stale-error", G_CALLBACK (stale_error_cb), self, 0);
   g_signal_connect_object (self->model, "reference-failed", G_CALLBACK (reference_failed_cb), self, 0);
   load_policy (self);
   crs_ward_list_set_model (self->ward_list, self->model);
@@ -372,7 +373,7 @@ setup_store (CrsWindow      *self,
    * the page and the actions look at it. */
   self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
 
-  /* A failure is said by stale_changed_cb (), and tried again every minute. */
+  /* A failure is said by stale_error_cb (), and tried again every minute. */
   crs_ward_model_reload (self->model, NULL);
   show_ward_name (self);
   show_placeholder (self);
