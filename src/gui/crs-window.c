@@ -313,16 +313,6 @@ temperature_unit_changed_cb (GSettings  *settings,
     _crs_window_show_patient (self, self->patient_id);
 }
 
-static void
-ward_sort_changed_cb (GSettings  *settings,
-                      const char *key,
-                      CrsWindow  *self)
-{
-  g_autofree char *sort = g_settings_get_string (settings, "ward-sort");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sort", "s", sort);
-}
-
 /* ---------------------------------------------------------------------- */
 
 static gboolean
@@ -450,8 +440,6 @@ crs_window_class_init (CrsWindowClass *klass)
 static void
 crs_window_init (CrsWindow *self)
 {
-  g_autofree char *sort = NULL;
-
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -474,11 +462,10 @@ crs_window_init (CrsWindow *self)
                            G_CALLBACK (nurse_name_changed_cb), self, 0);
   g_signal_connect_object (self->settings, "changed::temperature-unit",
                            G_CALLBACK (temperature_unit_changed_cb), self, 0);
-  g_signal_connect_object (self->settings, "changed::ward-sort",
-                           G_CALLBACK (ward_sort_changed_cb), self, 0);
   temperature_unit_changed_cb (self->settings, "temperature-unit", self);
-  sort = g_settings_get_string (self->settings, "ward-sort");
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sort", "s", sort);
+  /* The order of the ward list (win.sort, the main menu's radio items)
+   * is the setting's, both ways. */
+  g_settings_bind (self->settings, "ward-sort", self, "sort", G_SETTINGS_BIND_DEFAULT);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
