@@ -15,6 +15,7 @@ struct _CrsTherapyBrowser
   AdwWindow parent_instance;
 
   CrsReference *reference;   /* NULL when it could not be opened */
+  GListStore   *therapies;   /* CrsTherapy: the search's results, the list's model */
 
   AdwLeaflet       *leaflet;
   GtkSearchEntry   *search_entry;
@@ -30,15 +31,25 @@ struct _CrsTherapyBrowser
 
 G_DEFINE_FINAL_TYPE (CrsTherapyBrowser, crs_therapy_browser, ADW_TYPE_WINDOW)
 
+/* The therapy a row of the list shows (the model's item at its place). */
 static const char *
-row_code (GtkListBoxRow *row)
+row_code (CrsTherapyBrowser *self,
+          GtkListBoxRow     *row)
 {
-  return row ? g_object_get_data (G_OBJECT (row), "crs-code") : NULL;
+  g_autoptr(CrsTherapy) therapy = NULL;
+
+  if (row == NULL)
+    return NULL;
+  therapy = g_list_model_get_item (G_LIST_MODEL (self->therapies), (guint) gtk_list_box_row_get_index (row));
+  /* The store keeps the item: its code outlives this reference. */
+  return therapy != NULL ? therapy->code : NULL;
 }
 
 static GtkWidget *
-create_row (CrsTherapy *therapy)
+create_row (gpointer item,
+            gpointer user_data)
 {
+  CrsTherapy *therapy = CRS_THERAPY (item);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *brands = g_strjoinv (", ", therapy->brand_names);
   g_autofree char *subtitle = NULL;
@@ -62,7 +73,6 @@ create_row (CrsTherapy *therapy)
       gtk_widget_add_css_class (tag, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
-  g_object_set_data_full (G_OBJECT (row), "crs-code", g_strdup (therapy->code), g_free);
   return row;
 }
 
@@ -70,11 +80,15 @@ static GtkListBoxRow *
 find_row (CrsTherapyBrowser *self,
           const char        *code)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->therapy_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (row_code (GTK_LIST_BOX_ROW (child)), code) == 0)
-      return GTK_LIST_BOX_ROW (child);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->therapies));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrsTherapy) therapy = g_list_model_get_item (G_LIST_MODEL (self->therapies), i);
+
+      if (g_strcmp0 (therapy->code, code) == 0)
+        return gtk_list_box_get_row_at_index (self->therapy_list, (int) i);
+    }
   return NULL;
 }
 
@@ -104,11 +118,8 @@ refresh_list (CrsTherapyBrowser *self)
   const char *shown = crs_therapy_browser_get_code (self);
   g_autoptr(GPtrArray) therapies = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->therapy_list))) != NULL)
-    gtk_list_box_remove (self->therapy_list, child);
-
+  g_list_store_remove_all (self->therapies);
   if (self->reference == NULL)
     return;
 
@@ -121,8 +132,7 @@ refresh_list (CrsTherapyBrowser *self)
       return;
     }
 
-  for (guint i = 0; i < therapies->len; i++)
-    gtk_list_box_append (self->therapy_list, create_row (therapies->pdata[i]));
+  g_list_store_splice (self->therapies, 0, 0, therapies->pdata, therapies->len);
   gtk_stack_set_visible_child_name (self->list_stack, therapies->len > 0 ? "list" : "empty");
 
   /* Keep the therapy on show selected when it is still in the list. */
@@ -166,7 +176,7 @@ row_selected_cb (GtkListBox        *list,
 {
   g_autoptr(CrsTherapy) therapy = NULL;
   g_autoptr(GError) error = NULL;
-  const char *code = row_code (row);
+  const char *code = row_code (self, row);
 
   if (code == NULL || self->reference == NULL ||
       g_strcmp0 (code, crs_therapy_browser_get_code (self)) == 0)
@@ -279,6 +289,7 @@ crs_therapy_browser_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_THERAPY_BROWSER);
   g_clear_object (&self->reference);
+  g_clear_object (&self->therapies);
 
   G_OBJECT_CLASS (crs_therapy_browser_parent_class)->dispose (object);
 }
@@ -318,6 +329,8 @@ crs_therapy_browser_init (CrsTherapyBrowser *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_class_model (self);
+  self->therapies = g_list_store_new (CRS_TYPE_THERAPY);
+  gtk_list_box_bind_model (self->therapy_list, G_LIST_MODEL (self->therapies), create_row, NULL, NULL);
 
   g_signal_connect (self->therapy_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect (self->therapy_list, "row-activated", G_CALLBACK (row_activated_cb), self);

@@ -6,7 +6,7 @@
  * save of one set reloads only that patient.
  *
  * A failed read is never silent: the model turns stale, says so
- * ("stale-changed"), and reads the whole ward again at the next change or
+ * (its "stale-error" property), and reads the whole ward again at the next change or
  * minute tick until it succeeds. The log gets the error without patient
  * data (store messages name files and SQLite's reason, not patients). */
 #define G_LOG_DOMAIN "crs-ward-model"
@@ -35,12 +35,20 @@ struct _CrsWardModel
 
 enum {
   SIGNAL_REFRESHED,
-  SIGNAL_STALE_CHANGED,
   SIGNAL_REFERENCE_FAILED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_STALE_ERROR,
+  PROP_READ_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -83,13 +91,10 @@ static void
 note_failure (CrsWardModel *self,
               const GError *error)
 {
-  gboolean was_stale = self->stale_error != NULL;
-
   g_debug ("The ward list could not be read again: %s", error->message);
   g_clear_error (&self->stale_error);
   self->stale_error = g_error_copy (error);
-  if (!was_stale)
-    g_signal_emit (self, signals[SIGNAL_STALE_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE_ERROR]);
 }
 
 /* The ward was read: the whole of it, or the one patient a change of the
@@ -97,11 +102,17 @@ note_failure (CrsWardModel *self,
 static void
 note_success (CrsWardModel *self)
 {
-  self->read_at = crs_ward_model_get_now (self);
+  gint64 now = crs_ward_model_get_now (self);
+
+  if (self->read_at != now)
+    {
+      self->read_at = now;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_AT]);
+    }
   if (self->stale_error != NULL)
     {
       g_clear_error (&self->stale_error);
-      g_signal_emit (self, signals[SIGNAL_STALE_CHANGED], 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE_ERROR]);
     }
 }
 
@@ -164,18 +175,49 @@ crs_ward_model_finalize (GObject *object)
 }
 
 static void
+crs_ward_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CrsWardModel *self = CRS_WARD_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STALE_ERROR:
+      g_value_set_boxed (value, self->stale_error);
+      break;
+    case PROP_READ_AT:
+      g_value_set_int64 (value, self->read_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 crs_ward_model_class_init (CrsWardModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = crs_ward_model_dispose;
   object_class->finalize = crs_ward_model_finalize;
+  object_class->get_property = crs_ward_model_get_property;
+
+  /* Why the last read failed (the list shown is stale), or NULL when it
+   * is up to date; notified at each failure and when a read succeeds
+   * again. */
+  properties[PROP_STALE_ERROR] =
+    g_param_spec_boxed ("stale-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* When the list shown was read (Unix time), 0 before the first read. */
+  properties[PROP_READ_AT] =
+    g_param_spec_int64 ("read-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_REFRESHED] =
     g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_STALE_CHANGED] =
-    g_signal_new ("stale-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_REFERENCE_FAILED] =
     g_signal_new ("reference-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -10,8 +10,9 @@
  *
  * A read that fails leaves the list as it was and makes it "stale": the
  * next change of the store and the next tick read the whole ward again,
- * until a read succeeds. "stale-changed" is emitted when the list becomes
- * stale and when it is up to date again, so that the window can say so
+ * until a read succeeds. The "stale-error" property (the GError, NULL when
+ * up to date) is notified at each failure and when a read succeeds again,
+ * so that the window can say so; "read-at" is when the list shown was read
  * (crs_ward_model_get_stale_error(), crs_ward_model_get_read_at()).
  * "reference-failed" is emitted the first time the therapy reference
  * could not be read for a patient's therapy (its window is then unknown

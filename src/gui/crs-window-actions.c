@@ -553,14 +553,9 @@ crs_window_set_property (GObject      *object,
       self->sort = g_strdup (sort);
       crs_ward_list_set_sort (self->ward_list, g_str_equal (sort, "urgency") ? CRS_WARD_SORT_URGENCY
                                                                              : CRS_WARD_SORT_BED);
-      /* One order: the main menu and Preferences show and change the
-       * same setting, kept for the next start. */
-      if (self->settings != NULL)
-        {
-          g_autofree char *saved = g_settings_get_string (self->settings, "ward-sort");
-          if (g_strcmp0 (saved, sort) != 0)
-            g_settings_set_string (self->settings, "ward-sort", sort);
-        }
+      /* Bound to the ward-sort setting (crs-window.c): the main menu and
+       * Preferences show and change the same order, kept for the next
+       * start. */
       g_object_notify_by_pspec (object, pspec);
     }
   else

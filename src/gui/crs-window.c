@@ -158,8 +158,9 @@ stale_retry_cb (CrsWindow *self)
 }
 
 static void
-stale_changed_cb (CrsWardModel *model,
-                  CrsWindow    *self)
+stale_error_cb (CrsWardModel *model,
+                GParamSpec   *pspec,
+                CrsWindow    *self)
 {
   const GError *error = crs_ward_model_get_stale_error (model);
   gint64 read_at = crs_ward_model_get_read_at (model);
@@ -312,16 +313,6 @@ temperature_unit_changed_cb (GSettings  *settings,
     _crs_window_show_patient (self, self->patient_id);
 }
 
-static void
-ward_sort_changed_cb (GSettings  *settings,
-                      const char *key,
-                      CrsWindow  *self)
-{
-  g_autofree char *sort = g_settings_get_string (settings, "ward-sort");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sort", "s", sort);
-}
-
 /* ---------------------------------------------------------------------- */
 
 static gboolean
@@ -363,7 +354,7 @@ setup_store (CrsWindow      *self,
 
   nurse_name_changed_cb (self->settings, "nurse-name", self);
   self->model = crs_ward_model_new (self->store, self->reference);
-  g_signal_connect_object (self->model, "stale-changed", G_CALLBACK (stale_changed_cb), self, 0);
+  g_signal_connect_object (self->model, "notify::stale-error", G_CALLBACK (stale_error_cb), self, 0);
   g_signal_connect_object (self->model, "reference-failed", G_CALLBACK (reference_failed_cb), self, 0);
   load_policy (self);
   crs_ward_list_set_model (self->ward_list, self->model);
@@ -372,7 +363,7 @@ setup_store (CrsWindow      *self,
    * the page and the actions look at it. */
   self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
 
-  /* A failure is said by stale_changed_cb (), and tried again every minute. */
+  /* A failure is said by stale_error_cb (), and tried again every minute. */
   crs_ward_model_reload (self->model, NULL);
   show_ward_name (self);
   show_placeholder (self);
@@ -449,8 +440,6 @@ crs_window_class_init (CrsWindowClass *klass)
 static void
 crs_window_init (CrsWindow *self)
 {
-  g_autofree char *sort = NULL;
-
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -473,11 +462,10 @@ crs_window_init (CrsWindow *self)
                            G_CALLBACK (nurse_name_changed_cb), self, 0);
   g_signal_connect_object (self->settings, "changed::temperature-unit",
                            G_CALLBACK (temperature_unit_changed_cb), self, 0);
-  g_signal_connect_object (self->settings, "changed::ward-sort",
-                           G_CALLBACK (ward_sort_changed_cb), self, 0);
   temperature_unit_changed_cb (self->settings, "temperature-unit", self);
-  sort = g_settings_get_string (self->settings, "ward-sort");
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sort", "s", sort);
+  /* The order of the ward list (win.sort, the main menu's radio items)
+   * is the setting's, both ways. */
+  g_settings_bind (self->settings, "ward-sort", self, "sort", G_SETTINGS_BIND_DEFAULT);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
