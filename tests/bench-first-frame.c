@@ -173,25 +173,6 @@ make_ward (void)
   g_assert_true (crs_store_commit_batch (store, &error));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 typedef struct {
   double   seconds;
   guint64  rss_kib;
@@ -229,23 +210,6 @@ run_once (const char *self,
   g_assert_true (g_subprocess_wait_check (child, NULL, &error));
   g_assert_no_error (error);
   return s;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_double);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 int
@@ -295,9 +259,9 @@ main (int   argc,
       t_app[i] = a.seconds; m_app[i] = a.rss_kib; p_app[i] = a.peak_kib;
       t_bare[i] = b.seconds; m_bare[i] = b.rss_kib; p_bare[i] = b.peak_kib;
     }
-  ta = median (t_app, rounds); tb = median (t_bare, rounds);
-  ma = median (m_app, rounds); mb = median (m_bare, rounds);
-  pa = median (p_app, rounds); pb = median (p_bare, rounds);
+  ta = crs_bench_median (t_app, rounds); tb = crs_bench_median (t_bare, rounds);
+  ma = crs_bench_median (m_app, rounds); mb = crs_bench_median (m_bare, rounds);
+  pa = crs_bench_median (p_app, rounds); pb = crs_bench_median (p_bare, rounds);
 
   printf ("\nFirst frame, a %u-bed ward (%u sets), medians of %u (goal: time <= 1.2x, memory <= 1.3x)\n",
           N_BEDS, N_BEDS * HOURS, rounds);
@@ -310,6 +274,6 @@ main (int   argc,
   if (g_getenv ("CRS_BENCH_KEEP") != NULL)
     printf ("the ward is kept in %s\n", data_home);
   else
-    remove_tree (top);
+    crs_bench_remove_tree (top);
   return 0;
 }

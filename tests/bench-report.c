@@ -24,23 +24,6 @@
 #define DAYS     7
 #define RUNS     7
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
-  return values[n / 2];
-}
-
 /* Processor time of this process, in microseconds: the machine is
  * shared, and waiting for a core is not the report's time. */
 static gint64
@@ -185,13 +168,13 @@ measure (int minutes)
           PATIENTS, minutes, DAYS, DAYS * 24 * 60 / minutes, PATIENTS * DAYS * 24 * 60 / minutes, pages,
           st.st_size / 1024.0);
   printf ("  processor time (median of %d):\n", RUNS);
-  printf ("    read the ward (statuses): %7.1f ms\n", median (load, RUNS));
-  printf ("    lay out the pages:        %7.1f ms\n", median (layout, RUNS));
-  printf ("    draw and write the PDF:   %7.1f ms\n", median (write, RUNS));
-  printf ("    in all, in process:       %7.1f ms (wall clock %.1f ms)\n", median (total, RUNS),
-          median (wall, RUNS));
-  printf ("    crs-watch-cli report:     %7.1f ms, start to exit (wall clock %.1f ms)\n", median (cli, RUNS),
-          median (cli_wall, RUNS));
+  printf ("    read the ward (statuses): %7.1f ms\n", crs_bench_median (load, RUNS));
+  printf ("    lay out the pages:        %7.1f ms\n", crs_bench_median (layout, RUNS));
+  printf ("    draw and write the PDF:   %7.1f ms\n", crs_bench_median (write, RUNS));
+  printf ("    in all, in process:       %7.1f ms (wall clock %.1f ms)\n", crs_bench_median (total, RUNS),
+          crs_bench_median (wall, RUNS));
+  printf ("    crs-watch-cli report:     %7.1f ms, start to exit (wall clock %.1f ms)\n", crs_bench_median (cli, RUNS),
+          crs_bench_median (cli_wall, RUNS));
   fflush (stdout);
 
   if (g_getenv ("CRS_BENCH_KEEP") != NULL)

@@ -190,25 +190,6 @@ print_plans (CrsStore *store)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 measure (const char *path,
          guint       total)
 {
@@ -224,7 +205,7 @@ measure (const char *path,
   /* The first open of a day also makes the daily backup. */
   {
     g_autofree char *backups = crs_store_backup_dir (path);
-    remove_tree (backups);
+    crs_bench_remove_tree (backups);
   }
   for (int run = 0; run < 2; run++)
     {
@@ -291,6 +272,6 @@ main (int   argc,
 
   g_clear_object (&store);
   if (argc <= 2)
-    remove_tree (dir);
+    crs_bench_remove_tree (dir);
   return 0;
 }

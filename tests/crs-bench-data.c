@@ -1,9 +1,11 @@
-/* crs-bench-data.c: the observation sets the benchmarks fill a ward with. */
+/* crs-bench-data.c: what the benchmarks share (see the header). */
 #define G_LOG_DOMAIN "crs-bench"
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "crs-bench-data.h"
 
@@ -38,4 +40,40 @@ crs_bench_realistic_set (gint64 patient_id,
   obs->stored_news2 = i % 6;
   obs->stored_rules = g_strdup ("ASTCT-2019;NEWS2-2017");
   return obs;
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+crs_bench_median (double *values,
+                  guint   n)
+{
+  qsort (values, n, sizeof *values, compare_double);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+void
+crs_bench_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      crs_bench_remove_tree (child);
+    }
+  g_rmdir (path);
 }

@@ -1,4 +1,5 @@
-/* crs-bench-data.h: the observation sets the benchmarks fill a ward with. */
+/* crs-bench-data.h: what the benchmarks share: the observation sets they
+ * fill a ward with, the median of their runs, removing their folders. */
 #pragma once
 
 #include "core/crs-model.h"
@@ -10,5 +11,11 @@ G_BEGIN_DECLS
 CrsObservation *crs_bench_realistic_set (gint64 patient_id,
                                          gint64 taken_at,
                                          guint  i);
+
+/* The median of @n values (sorted in place). */
+double          crs_bench_median        (double     *values,
+                                         guint       n);
+/* Removes @path and everything under it. */
+void            crs_bench_remove_tree   (const char *path);
 
 G_END_DECLS
