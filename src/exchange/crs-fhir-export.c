@@ -343,6 +343,19 @@ component_bool (Export     *ex,
   crs_fhir_end (&ex->fw);
 }
 
+/* A component whose value is a code: a finding's choice, NEWS2's band,
+ * PEWS's level. */
+static void
+component_coded (Export            *ex,
+                 const CrsFhirCode *code,
+                 const CrsFhirCode *value)
+{
+  crs_fhir_start (&ex->fw, "component");
+  crs_fhir_concept (&ex->fw, "code", code, 1, code->display);
+  crs_fhir_concept (&ex->fw, "valueCodeableConcept", value, 1, value->display);
+  crs_fhir_end (&ex->fw);
+}
+
 /* A finding with a choice of values: coded by the ward file's id in a
  * code system of its own (…/CodeSystem/<finding>). */
 static void
@@ -356,10 +369,7 @@ component_choice (Export     *ex,
   g_autofree char *system = g_strconcat (CRS_FHIR_CS_BASE, code, NULL);
   CrsFhirCode v = { system, value_id, value_label };
 
-  crs_fhir_start (&ex->fw, "component");
-  crs_fhir_concept (&ex->fw, "code", &c, 1, display);
-  crs_fhir_concept (&ex->fw, "valueCodeableConcept", &v, 1, value_label);
-  crs_fhir_end (&ex->fw);
+  component_coded (ex, &c, &v);
 }
 
 static void
@@ -645,10 +655,7 @@ write_news2 (Export           *ex,
     {
       CrsFhirCode value = { CRS_FHIR_CS_NEWS2_RISK, crs_news2_risk_to_id (band), crs_news2_risk_label (band) };
 
-      crs_fhir_start (&ex->fw, "component");
-      crs_fhir_concept (&ex->fw, "code", &band_code, 1, band_code.display);
-      crs_fhir_concept (&ex->fw, "valueCodeableConcept", &value, 1, value.display);
-      crs_fhir_end (&ex->fw);
+      component_coded (ex, &band_code, &value);
     }
   if (has_stored && !numbers->news2_not_applicable && set->stored_news2 != numbers->news2_total)
     write_stored_component (ex, set->stored_news2, FALSE);
@@ -689,10 +696,7 @@ write_pews (Export           *ex,
       level_code.code = "pews-level-at-least";
       level_code.display = "PEWS escalation level at least (some parameters not recorded)";
     }
-  crs_fhir_start (&ex->fw, "component");
-  crs_fhir_concept (&ex->fw, "code", &level_code, 1, level_code.display);
-  crs_fhir_concept (&ex->fw, "valueCodeableConcept", &level, 1, level.display);
-  crs_fhir_end (&ex->fw);
+  component_coded (ex, &level_code, &level);
   end_entry (ex);
 }
 
