@@ -14,11 +14,13 @@
 
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
-#include "gui/crs-patient-page.h"
-#include "gui/crs-timeline-view.h"
+#include "gui/crs-patient-page-private.h"
+#include "gui/crs-timeline-view-private.h"
 #include "gui/crs-ward-list.h"
-#include "gui/crs-ward-row.h"
-#include "gui/crs-window.h"
+#include "gui/crs-ward-row-private.h"
+#include "gui/crs-window-private.h"
+#include "gui/crs-timeline-table-private.h"
+#include "gui/crs-timeline-private.h"
 
 #define MINUTE 60
 #define HOUR (60 * MINUTE)

@@ -9,7 +9,7 @@
 #include "core/crs-format.h"
 #include "crs-chart-item.h"
 #include "crs-display.h"
-#include "crs-history-view.h"
+#include "crs-history-view-private.h"
 
 struct _CrsHistoryView
 {

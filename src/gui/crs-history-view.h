@@ -24,7 +24,5 @@ void        crs_history_view_show  (CrsHistoryView   *self,
                                     GPtrArray        *observations,
                                     GPtrArray        *acknowledgements,
                                     CrsPatientStatus *status);
-/* The rows shown (CrsChartItem), for tests. */
-GListModel *crs_history_view_get_model (CrsHistoryView *self);
 
 G_END_DECLS

@@ -383,9 +383,3 @@ crs_therapy_detail_init (CrsTherapyDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
-
-GtkWidget *
-crs_therapy_detail_new (void)
-{
-  return g_object_new (CRS_TYPE_THERAPY_DETAIL, NULL);
-}

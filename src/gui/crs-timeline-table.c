@@ -11,7 +11,7 @@
 #include "core/crs-grading-history.h"
 #include "crs-chart-item.h"
 #include "crs-display.h"
-#include "crs-timeline-table.h"
+#include "crs-timeline-table-private.h"
 
 struct _CrsTimelineTable
 {

@@ -20,7 +20,5 @@ void        crs_timeline_table_show      (CrsTimelineTable    *self,
                                           CrsPatientStatus    *status,
                                           GPtrArray           *interventions,
                                           GPtrArray           *infusions);
-/* The rows shown (CrsChartItem), newest first, for tests. */
-GListModel *crs_timeline_table_get_model (CrsTimelineTable *self);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 #include "report/crs-timeline-feed.h"
 #include "crs-display.h"
 #include "crs-timeline.h"
-#include "crs-ward-row.h"
+#include "crs-ward-row-private.h"
 
 struct _CrsWardRow
 {
