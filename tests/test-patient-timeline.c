@@ -403,7 +403,7 @@ sparkline_body (CrsApplication *app)
   spark = crs_ward_row_get_sparkline (alan);
   g_assert_cmpuint (crs_timeline_model_get_n_points (crs_timeline_get_model (spark)), ==, 12);
   g_assert_cmpint (crs_timeline_model_get_point (crs_timeline_get_model (spark), 0)->at, ==, ward.now - 13 * HOUR);
-  g_assert_cmpuint (crs_ward_row_get_entry (alan)->status->sets->len, <, 12);
+  g_assert_cmpuint (crs_ward_entry_get_status (crs_ward_row_get_entry (alan))->sets->len, <, 12);
 
   /* Alan, not shown: a fever saved now. */
   {
