@@ -19,7 +19,7 @@
 #include "gui/crs-ward-list.h"
 #include "gui/crs-ward-row-private.h"
 #include "gui/crs-window-private.h"
-#include "gui/crs-timeline-table-private.h"
+#include "gui/crs-timeline-table.h"
 #include "gui/crs-timeline-private.h"
 
 #define MINUTE 60
@@ -157,7 +157,7 @@ chart_body (CrsApplication *app)
     g_assert_cmpfloat (c.origin.y + c.size.height, <=, t.origin.y);
     g_assert_cmpfloat (c.size.height, >=, 300);
   }
-  g_assert_cmpuint (g_list_model_get_n_items (crs_timeline_table_get_model (crs_timeline_view_get_table (view))), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (crs_chart_table_get_model (CRS_CHART_TABLE (crs_timeline_view_get_table (view)))), ==, 4);
   crs_test_screenshot (GTK_WIDGET (window), "patient-timeline-chart");
 
   /* Its accessible label: the latest grades and their trend. */

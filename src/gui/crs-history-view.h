@@ -6,13 +6,15 @@
 
 #include <adwaita.h>
 
+#include "crs-chart-table.h"
+
 #include "core/crs-patient-status.h"
 #include "store/crs-store.h"
 
 G_BEGIN_DECLS
 
 #define CRS_TYPE_HISTORY_VIEW (crs_history_view_get_type ())
-G_DECLARE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS, HISTORY_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS, HISTORY_VIEW, CrsChartTable)
 
 /* @observations: CrsObservation *, every version (any order);
  * @acknowledgements: the patient's (CrsAcknowledgement *, may be NULL):
