@@ -89,8 +89,8 @@ def index_nodes(root):
     return nodes
 
 
-def wait_for(what, condition):
-    end = time.monotonic() + TIMEOUT
+def wait_for(what, condition, timeout=TIMEOUT):
+    end = time.monotonic() + timeout
     while time.monotonic() < end:
         value = condition()
         if value:
@@ -166,7 +166,9 @@ class App:
                 except GLib.Error:
                     pass
             return None
-        return wait_for('the app on the accessibility bus', application)
+        # A loaded machine (a build beside the suite, the sanitizer build)
+        # can take a while to start the app and its accessibility.
+        return wait_for('the app on the accessibility bus', application, timeout=3 * TIMEOUT)
 
     def __exit__(self, *exc):
         if self.process is not None:
