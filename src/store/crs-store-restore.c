@@ -424,9 +424,9 @@ crs_store_restore (const char            *db_path,
   g_autofree char *backup_ward = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CrsTempFile) copy = NULL;
   gboolean exists;
   struct stat st;
-  int fd = -1;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
@@ -503,12 +503,12 @@ crs_store_restore (const char            *db_path,
        report->backup, backup_ward);
 
   tmpl = g_strdup_printf ("%s/.%s.restore-XXXXXX", dir, base);
-  fd = crs_store_files_create_locked (tmpl, error);
-  if (fd < 0)
+  /* Removed at the end unless it was put in place. */
+  copy = crs_temp_file_new_locked (tmpl, error);
+  if (copy == NULL ||
+      !copy_into (report->backup, copy->fd, copy->path, error) ||
+      !crs_store_check_backup (copy->path, backup_ward, NULL, error))
     return NULL;
-  if (!copy_into (report->backup, fd, tmpl, error) ||
-      !crs_store_check_backup (tmpl, backup_ward, NULL, error))
-    goto fail;
   say (progress, user_data, _("Copied the backup beside the ward database and checked the copy."));
 
   /* 3. */
@@ -518,30 +518,30 @@ crs_store_restore (const char            *db_path,
       if (report->set_aside == NULL)
         report->set_aside = new_set_aside (dir, base, error);
       if (report->set_aside == NULL)
-        goto fail;
+        return NULL;
       kept = g_build_filename (report->set_aside, base, NULL);
       if (!link_into (path, report->set_aside, base, error))
-        goto fail;
+        return NULL;
       for (guint i = 0; crs_store_companion_suffixes[i] != NULL; i++)
         {
           g_autofree char *beside = g_strconcat (path, crs_store_companion_suffixes[i], NULL);
           g_autofree char *name = g_strconcat (base, crs_store_companion_suffixes[i], NULL);
           if (!link_into (beside, report->set_aside, name, error))
-            goto fail;
+            return NULL;
         }
       sync_folder (report->set_aside);
       say (progress, user_data, _("Set the damaged file aside, with its -wal and -shm, in %s."),
            report->set_aside);
 
       /* 4. */
-      count_losses (kept, tmpl, report);
+      count_losses (kept, copy->path, report);
       say (progress, user_data, _("Counted what the damaged file held that the backup lacks."));
     }
   else
     report->losses = g_array_new (FALSE, TRUE, sizeof (CrsStoreLoss));
 
-  if (!audit_restore (tmpl, report, error))
-    goto fail;
+  if (!audit_restore (copy->path, report, error))
+    return NULL;
   say (progress, user_data, _("Recorded the restore in the copy's audit log."));
 
   /* 5. Companions first (the folder keeps them): never a -wal beside a
@@ -554,26 +554,21 @@ crs_store_restore (const char            *db_path,
           if (g_unlink (beside) != 0 && errno != ENOENT)
             {
               fail_errno (error, errno, _("Cannot move %s aside: %s"), beside, g_strerror (errno));
-              goto fail;
+              return NULL;
             }
         }
       sync_folder (dir);
     }
-  if (g_rename (tmpl, path) != 0)
+  if (!crs_temp_file_rename (copy, path))
     {
       fail_errno (error, errno, _("Cannot put the backup in place at %s: %s"), path,
                   g_strerror (errno));
-      goto fail;
+      return NULL;
     }
   sync_folder (dir);
-  close (fd);
+  g_clear_pointer (&copy, crs_temp_file_free);
   say (progress, user_data, _("Put the backup in place at %s."), path);
   return g_steal_pointer (&report);
-
-fail:
-  g_unlink (tmpl);
-  close (fd);
-  return NULL;
 }
 
 char *
