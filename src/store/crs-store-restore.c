@@ -303,24 +303,13 @@ ids_of (sqlite3    *db,
   return ids;
 }
 
-/* Reads @damaged (with whatever companions are beside it) read-only, row
- * by row, until the end or the first damage. */
+/* Per table, the rows of @db (read row by row, until the end or the
+ * first damage) whose ids @backup lacks. */
 static void
-count_losses (const char            *damaged,
-              const char            *backup_copy,
-              CrsStoreRestoreReport *report)
+count_rows_not_in (sqlite3               *db,
+                   sqlite3               *backup,
+                   CrsStoreRestoreReport *report)
 {
-  g_autofree char *backup_uri = NULL;
-  g_autofree char *escaped = g_uri_escape_string (backup_copy, "/", FALSE);
-  sqlite3 *backup = NULL;
-  sqlite3 *db = NULL;
-  char *copy_dir = NULL;
-
-  report->losses = g_array_new (FALSE, TRUE, sizeof (CrsStoreLoss));
-  backup_uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
-  if (sqlite3_open_v2 (backup_uri, &backup, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
-      crs_store_open_for_reading (damaged, &db, &copy_dir, NULL) != SQLITE_OK)
-    goto out;
   sqlite3_busy_timeout (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS);
 
   for (guint t = 0; t < G_N_ELEMENTS (counted); t++)
@@ -347,12 +336,29 @@ count_losses (const char            *damaged,
       sqlite3_finalize (stmt);
       g_array_append_val (report->losses, loss);
     }
+}
 
-out:
+/* Reads @damaged (with whatever companions are beside it) read-only, row
+ * by row, until the end or the first damage. */
+static void
+count_losses (const char            *damaged,
+              const char            *backup_copy,
+              CrsStoreRestoreReport *report)
+{
+  g_autofree char *backup_uri = NULL;
+  g_autofree char *escaped = g_uri_escape_string (backup_copy, "/", FALSE);
+  g_autoptr(sqlite3) backup = NULL;
+  g_autofree char *copy_dir = NULL;
+  sqlite3 *db = NULL;
+
+  report->losses = g_array_new (FALSE, TRUE, sizeof (CrsStoreLoss));
+  backup_uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  if (sqlite3_open_v2 (backup_uri, &backup, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      crs_store_open_for_reading (damaged, &db, &copy_dir, NULL) == SQLITE_OK)
+    count_rows_not_in (db, backup, report);
+  /* The connection before its private copy. */
   sqlite3_close (db);
   crs_store_files_remove_copy (copy_dir);
-  g_free (copy_dir);
-  sqlite3_close (backup);
 }
 
 /* The restore in the copy's own audit log, chained to its last row. */
