@@ -13,7 +13,7 @@
 #include "core/crs-symptom.h"
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
-#include "gui/crs-grade-panel.h"
+#include "gui/crs-grade-panel-private.h"
 #include "gui/crs-observation-dialog.h"
 
 typedef struct

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crs-acknowledge-dialog.h"
+#include "crs-acknowledge-dialog-private.h"
 
 struct _CrsAcknowledgeDialog
 {

@@ -13,7 +13,7 @@
 #include "core/crs-grade-word.h"
 #include "core/crs-patient-status.h"
 #include "crs-display.h"
-#include "crs-timeline.h"
+#include "crs-timeline-private.h"
 
 struct _CrsTimeline
 {

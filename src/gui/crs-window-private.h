@@ -80,4 +80,12 @@ gboolean    _crs_window_export_fhir_file (CrsWindow  *self,
 /* The window's keyboard shortcuts, as application accelerators. */
 void        _crs_window_set_accels       (GtkApplication *application);
 
+/* For tests: what the widget shows, and its parts. */
+/* The patient on the patient page, 0 = none. */
+gint64     crs_window_get_patient    (CrsWindow  *self);
+/* The time due times are counted from (Unix seconds); 0 = the real time.
+ * For tests and benchmarks. */
+void       crs_window_set_clock      (CrsWindow  *self,
+                                      gint64      now);
+
 G_END_DECLS
