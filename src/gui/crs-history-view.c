@@ -223,7 +223,7 @@ make_item (CrsHistoryView   *self,
   crs_chart_item_take_text (item, CRS_CHART_TIME, crs_format_time (obs->taken_at, now));
   crs_chart_item_take_text (item, CRS_CHART_TEMPERATURE,
                             isnan (obs->temperature_c) ? g_strdup ("—")
-                                                       : crs_format_temperature (obs->temperature_c));
+                                                       : crs_format_temperature (obs->temperature_c, status->policy.temperature_unit));
   crs_chart_item_take_text (item, CRS_CHART_PULSE, int_text (obs->heart_rate));
   crs_chart_item_take_text (item, CRS_CHART_RESP, int_text (obs->resp_rate));
   if (crs_is_missing_int (obs->systolic) && crs_is_missing_int (obs->diastolic) &&

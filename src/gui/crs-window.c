@@ -17,6 +17,10 @@
 
 /* The ward setting holding the ward's name (as in the ward XML). */
 
+/* How often the ward database is asked whether another connection
+ * committed (PRAGMA data_version: microseconds). */
+#define OUTSIDE_CHANGES_MS 1000
+
 G_DEFINE_FINAL_TYPE (CrsWindow, crs_window, ADW_TYPE_APPLICATION_WINDOW)
 
 gint64
@@ -143,6 +147,8 @@ load_policy (CrsWindow *self)
   if (!crs_store_load_policy (self->store, &self->policy))
     _crs_window_toast (self, _("A ward policy setting could not be read: its documented default is used. "
                                "Check the ward policy in Preferences."));
+  /* Not the ward's: this user's unit, for everything the window shows. */
+  self->policy.temperature_unit = g_settings_get_enum (self->settings, "temperature-unit");
   crs_ward_model_set_policy (self->model, &self->policy);
 }
 
@@ -307,8 +313,9 @@ temperature_unit_changed_cb (GSettings  *settings,
                              const char *key,
                              CrsWindow  *self)
 {
-  crs_format_set_temperature_unit (g_settings_get_enum (settings, "temperature-unit") == 1
-                                   ? CRS_TEMPERATURE_FAHRENHEIT : CRS_TEMPERATURE_CELSIUS);
+  if (self->store == NULL)
+    return;
+  load_policy (self);
   if (self->patient_id != 0)
     _crs_window_show_patient (self, self->patient_id);
 }
@@ -362,6 +369,10 @@ setup_store (CrsWindow      *self,
   /* After the model's own handler, so that the list is up to date when
    * the page and the actions look at it. */
   self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  /* Saves of other windows and workstations reach this one within a
+   * second or so, as "changed" (a set entered at the nurses' station is
+   * on the screen in bay 3 seconds later). */
+  crs_store_watch_outside_changes (self->store, OUTSIDE_CHANGES_MS);
 
   /* A failure is said by stale_error_cb (), and tried again every minute. */
   crs_ward_model_reload (self->model, NULL);
