@@ -1,7 +1,8 @@
 /* test-store.c: the ward database API: every record round-trips every
  * field; amendments, archiving and settings leave the audit rows they
  * should; the database itself refuses to change the audit log or delete
- * clinical rows; batches are all-or-nothing; "changed" is emitted. */
+ * clinical rows; batches are all-or-nothing; a write that fails half way
+ * is rolled back; "changed" is emitted. */
 #define G_LOG_DOMAIN "test-store"
 
 #include "config.h"
@@ -969,6 +970,108 @@ test_batch (void)
   }
 }
 
+/* A write that fails half way (its rows written, its audit row refused)
+ * leaves the database as it was, in the file and to the store itself,
+ * signals nothing, and the next write goes through: the write guard
+ * rolled it back. Inside a batch only the failed record goes. */
+static void
+refuse_audit (CrsStore *store,
+              gboolean  refuse)
+{
+  g_assert_cmpint (sqlite3_exec (crs_store_get_db (store),
+                                 refuse ? "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit"
+                                          " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END"
+                                        : "DROP TRIGGER temp.refuse_audit",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_failed_write_rolls_back (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) store = open_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CrsPatient) found = NULL;
+  gint64 patient_id = add_patient (store, "KEEP", "1");
+  g_autoptr(CrsObservation) obs = make_full_observation (patient_id, 1000);
+  g_autoptr(CrsObservation) fix = make_full_observation (patient_id, 1000);
+  sqlite3 *db;
+
+  g_assert_true (crs_store_add_observation (store, obs, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), seen);
+  db = open_raw (path);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM observation"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit"), ==, 2);
+
+  refuse_audit (store, TRUE);
+  {
+    g_autoptr(CrsPatient) lost = make_patient ("LOST", "2");
+    g_assert_false (crs_store_add_patient (store, lost, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_cmpint (lost->id, ==, 0);
+  }
+  /* An amendment writes two rows (the new version, the old one's link)
+   * before its audit row. */
+  g_assert_false (crs_store_amend_observation (store, obs->id, fix, "typo", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (crs_store_set_setting (store, "ward-name", "Lost", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  refuse_audit (store, FALSE);
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  /* Nothing of them in the file, nor seen by the store's own connection. */
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM observation"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM observation WHERE superseded_by IS NOT NULL"), ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM setting"), ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit"), ==, 2);
+  g_assert_null (crs_store_find_patient_by_mrn (store, "LOST", &error));
+  g_assert_no_error (error);
+  g_assert_null (crs_store_get_setting (store, "ward-name"));
+  {
+    g_autoptr(CrsObservation) current = crs_store_get_observation (store, obs->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (current->superseded_by_id, ==, 0);
+  }
+
+  /* The next write goes through, alone. */
+  add_patient (store, "NEXT", "3");
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient"), ==, 2);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn = 'LOST'"), ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit"), ==, 3);
+
+  /* In a batch: the failed record goes, the ones before and after stay. */
+  g_assert_true (crs_store_begin_batch (store, &error));
+  add_patient (store, "BEFORE", "4");
+  refuse_audit (store, TRUE);
+  {
+    g_autoptr(CrsPatient) lost = make_patient ("LOST", "5");
+    g_assert_false (crs_store_add_patient (store, lost, &error));
+    g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+  }
+  refuse_audit (store, FALSE);
+  add_patient (store, "AFTER", "6");
+  g_assert_true (crs_store_commit_batch (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient"), ==, 4);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn IN ('BEFORE', 'AFTER')"), ==, 2);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM patient WHERE mrn = 'LOST'"), ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit"), ==, 5);
+
+  found = crs_store_find_patient_by_mrn (store, "AFTER", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  sqlite3_close (db);
+}
+
 /* An import keeps who recorded what and when, links amendments, and is
  * audited as "import". */
 static void
@@ -1076,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/store/database-enforces", test_database_enforces);
   g_test_add_func ("/store/batch", test_batch);
   g_test_add_func ("/store/import-batch", test_import_batch);
+  g_test_add_func ("/store/failed-write-rolls-back", test_failed_write_rolls_back);
   g_test_add_func ("/store/author", test_author);
 
   return g_test_run ();

@@ -1,4 +1,5 @@
-/* crs-enum-strings.c: lookups in enum id/label tables. */
+/* crs-enum-strings.c: an enum value's machine id from its GEnumClass, its
+ * label from a table. */
 #define G_LOG_DOMAIN "crs-enum-strings"
 
 #include "config.h"
@@ -7,33 +8,43 @@
 
 #include "crs-enum-strings.h"
 
-const CrsEnumString *
-crs_enum_string_by_value (const CrsEnumString *table,
-                          int                  value)
+const char *
+crs_enum_nick (GType type,
+               int   value)
 {
-  for (guint i = 0; table[i].id != NULL; i++)
-    if (table[i].value == value)
-      return &table[i];
-  return NULL;
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  /* The nick is the generated file's static text: it outlives the
+   * reference. */
+  g_type_class_unref (klass);
+  return found != NULL ? found->value_nick : NULL;
 }
 
-const CrsEnumString *
-crs_enum_string_by_id (const CrsEnumString *table,
-                       const char          *id)
+gboolean
+crs_enum_value_of_nick (GType       type,
+                        const char *nick,
+                        int        *out)
 {
-  if (id == NULL)
-    return NULL;
-  for (guint i = 0; table[i].id != NULL; i++)
-    if (g_strcmp0 (table[i].id, id) == 0)
-      return &table[i];
-  return NULL;
+  GEnumClass *klass;
+  GEnumValue *found;
+
+  if (nick == NULL)
+    return FALSE;
+  klass = g_type_class_ref (type);
+  found = g_enum_get_value_by_nick (klass, nick);
+  if (found != NULL)
+    *out = found->value;
+  g_type_class_unref (klass);
+  return found != NULL;
 }
 
 const char *
-crs_enum_string_label (const CrsEnumString *table,
-                       int                  value)
+crs_enum_label (const CrsEnumLabel *table,
+                int                 value)
 {
-  const CrsEnumString *e = crs_enum_string_by_value (table, value);
-
-  return e ? _(e->label) : "";
+  for (guint i = 0; table[i].label != NULL; i++)
+    if (table[i].value == value)
+      return _(table[i].label);
+  return "";
 }

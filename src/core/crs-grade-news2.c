@@ -22,6 +22,8 @@
 #include <math.h>
 
 #include "crs-format.h"
+#include "crs-core-enums.h"
+#include "crs-enum-strings.h"
 #include "crs-grading-private.h"
 
 /* Chart 4: minimum monitoring frequency, in minutes. "4-6-hourly" uses
@@ -51,20 +53,7 @@ static const char * const param_names[CRS_NEWS2_N_PARAMS] = {
 const char *
 crs_news2_risk_to_id (CrsNews2Risk risk)
 {
-  switch (risk)
-    {
-    case CRS_NEWS2_RISK_LOW:
-      return "low";
-    case CRS_NEWS2_RISK_LOW_MEDIUM:
-      return "low-medium";
-    case CRS_NEWS2_RISK_MEDIUM:
-      return "medium";
-    case CRS_NEWS2_RISK_HIGH:
-      return "high";
-    case CRS_NEWS2_RISK_UNKNOWN:
-    default:
-      return NULL;
-    }
+  return crs_enum_nick (CRS_TYPE_NEWS2_RISK, (int) risk);
 }
 
 const char *

@@ -46,15 +46,14 @@ typedef enum {
 
 #define CRS_PEWS_MAX_TOTAL 26  /* six parameters of 4 and capillary refill of 2 */
 
-/* Escalation levels; ids are the grade CSV's ("none", "low", "medium",
- * "high", "emergency"). */
+/* Escalation levels; ids (the nicks) are the grade CSV's. */
 typedef enum {
-  CRS_PEWS_LEVEL_NONE = 0,   /* PEWS 0 and no trigger */
-  CRS_PEWS_LEVEL_LOW,        /* PEWS 1-4 */
-  CRS_PEWS_LEVEL_MEDIUM,     /* PEWS 5-8 */
-  CRS_PEWS_LEVEL_HIGH,       /* PEWS 9-12 */
-  CRS_PEWS_LEVEL_EMERGENCY,  /* PEWS 13 or more */
-  CRS_PEWS_LEVEL_N_VALUES
+  CRS_PEWS_LEVEL_NONE = 0,  /*< nick=none >*/      /* PEWS 0 and no trigger */
+  CRS_PEWS_LEVEL_LOW,       /*< nick=low >*/       /* PEWS 1-4 */
+  CRS_PEWS_LEVEL_MEDIUM,    /*< nick=medium >*/    /* PEWS 5-8 */
+  CRS_PEWS_LEVEL_HIGH,      /*< nick=high >*/      /* PEWS 9-12 */
+  CRS_PEWS_LEVEL_EMERGENCY, /*< nick=emergency >*/ /* PEWS 13 or more */
+  CRS_PEWS_LEVEL_N_VALUES   /*< skip >*/
 } CrsPewsLevel;
 
 /* The non-score triggers ("TRIGGER CRITERIA: Respond as per the highest

@@ -67,11 +67,11 @@ typedef enum {
 } CrsNews2Param;
 
 typedef enum {
-  CRS_NEWS2_RISK_UNKNOWN = 0,   /* a parameter is missing, or NEWS2 is not used for this age: no total */
-  CRS_NEWS2_RISK_LOW,
-  CRS_NEWS2_RISK_LOW_MEDIUM,    /* a single parameter scoring 3 */
-  CRS_NEWS2_RISK_MEDIUM,        /* 5-6 */
-  CRS_NEWS2_RISK_HIGH,          /* 7 or more */
+  CRS_NEWS2_RISK_UNKNOWN = 0, /*< skip >*/            /* a parameter is missing, or NEWS2 is not used for this age: no total */
+  CRS_NEWS2_RISK_LOW,         /*< nick=low >*/
+  CRS_NEWS2_RISK_LOW_MEDIUM,  /*< nick=low-medium >*/ /* a single parameter scoring 3 */
+  CRS_NEWS2_RISK_MEDIUM,      /*< nick=medium >*/     /* 5-6 */
+  CRS_NEWS2_RISK_HIGH,        /*< nick=high >*/       /* 7 or more */
 } CrsNews2Risk;
 
 typedef enum {

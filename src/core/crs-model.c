@@ -7,155 +7,156 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "crs-core-enums.h"
 #include "crs-enum-strings.h"
 #include "crs-model.h"
 
-static const CrsEnumString tri_table[] = {
-  { CRS_TRI_NO, "no", N_("No") },
-  { CRS_TRI_YES, "yes", N_("Yes") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel tri_labels[] = {
+  { CRS_TRI_NO, N_("No") },
+  { CRS_TRI_YES, N_("Yes") },
+  { 0, NULL }
 };
 
 /* Ids as in the grade CSV contract (design/grade-csv.md). */
-static const CrsEnumString o2_device_table[] = {
-  { CRS_O2_ROOM_AIR, "room_air", N_("Room air") },
-  { CRS_O2_BLOW_BY, "blow_by", N_("Blow-by") },
-  { CRS_O2_NASAL_CANNULA, "nasal_cannula", N_("Nasal cannula") },
-  { CRS_O2_HFNC, "hfnc", N_("High-flow nasal cannula") },
-  { CRS_O2_FACE_MASK, "face_mask", N_("Face mask") },
-  { CRS_O2_NON_REBREATHER, "non_rebreather", N_("Non-rebreather mask") },
-  { CRS_O2_VENTURI, "venturi", N_("Venturi mask") },
-  { CRS_O2_CPAP, "cpap", N_("CPAP") },
-  { CRS_O2_BIPAP, "bipap", N_("BiPAP") },
-  { CRS_O2_VENTILATOR, "ventilator", N_("Mechanical ventilation") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel o2_device_labels[] = {
+  { CRS_O2_ROOM_AIR, N_("Room air") },
+  { CRS_O2_BLOW_BY, N_("Blow-by") },
+  { CRS_O2_NASAL_CANNULA, N_("Nasal cannula") },
+  { CRS_O2_HFNC, N_("High-flow nasal cannula") },
+  { CRS_O2_FACE_MASK, N_("Face mask") },
+  { CRS_O2_NON_REBREATHER, N_("Non-rebreather mask") },
+  { CRS_O2_VENTURI, N_("Venturi mask") },
+  { CRS_O2_CPAP, N_("CPAP") },
+  { CRS_O2_BIPAP, N_("BiPAP") },
+  { CRS_O2_VENTILATOR, N_("Mechanical ventilation") },
+  { 0, NULL }
 };
 
-static const CrsEnumString acvpu_table[] = {
-  { CRS_ACVPU_ALERT, "A", N_("Alert") },
-  { CRS_ACVPU_CONFUSION, "C", N_("New confusion") },
-  { CRS_ACVPU_VOICE, "V", N_("Responds to voice") },
-  { CRS_ACVPU_PAIN, "P", N_("Responds to pain") },
-  { CRS_ACVPU_UNRESPONSIVE, "U", N_("Unresponsive") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel acvpu_labels[] = {
+  { CRS_ACVPU_ALERT, N_("Alert") },
+  { CRS_ACVPU_CONFUSION, N_("New confusion") },
+  { CRS_ACVPU_VOICE, N_("Responds to voice") },
+  { CRS_ACVPU_PAIN, N_("Responds to pain") },
+  { CRS_ACVPU_UNRESPONSIVE, N_("Unresponsive") },
+  { 0, NULL }
 };
 
-static const CrsEnumString arousal_table[] = {
-  { CRS_AROUSAL_NORMAL, "normal", N_("Awake") },
-  { CRS_AROUSAL_SPONTANEOUS, "spontaneous", N_("Drowsy, wakes by itself") },
-  { CRS_AROUSAL_VOICE, "voice", N_("Wakes to voice") },
-  { CRS_AROUSAL_TACTILE, "tactile", N_("Wakes only to touch") },
-  { CRS_AROUSAL_UNAROUSABLE, "unarousable", N_("Cannot be woken") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel arousal_labels[] = {
+  { CRS_AROUSAL_NORMAL, N_("Awake") },
+  { CRS_AROUSAL_SPONTANEOUS, N_("Drowsy, wakes by itself") },
+  { CRS_AROUSAL_VOICE, N_("Wakes to voice") },
+  { CRS_AROUSAL_TACTILE, N_("Wakes only to touch") },
+  { CRS_AROUSAL_UNAROUSABLE, N_("Cannot be woken") },
+  { 0, NULL }
 };
 
-static const CrsEnumString seizure_table[] = {
-  { CRS_SEIZURE_NONE, "none", N_("None") },
-  { CRS_SEIZURE_RESOLVED, "resolved", N_("Seizure, resolved") },
-  { CRS_SEIZURE_PROLONGED, "prolonged", N_("Prolonged or repeated seizure") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel seizure_labels[] = {
+  { CRS_SEIZURE_NONE, N_("None") },
+  { CRS_SEIZURE_RESOLVED, N_("Seizure, resolved") },
+  { CRS_SEIZURE_PROLONGED, N_("Prolonged or repeated seizure") },
+  { 0, NULL }
 };
 
-static const CrsEnumString edema_table[] = {
-  { CRS_EDEMA_NONE, "none", N_("None") },
-  { CRS_EDEMA_FOCAL, "focal", N_("Focal oedema on imaging") },
-  { CRS_EDEMA_DIFFUSE, "diffuse", N_("Diffuse oedema or raised pressure signs") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel edema_labels[] = {
+  { CRS_EDEMA_NONE, N_("None") },
+  { CRS_EDEMA_FOCAL, N_("Focal oedema on imaging") },
+  { CRS_EDEMA_DIFFUSE, N_("Diffuse oedema or raised pressure signs") },
+  { 0, NULL }
 };
 
-static const CrsEnumString sex_table[] = {
-  { CRS_SEX_FEMALE, "female", N_("Female") },
-  { CRS_SEX_MALE, "male", N_("Male") },
-  { CRS_SEX_OTHER, "other", N_("Other") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel sex_labels[] = {
+  { CRS_SEX_FEMALE, N_("Female") },
+  { CRS_SEX_MALE, N_("Male") },
+  { CRS_SEX_OTHER, N_("Other") },
+  { 0, NULL }
 };
 
-static const CrsEnumString intervention_kind_table[] = {
-  { CRS_INTERVENTION_ANTIPYRETIC, "antipyretic", N_("Antipyretic") },
-  { CRS_INTERVENTION_ANTI_CYTOKINE, "anti_cytokine", N_("Tocilizumab or other anti-cytokine") },
-  { CRS_INTERVENTION_CORTICOSTEROID, "corticosteroid", N_("Corticosteroid") },
-  { CRS_INTERVENTION_FLUID_BOLUS, "fluid_bolus", N_("IV fluid bolus") },
-  { CRS_INTERVENTION_VASOPRESSOR_START, "vasopressor_start", N_("Vasopressor started") },
-  { CRS_INTERVENTION_VASOPRESSOR_STOP, "vasopressor_stop", N_("Vasopressor stopped") },
-  { CRS_INTERVENTION_OXYGEN_CHANGE, "oxygen_change", N_("Oxygen started or changed") },
-  { CRS_INTERVENTION_TRANSFUSION, "transfusion", N_("Transfusion") },
-  { CRS_INTERVENTION_ICU_TRANSFER, "icu_transfer", N_("Transfer to intensive care") },
-  { CRS_INTERVENTION_INFUSION_PAUSED, "infusion_paused", N_("Infusion paused") },
-  { CRS_INTERVENTION_INFUSION_STOPPED, "infusion_stopped", N_("Infusion stopped") },
-  { CRS_INTERVENTION_OTHER, "other", N_("Other") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel intervention_kind_labels[] = {
+  { CRS_INTERVENTION_ANTIPYRETIC, N_("Antipyretic") },
+  { CRS_INTERVENTION_ANTI_CYTOKINE, N_("Tocilizumab or other anti-cytokine") },
+  { CRS_INTERVENTION_CORTICOSTEROID, N_("Corticosteroid") },
+  { CRS_INTERVENTION_FLUID_BOLUS, N_("IV fluid bolus") },
+  { CRS_INTERVENTION_VASOPRESSOR_START, N_("Vasopressor started") },
+  { CRS_INTERVENTION_VASOPRESSOR_STOP, N_("Vasopressor stopped") },
+  { CRS_INTERVENTION_OXYGEN_CHANGE, N_("Oxygen started or changed") },
+  { CRS_INTERVENTION_TRANSFUSION, N_("Transfusion") },
+  { CRS_INTERVENTION_ICU_TRANSFER, N_("Transfer to intensive care") },
+  { CRS_INTERVENTION_INFUSION_PAUSED, N_("Infusion paused") },
+  { CRS_INTERVENTION_INFUSION_STOPPED, N_("Infusion stopped") },
+  { CRS_INTERVENTION_OTHER, N_("Other") },
+  { 0, NULL }
 };
 
-static const CrsEnumString ice_item_table[] = {
-  { CRS_ICE_YEAR, "year", N_("Knows the year") },
-  { CRS_ICE_MONTH, "month", N_("Knows the month") },
-  { CRS_ICE_CITY, "city", N_("Knows the city") },
-  { CRS_ICE_HOSPITAL, "hospital", N_("Knows the hospital") },
-  { CRS_ICE_NAME_1, "name_1", N_("Names object 1") },
-  { CRS_ICE_NAME_2, "name_2", N_("Names object 2") },
-  { CRS_ICE_NAME_3, "name_3", N_("Names object 3") },
-  { CRS_ICE_COMMAND, "command", N_("Follows a simple command") },
-  { CRS_ICE_WRITING, "writing", N_("Writes a standard sentence") },
-  { CRS_ICE_ATTENTION, "attention", N_("Counts back from 100 by 10") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel ice_item_labels[] = {
+  { CRS_ICE_YEAR, N_("Knows the year") },
+  { CRS_ICE_MONTH, N_("Knows the month") },
+  { CRS_ICE_CITY, N_("Knows the city") },
+  { CRS_ICE_HOSPITAL, N_("Knows the hospital") },
+  { CRS_ICE_NAME_1, N_("Names object 1") },
+  { CRS_ICE_NAME_2, N_("Names object 2") },
+  { CRS_ICE_NAME_3, N_("Names object 3") },
+  { CRS_ICE_COMMAND, N_("Follows a simple command") },
+  { CRS_ICE_WRITING, N_("Writes a standard sentence") },
+  { CRS_ICE_ATTENTION, N_("Counts back from 100 by 10") },
+  { 0, NULL }
 };
 
 /* PEWS fields. Ids as in the grade CSV contract (design/grade-csv.md,
  * children's table); the skip codes and carer answers are the NHS England
  * PEWS charts' (2023), see crs-grade-pews.c. */
-static const CrsEnumString resp_distress_table[] = {
-  { CRS_RESP_DISTRESS_NONE, "none", N_("No respiratory distress") },
-  { CRS_RESP_DISTRESS_MILD, "mild", N_("Mild respiratory distress") },
-  { CRS_RESP_DISTRESS_MODERATE, "moderate", N_("Moderate respiratory distress") },
-  { CRS_RESP_DISTRESS_SEVERE, "severe", N_("Severe respiratory distress") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel resp_distress_labels[] = {
+  { CRS_RESP_DISTRESS_NONE, N_("No respiratory distress") },
+  { CRS_RESP_DISTRESS_MILD, N_("Mild respiratory distress") },
+  { CRS_RESP_DISTRESS_MODERATE, N_("Moderate respiratory distress") },
+  { CRS_RESP_DISTRESS_SEVERE, N_("Severe respiratory distress") },
+  { 0, NULL }
 };
 
-static const CrsEnumString bp_skip_table[] = {
-  { CRS_BP_SKIP_NCO, "nco", N_("Not attempted, no concern (NCO)") },
-  { CRS_BP_SKIP_U0, "u0", N_("Unsuccessful attempt, no concern (U0)") },
-  { CRS_BP_SKIP_U4, "u4", N_("Unsuccessful attempt, concern (U4)") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel bp_skip_labels[] = {
+  { CRS_BP_SKIP_NCO, N_("Not attempted, no concern (NCO)") },
+  { CRS_BP_SKIP_U0, N_("Unsuccessful attempt, no concern (U0)") },
+  { CRS_BP_SKIP_U4, N_("Unsuccessful attempt, concern (U4)") },
+  { 0, NULL }
 };
 
-static const CrsEnumString carer_table[] = {
-  { CRS_CARER_WORSE, "worse", N_("Worse") },
-  { CRS_CARER_SAME, "same", N_("Same") },
-  { CRS_CARER_BETTER, "better", N_("Better") },
-  { CRS_CARER_ASLEEP, "asleep", N_("Parent or carer asleep") },
-  { CRS_CARER_UNAVAILABLE, "unavailable", N_("Parent or carer unavailable") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel carer_labels[] = {
+  { CRS_CARER_WORSE, N_("Worse") },
+  { CRS_CARER_SAME, N_("Same") },
+  { CRS_CARER_BETTER, N_("Better") },
+  { CRS_CARER_ASLEEP, N_("Parent or carer asleep") },
+  { CRS_CARER_UNAVAILABLE, N_("Parent or carer unavailable") },
+  { 0, NULL }
 };
 
-static const CrsEnumString sepsis_table[] = {
-  { CRS_SEPSIS_NONE, "none", N_("No new suspicion") },
-  { CRS_SEPSIS_SUSPECTED, "suspected", N_("New suspicion of sepsis") },
-  { CRS_SEPSIS_SHOCK, "shock", N_("New suspicion of septic shock") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel sepsis_labels[] = {
+  { CRS_SEPSIS_NONE, N_("No new suspicion") },
+  { CRS_SEPSIS_SUSPECTED, N_("New suspicion of sepsis") },
+  { CRS_SEPSIS_SHOCK, N_("New suspicion of septic shock") },
+  { 0, NULL }
 };
 
-static const CrsEnumString pews_band_table[] = {
-  { CRS_PEWS_BAND_0_11_MONTHS, "0_11_months", N_("0–11 months") },
-  { CRS_PEWS_BAND_1_4_YEARS, "1_4_years", N_("1–4 years") },
-  { CRS_PEWS_BAND_5_12_YEARS, "5_12_years", N_("5–12 years") },
-  { CRS_PEWS_BAND_13_YEARS, "13_years", N_("13 years and over") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel pews_band_labels[] = {
+  { CRS_PEWS_BAND_0_11_MONTHS, N_("0–11 months") },
+  { CRS_PEWS_BAND_1_4_YEARS, N_("1–4 years") },
+  { CRS_PEWS_BAND_5_12_YEARS, N_("5–12 years") },
+  { CRS_PEWS_BAND_13_YEARS, N_("13 years and over") },
+  { 0, NULL }
 };
 
-CRS_DEFINE_ENUM_STRINGS (CrsTri, tri, tri_table)
-CRS_DEFINE_ENUM_STRINGS (CrsO2Device, o2_device, o2_device_table)
-CRS_DEFINE_ENUM_STRINGS (CrsAcvpu, acvpu, acvpu_table)
-CRS_DEFINE_ENUM_STRINGS (CrsArousal, arousal, arousal_table)
-CRS_DEFINE_ENUM_STRINGS (CrsSeizure, seizure, seizure_table)
-CRS_DEFINE_ENUM_STRINGS (CrsEdema, edema, edema_table)
-CRS_DEFINE_ENUM_STRINGS (CrsSex, sex, sex_table)
-CRS_DEFINE_ENUM_STRINGS (CrsInterventionKind, intervention_kind, intervention_kind_table)
-CRS_DEFINE_ENUM_STRINGS (CrsIceItem, ice_item, ice_item_table)
-CRS_DEFINE_ENUM_STRINGS (CrsRespDistress, resp_distress, resp_distress_table)
-CRS_DEFINE_ENUM_STRINGS (CrsBpSkip, bp_skip, bp_skip_table)
-CRS_DEFINE_ENUM_STRINGS (CrsCarer, carer, carer_table)
-CRS_DEFINE_ENUM_STRINGS (CrsSepsis, sepsis, sepsis_table)
-CRS_DEFINE_ENUM_STRINGS (CrsPewsBand, pews_band, pews_band_table)
+CRS_DEFINE_ENUM_STRINGS (CrsTri, tri, CRS_TYPE_TRI, tri_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsO2Device, o2_device, CRS_TYPE_O2_DEVICE, o2_device_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsAcvpu, acvpu, CRS_TYPE_ACVPU, acvpu_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsArousal, arousal, CRS_TYPE_AROUSAL, arousal_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsSeizure, seizure, CRS_TYPE_SEIZURE, seizure_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsEdema, edema, CRS_TYPE_EDEMA, edema_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsSex, sex, CRS_TYPE_SEX, sex_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsInterventionKind, intervention_kind, CRS_TYPE_INTERVENTION_KIND, intervention_kind_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsIceItem, ice_item, CRS_TYPE_ICE_ITEM, ice_item_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsRespDistress, resp_distress, CRS_TYPE_RESP_DISTRESS, resp_distress_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsBpSkip, bp_skip, CRS_TYPE_BP_SKIP, bp_skip_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsCarer, carer, CRS_TYPE_CARER, carer_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsSepsis, sepsis, CRS_TYPE_SEPSIS, sepsis_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsPewsBand, pews_band, CRS_TYPE_PEWS_BAND, pews_band_labels)
 
 /* ---------------------------------------------------------------------- */
 

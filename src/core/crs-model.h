@@ -27,103 +27,103 @@ crs_is_missing_int (int value)
 
 /* Tri-state for yes/no findings that may not have been recorded. */
 typedef enum {
-  CRS_TRI_UNSET = 0,
-  CRS_TRI_NO,
-  CRS_TRI_YES,
+  CRS_TRI_UNSET = 0, /*< skip >*/
+  CRS_TRI_NO,        /*< nick=no >*/
+  CRS_TRI_YES,       /*< nick=yes >*/
 } CrsTri;
 
 typedef enum {
-  CRS_O2_UNSET = 0,
-  CRS_O2_ROOM_AIR,
-  CRS_O2_BLOW_BY,
-  CRS_O2_NASAL_CANNULA,
-  CRS_O2_HFNC,
-  CRS_O2_FACE_MASK,
-  CRS_O2_NON_REBREATHER,
-  CRS_O2_VENTURI,
-  CRS_O2_CPAP,
-  CRS_O2_BIPAP,
-  CRS_O2_VENTILATOR,
-  CRS_O2_N_VALUES
+  CRS_O2_UNSET = 0,      /*< skip >*/
+  CRS_O2_ROOM_AIR,       /*< nick=room_air >*/
+  CRS_O2_BLOW_BY,        /*< nick=blow_by >*/
+  CRS_O2_NASAL_CANNULA,  /*< nick=nasal_cannula >*/
+  CRS_O2_HFNC,           /*< nick=hfnc >*/
+  CRS_O2_FACE_MASK,      /*< nick=face_mask >*/
+  CRS_O2_NON_REBREATHER, /*< nick=non_rebreather >*/
+  CRS_O2_VENTURI,        /*< nick=venturi >*/
+  CRS_O2_CPAP,           /*< nick=cpap >*/
+  CRS_O2_BIPAP,          /*< nick=bipap >*/
+  CRS_O2_VENTILATOR,     /*< nick=ventilator >*/
+  CRS_O2_N_VALUES        /*< skip >*/
 } CrsO2Device;
 
 /* NEWS2 consciousness: Alert, new Confusion, Voice, Pain, Unresponsive. */
 typedef enum {
-  CRS_ACVPU_UNSET = 0,
-  CRS_ACVPU_ALERT,
-  CRS_ACVPU_CONFUSION,
-  CRS_ACVPU_VOICE,
-  CRS_ACVPU_PAIN,
-  CRS_ACVPU_UNRESPONSIVE,
-  CRS_ACVPU_N_VALUES
+  CRS_ACVPU_UNSET = 0,    /*< skip >*/
+  CRS_ACVPU_ALERT,        /*< nick=A >*/
+  CRS_ACVPU_CONFUSION,    /*< nick=C >*/
+  CRS_ACVPU_VOICE,        /*< nick=V >*/
+  CRS_ACVPU_PAIN,         /*< nick=P >*/
+  CRS_ACVPU_UNRESPONSIVE, /*< nick=U >*/
+  CRS_ACVPU_N_VALUES      /*< skip >*/
 } CrsAcvpu;
 
 /* ASTCT ICANS depressed level of consciousness. */
 typedef enum {
-  CRS_AROUSAL_UNSET = 0,
-  CRS_AROUSAL_NORMAL,
-  CRS_AROUSAL_SPONTANEOUS,   /* drowsy, awakens spontaneously */
-  CRS_AROUSAL_VOICE,
-  CRS_AROUSAL_TACTILE,
-  CRS_AROUSAL_UNAROUSABLE,
-  CRS_AROUSAL_N_VALUES
+  CRS_AROUSAL_UNSET = 0,   /*< skip >*/
+  CRS_AROUSAL_NORMAL,      /*< nick=normal >*/
+  CRS_AROUSAL_SPONTANEOUS, /*< nick=spontaneous >*/ /* drowsy, awakens spontaneously */
+  CRS_AROUSAL_VOICE,       /*< nick=voice >*/
+  CRS_AROUSAL_TACTILE,     /*< nick=tactile >*/
+  CRS_AROUSAL_UNAROUSABLE, /*< nick=unarousable >*/
+  CRS_AROUSAL_N_VALUES     /*< skip >*/
 } CrsArousal;
 
 typedef enum {
-  CRS_SEIZURE_UNSET = 0,
-  CRS_SEIZURE_NONE,
-  CRS_SEIZURE_RESOLVED,      /* resolved rapidly, or EEG seizures resolved with intervention */
-  CRS_SEIZURE_PROLONGED,     /* > 5 min, or repetitive without return to baseline */
-  CRS_SEIZURE_N_VALUES
+  CRS_SEIZURE_UNSET = 0, /*< skip >*/
+  CRS_SEIZURE_NONE,      /*< nick=none >*/
+  CRS_SEIZURE_RESOLVED,  /*< nick=resolved >*/  /* resolved rapidly, or EEG seizures resolved with intervention */
+  CRS_SEIZURE_PROLONGED, /*< nick=prolonged >*/ /* > 5 min, or repetitive without return to baseline */
+  CRS_SEIZURE_N_VALUES   /*< skip >*/
 } CrsSeizure;
 
 typedef enum {
-  CRS_EDEMA_UNSET = 0,
-  CRS_EDEMA_NONE,
-  CRS_EDEMA_FOCAL,
-  CRS_EDEMA_DIFFUSE,         /* also posturing, CN VI palsy, papilledema, Cushing's triad */
-  CRS_EDEMA_N_VALUES
+  CRS_EDEMA_UNSET = 0, /*< skip >*/
+  CRS_EDEMA_NONE,      /*< nick=none >*/
+  CRS_EDEMA_FOCAL,     /*< nick=focal >*/
+  CRS_EDEMA_DIFFUSE,   /*< nick=diffuse >*/ /* also posturing, CN VI palsy, papilledema, Cushing's triad */
+  CRS_EDEMA_N_VALUES   /*< skip >*/
 } CrsEdema;
 
 typedef enum {
-  CRS_SEX_UNSET = 0,
-  CRS_SEX_FEMALE,
-  CRS_SEX_MALE,
-  CRS_SEX_OTHER,
-  CRS_SEX_N_VALUES
+  CRS_SEX_UNSET = 0, /*< skip >*/
+  CRS_SEX_FEMALE,    /*< nick=female >*/
+  CRS_SEX_MALE,      /*< nick=male >*/
+  CRS_SEX_OTHER,     /*< nick=other >*/
+  CRS_SEX_N_VALUES   /*< skip >*/
 } CrsSex;
 
 typedef enum {
-  CRS_INTERVENTION_UNSET = 0,
-  CRS_INTERVENTION_ANTIPYRETIC,
-  CRS_INTERVENTION_ANTI_CYTOKINE,     /* tocilizumab or another anti-cytokine */
-  CRS_INTERVENTION_CORTICOSTEROID,
-  CRS_INTERVENTION_FLUID_BOLUS,
-  CRS_INTERVENTION_VASOPRESSOR_START,
-  CRS_INTERVENTION_VASOPRESSOR_STOP,
-  CRS_INTERVENTION_OXYGEN_CHANGE,
-  CRS_INTERVENTION_TRANSFUSION,
-  CRS_INTERVENTION_ICU_TRANSFER,
-  CRS_INTERVENTION_INFUSION_PAUSED,
-  CRS_INTERVENTION_INFUSION_STOPPED,
-  CRS_INTERVENTION_OTHER,
-  CRS_INTERVENTION_N_VALUES
+  CRS_INTERVENTION_UNSET = 0,         /*< skip >*/
+  CRS_INTERVENTION_ANTIPYRETIC,       /*< nick=antipyretic >*/
+  CRS_INTERVENTION_ANTI_CYTOKINE,     /*< nick=anti_cytokine >*/     /* tocilizumab or another anti-cytokine */
+  CRS_INTERVENTION_CORTICOSTEROID,    /*< nick=corticosteroid >*/
+  CRS_INTERVENTION_FLUID_BOLUS,       /*< nick=fluid_bolus >*/
+  CRS_INTERVENTION_VASOPRESSOR_START, /*< nick=vasopressor_start >*/
+  CRS_INTERVENTION_VASOPRESSOR_STOP,  /*< nick=vasopressor_stop >*/
+  CRS_INTERVENTION_OXYGEN_CHANGE,     /*< nick=oxygen_change >*/
+  CRS_INTERVENTION_TRANSFUSION,       /*< nick=transfusion >*/
+  CRS_INTERVENTION_ICU_TRANSFER,      /*< nick=icu_transfer >*/
+  CRS_INTERVENTION_INFUSION_PAUSED,   /*< nick=infusion_paused >*/
+  CRS_INTERVENTION_INFUSION_STOPPED,  /*< nick=infusion_stopped >*/
+  CRS_INTERVENTION_OTHER,             /*< nick=other >*/
+  CRS_INTERVENTION_N_VALUES           /*< skip >*/
 } CrsInterventionKind;
 
 /* The ten ICE items (ASTCT 2019; shared/clinical/grading.md §2a). Bit i of
  * CrsObservation.ice_items is set when item i was answered correctly. */
 typedef enum {
-  CRS_ICE_YEAR = 0,
-  CRS_ICE_MONTH,
-  CRS_ICE_CITY,
-  CRS_ICE_HOSPITAL,
-  CRS_ICE_NAME_1,
-  CRS_ICE_NAME_2,
-  CRS_ICE_NAME_3,
-  CRS_ICE_COMMAND,
-  CRS_ICE_WRITING,
-  CRS_ICE_ATTENTION,
-  CRS_ICE_N_ITEMS
+  CRS_ICE_YEAR = 0,  /*< nick=year >*/
+  CRS_ICE_MONTH,     /*< nick=month >*/
+  CRS_ICE_CITY,      /*< nick=city >*/
+  CRS_ICE_HOSPITAL,  /*< nick=hospital >*/
+  CRS_ICE_NAME_1,    /*< nick=name_1 >*/
+  CRS_ICE_NAME_2,    /*< nick=name_2 >*/
+  CRS_ICE_NAME_3,    /*< nick=name_3 >*/
+  CRS_ICE_COMMAND,   /*< nick=command >*/
+  CRS_ICE_WRITING,   /*< nick=writing >*/
+  CRS_ICE_ATTENTION, /*< nick=attention >*/
+  CRS_ICE_N_ITEMS    /*< skip >*/
 } CrsIceItem;
 
 /* Added with the children's early warning score (PEWS, NHS England
@@ -133,52 +133,52 @@ typedef enum {
 /* Respiratory distress: the worst sign ticked, by the descriptors of the
  * child's age band (crs_pews_resp_distress_signs()). */
 typedef enum {
-  CRS_RESP_DISTRESS_UNSET = 0,
-  CRS_RESP_DISTRESS_NONE,
-  CRS_RESP_DISTRESS_MILD,
-  CRS_RESP_DISTRESS_MODERATE,
-  CRS_RESP_DISTRESS_SEVERE,
-  CRS_RESP_DISTRESS_N_VALUES
+  CRS_RESP_DISTRESS_UNSET = 0, /*< skip >*/
+  CRS_RESP_DISTRESS_NONE,      /*< nick=none >*/
+  CRS_RESP_DISTRESS_MILD,      /*< nick=mild >*/
+  CRS_RESP_DISTRESS_MODERATE,  /*< nick=moderate >*/
+  CRS_RESP_DISTRESS_SEVERE,    /*< nick=severe >*/
+  CRS_RESP_DISTRESS_N_VALUES   /*< skip >*/
 } CrsRespDistress;
 
 /* Why blood pressure was not obtained (the charts' codes). */
 typedef enum {
-  CRS_BP_SKIP_UNSET = 0,
-  CRS_BP_SKIP_NCO,           /* not attempted, no concern: scores 0 */
-  CRS_BP_SKIP_U0,            /* unsuccessful attempt, no concern: scores 0 */
-  CRS_BP_SKIP_U4,            /* unsuccessful attempt, concern: scores 4 */
-  CRS_BP_SKIP_N_VALUES
+  CRS_BP_SKIP_UNSET = 0, /*< skip >*/
+  CRS_BP_SKIP_NCO,       /*< nick=nco >*/ /* not attempted, no concern: scores 0 */
+  CRS_BP_SKIP_U0,        /*< nick=u0 >*/  /* unsuccessful attempt, no concern: scores 0 */
+  CRS_BP_SKIP_U4,        /*< nick=u4 >*/  /* unsuccessful attempt, concern: scores 4 */
+  CRS_BP_SKIP_N_VALUES   /*< skip >*/
 } CrsBpSkip;
 
 /* The carer question: "How is your child different since I last saw
  * them?" */
 typedef enum {
-  CRS_CARER_UNSET = 0,
-  CRS_CARER_WORSE,
-  CRS_CARER_SAME,
-  CRS_CARER_BETTER,
-  CRS_CARER_ASLEEP,          /* parent or carer asleep */
-  CRS_CARER_UNAVAILABLE,     /* parent or carer unavailable */
-  CRS_CARER_N_VALUES
+  CRS_CARER_UNSET = 0,   /*< skip >*/
+  CRS_CARER_WORSE,       /*< nick=worse >*/
+  CRS_CARER_SAME,        /*< nick=same >*/
+  CRS_CARER_BETTER,      /*< nick=better >*/
+  CRS_CARER_ASLEEP,      /*< nick=asleep >*/      /* parent or carer asleep */
+  CRS_CARER_UNAVAILABLE, /*< nick=unavailable >*/ /* parent or carer unavailable */
+  CRS_CARER_N_VALUES     /*< skip >*/
 } CrsCarer;
 
 /* New suspicion of sepsis or septic shock. */
 typedef enum {
-  CRS_SEPSIS_UNSET = 0,
-  CRS_SEPSIS_NONE,
-  CRS_SEPSIS_SUSPECTED,
-  CRS_SEPSIS_SHOCK,
-  CRS_SEPSIS_N_VALUES
+  CRS_SEPSIS_UNSET = 0, /*< skip >*/
+  CRS_SEPSIS_NONE,      /*< nick=none >*/
+  CRS_SEPSIS_SUSPECTED, /*< nick=suspected >*/
+  CRS_SEPSIS_SHOCK,     /*< nick=shock >*/
+  CRS_SEPSIS_N_VALUES   /*< skip >*/
 } CrsSepsis;
 
 /* The PEWS chart (age band) a set is scored on. */
 typedef enum {
-  CRS_PEWS_BAND_UNSET = 0,   /* by the child's age */
-  CRS_PEWS_BAND_0_11_MONTHS,
-  CRS_PEWS_BAND_1_4_YEARS,
-  CRS_PEWS_BAND_5_12_YEARS,
-  CRS_PEWS_BAND_13_YEARS,    /* 13 years and over */
-  CRS_PEWS_BAND_N_VALUES
+  CRS_PEWS_BAND_UNSET = 0,   /*< skip >*/             /* by the child's age */
+  CRS_PEWS_BAND_0_11_MONTHS, /*< nick=0_11_months >*/
+  CRS_PEWS_BAND_1_4_YEARS,   /*< nick=1_4_years >*/
+  CRS_PEWS_BAND_5_12_YEARS,  /*< nick=5_12_years >*/
+  CRS_PEWS_BAND_13_YEARS,    /*< nick=13_years >*/    /* 13 years and over */
+  CRS_PEWS_BAND_N_VALUES     /*< skip >*/
 } CrsPewsBand;
 
 /* Machine ids and labels. *_from_id() returns FALSE for an unknown id and

@@ -27,6 +27,8 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "crs-core-enums.h"
+#include "crs-enum-strings.h"
 #include "crs-pews-chart.h"
 
 /* One row of an age band's table: values from @from (inclusive) up to the
@@ -253,14 +255,6 @@ const char * const crs_pews_param_names[CRS_PEWS_N_PARAMS] = {
   [CRS_PEWS_HEART_RATE] = N_("heart rate"),
   [CRS_PEWS_SYSTOLIC] = N_("systolic blood pressure"),
   [CRS_PEWS_CRT] = N_("capillary refill time"),
-};
-
-static const char * const level_ids[CRS_PEWS_LEVEL_N_VALUES] = {
-  [CRS_PEWS_LEVEL_NONE] = "none",
-  [CRS_PEWS_LEVEL_LOW] = "low",
-  [CRS_PEWS_LEVEL_MEDIUM] = "medium",
-  [CRS_PEWS_LEVEL_HIGH] = "high",
-  [CRS_PEWS_LEVEL_EMERGENCY] = "emergency",
 };
 
 static const char * const level_labels[CRS_PEWS_LEVEL_N_VALUES] = {
@@ -508,22 +502,19 @@ crs_pews_param_label (CrsPewsParam param)
 const char *
 crs_pews_level_to_id (CrsPewsLevel level)
 {
-  if (level >= CRS_PEWS_LEVEL_N_VALUES)
-    return NULL;
-  return level_ids[level];
+  return crs_enum_nick (CRS_TYPE_PEWS_LEVEL, (int) level);
 }
 
 gboolean
 crs_pews_level_from_id (const char   *id,
                         CrsPewsLevel *out)
 {
-  for (guint i = 0; i < CRS_PEWS_LEVEL_N_VALUES; i++)
-    if (g_strcmp0 (id, level_ids[i]) == 0)
-      {
-        *out = (CrsPewsLevel) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!crs_enum_value_of_nick (CRS_TYPE_PEWS_LEVEL, id, &value))
+    return FALSE;
+  *out = (CrsPewsLevel) value;
+  return TRUE;
 }
 
 const char *

@@ -11,32 +11,32 @@ G_BEGIN_DECLS
 
 typedef enum {
   /* Mild symptoms */
-  CRS_SYMPTOM_LOW_FEVER = 0,
-  CRS_SYMPTOM_FATIGUE,
-  CRS_SYMPTOM_COUGH,
-  CRS_SYMPTOM_HEADACHE,
-  CRS_SYMPTOM_NAUSEA,
-  CRS_SYMPTOM_LOSS_OF_APPETITE,
-  CRS_SYMPTOM_RASH,
-  CRS_SYMPTOM_BODY_PAIN,
-  CRS_SYMPTOM_MALAISE,
+  CRS_SYMPTOM_LOW_FEVER = 0,        /*< nick=low_fever >*/
+  CRS_SYMPTOM_FATIGUE,              /*< nick=fatigue >*/
+  CRS_SYMPTOM_COUGH,                /*< nick=cough >*/
+  CRS_SYMPTOM_HEADACHE,             /*< nick=headache >*/
+  CRS_SYMPTOM_NAUSEA,               /*< nick=nausea >*/
+  CRS_SYMPTOM_LOSS_OF_APPETITE,     /*< nick=loss_of_appetite >*/
+  CRS_SYMPTOM_RASH,                 /*< nick=rash >*/
+  CRS_SYMPTOM_BODY_PAIN,            /*< nick=body_pain >*/
+  CRS_SYMPTOM_MALAISE,              /*< nick=malaise >*/
   /* Serious symptoms, not on the emergency list */
-  CRS_SYMPTOM_LEG_SWELLING,
-  CRS_SYMPTOM_CHEST_PAIN,
-  CRS_SYMPTOM_STOMACH_PAIN,
+  CRS_SYMPTOM_LEG_SWELLING,         /*< nick=leg_swelling >*/
+  CRS_SYMPTOM_CHEST_PAIN,           /*< nick=chest_pain >*/
+  CRS_SYMPTOM_STOMACH_PAIN,         /*< nick=stomach_pain >*/
   /* Emergency symptoms: red flags */
-  CRS_SYMPTOM_RAPID_HEARTBEAT,
-  CRS_SYMPTOM_BREATHING_DIFFICULTY,
-  CRS_SYMPTOM_HIGH_FEVER,
-  CRS_SYMPTOM_LOW_BLOOD_PRESSURE,
-  CRS_SYMPTOM_CONFUSION,
-  CRS_SYMPTOM_LANGUAGE_DIFFICULTY,
-  CRS_SYMPTOM_SEIZURE,
-  CRS_SYMPTOM_HALLUCINATIONS,
-  CRS_SYMPTOM_DROWSINESS,
-  CRS_SYMPTOM_FAINTING,
-  CRS_SYMPTOM_SKIN_DISCOLORATION,
-  CRS_SYMPTOM_N_VALUES
+  CRS_SYMPTOM_RAPID_HEARTBEAT,      /*< nick=rapid_heartbeat >*/
+  CRS_SYMPTOM_BREATHING_DIFFICULTY, /*< nick=breathing_difficulty >*/
+  CRS_SYMPTOM_HIGH_FEVER,           /*< nick=high_fever >*/
+  CRS_SYMPTOM_LOW_BLOOD_PRESSURE,   /*< nick=low_blood_pressure >*/
+  CRS_SYMPTOM_CONFUSION,            /*< nick=confusion >*/
+  CRS_SYMPTOM_LANGUAGE_DIFFICULTY,  /*< nick=language_difficulty >*/
+  CRS_SYMPTOM_SEIZURE,              /*< nick=seizure >*/
+  CRS_SYMPTOM_HALLUCINATIONS,       /*< nick=hallucinations >*/
+  CRS_SYMPTOM_DROWSINESS,           /*< nick=drowsiness >*/
+  CRS_SYMPTOM_FAINTING,             /*< nick=fainting >*/
+  CRS_SYMPTOM_SKIN_DISCOLORATION,   /*< nick=skin_discoloration >*/
+  CRS_SYMPTOM_N_VALUES              /*< skip >*/
 } CrsSymptom;
 
 typedef enum {

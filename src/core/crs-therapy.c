@@ -7,82 +7,83 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "crs-core-enums.h"
 #include "crs-enum-strings.h"
 #include "crs-format.h"
 #include "crs-therapy.h"
 
 /* Ids as in data/therapies.xsd. */
-static const CrsEnumString drug_class_table[] = {
-  { CRS_DRUG_CLASS_CAR_T, "car-t", N_("CAR-T cell therapy") },
-  { CRS_DRUG_CLASS_TCR_T, "tcr-t", N_("TCR-T cell therapy") },
-  { CRS_DRUG_CLASS_BISPECIFIC, "bispecific-t-cell-engager", N_("Bispecific T-cell engager") },
-  { CRS_DRUG_CLASS_MONOCLONAL, "monoclonal-antibody", N_("Monoclonal antibody") },
-  { CRS_DRUG_CLASS_ADC, "antibody-drug-conjugate", N_("Antibody–drug conjugate") },
-  { CRS_DRUG_CLASS_IMMUNOMODULATOR, "immunomodulator", N_("Immunomodulator") },
-  { CRS_DRUG_CLASS_CHEMOTHERAPY, "chemotherapy", N_("Chemotherapy") },
-  { CRS_DRUG_CLASS_POLYCLONAL, "polyclonal-antibody", N_("Polyclonal antibody") },
-  { CRS_DRUG_CLASS_SUPERAGONIST, "superagonist", N_("Superagonist antibody") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel drug_class_labels[] = {
+  { CRS_DRUG_CLASS_CAR_T, N_("CAR-T cell therapy") },
+  { CRS_DRUG_CLASS_TCR_T, N_("TCR-T cell therapy") },
+  { CRS_DRUG_CLASS_BISPECIFIC, N_("Bispecific T-cell engager") },
+  { CRS_DRUG_CLASS_MONOCLONAL, N_("Monoclonal antibody") },
+  { CRS_DRUG_CLASS_ADC, N_("Antibody–drug conjugate") },
+  { CRS_DRUG_CLASS_IMMUNOMODULATOR, N_("Immunomodulator") },
+  { CRS_DRUG_CLASS_CHEMOTHERAPY, N_("Chemotherapy") },
+  { CRS_DRUG_CLASS_POLYCLONAL, N_("Polyclonal antibody") },
+  { CRS_DRUG_CLASS_SUPERAGONIST, N_("Superagonist antibody") },
+  { 0, NULL }
 };
 
-static const CrsEnumString risk_tier_table[] = {
-  { CRS_RISK_TIER_HIGHEST, "highest", N_("Highest risk group: T-cell-engaging therapy") },
-  { CRS_RISK_TIER_LINKED, "linked", N_("Linked with CRS") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel risk_tier_labels[] = {
+  { CRS_RISK_TIER_HIGHEST, N_("Highest risk group: T-cell-engaging therapy") },
+  { CRS_RISK_TIER_LINKED, N_("Linked with CRS") },
+  { 0, NULL }
 };
 
-static const CrsEnumString approval_table[] = {
-  { CRS_APPROVAL_APPROVED, "approved", N_("Approved") },
-  { CRS_APPROVAL_INVESTIGATIONAL, "investigational", N_("Investigational") },
-  { CRS_APPROVAL_NEVER_APPROVED, "never-approved", N_("Never approved") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel approval_labels[] = {
+  { CRS_APPROVAL_APPROVED, N_("Approved") },
+  { CRS_APPROVAL_INVESTIGATIONAL, N_("Investigational") },
+  { CRS_APPROVAL_NEVER_APPROVED, N_("Never approved") },
+  { 0, NULL }
 };
 
-static const CrsEnumString grading_scale_table[] = {
-  { CRS_GRADING_SCALE_PENN, "penn", N_("Penn") },
-  { CRS_GRADING_SCALE_LEE_2014, "lee-2014", N_("Lee 2014") },
-  { CRS_GRADING_SCALE_ASTCT_2019, "astct-2019", N_("ASTCT 2019") },
-  { CRS_GRADING_SCALE_NOT_STATED, "not-stated", N_("Not stated") },
-  { CRS_GRADING_SCALE_NOT_GRADED, "not-graded", N_("Not graded") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel grading_scale_labels[] = {
+  { CRS_GRADING_SCALE_PENN, N_("Penn") },
+  { CRS_GRADING_SCALE_LEE_2014, N_("Lee 2014") },
+  { CRS_GRADING_SCALE_ASTCT_2019, N_("ASTCT 2019") },
+  { CRS_GRADING_SCALE_NOT_STATED, N_("Not stated") },
+  { CRS_GRADING_SCALE_NOT_GRADED, N_("Not graded") },
+  { 0, NULL }
 };
 
-static const CrsEnumString boxed_warning_table[] = {
-  { CRS_BOXED_WARNING_YES, "yes", N_("Boxed warning for CRS") },
-  { CRS_BOXED_WARNING_NO, "no", N_("No boxed warning for CRS") },
-  { CRS_BOXED_WARNING_NOT_VERIFIED, "not-verified", N_("Not verified") },
-  { CRS_BOXED_WARNING_NOT_APPLICABLE, "not-applicable", N_("Not applicable: no label") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel boxed_warning_labels[] = {
+  { CRS_BOXED_WARNING_YES, N_("Boxed warning for CRS") },
+  { CRS_BOXED_WARNING_NO, N_("No boxed warning for CRS") },
+  { CRS_BOXED_WARNING_NOT_VERIFIED, N_("Not verified") },
+  { CRS_BOXED_WARNING_NOT_APPLICABLE, N_("Not applicable: no label") },
+  { 0, NULL }
 };
 
-static const CrsEnumString time_unit_table[] = {
-  { CRS_TIME_UNIT_MINUTES, "minutes", N_("Minutes") },
-  { CRS_TIME_UNIT_HOURS, "hours", N_("Hours") },
-  { CRS_TIME_UNIT_DAYS, "days", N_("Days") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel time_unit_labels[] = {
+  { CRS_TIME_UNIT_MINUTES, N_("Minutes") },
+  { CRS_TIME_UNIT_HOURS, N_("Hours") },
+  { CRS_TIME_UNIT_DAYS, N_("Days") },
+  { 0, NULL }
 };
 
-static const CrsEnumString spread_table[] = {
-  { CRS_SPREAD_RANGE, "range", N_("Range") },
-  { CRS_SPREAD_IQR, "iqr", N_("Interquartile range") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel spread_labels[] = {
+  { CRS_SPREAD_RANGE, N_("Range") },
+  { CRS_SPREAD_IQR, N_("Interquartile range") },
+  { 0, NULL }
 };
 
-static const CrsEnumString source_quality_table[] = {
-  { CRS_SOURCE_QUALITY_PRIMARY, "primary", N_("Primary source") },
-  { CRS_SOURCE_QUALITY_SECONDARY, "secondary", N_("Secondary source") },
-  { CRS_SOURCE_QUALITY_WEAK, "weak", N_("Weak source") },
-  { 0, NULL, NULL }
+static const CrsEnumLabel source_quality_labels[] = {
+  { CRS_SOURCE_QUALITY_PRIMARY, N_("Primary source") },
+  { CRS_SOURCE_QUALITY_SECONDARY, N_("Secondary source") },
+  { CRS_SOURCE_QUALITY_WEAK, N_("Weak source") },
+  { 0, NULL }
 };
 
-CRS_DEFINE_ENUM_STRINGS (CrsDrugClass, drug_class, drug_class_table)
-CRS_DEFINE_ENUM_STRINGS (CrsRiskTier, risk_tier, risk_tier_table)
-CRS_DEFINE_ENUM_STRINGS (CrsApproval, approval, approval_table)
-CRS_DEFINE_ENUM_STRINGS (CrsGradingScale, grading_scale, grading_scale_table)
-CRS_DEFINE_ENUM_STRINGS (CrsBoxedWarning, boxed_warning, boxed_warning_table)
-CRS_DEFINE_ENUM_STRINGS (CrsTimeUnit, time_unit, time_unit_table)
-CRS_DEFINE_ENUM_STRINGS (CrsSpread, spread, spread_table)
-CRS_DEFINE_ENUM_STRINGS (CrsSourceQuality, source_quality, source_quality_table)
+CRS_DEFINE_ENUM_STRINGS (CrsDrugClass, drug_class, CRS_TYPE_DRUG_CLASS, drug_class_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsRiskTier, risk_tier, CRS_TYPE_RISK_TIER, risk_tier_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsApproval, approval, CRS_TYPE_APPROVAL, approval_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsGradingScale, grading_scale, CRS_TYPE_GRADING_SCALE, grading_scale_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsBoxedWarning, boxed_warning, CRS_TYPE_BOXED_WARNING, boxed_warning_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsTimeUnit, time_unit, CRS_TYPE_TIME_UNIT, time_unit_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsSpread, spread, CRS_TYPE_SPREAD, spread_labels)
+CRS_DEFINE_ENUM_STRINGS (CrsSourceQuality, source_quality, CRS_TYPE_SOURCE_QUALITY, source_quality_labels)
 
 /* ---------------------------------------------------------------------- */
 

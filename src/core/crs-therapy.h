@@ -22,78 +22,78 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  CRS_DRUG_CLASS_UNSET = 0,
-  CRS_DRUG_CLASS_CAR_T,
-  CRS_DRUG_CLASS_TCR_T,
-  CRS_DRUG_CLASS_BISPECIFIC,          /* bispecific T-cell engager */
-  CRS_DRUG_CLASS_MONOCLONAL,          /* monoclonal antibody */
-  CRS_DRUG_CLASS_ADC,                 /* antibody-drug conjugate */
-  CRS_DRUG_CLASS_IMMUNOMODULATOR,
-  CRS_DRUG_CLASS_CHEMOTHERAPY,
-  CRS_DRUG_CLASS_POLYCLONAL,          /* polyclonal antibody */
-  CRS_DRUG_CLASS_SUPERAGONIST,
-  CRS_DRUG_CLASS_N_VALUES
+  CRS_DRUG_CLASS_UNSET = 0,       /*< skip >*/
+  CRS_DRUG_CLASS_CAR_T,           /*< nick=car-t >*/
+  CRS_DRUG_CLASS_TCR_T,           /*< nick=tcr-t >*/
+  CRS_DRUG_CLASS_BISPECIFIC,      /*< nick=bispecific-t-cell-engager >*/ /* bispecific T-cell engager */
+  CRS_DRUG_CLASS_MONOCLONAL,      /*< nick=monoclonal-antibody >*/       /* monoclonal antibody */
+  CRS_DRUG_CLASS_ADC,             /*< nick=antibody-drug-conjugate >*/   /* antibody-drug conjugate */
+  CRS_DRUG_CLASS_IMMUNOMODULATOR, /*< nick=immunomodulator >*/
+  CRS_DRUG_CLASS_CHEMOTHERAPY,    /*< nick=chemotherapy >*/
+  CRS_DRUG_CLASS_POLYCLONAL,      /*< nick=polyclonal-antibody >*/       /* polyclonal antibody */
+  CRS_DRUG_CLASS_SUPERAGONIST,    /*< nick=superagonist >*/
+  CRS_DRUG_CLASS_N_VALUES         /*< skip >*/
 } CrsDrugClass;
 
 /* The seed article: "T-cell-engaging cancer immunotherapies carry the
  * highest risk of CRS"; the other therapies it lists are linked with CRS
  * without a finer ranking. The tier of each therapy is data. */
 typedef enum {
-  CRS_RISK_TIER_UNSET = 0,
-  CRS_RISK_TIER_HIGHEST,
-  CRS_RISK_TIER_LINKED,
-  CRS_RISK_TIER_N_VALUES
+  CRS_RISK_TIER_UNSET = 0, /*< skip >*/
+  CRS_RISK_TIER_HIGHEST,   /*< nick=highest >*/
+  CRS_RISK_TIER_LINKED,    /*< nick=linked >*/
+  CRS_RISK_TIER_N_VALUES   /*< skip >*/
 } CrsRiskTier;
 
 typedef enum {
-  CRS_APPROVAL_UNSET = 0,
-  CRS_APPROVAL_APPROVED,
-  CRS_APPROVAL_INVESTIGATIONAL,
-  CRS_APPROVAL_NEVER_APPROVED,
-  CRS_APPROVAL_N_VALUES
+  CRS_APPROVAL_UNSET = 0,       /*< skip >*/
+  CRS_APPROVAL_APPROVED,        /*< nick=approved >*/
+  CRS_APPROVAL_INVESTIGATIONAL, /*< nick=investigational >*/
+  CRS_APPROVAL_NEVER_APPROVED,  /*< nick=never-approved >*/
+  CRS_APPROVAL_N_VALUES         /*< skip >*/
 } CrsApproval;
 
 /* The CRS grading scale a source used: percentages under different
  * scales are not directly comparable. */
 typedef enum {
-  CRS_GRADING_SCALE_UNSET = 0,
-  CRS_GRADING_SCALE_PENN,
-  CRS_GRADING_SCALE_LEE_2014,
-  CRS_GRADING_SCALE_ASTCT_2019,
-  CRS_GRADING_SCALE_NOT_STATED,
-  CRS_GRADING_SCALE_NOT_GRADED,
-  CRS_GRADING_SCALE_N_VALUES
+  CRS_GRADING_SCALE_UNSET = 0,  /*< skip >*/
+  CRS_GRADING_SCALE_PENN,       /*< nick=penn >*/
+  CRS_GRADING_SCALE_LEE_2014,   /*< nick=lee-2014 >*/
+  CRS_GRADING_SCALE_ASTCT_2019, /*< nick=astct-2019 >*/
+  CRS_GRADING_SCALE_NOT_STATED, /*< nick=not-stated >*/
+  CRS_GRADING_SCALE_NOT_GRADED, /*< nick=not-graded >*/
+  CRS_GRADING_SCALE_N_VALUES    /*< skip >*/
 } CrsGradingScale;
 
 typedef enum {
-  CRS_BOXED_WARNING_UNSET = 0,
-  CRS_BOXED_WARNING_YES,                 /* a boxed warning names CRS */
-  CRS_BOXED_WARNING_NO,                  /* a boxed warning exists, for something else */
-  CRS_BOXED_WARNING_NOT_VERIFIED,
-  CRS_BOXED_WARNING_NOT_APPLICABLE,      /* investigational: no label */
-  CRS_BOXED_WARNING_N_VALUES
+  CRS_BOXED_WARNING_UNSET = 0,      /*< skip >*/
+  CRS_BOXED_WARNING_YES,            /*< nick=yes >*/            /* a boxed warning names CRS */
+  CRS_BOXED_WARNING_NO,             /*< nick=no >*/             /* a boxed warning exists, for something else */
+  CRS_BOXED_WARNING_NOT_VERIFIED,   /*< nick=not-verified >*/
+  CRS_BOXED_WARNING_NOT_APPLICABLE, /*< nick=not-applicable >*/ /* investigational: no label */
+  CRS_BOXED_WARNING_N_VALUES        /*< skip >*/
 } CrsBoxedWarning;
 
 typedef enum {
-  CRS_TIME_UNIT_UNSET = 0,
-  CRS_TIME_UNIT_MINUTES,
-  CRS_TIME_UNIT_HOURS,
-  CRS_TIME_UNIT_DAYS,
-  CRS_TIME_UNIT_N_VALUES
+  CRS_TIME_UNIT_UNSET = 0, /*< skip >*/
+  CRS_TIME_UNIT_MINUTES,   /*< nick=minutes >*/
+  CRS_TIME_UNIT_HOURS,     /*< nick=hours >*/
+  CRS_TIME_UNIT_DAYS,      /*< nick=days >*/
+  CRS_TIME_UNIT_N_VALUES   /*< skip >*/
 } CrsTimeUnit;
 
 typedef enum {
-  CRS_SPREAD_UNSET = 0,
-  CRS_SPREAD_RANGE,                      /* lowest to highest value seen */
-  CRS_SPREAD_IQR,                        /* interquartile range: the middle half */
-  CRS_SPREAD_N_VALUES
+  CRS_SPREAD_UNSET = 0, /*< skip >*/
+  CRS_SPREAD_RANGE,     /*< nick=range >*/ /* lowest to highest value seen */
+  CRS_SPREAD_IQR,       /*< nick=iqr >*/   /* interquartile range: the middle half */
+  CRS_SPREAD_N_VALUES   /*< skip >*/
 } CrsSpread;
 
 typedef enum {
-  CRS_SOURCE_QUALITY_PRIMARY = 0,        /* the label, trial or paper itself */
-  CRS_SOURCE_QUALITY_SECONDARY,          /* a reproduction or summary */
-  CRS_SOURCE_QUALITY_WEAK,               /* uncertain reliability */
-  CRS_SOURCE_QUALITY_N_VALUES
+  CRS_SOURCE_QUALITY_PRIMARY = 0, /*< nick=primary >*/   /* the label, trial or paper itself */
+  CRS_SOURCE_QUALITY_SECONDARY,   /*< nick=secondary >*/ /* a reproduction or summary */
+  CRS_SOURCE_QUALITY_WEAK,        /*< nick=weak >*/      /* uncertain reliability */
+  CRS_SOURCE_QUALITY_N_VALUES     /*< skip >*/
 } CrsSourceQuality;
 
 CRS_DECLARE_ENUM_STRINGS (CrsDrugClass, drug_class)

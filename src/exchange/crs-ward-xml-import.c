@@ -361,6 +361,35 @@ import_settings (CrsStore              *store,
   return TRUE;
 }
 
+/* Everything of @file into the open import batch; stops at the first
+ * error (the caller rolls the batch back). */
+static gboolean
+import_into_batch (CrsStore              *store,
+                   CrsWardFile           *file,
+                   CrsWardImportSummary  *summary,
+                   GError               **error)
+{
+  g_autofree char *duplicates = NULL;
+
+  /* Inside the transaction, so no other workstation can add the same
+   * MRN between this check and the inserts. */
+  duplicates = find_duplicates (store, file, error);
+  if (duplicates == NULL)
+    return FALSE;
+  if (*duplicates != '\0')
+    {
+      g_set_error_literal (error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_DUPLICATE, duplicates);
+      return FALSE;
+    }
+
+  if (!import_settings (store, file, summary, error))
+    return FALSE;
+  for (guint i = 0; i < file->patients->len; i++)
+    if (!import_patient (store, g_ptr_array_index (file->patients, i), summary, error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 crs_ward_file_import (CrsStore              *store,
                       CrsWardFile           *file,
@@ -368,7 +397,6 @@ crs_ward_file_import (CrsStore              *store,
                       GError               **error)
 {
   CrsWardImportSummary local_summary = { 0 };
-  g_autofree char *duplicates = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (CRS_IS_STORE (store), FALSE);
@@ -377,36 +405,19 @@ crs_ward_file_import (CrsStore              *store,
   if (!crs_store_begin_import (store, error))
     return FALSE;
 
-  /* Inside the transaction, so no other workstation can add the same
-   * MRN between this check and the inserts. */
-  duplicates = find_duplicates (store, file, &local_error);
-  if (duplicates == NULL)
-    goto fail;
-  if (*duplicates != '\0')
+  if (!import_into_batch (store, file, &local_summary, &local_error) ||
+      !crs_store_commit_batch (store, &local_error))
     {
-      g_set_error_literal (&local_error, CRS_EXCHANGE_ERROR, CRS_EXCHANGE_ERROR_DUPLICATE, duplicates);
-      goto fail;
+      crs_store_rollback_batch (store);
+      if (local_error->domain != CRS_EXCHANGE_ERROR || local_error->code != CRS_EXCHANGE_ERROR_DUPLICATE)
+        g_prefix_error (&local_error, "%s", _("Nothing was imported. "));
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
-
-  if (!import_settings (store, file, &local_summary, &local_error))
-    goto fail;
-  for (guint i = 0; i < file->patients->len; i++)
-    if (!import_patient (store, g_ptr_array_index (file->patients, i), &local_summary, &local_error))
-      goto fail;
-
-  if (!crs_store_commit_batch (store, &local_error))
-    goto fail;
 
   if (summary != NULL)
     *summary = local_summary;
   return TRUE;
-
-fail:
-  crs_store_rollback_batch (store);
-  if (local_error->domain != CRS_EXCHANGE_ERROR || local_error->code != CRS_EXCHANGE_ERROR_DUPLICATE)
-    g_prefix_error (&local_error, "%s", _("Nothing was imported. "));
-  g_propagate_error (error, local_error);
-  return FALSE;
 }
 
 gboolean

@@ -284,6 +284,51 @@ new_backup_name (const char *db_path,
     }
 }
 
+/* Copies @db into the new file @dest_path as one self-contained file;
+ * FALSE with @error (naming @final) when that fails. */
+static gboolean
+copy_database (sqlite3     *db,
+               const char  *dest_path,
+               const char  *final,
+               GError     **error)
+{
+  g_autoptr(sqlite3) dest = NULL;
+  sqlite3_backup *backup;
+  mode_t old_umask;
+  int rc, tries = 0;
+
+  old_umask = crs_store_umask_private ();
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  umask (old_umask);
+  if (rc != SQLITE_OK)
+    return crs_store_set_error (error, dest, rc, final, _("write a backup"));
+
+  backup = sqlite3_backup_init (dest, "main", db, "main");
+  if (backup == NULL)
+    return crs_store_set_error (error, dest, sqlite3_errcode (dest), final, _("write a backup"));
+  /* In WAL mode readers are rarely blocked; when they are, wait a little. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20 * 1000);
+    }
+  while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++tries < 250);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return crs_store_set_error (error, dest, rc, final, _("write a backup"));
+
+  /* A backup is one self-contained file, not a WAL database that would
+   * need its -wal and -shm companions. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return crs_store_set_error (error, dest, rc, final, _("write a backup"));
+  rc = sqlite3_close (g_steal_pointer (&dest));
+  if (rc != SQLITE_OK)
+    return crs_store_set_error (error, NULL, rc, final, _("write a backup"));
+  return TRUE;
+}
+
 char *
 crs_store_backup_make (sqlite3     *db,
                        const char  *db_path,
@@ -295,10 +340,7 @@ crs_store_backup_make (sqlite3     *db,
   g_autofree char *partial = NULL;
   g_autofree char *partial_base = NULL;
   g_autofree char *final_base = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  mode_t old_umask;
-  int fd, rc, tries = 0;
+  g_autoptr(CrsTempFile) file = NULL;
 
   /* Patient data: only the owner may enter the folder or read a copy;
    * a folder another user could read or change is never used. */
@@ -310,66 +352,23 @@ crs_store_backup_make (sqlite3     *db,
   partial_base = g_strdup_printf (".%s.partial", final_base);
   partial = g_build_filename (dir, partial_base, NULL);
 
-  fd = crs_store_files_create_exclusive (partial, error);
-  if (fd < 0)
+  /* Removed at the end unless it was renamed into place; the lock goes
+   * with the temporary name only then. */
+  file = crs_temp_file_new_exclusive (partial, error);
+  if (file == NULL || !copy_database (db, file->path, final, error))
     return NULL;
 
-  old_umask = crs_store_umask_private ();
-  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
-  umask (old_umask);
-  if (rc != SQLITE_OK)
-    goto fail;
-
-  backup = sqlite3_backup_init (dest, "main", db, "main");
-  if (backup == NULL)
-    {
-      rc = sqlite3_errcode (dest);
-      goto fail;
-    }
-  /* In WAL mode readers are rarely blocked; when they are, wait a little. */
-  do
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        g_usleep (20 * 1000);
-    }
-  while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++tries < 250);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    goto fail;
-
-  /* A backup is one self-contained file, not a WAL database that would
-   * need its -wal and -shm companions. */
-  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-  rc = sqlite3_close (dest);
-  dest = NULL;
-  if (rc != SQLITE_OK)
-    goto fail;
-
-  if (g_rename (partial, final) != 0)
+  if (!crs_temp_file_rename (file, final))
     {
       int saved = errno;
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
                    _("Cannot write the backup %s: %s"), final, g_strerror (saved));
-      g_unlink (partial);
-      close (fd);
       return NULL;
     }
-  /* The lock goes with the temporary name: only now. */
-  close (fd);
+  g_clear_pointer (&file, crs_temp_file_free);
   crs_store_sync_dir (final);
   rotate (db_path);
   return g_steal_pointer (&final);
-
-fail:
-  crs_store_set_error (error, dest, rc, final, _("write a backup"));
-  if (dest != NULL)
-    sqlite3_close (dest);
-  g_unlink (partial);
-  close (fd);
-  return NULL;
 }
 
 char *

@@ -461,9 +461,8 @@ crs_store_check_backup (const char  *path,
   g_autofree char *escaped = NULL;
   g_autofree char *id = NULL;
   g_autofree char *problem = NULL;
-  sqlite3 *db = NULL;
+  g_autoptr(sqlite3) db = NULL;
   int version = 0, rc;
-  gboolean ok = FALSE;
 
   if (ward_id_out != NULL)
     *ward_id_out = NULL;
@@ -484,10 +483,10 @@ crs_store_check_backup (const char  *path,
   if (rc != SQLITE_OK)
     {
       set_sqlite_damaged (error, db, rc, &target);
-      goto out;
+      return FALSE;
     }
   if (!check_open_file (db, &target, &version, error))
-    goto out;
+    return FALSE;
 
   if (version < 4 || (id = query_ward_id (db)) == NULL)
     {
@@ -495,35 +494,31 @@ crs_store_check_backup (const char  *path,
                    _("The backup %s does not say which ward it belongs to (it was made by an "
                      "older CRS Watch), so it is not restored by itself."),
                    path);
-      goto out;
+      return FALSE;
     }
   if (ward_id != NULL && !g_str_equal (id, ward_id))
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CORRUPT,
                    _("The backup %s belongs to another ward (ward %s, not %s)."), path, id,
                    ward_id);
-      goto out;
+      return FALSE;
     }
 
   problem = crs_store_find_tampering (db, version, 0, &rc);
   if (rc != SQLITE_OK)
     {
       set_sqlite_damaged (error, db, rc, &target);
-      goto out;
+      return FALSE;
     }
   if (problem != NULL)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_TAMPERED,
                    _("The backup %s cannot be used: %s."), path, problem);
-      goto out;
+      return FALSE;
     }
-  ok = TRUE;
   if (ward_id_out != NULL)
     *ward_id_out = g_steal_pointer (&id);
-
-out:
-  sqlite3_close (db);
-  return ok;
+  return TRUE;
 }
 
 gboolean

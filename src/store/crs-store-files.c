@@ -281,9 +281,9 @@ crs_store_files_is_private_file (const char *path)
 /* ---------------------------------------------------------------------- */
 /* Locked temporary files and what killed processes left */
 
-int
-crs_store_files_create_locked (char    *tmpl,
-                               GError **error)
+static int
+create_locked (char    *tmpl,
+               GError **error)
 {
   g_autofree char *original = g_strdup (tmpl);
 
@@ -317,9 +317,9 @@ crs_store_files_create_locked (char    *tmpl,
   return -1;
 }
 
-int
-crs_store_files_create_exclusive (const char  *path,
-                                  GError     **error)
+static int
+create_exclusive (const char  *path,
+                  GError     **error)
 {
   for (guint tries = 0; tries < 100; tries++)
     {
@@ -344,6 +344,66 @@ crs_store_files_create_exclusive (const char  *path,
     }
   g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED, _("Cannot create %s"), path);
   return -1;
+}
+
+CrsTempFile *
+crs_temp_file_new_locked (const char  *tmpl,
+                          GError     **error)
+{
+  g_autofree char *path = g_strdup (tmpl);
+  CrsTempFile *self;
+  int fd;
+
+  fd = create_locked (path, error);
+  if (fd < 0)
+    return NULL;
+  self = g_new0 (CrsTempFile, 1);
+  self->path = g_steal_pointer (&path);
+  self->fd = fd;
+  return self;
+}
+
+CrsTempFile *
+crs_temp_file_new_exclusive (const char  *path,
+                             GError     **error)
+{
+  CrsTempFile *self;
+  int fd;
+
+  fd = create_exclusive (path, error);
+  if (fd < 0)
+    return NULL;
+  self = g_new0 (CrsTempFile, 1);
+  self->path = g_strdup (path);
+  self->fd = fd;
+  return self;
+}
+
+gboolean
+crs_temp_file_rename (CrsTempFile *self,
+                      const char  *to)
+{
+  g_return_val_if_fail (self != NULL && self->path != NULL, FALSE);
+
+  if (g_rename (self->path, to) != 0)
+    return FALSE;
+  /* The name is the file's now: only the lock is left to let go. */
+  g_clear_pointer (&self->path, g_free);
+  return TRUE;
+}
+
+void
+crs_temp_file_free (CrsTempFile *self)
+{
+  if (self == NULL)
+    return;
+  /* The name first, the lock after: a file nobody holds locked is one a
+   * killed process left (crs_store_files_leftovers). */
+  if (self->path != NULL)
+    g_unlink (self->path);
+  close (self->fd);
+  g_free (self->path);
+  g_free (self);
 }
 
 /* Names of temporary files of ours for the database @base in a folder:

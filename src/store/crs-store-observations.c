@@ -303,6 +303,7 @@ save_observation (CrsStore        *self,
                   GError         **error)
 {
   gboolean import = self->in_batch && self->batch_import;
+  g_autoptr(CrsWrite) write = NULL;
   g_autofree char *author = NULL;
   g_autofree char *reason_copy = NULL;
   g_autofree char *before = NULL;
@@ -324,7 +325,8 @@ save_observation (CrsStore        *self,
   recorded_at = import && obs->recorded_at != 0 ? obs->recorded_at : crs_store_now ();
   reason_copy = g_strdup (reason);
 
-  if (!crs_store_write_begin (self, error))
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
 
   patient_id = obs->patient_id;
@@ -332,24 +334,24 @@ save_observation (CrsStore        *self,
     {
       gint64 old_patient = amendable_patient (self, old_id, error);
       if (old_patient == 0)
-        goto fail;
+        return FALSE;
       if (patient_id != 0 && patient_id != old_patient)
         {
           g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
                                _("An amended observation set must stay with the same patient."));
-          goto fail;
+          return FALSE;
         }
       patient_id = old_patient;
       before = crs_store_row_json (self, "observation", old_id, error);
       if (before == NULL)
-        goto fail;
+        return FALSE;
     }
   else if (!crs_store_check_patient (self, patient_id, error))
-    goto fail;
+    return FALSE;
 
   id = insert_observation (self, obs, patient_id, author, recorded_at, old_id, reason_copy, error);
   if (id == 0)
-    goto fail;
+    return FALSE;
 
   if (old_id != 0)
     {
@@ -359,15 +361,12 @@ save_observation (CrsStore        *self,
       int rc;
 
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, old_id);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
-        {
-          crs_store_fail (self, rc, _("amend the observation set"), error);
-          goto fail;
-        }
+        return crs_store_fail (self, rc, _("amend the observation set"), error);
     }
 
   /* A set taken before others can make them CRS onset's later sets; an
@@ -376,8 +375,8 @@ save_observation (CrsStore        *self,
                         "observation", id, before, NULL, error) ||
       !crs_store_raise_late_red_flags (self, patient_id, old_id != 0 ? 0 : obs->taken_at,
                                        obs->stored_rules != NULL ? id : 0, error) ||
-      !crs_store_write_commit (self, patient_id, error))
-    goto fail;
+      !crs_write_commit (write, patient_id, error))
+    return FALSE;
 
   /* Saved: the record now says what the database holds. */
   obs->id = id;
@@ -390,10 +389,6 @@ save_observation (CrsStore        *self,
   g_free (obs->amend_reason);
   obs->amend_reason = old_id != 0 ? g_steal_pointer (&reason_copy) : NULL;
   return TRUE;
-
-fail:
-  crs_store_write_abort (self);
-  return FALSE;
 }
 
 gboolean
@@ -677,6 +672,7 @@ crs_store_add_acknowledgement (CrsStore            *self,
                                CrsAcknowledgement  *ack,
                                GError             **error)
 {
+  g_autoptr(CrsWrite) write = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
   g_autoptr(CrsObservation) obs = NULL;
   g_autofree char *author = NULL;
@@ -692,43 +688,37 @@ crs_store_add_acknowledgement (CrsStore            *self,
   author = g_strdup (ack->author != NULL && *ack->author != '\0' ? ack->author : self->author);
   at = ack->at != 0 ? ack->at : crs_store_now ();
 
-  if (!crs_store_write_begin (self, error))
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
 
   obs = crs_store_get_observation (self, ack->observation_id, error);
   if (obs == NULL)
-    goto fail;
+    return FALSE;
 
   stmt = crs_store_prepare (self, "INSERT INTO acknowledgement (observation_id, at, author, note)"
                                   " VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ack->observation_id);
   sqlite3_bind_int64 (stmt, 2, at);
   crs_bind_text (stmt, 3, author);
   crs_bind_text (stmt, 4, ack->note);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      crs_store_fail (self, rc, _("save the acknowledgement"), error);
-      goto fail;
-    }
+    return crs_store_fail (self, rc, _("save the acknowledgement"), error);
   id = sqlite3_last_insert_rowid (self->db);
 
   if (!crs_store_audit (self, self->in_batch && self->batch_import ? "import" : "acknowledge",
                         "acknowledgement", id, NULL, NULL, error) ||
-      !crs_store_write_commit (self, obs->patient_id, error))
-    goto fail;
+      !crs_write_commit (write, obs->patient_id, error))
+    return FALSE;
 
   ack->id = id;
   ack->at = at;
   g_free (ack->author);
   ack->author = g_steal_pointer (&author);
   return TRUE;
-
-fail:
-  crs_store_write_abort (self);
-  return FALSE;
 }
 
 gboolean

@@ -70,6 +70,46 @@ refuse_unwritable (const char  *path,
   return TRUE;
 }
 
+/* Fills the new file @tmpl with the schema of this version and closes
+ * it. */
+static gboolean
+build_database (const char  *tmpl,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  mode_t old_umask;
+  int rc;
+
+  old_umask = crs_store_umask_private ();
+  rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
+  umask (old_umask);
+  if (rc == SQLITE_OK)
+    rc = configure_connection (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS, FALSE);
+  if (rc != SQLITE_OK)
+    return crs_store_set_error (error, db, rc, path, _("create the ward database"));
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+      !crs_store_schema_create (db, CRS_STORE_SCHEMA_VERSION, &local_error) ||
+      (rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return crs_store_set_error (error, db, rc ? rc : sqlite3_errcode (db), path,
+                                  _("create the ward database"));
+    }
+
+  /* Closing checkpoints the WAL into the file and removes it. */
+  rc = sqlite3_close (g_steal_pointer (&db));
+  if (rc != SQLITE_OK)
+    return crs_store_set_error (error, NULL, rc, path, _("create the ward database"));
+  return TRUE;
+}
+
 /* Builds a new database under a temporary name and links it into place
  * only when complete: a file at @path is always a whole ward database,
  * never a half-created one, and a database another process created in
@@ -82,10 +122,9 @@ create_database (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmpl = NULL;
-  g_autoptr(GError) local_error = NULL;
-  sqlite3 *db = NULL;
+  g_autoptr(CrsTempFile) file = NULL;
   mode_t old_umask;
-  int fd, rc, made;
+  int made;
 
   /* Patient data: only the owner may enter the folder. */
   old_umask = crs_store_umask_private ();
@@ -106,63 +145,24 @@ create_database (const char  *path,
   tmpl = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
   /* Created 0600 and locked while it is built: SQLite gives its -wal and
    * -shm the file's mode, and a file nobody holds locked was left by a
-   * killed process (crs_store_files_leftovers). */
-  fd = crs_store_files_create_locked (tmpl, error);
-  if (fd < 0)
+   * killed process (crs_store_files_leftovers). Its name goes at the
+   * end either way: linked into place, or given up. */
+  file = crs_temp_file_new_locked (tmpl, error);
+  if (file == NULL || !build_database (file->path, path, error))
     return FALSE;
 
-  old_umask = crs_store_umask_private ();
-  rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
-  umask (old_umask);
-  if (rc == SQLITE_OK)
-    rc = configure_connection (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS, FALSE);
-  if (rc != SQLITE_OK)
-    {
-      crs_store_set_error (error, db, rc, path, _("create the ward database"));
-      goto fail;
-    }
-
-  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-      !crs_store_schema_create (db, CRS_STORE_SCHEMA_VERSION, &local_error) ||
-      (rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        crs_store_set_error (error, db, rc ? rc : sqlite3_errcode (db), path,
-                             _("create the ward database"));
-      goto fail;
-    }
-
-  /* Closing checkpoints the WAL into the file and removes it. */
-  rc = sqlite3_close (db);
-  db = NULL;
-  if (rc != SQLITE_OK)
-    {
-      crs_store_set_error (error, NULL, rc, path, _("create the ward database"));
-      goto fail;
-    }
-
-  if (link (tmpl, path) == 0)
+  if (link (file->path, path) == 0)
     *created = TRUE;
   else if (errno != EEXIST)
     {
       int saved = errno;
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
                    _("Cannot create the ward database %s: %s"), path, g_strerror (saved));
-      goto fail;
+      return FALSE;
     }
-  g_unlink (tmpl);
-  close (fd);
+  g_clear_pointer (&file, crs_temp_file_free);
   crs_store_sync_dir (path);
   return TRUE;
-
-fail:
-  if (db != NULL)
-    sqlite3_close (db);
-  g_unlink (tmpl);
-  close (fd);
-  return FALSE;
 }
 
 static gboolean
@@ -170,9 +170,11 @@ migrate (CrsStore  *self,
          GError   **error)
 {
   g_autofree char *tag = g_strdup_printf ("before-v%d", CRS_STORE_SCHEMA_VERSION);
+  g_autoptr(CrsWrite) write = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *pragma = NULL;
   g_autoptr(GError) local_error = NULL;
   int version = 0;
 
@@ -187,21 +189,18 @@ migrate (CrsStore  *self,
       return FALSE;
     }
 
-  if (!crs_store_exec (self, "BEGIN IMMEDIATE", error))
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
 
   /* Another process may have migrated while we made the backup. */
   if (crs_store_query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
-    goto fail;
+    return crs_store_fail (self, sqlite3_errcode (self->db), _("upgrade the ward database"), error);
   if (version >= CRS_STORE_SCHEMA_VERSION)
-    return crs_store_exec (self, "COMMIT", error);
+    return crs_write_commit (write, 0, error);
 
-  if (!crs_store_schema_migrate (self->db, version, CRS_STORE_SCHEMA_VERSION, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      crs_store_write_abort (self);
-      return FALSE;
-    }
+  if (!crs_store_schema_migrate (self->db, version, CRS_STORE_SCHEMA_VERSION, error))
+    return FALSE;
 
   {
     /* JSON built by SQLite, so that the backup path is escaped right. */
@@ -224,31 +223,14 @@ migrate (CrsStore  *self,
     sqlite3_finalize (stmt);
   }
 
-  {
-    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
-                                               CRS_STORE_SCHEMA_VERSION);
-    if (!crs_store_exec (self, pragma, error) ||
-        !crs_store_audit (self, "migrate", "schema", 0, before,
-                          after ? after : "{}", error))
-      {
-        crs_store_write_abort (self);
-        return FALSE;
-      }
-  }
-
-  if (!crs_store_exec (self, "COMMIT", error))
-    {
-      crs_store_write_abort (self);
-      return FALSE;
-    }
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", CRS_STORE_SCHEMA_VERSION);
+  if (!crs_store_exec (self, pragma, error) ||
+      !crs_store_audit (self, "migrate", "schema", 0, before, after ? after : "{}", error) ||
+      !crs_write_commit (write, 0, error))
+    return FALSE;
   g_debug ("Migrated a ward database from version %d to %d", version,
            CRS_STORE_SCHEMA_VERSION);
   return TRUE;
-
-fail:
-  crs_store_fail (self, sqlite3_errcode (self->db), _("upgrade the ward database"), error);
-  crs_store_write_abort (self);
-  return FALSE;
 }
 
 static char *

@@ -287,6 +287,7 @@ crs_store_add_patient (CrsStore    *self,
                        CrsPatient  *patient,
                        GError     **error)
 {
+  g_autoptr(CrsWrite) write = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
   gint64 id;
   int rc;
@@ -294,11 +295,14 @@ crs_store_add_patient (CrsStore    *self,
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
   g_return_val_if_fail (CRS_IS_PATIENT (patient), FALSE);
 
-  if (!validate_patient (patient, error) || !crs_store_write_begin (self, error))
+  if (!validate_patient (patient, error))
+    return FALSE;
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
 
   if (!check_mrn_free (self, patient->mrn, 0, error))
-    goto fail;
+    return FALSE;
 
   stmt = crs_store_prepare (self,
                             "INSERT INTO patient (mrn, name, birth_date, sex, weight_kg, bed, ward,"
@@ -307,26 +311,19 @@ crs_store_add_patient (CrsStore    *self,
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_patient (stmt, patient);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      crs_store_fail (self, rc, _("save the patient"), error);
-      goto fail;
-    }
+    return crs_store_fail (self, rc, _("save the patient"), error);
   id = sqlite3_last_insert_rowid (self->db);
 
   if (!crs_store_audit (self, crs_store_insert_action (self), "patient", id, NULL, NULL, error) ||
-      !crs_store_write_commit (self, id, error))
-    goto fail;
+      !crs_write_commit (write, id, error))
+    return FALSE;
 
   patient->id = id;
   return TRUE;
-
-fail:
-  crs_store_write_abort (self);
-  return FALSE;
 }
 
 /* Runs @sql (which changes patient ?16) and audits it as @action; does
@@ -340,24 +337,25 @@ change_patient (CrsStore    *self,
                 int          archived,
                 GError     **error)
 {
+  g_autoptr(CrsWrite) write = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gboolean changed;
   int rc;
 
-  if (!crs_store_write_begin (self, error))
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
 
   before = crs_store_row_json (self, "patient", patient_id, error);
   if (before == NULL)
-    goto fail;
+    return FALSE;
   if (values != NULL && !check_mrn_free (self, values->mrn, patient_id, error))
-    goto fail;
+    return FALSE;
 
   stmt = crs_store_prepare (self, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   if (values != NULL)
     bind_patient (stmt, values);
   else
@@ -365,34 +363,21 @@ change_patient (CrsStore    *self,
   sqlite3_bind_int64 (stmt, 16, patient_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      crs_store_fail (self, rc, _("save the patient"), error);
-      goto fail;
-    }
+    return crs_store_fail (self, rc, _("save the patient"), error);
 
   after = crs_store_row_json (self, "patient", patient_id, error);
   if (after == NULL)
-    goto fail;
-  changed = g_strcmp0 (before, after) != 0;
-  if (changed && !crs_store_audit (self, action, "patient", patient_id, before, after, error))
-    goto fail;
+    return FALSE;
+  /* Nothing to save: no audit row, no "changed" (the guard rolls back). */
+  if (g_strcmp0 (before, after) == 0)
+    return TRUE;
+  if (!crs_store_audit (self, action, "patient", patient_id, before, after, error))
+    return FALSE;
 
-  if (!changed)
-    {
-      /* Nothing to save: no audit row, no "changed". */
-      crs_store_write_abort (self);
-      return TRUE;
-    }
   /* The birth date, SpO2 scale or CAPD choice change how every set reads. */
   if (values != NULL && !crs_store_raise_late_red_flags (self, patient_id, 0, 0, error))
-    goto fail;
-  if (!crs_store_write_commit (self, patient_id, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  crs_store_write_abort (self);
-  return FALSE;
+    return FALSE;
+  return crs_write_commit (write, patient_id, error);
 }
 
 gboolean

@@ -83,15 +83,30 @@ gboolean  crs_store_fail           (CrsStore    *self,
                                     const char  *what,
                                     GError     **error);
 
-/* One write = one transaction (or one savepoint inside a batch). Commit
- * emits "changed" with @patient_id (0: several or not a patient's) unless
- * a batch is open; abort rolls back and keeps the first error. */
-gboolean  crs_store_write_begin    (CrsStore    *self,
+/* One write = one transaction (or one savepoint inside a batch), held by
+ * a guard: g_autoptr(CrsWrite) rolls the write back at scope end unless
+ * crs_write_commit() succeeded, so that every early return undoes what
+ * the write had done so far:
+ *
+ *   g_autoptr(CrsWrite) write = crs_write_begin (self, error);
+ *   if (write == NULL)
+ *     return FALSE;
+ *   ... (return FALSE on any error: the guard rolls back)
+ *   return crs_write_commit (write, patient_id, error);
+ *
+ * Declare the guard before the write's statements, so that they are
+ * reset before it rolls back. Commit emits "changed" with @patient_id
+ * (0: several or not a patient's) unless a batch is open; a failed commit
+ * leaves the guard to roll back. */
+typedef struct _CrsWrite CrsWrite;
+CrsWrite *crs_write_begin          (CrsStore    *self,
                                     GError     **error);
-gboolean  crs_store_write_commit   (CrsStore    *self,
+gboolean  crs_write_commit         (CrsWrite    *write,
                                     gint64       patient_id,
                                     GError     **error);
-void      crs_store_write_abort    (CrsStore    *self);
+/* Rolls back unless committed, then frees the guard. */
+void      crs_write_free           (CrsWrite    *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsWrite, crs_write_free)
 void      crs_store_emit_changed   (CrsStore    *self,
                                     gint64       patient_id);
 
@@ -205,13 +220,30 @@ gboolean  crs_store_backup_dir_safe (const char  *dir,
                                      GError     **error);
 /* A plain file of the user's that nobody else may open. */
 gboolean  crs_store_files_is_private_file (const char *path);
-/* mkstemp() on @tmpl (0600), with an flock() held on the returned
- * descriptor: close it only when the file is renamed or removed. */
-int       crs_store_files_create_locked (char    *tmpl,
-                                         GError **error);
+/* A file built under a temporary name (0600), with an flock() held on
+ * its descriptor while it is: g_autoptr(CrsTempFile) removes the name
+ * and then closes the descriptor at scope end, so that an early return
+ * leaves nothing behind; after crs_temp_file_rename the file stays
+ * where it was moved to and only the descriptor is closed. */
+typedef struct
+{
+  char *path;
+  int   fd;
+} CrsTempFile;
+/* mkstemp() on @tmpl ("...XXXXXX"; the name made is in ->path). */
+CrsTempFile *crs_temp_file_new_locked    (const char   *tmpl,
+                                          GError      **error);
 /* The same for a file of a given name, created with O_EXCL. */
-int       crs_store_files_create_exclusive (const char  *path,
-                                            GError     **error);
+CrsTempFile *crs_temp_file_new_exclusive (const char   *path,
+                                          GError      **error);
+/* Renames the file to @to; FALSE with errno set when that fails. */
+gboolean     crs_temp_file_rename        (CrsTempFile  *self,
+                                          const char   *to);
+void         crs_temp_file_free          (CrsTempFile  *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsTempFile, crs_temp_file_free)
+
+/* A connection closed at scope end (sqlite3_close; NULL is fine). */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 /* Temporary files of ours beside @db_path and in its backups/ that no
  * living process holds; removed when @remove. Full paths, sorted. */
 GPtrArray *crs_store_files_leftovers (const char *db_path,

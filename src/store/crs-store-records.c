@@ -50,41 +50,36 @@ add_record (CrsStore      *self,
             const char    *what,
             GError       **error)
 {
+  g_autoptr(CrsWrite) write = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
   g_autofree char *saved_by = g_strdup (*author != NULL && **author != '\0' ? *author : self->author);
   gint64 new_id;
   int rc;
 
-  if (!crs_store_write_begin (self, error))
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
   if (!crs_store_check_patient (self, patient_id, error))
-    goto fail;
+    return FALSE;
   stmt = crs_store_prepare (self, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind (stmt, record, saved_by);
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    {
-      crs_store_fail (self, rc, what, error);
-      goto fail;
-    }
+    return crs_store_fail (self, rc, what, error);
   new_id = sqlite3_last_insert_rowid (self->db);
   if (!crs_store_audit (self, crs_store_insert_action (self), table, new_id, NULL, NULL, error) ||
       (regrade_from >= 0 && !crs_store_raise_late_red_flags (self, patient_id, regrade_from, 0, error)) ||
-      !crs_store_write_commit (self, patient_id, error))
-    goto fail;
+      !crs_write_commit (write, patient_id, error))
+    return FALSE;
 
   *id = new_id;
   g_free (*author);
   *author = g_steal_pointer (&saved_by);
   return TRUE;
-
-fail:
-  crs_store_write_abort (self);
-  return FALSE;
 }
 
 /* The records of one patient that @sql (with the patient's id as ?1)

@@ -303,24 +303,13 @@ ids_of (sqlite3    *db,
   return ids;
 }
 
-/* Reads @damaged (with whatever companions are beside it) read-only, row
- * by row, until the end or the first damage. */
+/* Per table, the rows of @db (read row by row, until the end or the
+ * first damage) whose ids @backup lacks. */
 static void
-count_losses (const char            *damaged,
-              const char            *backup_copy,
-              CrsStoreRestoreReport *report)
+count_rows_not_in (sqlite3               *db,
+                   sqlite3               *backup,
+                   CrsStoreRestoreReport *report)
 {
-  g_autofree char *backup_uri = NULL;
-  g_autofree char *escaped = g_uri_escape_string (backup_copy, "/", FALSE);
-  sqlite3 *backup = NULL;
-  sqlite3 *db = NULL;
-  char *copy_dir = NULL;
-
-  report->losses = g_array_new (FALSE, TRUE, sizeof (CrsStoreLoss));
-  backup_uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
-  if (sqlite3_open_v2 (backup_uri, &backup, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
-      crs_store_open_for_reading (damaged, &db, &copy_dir, NULL) != SQLITE_OK)
-    goto out;
   sqlite3_busy_timeout (db, CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS);
 
   for (guint t = 0; t < G_N_ELEMENTS (counted); t++)
@@ -347,12 +336,29 @@ count_losses (const char            *damaged,
       sqlite3_finalize (stmt);
       g_array_append_val (report->losses, loss);
     }
+}
 
-out:
+/* Reads @damaged (with whatever companions are beside it) read-only, row
+ * by row, until the end or the first damage. */
+static void
+count_losses (const char            *damaged,
+              const char            *backup_copy,
+              CrsStoreRestoreReport *report)
+{
+  g_autofree char *backup_uri = NULL;
+  g_autofree char *escaped = g_uri_escape_string (backup_copy, "/", FALSE);
+  g_autoptr(sqlite3) backup = NULL;
+  g_autofree char *copy_dir = NULL;
+  sqlite3 *db = NULL;
+
+  report->losses = g_array_new (FALSE, TRUE, sizeof (CrsStoreLoss));
+  backup_uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  if (sqlite3_open_v2 (backup_uri, &backup, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      crs_store_open_for_reading (damaged, &db, &copy_dir, NULL) == SQLITE_OK)
+    count_rows_not_in (db, backup, report);
+  /* The connection before its private copy. */
   sqlite3_close (db);
   crs_store_files_remove_copy (copy_dir);
-  g_free (copy_dir);
-  sqlite3_close (backup);
 }
 
 /* The restore in the copy's own audit log, chained to its last row. */
@@ -424,9 +430,9 @@ crs_store_restore (const char            *db_path,
   g_autofree char *backup_ward = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CrsTempFile) copy = NULL;
   gboolean exists;
   struct stat st;
-  int fd = -1;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
@@ -503,12 +509,12 @@ crs_store_restore (const char            *db_path,
        report->backup, backup_ward);
 
   tmpl = g_strdup_printf ("%s/.%s.restore-XXXXXX", dir, base);
-  fd = crs_store_files_create_locked (tmpl, error);
-  if (fd < 0)
+  /* Removed at the end unless it was put in place. */
+  copy = crs_temp_file_new_locked (tmpl, error);
+  if (copy == NULL ||
+      !copy_into (report->backup, copy->fd, copy->path, error) ||
+      !crs_store_check_backup (copy->path, backup_ward, NULL, error))
     return NULL;
-  if (!copy_into (report->backup, fd, tmpl, error) ||
-      !crs_store_check_backup (tmpl, backup_ward, NULL, error))
-    goto fail;
   say (progress, user_data, _("Copied the backup beside the ward database and checked the copy."));
 
   /* 3. */
@@ -518,30 +524,30 @@ crs_store_restore (const char            *db_path,
       if (report->set_aside == NULL)
         report->set_aside = new_set_aside (dir, base, error);
       if (report->set_aside == NULL)
-        goto fail;
+        return NULL;
       kept = g_build_filename (report->set_aside, base, NULL);
       if (!link_into (path, report->set_aside, base, error))
-        goto fail;
+        return NULL;
       for (guint i = 0; crs_store_companion_suffixes[i] != NULL; i++)
         {
           g_autofree char *beside = g_strconcat (path, crs_store_companion_suffixes[i], NULL);
           g_autofree char *name = g_strconcat (base, crs_store_companion_suffixes[i], NULL);
           if (!link_into (beside, report->set_aside, name, error))
-            goto fail;
+            return NULL;
         }
       sync_folder (report->set_aside);
       say (progress, user_data, _("Set the damaged file aside, with its -wal and -shm, in %s."),
            report->set_aside);
 
       /* 4. */
-      count_losses (kept, tmpl, report);
+      count_losses (kept, copy->path, report);
       say (progress, user_data, _("Counted what the damaged file held that the backup lacks."));
     }
   else
     report->losses = g_array_new (FALSE, TRUE, sizeof (CrsStoreLoss));
 
-  if (!audit_restore (tmpl, report, error))
-    goto fail;
+  if (!audit_restore (copy->path, report, error))
+    return NULL;
   say (progress, user_data, _("Recorded the restore in the copy's audit log."));
 
   /* 5. Companions first (the folder keeps them): never a -wal beside a
@@ -554,26 +560,21 @@ crs_store_restore (const char            *db_path,
           if (g_unlink (beside) != 0 && errno != ENOENT)
             {
               fail_errno (error, errno, _("Cannot move %s aside: %s"), beside, g_strerror (errno));
-              goto fail;
+              return NULL;
             }
         }
       sync_folder (dir);
     }
-  if (g_rename (tmpl, path) != 0)
+  if (!crs_temp_file_rename (copy, path))
     {
       fail_errno (error, errno, _("Cannot put the backup in place at %s: %s"), path,
                   g_strerror (errno));
-      goto fail;
+      return NULL;
     }
   sync_folder (dir);
-  close (fd);
+  g_clear_pointer (&copy, crs_temp_file_free);
   say (progress, user_data, _("Put the backup in place at %s."), path);
   return g_steal_pointer (&report);
-
-fail:
-  g_unlink (tmpl);
-  close (fd);
-  return NULL;
 }
 
 char *

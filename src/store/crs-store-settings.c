@@ -40,6 +40,7 @@ crs_store_set_setting (CrsStore    *self,
                        const char  *value,
                        GError     **error)
 {
+  g_autoptr(CrsWrite) write = NULL;
   g_autoptr(CrsStmt) find = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
   g_autofree char *before = NULL;
@@ -56,69 +57,57 @@ crs_store_set_setting (CrsStore    *self,
                            _("A ward setting needs a name."));
       return FALSE;
     }
-  if (!crs_check_text ("key", key, error) || !crs_check_text ("value", value, error) ||
-      !crs_store_write_begin (self, error))
+  if (!crs_check_text ("key", key, error) || !crs_check_text ("value", value, error))
+    return FALSE;
+  write = crs_write_begin (self, error);
+  if (write == NULL)
     return FALSE;
 
   find = crs_store_prepare (self, "SELECT rowid FROM setting WHERE key = ?1", error);
   if (find == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (find, 1, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
     row_id = sqlite3_column_int64 (find, 0);
   else if (rc != SQLITE_DONE)
-    {
-      crs_store_fail (self, rc, _("save the ward setting"), error);
-      goto fail;
-    }
+    return crs_store_fail (self, rc, _("save the ward setting"), error);
   sqlite3_reset (find);
 
   if (row_id != 0)
     {
       before = crs_store_row_json (self, "setting", row_id, error);
       if (before == NULL)
-        goto fail;
+        return FALSE;
       stmt = crs_store_prepare (self, "UPDATE setting SET value = ?2 WHERE rowid = ?1", error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, row_id);
     }
   else
     {
       stmt = crs_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2)", error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
     }
   crs_bind_text (stmt, 2, value);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      crs_store_fail (self, rc, _("save the ward setting"), error);
-      goto fail;
-    }
+    return crs_store_fail (self, rc, _("save the ward setting"), error);
   if (row_id == 0)
     row_id = sqlite3_last_insert_rowid (self->db);
 
   after = crs_store_row_json (self, "setting", row_id, error);
   if (after == NULL)
-    goto fail;
+    return FALSE;
+  /* The same value again: nothing to record (the guard rolls back). */
   if (g_strcmp0 (before, after) == 0)
-    {
-      /* The same value again: nothing to record. */
-      crs_store_write_abort (self);
-      return TRUE;
-    }
+    return TRUE;
   if (!crs_store_audit (self, before == NULL ? crs_store_insert_action (self) : "update",
-                        "setting", row_id, before, after, error) ||
-      !crs_store_write_commit (self, 0, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  crs_store_write_abort (self);
-  return FALSE;
+                        "setting", row_id, before, after, error))
+    return FALSE;
+  return crs_write_commit (write, 0, error);
 }
 
 GHashTable *

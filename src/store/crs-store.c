@@ -250,9 +250,9 @@ refuse_read_only (CrsStore  *self,
   return FALSE;
 }
 
-gboolean
-crs_store_write_begin (CrsStore  *self,
-                       GError   **error)
+static gboolean
+write_begin (CrsStore  *self,
+             GError   **error)
 {
   if (self->read_only)
     return refuse_read_only (self, error);
@@ -274,10 +274,10 @@ crs_store_write_begin (CrsStore  *self,
   return crs_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
-gboolean
-crs_store_write_commit (CrsStore  *self,
-                        gint64     patient_id,
-                        GError   **error)
+static gboolean
+write_commit (CrsStore  *self,
+              gint64     patient_id,
+              GError   **error)
 {
   int rc;
 
@@ -297,8 +297,8 @@ crs_store_write_commit (CrsStore  *self,
   return TRUE;
 }
 
-void
-crs_store_write_abort (CrsStore *self)
+static void
+write_abort (CrsStore *self)
 {
   if (self->in_batch)
     {
@@ -313,6 +313,51 @@ crs_store_write_abort (CrsStore *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+struct _CrsWrite
+{
+  CrsStore *store;      /* not a reference: a write never outlives its store */
+  gboolean  committed;
+};
+
+CrsWrite *
+crs_write_begin (CrsStore  *self,
+                 GError   **error)
+{
+  CrsWrite *write;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), NULL);
+
+  if (!write_begin (self, error))
+    return NULL;
+  write = g_new0 (CrsWrite, 1);
+  write->store = self;
+  return write;
+}
+
+gboolean
+crs_write_commit (CrsWrite  *write,
+                  gint64     patient_id,
+                  GError   **error)
+{
+  g_return_val_if_fail (write != NULL, FALSE);
+  g_return_val_if_fail (!write->committed, FALSE);
+
+  /* A failed commit stays uncommitted: freeing the guard rolls back what
+   * SQLite has not already rolled back itself. */
+  write->committed = write_commit (write->store, patient_id, error);
+  return write->committed;
+}
+
+void
+crs_write_free (CrsWrite *write)
+{
+  if (write == NULL)
+    return;
+  if (!write->committed)
+    write_abort (write->store);
+  g_free (write);
 }
 
 static gboolean
