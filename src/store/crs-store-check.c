@@ -184,9 +184,8 @@ crs_store_query_int (sqlite3     *db,
   return rc;
 }
 
-/* The ward's id, or NULL (older version, unreadable). */
-static char *
-query_ward_id (sqlite3 *db)
+char *
+crs_store_query_ward_id (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   char *id = NULL;
@@ -409,7 +408,7 @@ crs_store_check_file (const char  *path,
 
   if (ok)
     {
-      g_autofree char *id = query_ward_id (db);
+      g_autofree char *id = crs_store_query_ward_id (db);
 
       /* Before anything is written: the rules in the file are the rules of
        * its version, and the audit log is whole (its newest rows at every
@@ -445,7 +444,7 @@ crs_store_read_ward_id (const char *path)
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
       crs_store_open_for_reading (path, &db, &copy_dir, NULL) == SQLITE_OK)
-    id = query_ward_id (db);
+    id = crs_store_query_ward_id (db);
   close_reading (db, copy_dir);
   return id;
 }
@@ -488,7 +487,7 @@ crs_store_check_backup (const char  *path,
   if (!check_open_file (db, &target, &version, error))
     return FALSE;
 
-  if (version < 4 || (id = query_ward_id (db)) == NULL)
+  if (version < 4 || (id = crs_store_query_ward_id (db)) == NULL)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CORRUPT,
                    _("The backup %s does not say which ward it belongs to (it was made by an "

@@ -233,18 +233,6 @@ migrate (CrsStore  *self,
   return TRUE;
 }
 
-static char *
-query_ward_id (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *id = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT ward_id FROM ward WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return id;
-}
 
 static CrsStore *
 store_open (const char  *path,
@@ -323,7 +311,7 @@ store_open (const char  *path,
       if (version < CRS_STORE_SCHEMA_VERSION && !migrate (self, error))
         return NULL;
       g_free (ward_id);
-      ward_id = query_ward_id (self->db);
+      ward_id = crs_store_query_ward_id (self->db);
 
       if (!created && !crs_store_backup_made_today (self->path, ward_id))
         {

@@ -313,6 +313,9 @@ gboolean  crs_store_check_backup   (const char  *path,
                                     const char  *ward_id,
                                     char       **ward_id_out,
                                     GError     **error);
+/* The ward's id in the open database @db, or NULL (older version,
+ * unreadable). */
+char     *crs_store_query_ward_id  (sqlite3     *db);
 /* The ward id stored in @path, read without writing; NULL when it cannot
  * be read (damaged, older version, not a ward database). */
 char     *crs_store_read_ward_id   (const char  *path);
