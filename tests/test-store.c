@@ -522,9 +522,13 @@ test_observation_amend (void)
   again = crs_store_get_observation (store, fix->id, &error);
   assert_observation_equal (again, fix);
 
-  /* Only the newest version can be amended. */
+  /* Only the newest version can be amended: a second nurse amending the
+   * same set (another window, another workstation) is told whose
+   * amendment came first, and nothing is overwritten. */
   g_assert_false (crs_store_amend_observation (store, original->id, fix, "twice", &error));
-  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "already amended by Nurse B at "));
+  g_assert_nonnull (strstr (error->message, "Nothing was overwritten"));
   g_clear_error (&error);
   g_assert_false (crs_store_amend_observation (store, 9999, fix, "none", &error));
   g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND);

@@ -20,6 +20,7 @@ typedef enum {
   CRS_STORE_ERROR_TAMPERED,     /* changed behind CRS Watch's back: schema, audit chain, records */
   CRS_STORE_ERROR_UNSAFE,       /* a file or folder another user could change or read */
   CRS_STORE_ERROR_IN_USE,       /* another program has the database open */
+  CRS_STORE_ERROR_CONFLICT,     /* someone else changed it first (an amendment of the same set) */
 } CrsStoreError;
 
 GQuark crs_store_error_quark (void);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/crs-format.h"
 #include "core/crs-grade-pews.h"
 #include "crs-store-private.h"
 
@@ -265,7 +266,10 @@ amendable_patient (CrsStore  *self,
   gint64 patient_id;
   int rc;
 
-  stmt = crs_store_prepare (self, "SELECT patient_id, superseded_by FROM observation WHERE id = ?1",
+  stmt = crs_store_prepare (self,
+                            "SELECT o.patient_id, o.superseded_by, n.author, n.recorded_at"
+                            " FROM observation o LEFT JOIN observation n ON n.id = o.superseded_by"
+                            " WHERE o.id = ?1",
                             error);
   if (stmt == NULL)
     return 0;
@@ -284,10 +288,19 @@ amendable_patient (CrsStore  *self,
     }
   if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
     {
-      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT,
-                   _("Observation set %" PRId64 " was already amended (by set %"
-                     PRId64 "); amend the newest version instead."),
-                   old_id, (gint64) sqlite3_column_int64 (stmt, 1));
+      /* Two nurses amending one set (two windows, two workstations):
+       * the first amendment stands, the second is told whose it is and
+       * when, and nothing is overwritten. */
+      const char *author = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *when = crs_format_time (sqlite3_column_int64 (stmt, 3), crs_store_now ());
+
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONFLICT,
+                   /* TRANSLATORS: e.g. "This observation set was already amended by
+                    * k.lee at 14:05. Nothing was overwritten: ..." */
+                   _("This observation set was already amended by %s at %s. Nothing was "
+                     "overwritten: look at that version in the history, then amend it if "
+                     "something is still wrong."),
+                   author != NULL && *author != '\0' ? author : _("someone"), when);
       return 0;
     }
   patient_id = sqlite3_column_int64 (stmt, 0);

@@ -151,7 +151,8 @@ gboolean    crs_store_add_observation     (CrsStore        *self,
                                            GError         **error);
 /* Saves @replacement as a new version of @old_id with @reason (required);
  * the old version stays readable, marked superseded. Only the newest
- * version can be amended (else CRS_STORE_ERROR_CONSTRAINT), and it stays
+ * version can be amended (else CRS_STORE_ERROR_CONFLICT, naming who
+ * amended it first and when), and it stays
  * with its patient (patient_id 0 = the old version's). */
 gboolean    crs_store_amend_observation   (CrsStore        *self,
                                            gint64           old_id,
