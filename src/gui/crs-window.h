@@ -32,5 +32,10 @@ gint64     crs_window_get_patient    (CrsWindow  *self);
  * For tests and benchmarks. */
 void       crs_window_set_clock      (CrsWindow  *self,
                                       gint64      now);
+/* How long the window waits without a key, click or pointer movement
+ * before it locks, in milliseconds, instead of the ward's
+ * signin.idle_minutes (0: the ward setting). For tests. */
+void       crs_window_set_idle_timeout (CrsWindow *self,
+                                        guint      milliseconds);
 
 G_END_DECLS
