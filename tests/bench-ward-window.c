@@ -27,12 +27,13 @@
 #include "core/crs-paths.h"
 #include "crs-bench-data.h"
 #include "crs-test-gtk-utils.h"
-#include "gui/crs-grade-row.h"
-#include "gui/crs-patient-page.h"
-#include "gui/crs-timeline-view.h"
+#include "gui/crs-grade-row-private.h"
+#include "gui/crs-patient-page-private.h"
+#include "gui/crs-timeline-view-private.h"
 #include "gui/crs-ward-list.h"
 #include "gui/crs-ward-row.h"
 #include "gui/crs-window.h"
+#include "gui/crs-timeline-private.h"
 
 #define N_PATIENTS 30
 #define SET_EVERY (15 * 60)

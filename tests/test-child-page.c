@@ -14,17 +14,17 @@
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
-#include "gui/crs-chart-item.h"
-#include "gui/crs-escalation-banner.h"
-#include "gui/crs-grade-panel.h"
-#include "gui/crs-grade-row.h"
+#include "gui/crs-chart-item-private.h"
+#include "gui/crs-escalation-banner-private.h"
+#include "gui/crs-grade-panel-private.h"
+#include "gui/crs-grade-row-private.h"
 #include "gui/crs-history-view.h"
 #include "gui/crs-observation-dialog.h"
 #include "gui/crs-patient-page.h"
 #include "gui/crs-timeline-table.h"
 #include "gui/crs-ward-list.h"
 #include "gui/crs-ward-row.h"
-#include "gui/crs-window.h"
+#include "gui/crs-window-private.h"
 
 #define MINUTE 60
 
@@ -195,17 +195,17 @@ child_body (CrsApplication *app)
   history = crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL);
   g_assert_nonnull (crs_test_find_widget (history, GTK_TYPE_LABEL, "PEWS"));
   g_assert_null (crs_test_find_widget (history, GTK_TYPE_LABEL, "NEWS2"));
-  item = g_list_model_get_item (crs_history_view_get_model (CRS_HISTORY_VIEW (history)), 0);
+  item = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (history)), 0);
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, "9 high");
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_STATUS), ==, "Red flag, not acknowledged");
   g_clear_object (&item);
-  item = g_list_model_get_item (crs_history_view_get_model (CRS_HISTORY_VIEW (history)), 1);
+  item = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (history)), 1);
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, "5 medium");
   g_clear_object (&item);
   adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "timeline");
   CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL) != NULL);
   table = crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL);
-  item = g_list_model_get_item (crs_timeline_table_get_model (CRS_TIMELINE_TABLE (table)), 0);
+  item = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (table)), 0);
   g_assert_cmpstr (crs_chart_item_get_text (item, CRS_CHART_NEWS2), ==, "9 high");
   crs_test_wait_drawn (GTK_WIDGET (window));
   g_assert_nonnull (crs_test_find_widget (table, GTK_TYPE_LABEL, "PEWS"));

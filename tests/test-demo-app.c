@@ -17,6 +17,7 @@
 #include "crs-test-gtk-utils.h"
 #include "exchange/crs-exchange-error.h"
 #include "gui/crs-window-private.h"
+#include "gui/crs-application-private.h"
 
 static char *demo_db_path;
 static char *demo_dir;

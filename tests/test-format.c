@@ -30,7 +30,6 @@ test_temperature_units (void)
     { 35.5, 95.9, "35.5 °C", "95.9 °F" },
   };
 
-  g_assert_cmpint (crs_format_get_temperature_unit (), ==, CRS_TEMPERATURE_CELSIUS);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *c = NULL;
@@ -41,14 +40,19 @@ test_temperature_units (void)
       g_assert_cmpfloat_with_epsilon (crs_fahrenheit_to_celsius (cases[i].fahrenheit),
                                       cases[i].celsius, 1e-9);
 
-      crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
-      c = crs_format_temperature (cases[i].celsius);
-      crs_format_set_temperature_unit (CRS_TEMPERATURE_FAHRENHEIT);
-      f = crs_format_temperature (cases[i].celsius);
+      c = crs_format_temperature (cases[i].celsius, CRS_TEMPERATURE_CELSIUS);
+      f = crs_format_temperature (cases[i].celsius, CRS_TEMPERATURE_FAHRENHEIT);
       g_assert_cmpstr (c, ==, cases[i].shown_c);
       g_assert_cmpstr (f, ==, cases[i].shown_f);
+      g_assert_cmpfloat_with_epsilon (crs_temperature_to_unit (cases[i].celsius, CRS_TEMPERATURE_FAHRENHEIT),
+                                      cases[i].fahrenheit, 1e-9);
+      g_assert_cmpfloat_with_epsilon (crs_temperature_from_unit (cases[i].fahrenheit, CRS_TEMPERATURE_FAHRENHEIT),
+                                      cases[i].celsius, 1e-9);
+      g_assert_cmpfloat (crs_temperature_to_unit (cases[i].celsius, CRS_TEMPERATURE_CELSIUS), ==,
+                         cases[i].celsius);
     }
-  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
+  g_assert_cmpstr (crs_temperature_unit_symbol (CRS_TEMPERATURE_FAHRENHEIT), ==, "°F");
+  g_assert_cmpstr (crs_temperature_unit_symbol (CRS_TEMPERATURE_CELSIUS), ==, "°C");
 }
 
 /* The reasons follow the unit shown; the grade never depends on it. */
@@ -60,19 +64,19 @@ test_reasons_follow_unit (void)
   g_autoptr(CrsGrading) fahrenheit = NULL;
   g_autofree char *summary_c = NULL;
   g_autofree char *summary_f = NULL;
+  CrsWardPolicy policy;
 
   obs->temperature_c = 39.1;
   obs->o2_device = CRS_O2_ROOM_AIR;
   obs->systolic = 120;
   obs->vasopressors = 0;
 
-  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
-  celsius = crs_grading_new (obs, NULL, NULL);
+  crs_ward_policy_init (&policy);
+  celsius = crs_grading_new (obs, NULL, &policy);
   summary_c = crs_grading_crs_summary (celsius);
-  crs_format_set_temperature_unit (CRS_TEMPERATURE_FAHRENHEIT);
-  fahrenheit = crs_grading_new (obs, NULL, NULL);
+  policy.temperature_unit = CRS_TEMPERATURE_FAHRENHEIT;
+  fahrenheit = crs_grading_new (obs, NULL, &policy);
   summary_f = crs_grading_crs_summary (fahrenheit);
-  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
 
   g_test_message ("%s | %s", summary_c, summary_f);
   g_assert_cmpint (celsius->crs_grade, ==, 1);

@@ -12,7 +12,7 @@
 #include "crs-test-ward-data.h"
 #include "gui/crs-observation-dialog.h"
 #include "gui/crs-ward-list.h"
-#include "gui/crs-window.h"
+#include "gui/crs-window-private.h"
 
 static CrsTestWard ward;
 

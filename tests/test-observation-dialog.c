@@ -13,7 +13,7 @@
 #include "core/crs-symptom.h"
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
-#include "gui/crs-grade-panel.h"
+#include "gui/crs-grade-panel-private.h"
 #include "gui/crs-observation-dialog.h"
 
 typedef struct
@@ -625,7 +625,8 @@ test_fahrenheit (Fixture       *fixture,
   g_assert_cmpstr (subtitle_of (fixture, "Temperature"), ==, "Not possible: allowed 50.0–116.6 °F");
   gtk_widget_grab_focus (GTK_WIDGET (form_test_row_editable (row (fixture, "Temperature"))));
   form_test_type (fixture->dialog, "102.2");
-  assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "fever 39.0 °C");
+  /* The reasons in the unit the nurse reads, as the field. */
+  assert_contains (crs_grade_panel_get_crs_text (panel (fixture)), "fever 102.2 °F");
 
   g_assert_true (press_save (fixture));
   g_assert_true (form_test_wait_closed (&fixture->dialog));

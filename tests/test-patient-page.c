@@ -12,21 +12,21 @@
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
-#include "gui/crs-acknowledge-dialog.h"
-#include "gui/crs-chart-item.h"
+#include "gui/crs-acknowledge-dialog-private.h"
+#include "gui/crs-chart-item-private.h"
 #include "gui/crs-display.h"
-#include "gui/crs-escalation-banner.h"
-#include "gui/crs-grade-row.h"
+#include "gui/crs-escalation-banner-private.h"
+#include "gui/crs-grade-row-private.h"
 #include "gui/crs-history-view.h"
-#include "gui/crs-latest-set.h"
+#include "gui/crs-latest-set-private.h"
 #include "gui/crs-observation-dialog.h"
 #include "gui/crs-patient-page.h"
 #include "gui/crs-preferences-window.h"
-#include "gui/crs-therapy-panel.h"
+#include "gui/crs-therapy-panel-private.h"
 #include "gui/crs-timeline-table.h"
 #include "gui/crs-ward-list.h"
 #include "gui/crs-ward-row.h"
-#include "gui/crs-window.h"
+#include "gui/crs-window-private.h"
 
 #define MINUTE 60
 #define HOUR (60 * MINUTE)
@@ -165,14 +165,14 @@ latest_body (CrsApplication *app)
   CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL) != NULL);
   timeline = CRS_TIMELINE_TABLE (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_TIMELINE_TABLE, NULL));
   g_assert_nonnull (timeline);
-  newest = g_list_model_get_item (crs_timeline_table_get_model (timeline), 1);
+  newest = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (timeline)), 1);
   g_assert_cmpstr (crs_chart_item_get_text (newest, CRS_CHART_CRS), ==, "1 mild");
   g_assert_true (contains (crs_chart_item_get_text (newest, CRS_CHART_SINCE), ", 71 h"));
   crs_test_screenshot (GTK_WIDGET (window), "patient-timeline");
   g_clear_object (&newest);
   /* The paracetamol is in the timeline after the set, newest first. */
-  g_assert_cmpuint (g_list_model_get_n_items (crs_timeline_table_get_model (timeline)), ==, 4);
-  newest = g_list_model_get_item (crs_timeline_table_get_model (timeline), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (crs_chart_table_get_model (CRS_CHART_TABLE (timeline))), ==, 4);
+  newest = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (timeline)), 0);
   g_assert_cmpstr (crs_chart_item_get_text (newest, CRS_CHART_EVENT), ==, "Antipyretic: paracetamol 1 g PO");
 
   /* Interventions and lab results. */
@@ -243,7 +243,7 @@ escalation_body (CrsApplication *app)
   {
     CrsTimelineTable *timeline = CRS_TIMELINE_TABLE (crs_test_find_widget (GTK_WIDGET (window),
                                                                            CRS_TYPE_TIMELINE_TABLE, NULL));
-    g_autoptr(CrsChartItem) oxygen = g_list_model_get_item (crs_timeline_table_get_model (timeline), 0);
+    g_autoptr(CrsChartItem) oxygen = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (timeline)), 0);
 
     g_assert_cmpstr (crs_chart_item_get_text (oxygen, CRS_CHART_EVENT), ==,
                      "Oxygen started or changed: Nasal cannula 2 L/min");
@@ -253,7 +253,7 @@ escalation_body (CrsApplication *app)
   {
     CrsHistoryView *history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window),
                                                                       CRS_TYPE_HISTORY_VIEW, NULL));
-    g_autoptr(CrsChartItem) flagged = g_list_model_get_item (crs_history_view_get_model (history), 0);
+    g_autoptr(CrsChartItem) flagged = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (history)), 0);
 
     g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, "Red flag, not acknowledged");
   }
@@ -312,7 +312,7 @@ escalation_body (CrsApplication *app)
     adw_view_stack_set_visible_child_name (crs_patient_page_get_view_stack (page_of (window)), "history");
     CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL) != NULL);
     history = CRS_HISTORY_VIEW (crs_test_find_widget (GTK_WIDGET (window), CRS_TYPE_HISTORY_VIEW, NULL));
-    flagged = g_list_model_get_item (crs_history_view_get_model (history), 0);
+    flagged = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (history)), 0);
     g_assert_cmpstr (crs_chart_item_get_text (flagged, CRS_CHART_STATUS), ==, shown);
     crs_test_screenshot (GTK_WIDGET (window), "history-acknowledged");
   }
@@ -490,7 +490,7 @@ history_body (CrsApplication *app)
 
   /* Every version, newest first: the correction, the version it
    * replaced, then the set of five hours before. */
-  rows = crs_history_view_get_model (history);
+  rows = crs_chart_table_get_model (CRS_CHART_TABLE (history));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   newest = g_list_model_get_item (rows, 0);
   replaced = g_list_model_get_item (rows, 1);

@@ -14,11 +14,13 @@
 
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
-#include "gui/crs-patient-page.h"
-#include "gui/crs-timeline-view.h"
+#include "gui/crs-patient-page-private.h"
+#include "gui/crs-timeline-view-private.h"
 #include "gui/crs-ward-list.h"
-#include "gui/crs-ward-row.h"
-#include "gui/crs-window.h"
+#include "gui/crs-ward-row-private.h"
+#include "gui/crs-window-private.h"
+#include "gui/crs-timeline-table.h"
+#include "gui/crs-timeline-private.h"
 
 #define MINUTE 60
 #define HOUR (60 * MINUTE)
@@ -155,7 +157,7 @@ chart_body (CrsApplication *app)
     g_assert_cmpfloat (c.origin.y + c.size.height, <=, t.origin.y);
     g_assert_cmpfloat (c.size.height, >=, 300);
   }
-  g_assert_cmpuint (g_list_model_get_n_items (crs_timeline_table_get_model (crs_timeline_view_get_table (view))), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (crs_chart_table_get_model (CRS_CHART_TABLE (crs_timeline_view_get_table (view)))), ==, 4);
   crs_test_screenshot (GTK_WIDGET (window), "patient-timeline-chart");
 
   /* Its accessible label: the latest grades and their trend. */
@@ -401,7 +403,7 @@ sparkline_body (CrsApplication *app)
   spark = crs_ward_row_get_sparkline (alan);
   g_assert_cmpuint (crs_timeline_model_get_n_points (crs_timeline_get_model (spark)), ==, 12);
   g_assert_cmpint (crs_timeline_model_get_point (crs_timeline_get_model (spark), 0)->at, ==, ward.now - 13 * HOUR);
-  g_assert_cmpuint (crs_ward_row_get_entry (alan)->status->sets->len, <, 12);
+  g_assert_cmpuint (crs_ward_entry_get_status (crs_ward_row_get_entry (alan))->sets->len, <, 12);
 
   /* Alan, not shown: a fever saved now. */
   {

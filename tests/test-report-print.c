@@ -11,11 +11,11 @@
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
 #include "gui/crs-check-row.h"
-#include "gui/crs-patient-page.h"
-#include "gui/crs-report-dialog.h"
+#include "gui/crs-patient-page-private.h"
+#include "gui/crs-report-dialog-private.h"
 #include "gui/crs-report-print.h"
-#include "gui/crs-timeline.h"
-#include "gui/crs-window.h"
+#include "gui/crs-timeline-private.h"
+#include "gui/crs-window-private.h"
 #include "report/crs-timeline-render.h"
 #include "store/crs-reference.h"
 
@@ -183,6 +183,36 @@ export_body (CrsApplication *app)
   }
   g_settings_reset (settings, "page-setup");
   g_settings_reset (settings, "print-settings");
+
+  /* The nurse reads °F: the report the window makes says °F, in the
+   * vital signs and on the chart, and nowhere °C. */
+  g_settings_set_string (settings, "temperature-unit", "fahrenheit");
+  {
+    g_autoptr(CrsHandover) fahrenheit = NULL;
+    g_autoptr(CrsReport) report = NULL;
+    g_autoptr(GString) all = NULL;
+    CrsHandoverOptions options;
+
+    crs_handover_options_init (&options);
+    options.now = ward.now;
+    options.period = CRS_HANDOVER_PERIOD_24_HOURS;
+    crs_handover_period_bounds (options.period, NULL, ward.now, &options.from, &options.to);
+    fahrenheit = _crs_window_load_handover (CRS_WINDOW (window), &options, &error);
+    g_assert_no_error (error);
+    report = crs_report_new (fahrenheit, CRS_REPORT_HANDOVER, 595, 842);
+    g_assert_true (crs_report_write_pdf (report, direct, &error));
+    g_assert_no_error (error);
+    all = g_string_new (NULL);
+    for (guint page = 1; page <= pdf_pages (direct, NULL); page++)
+      {
+        g_autofree char *text = page_text (direct, page);
+        g_string_append (all, text);
+      }
+    g_assert_nonnull (strstr (all->str, "Temperature 10"));
+    g_assert_nonnull (strstr (all->str, "°F"));
+    g_assert_null (strstr (all->str, "°C"));
+  }
+  g_settings_reset (settings, "temperature-unit");
 
   crs_test_close_all (app);
 }

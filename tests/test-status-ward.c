@@ -11,11 +11,11 @@
 
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
-#include "gui/crs-escalation-banner.h"
-#include "gui/crs-grade-row.h"
+#include "gui/crs-escalation-banner-private.h"
+#include "gui/crs-grade-row-private.h"
 #include "gui/crs-ward-list.h"
 #include "gui/crs-ward-row.h"
-#include "gui/crs-window.h"
+#include "gui/crs-window-private.h"
 
 #define MINUTE 60
 #define HOUR (60 * MINUTE)

@@ -10,7 +10,7 @@
 #include "crs-test-gtk-utils.h"
 #include "gui/crs-therapy-browser.h"
 #include "gui/crs-therapy-detail.h"
-#include "gui/crs-therapy-field-row.h"
+#include "gui/crs-therapy-field-row-private.h"
 #include "store/crs-reference.h"
 
 static gboolean

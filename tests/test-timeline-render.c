@@ -823,9 +823,8 @@ test_fahrenheit (void)
   Drawn d = { 0 };
 
   crs_timeline_model_set_show_temperature (model, TRUE);
-  crs_format_set_temperature_unit (CRS_TEMPERATURE_FAHRENHEIT);
+  crs_timeline_model_set_temperature_unit (model, CRS_TEMPERATURE_FAHRENHEIT);
   draw (&d, model, 900, 560, FALSE);
-  crs_format_set_temperature_unit (CRS_TEMPERATURE_CELSIUS);
   g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_FEVER_LINE, "100.4 °F"));
   g_assert_true (has_text (d.layout, CRS_TIMELINE_TEXT_TEMPERATURE_AXIS, "°F"));
   g_assert_false (has_text (d.layout, CRS_TIMELINE_TEXT_TEMPERATURE_AXIS, "°C"));

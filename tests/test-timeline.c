@@ -16,7 +16,7 @@
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
 #include "crs-test-timeline-data.h"
-#include "gui/crs-timeline.h"
+#include "gui/crs-timeline-private.h"
 
 #define HOUR CRS_TEST_HOUR
 #define T0 CRS_TEST_T0

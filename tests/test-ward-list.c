@@ -12,10 +12,11 @@
 
 #include "crs-test-gtk-utils.h"
 #include "crs-test-ward-data.h"
-#include "gui/crs-escalation-banner.h"
-#include "gui/crs-ward-list.h"
+#include "gui/crs-escalation-banner-private.h"
+#include "gui/crs-ward-entry.h"
+#include "gui/crs-ward-list-private.h"
 #include "gui/crs-ward-row.h"
-#include "gui/crs-window.h"
+#include "gui/crs-window-private.h"
 
 #define MINUTE 60
 #define HOUR (60 * MINUTE)
@@ -72,7 +73,7 @@ shown_order (CrsApplication *app)
   for (guint i = 0; i < shown->len; i++)
     {
       CrsWardEntry *entry = g_ptr_array_index (shown, i);
-      g_string_append_printf (order, "%s%s", i > 0 ? "," : "", entry->patient->bed);
+      g_string_append_printf (order, "%s%s", i > 0 ? "," : "", crs_ward_entry_get_patient (entry)->bed);
     }
   return g_strdup (order->str);
 }
@@ -592,7 +593,7 @@ demo_body (CrsApplication *app)
   shown = crs_ward_list_get_shown (ward_list (app));
   g_assert_cmpuint (shown->len, >=, 8);
   first = g_ptr_array_index (shown, 0);
-  g_assert_cmpuint (first->status->open->len, >, 0);
+  g_assert_cmpuint (crs_ward_entry_get_status (first)->open->len, >, 0);
   for (guint i = 1; i < shown->len; i++)
     g_assert_cmpint (crs_ward_entry_compare_urgency (g_ptr_array_index (shown, i - 1),
                                                      g_ptr_array_index (shown, i)), <, 0);
@@ -623,6 +624,105 @@ test_demo (void)
   crs_test_run_application (args, demo_body);
 }
 
+/* ---------------------------------------------------------------------- */
+
+/* The entry behind a row says what the row shows as properties, and
+ * notifies only what changed: a minute that changes nothing a person
+ * sees notifies nothing; a fever notifies the CRS chip and the status
+ * once each, and the bound row follows. */
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GHashTable *counts)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  g_hash_table_insert (counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static guint
+count_of (GHashTable *counts,
+          const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+}
+
+/* Whether a label under @root (shown on screen or not) reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_entry_notifies (void)
+{
+  g_autoptr(CrsStore) store = crs_test_ward_open ();
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CrsPatient) patient = NULL;
+  g_autoptr(CrsWardEntry) entry = NULL;
+  g_autoptr(CrsObservation) fever = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chip = NULL;
+  g_autofree char *summary = NULL;
+  CrsWardPolicy policy;
+  CrsWardRow *row;
+  gboolean graded = FALSE;
+
+  crs_ward_policy_init (&policy);
+  crs_test_ward_fill (store, g_get_real_time () / G_USEC_PER_SEC, &ward);
+  patient = crs_store_get_patient (store, ward.alan, &error);
+  g_assert_no_error (error);
+  entry = crs_ward_entry_new (patient);
+  row = g_object_ref_sink (crs_ward_row_new (entry));
+
+  g_assert_true (crs_ward_entry_load (entry, store, NULL, NULL, NULL, &policy, ward.now, &error));
+  g_assert_no_error (error);
+  g_object_get (entry, "crs-chip", &chip, "graded", &graded, "summary", &summary, NULL);
+  g_assert_cmpstr (chip, ==, "CRS 0 none");
+  g_assert_true (graded);
+  g_assert_true (g_str_has_prefix (summary, "Bed 3, "));
+  g_assert_true (has_label (GTK_WIDGET (row), "CRS 0 none"));
+
+  g_signal_connect (entry, "notify", G_CALLBACK (count_notify), counts);
+  /* Ten seconds on, Alan is overdue by a minute more: the due line and
+   * the sentence change, nothing else. */
+  crs_ward_entry_update_time (entry, &policy, ward.now + 10);
+  g_assert_cmpuint (count_of (counts, "due-text"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "summary"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "crs-chip"), ==, 0);
+  g_assert_cmpuint (count_of (counts, "bed"), ==, 0);
+  g_assert_true (has_label (GTK_WIDGET (row), "Overdue by 1 hour 1 minute (NEWS2 0)"));
+  /* A second later: nothing a person sees changed, nothing notified. */
+  g_hash_table_remove_all (counts);
+  crs_ward_entry_update_time (entry, &policy, ward.now + 11);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+
+  fever = crs_test_ward_normal_set (ward.alan, ward.now - 60);
+  fever->temperature_c = 39.2;
+  crs_test_ward_save_set (store, fever);
+  g_assert_true (crs_ward_entry_load (entry, store, NULL, NULL, NULL, &policy, ward.now + 20, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (counts, "crs-chip"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "status"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "bed"), ==, 0);
+  g_clear_pointer (&chip, g_free);
+  g_object_get (entry, "crs-chip", &chip, NULL);
+  g_assert_cmpstr (chip, ==, "CRS 1 mild");
+  g_assert_true (has_label (GTK_WIDGET (row), "CRS 1 mild"));
+  g_assert_false (has_label (GTK_WIDGET (row), "CRS 0 none"));
+
+  g_signal_handlers_disconnect_by_func (entry, count_notify, counts);
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/ward-list/stale", test_stale);
   g_test_add_func ("/ward-list/narrow", test_narrow);
   g_test_add_func ("/ward-list/demo", test_demo);
+  g_test_add_func ("/ward-list/entry-notifies", test_entry_notifies);
 
   return g_test_run ();
 }

@@ -11,19 +11,28 @@
 #include "crs-format.h"
 #include "crs-validate.h"
 
-static gint temperature_unit = CRS_TEMPERATURE_CELSIUS;
+G_DEFINE_ENUM_TYPE (CrsTemperatureUnit, crs_temperature_unit,
+  G_DEFINE_ENUM_VALUE (CRS_TEMPERATURE_CELSIUS, "celsius"),
+  G_DEFINE_ENUM_VALUE (CRS_TEMPERATURE_FAHRENHEIT, "fahrenheit"))
 
-void
-crs_format_set_temperature_unit (CrsTemperatureUnit unit)
+const char *
+crs_temperature_unit_symbol (CrsTemperatureUnit unit)
 {
-  g_return_if_fail (unit == CRS_TEMPERATURE_CELSIUS || unit == CRS_TEMPERATURE_FAHRENHEIT);
-  g_atomic_int_set (&temperature_unit, unit);
+  return unit == CRS_TEMPERATURE_FAHRENHEIT ? "°F" : "°C";
 }
 
-CrsTemperatureUnit
-crs_format_get_temperature_unit (void)
+double
+crs_temperature_to_unit (double             celsius,
+                         CrsTemperatureUnit unit)
 {
-  return (CrsTemperatureUnit) g_atomic_int_get (&temperature_unit);
+  return unit == CRS_TEMPERATURE_FAHRENHEIT ? crs_celsius_to_fahrenheit (celsius) : celsius;
+}
+
+double
+crs_temperature_from_unit (double             value,
+                           CrsTemperatureUnit unit)
+{
+  return unit == CRS_TEMPERATURE_FAHRENHEIT ? crs_fahrenheit_to_celsius (value) : value;
 }
 
 char *
@@ -36,9 +45,10 @@ crs_format_decimal (double value,
 }
 
 char *
-crs_format_temperature (double celsius)
+crs_format_temperature (double             celsius,
+                        CrsTemperatureUnit unit)
 {
-  if (crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT)
+  if (unit == CRS_TEMPERATURE_FAHRENHEIT)
     /* TRANSLATORS: a body temperature in Fahrenheit, e.g. "102.4 °F" */
     return g_strdup_printf (_("%.1f °F"), crs_celsius_to_fahrenheit (celsius));
   /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */

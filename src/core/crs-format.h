@@ -6,29 +6,38 @@
  * output. The returned strings are newly allocated. */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
 /* The unit temperatures are shown in. Values are always stored and
- * graded in °C; this only changes what people read. It is one setting for
- * the whole process (the app sets it from its preferences, so grading
- * reasons follow it too); crs-watch-cli and the files never change it, so
- * they always say °C. (Added with the nurse workflow.) */
+ * graded in °C; this only changes what people read. Whoever shows a
+ * temperature says which (the policy's temperature_unit for a patient's
+ * status, the chart's style); crs-watch-cli and the files always say °C.
+ * (Added with the nurse workflow.) */
 typedef enum {
   CRS_TEMPERATURE_CELSIUS = 0,
   CRS_TEMPERATURE_FAHRENHEIT,
 } CrsTemperatureUnit;
 
-void               crs_format_set_temperature_unit (CrsTemperatureUnit unit);
-CrsTemperatureUnit crs_format_get_temperature_unit (void);
+#define CRS_TYPE_TEMPERATURE_UNIT (crs_temperature_unit_get_type ())
+GType       crs_temperature_unit_get_type (void) G_GNUC_CONST;
+
+/* "°C" or "°F". */
+const char *crs_temperature_unit_symbol (CrsTemperatureUnit unit);
+/* @celsius in @unit, and back. */
+double      crs_temperature_to_unit     (double             celsius,
+                                         CrsTemperatureUnit unit);
+double      crs_temperature_from_unit   (double             value,
+                                         CrsTemperatureUnit unit);
 
 /* @value with @decimals decimals (0-6) in the current locale, without
  * grouping: "38,5" on a German desktop, "4.1" as a source printed it. */
 char *crs_format_decimal     (double value,
                               int    decimals);
-/* Temperature with one decimal in the unit shown: "39.1 °C", "102.4 °F". */
-char *crs_format_temperature (double celsius);
+/* Temperature with one decimal in @unit: "39.1 °C", "102.4 °F". */
+char *crs_format_temperature (double             celsius,
+                              CrsTemperatureUnit unit);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */
 char *crs_format_flow        (double l_min);
 /* A duration in whole minutes: "45 minutes", "1 hour", "3 hours 20 minutes". */

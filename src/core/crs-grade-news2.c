@@ -251,9 +251,10 @@ crs_news2_score_param (CrsObservation *observation,
 
 /* "pulse 115/min (2)": what a parameter was and what it scored. */
 static char *
-describe_param (CrsObservation *observation,
-                CrsNews2Param   param,
-                int             score)
+describe_param (CrsObservation      *observation,
+                const CrsWardPolicy *policy,
+                CrsNews2Param        param,
+                int                  score)
 {
   g_autofree char *value = NULL;
 
@@ -279,7 +280,8 @@ describe_param (CrsObservation *observation,
       break;
     case CRS_NEWS2_TEMPERATURE:
       {
-        g_autofree char *t = crs_format_temperature (crs_temperature_tenths (observation->temperature_c) / 10.0);
+        g_autofree char *t = crs_format_temperature (crs_temperature_tenths (observation->temperature_c) / 10.0,
+                                                          policy->temperature_unit);
         value = g_strdup_printf (_("temperature %s"), t);
       }
       break;
@@ -397,8 +399,9 @@ crs_grade_news2_compute (CrsGrading              *grading,
 }
 
 void
-crs_grade_news2_describe (CrsGrading     *grading,
-                          CrsObservation *observation)
+crs_grade_news2_describe (CrsGrading          *grading,
+                          CrsObservation      *observation,
+                          const CrsWardPolicy *policy)
 {
   if (grading->news2_not_applicable)
     return;
@@ -415,7 +418,7 @@ crs_grade_news2_describe (CrsGrading     *grading,
           continue;
         }
       if (score > 0)
-        crs_strv_add (grading->news2_reasons, describe_param (observation, (CrsNews2Param) p, score));
+        crs_strv_add (grading->news2_reasons, describe_param (observation, policy, (CrsNews2Param) p, score));
     }
 }
 

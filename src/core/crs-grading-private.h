@@ -33,7 +33,8 @@ void crs_grade_icans_describe (CrsGrading              *grading,
                                CrsObservation          *observation,
                                const CrsWardPolicy     *policy);
 void crs_grade_news2_describe (CrsGrading              *grading,
-                               CrsObservation          *observation);
+                               CrsObservation          *observation,
+                               const CrsWardPolicy     *policy);
 void crs_red_flags_describe   (CrsGrading              *grading,
                                CrsObservation          *observation);
 void crs_guidance_describe    (CrsGrading              *grading,

@@ -231,7 +231,7 @@ crs_grading_new (CrsObservation          *observation,
 
   crs_grade_crs_describe (grading, observation, context, policy);
   crs_grade_icans_describe (grading, observation, policy);
-  crs_grade_news2_describe (grading, observation);
+  crs_grade_news2_describe (grading, observation, policy);
   if (grading->pews_applies)
     {
       CrsPewsContext pews_context;

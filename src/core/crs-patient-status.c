@@ -386,6 +386,8 @@ crs_patient_status_unref (CrsPatientStatus *self)
   g_free (st);
 }
 
+G_DEFINE_BOXED_TYPE (CrsPatientStatus, crs_patient_status, crs_patient_status_ref, crs_patient_status_unref)
+
 void
 crs_patient_status_context (CrsPatientStatus  *self,
                             gint64             at,

@@ -21,7 +21,7 @@
  * read it and nothing else: views display, they do not decide. */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "crs-due.h"
 #include "crs-escalation.h"
@@ -123,6 +123,9 @@ CrsPatientStatus *crs_patient_status_new   (const CrsPatientRecord *record,
 CrsPatientStatus *crs_patient_status_ref   (CrsPatientStatus       *self);
 void              crs_patient_status_unref (CrsPatientStatus       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsPatientStatus, crs_patient_status_unref)
+/* A boxed type, reference counted: for properties that hold a status. */
+#define CRS_TYPE_PATIENT_STATUS (crs_patient_status_get_type ())
+GType             crs_patient_status_get_type (void) G_GNUC_CONST;
 
 /* The grading as of now of @set (one of status->sets), with words. */
 CrsGrading *crs_patient_status_grade_set      (CrsPatientStatus *self,

@@ -117,6 +117,7 @@ crs_ward_policy_init (CrsWardPolicy *policy)
   policy->grade1_interval_minutes = CRS_POLICY_GRADE1_INTERVAL_MINUTES;
   policy->continuous_max_gap_minutes = CRS_POLICY_CONTINUOUS_MAX_GAP_MINUTES;
   policy->child_hypotension_by_age = TRUE;
+  policy->temperature_unit = CRS_TEMPERATURE_CELSIUS;
 }
 
 int

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "crs-format.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -51,6 +53,13 @@ typedef struct
    * years, below 90 from 10 years. FALSE: the adult threshold
    * (hypotension_systolic_below) for everyone. Default TRUE. */
   gboolean child_hypotension_by_age;
+  /* The unit temperatures are shown in: in grading reasons, on the
+   * patient's pages, the chart and the handover report. Not a ward
+   * setting and never stored in the ward database: each user's own
+   * choice (the app's preference "temperature-unit"), put here by the
+   * window that shows a status. crs-watch-cli and the files say °C.
+   * Default Celsius. */
+  CrsTemperatureUnit temperature_unit;
 } CrsWardPolicy;
 
 void crs_ward_policy_init (CrsWardPolicy *policy);

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "store/crs-store-nurses.h"
-#include "crs-acknowledge-dialog.h"
+#include "crs-acknowledge-dialog-private.h"
 
 struct _CrsAcknowledgeDialog
 {

@@ -23,8 +23,5 @@ CrsAcknowledgeDialog *crs_acknowledge_dialog_new (GtkWindow  *parent,
                                                   const char *findings,
                                                   const char *note,
                                                   const char *problem);
-/* The two fields, for tests. */
-AdwEntryRow *crs_acknowledge_dialog_get_name_row     (CrsAcknowledgeDialog *self);
-AdwEntryRow *crs_acknowledge_dialog_get_informed_row (CrsAcknowledgeDialog *self);
 
 G_END_DECLS

@@ -23,7 +23,7 @@
 #include "core/crs-paths.h"
 #include "exchange/crs-ward-xml.h"
 #include "store/crs-store-nurses.h"
-#include "crs-application.h"
+#include "crs-application-private.h"
 #include "crs-preferences-window.h"
 #include "crs-therapy-browser.h"
 #include "crs-window.h"

@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrsApplication, crs_application, CRS, APPLICATION, AdwApplication)
 
 CrsApplication *crs_application_new      (void);
-/* TRUE when started with --demo. */
-gboolean        crs_application_get_demo (CrsApplication *self);
 /* The ward database the application works on (with --demo, the demo's
  * temporary one), open from startup to shutdown; NULL when it could not be
  * opened, which the window has said in a dialog. */

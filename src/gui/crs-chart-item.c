@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 
-#include "crs-chart-item.h"
+#include "crs-chart-item-private.h"
 #include "crs-display.h"
 
 struct _CrsChartItem

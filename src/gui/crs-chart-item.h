@@ -48,8 +48,6 @@ void          crs_chart_item_set_text     (CrsChartItem    *self,
 void          crs_chart_item_take_text    (CrsChartItem    *self,
                                            CrsChartText     which,
                                            char            *text);
-const char   *crs_chart_item_get_text     (CrsChartItem    *self,
-                                           CrsChartText     which);
 /* Style classes of a cell, NULL-terminated (copied). */
 void          crs_chart_item_set_classes  (CrsChartItem    *self,
                                            CrsChartClasses  which,

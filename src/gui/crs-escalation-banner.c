@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crs-escalation-banner.h"
+#include "crs-escalation-banner-private.h"
 
 struct _CrsEscalationBanner
 {

@@ -14,11 +14,8 @@ G_DECLARE_FINAL_TYPE (CrsEscalationBanner, crs_escalation_banner, CRS, ESCALATIO
 void        crs_escalation_banner_show       (CrsEscalationBanner *self,
                                               const char          *title,
                                               const char          *detail);
-gboolean    crs_escalation_banner_is_shown   (CrsEscalationBanner *self);
 /* On a narrow window: the button under the text, which keeps the width. */
 void        crs_escalation_banner_set_compact (CrsEscalationBanner *self,
                                                gboolean             compact);
-const char *crs_escalation_banner_get_title  (CrsEscalationBanner *self);
-const char *crs_escalation_banner_get_detail (CrsEscalationBanner *self);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include "core/crs-grade-word.h"
 #include "core/crs-guidance.h"
 #include "crs-display.h"
-#include "crs-grade-panel.h"
+#include "crs-grade-panel-private.h"
 
 struct _CrsGradePanel
 {
@@ -251,12 +251,6 @@ crs_grade_panel_init (CrsGradePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   crs_grade_panel_set_grading (self, NULL);
-}
-
-GtkWidget *
-crs_grade_panel_new (void)
-{
-  return g_object_new (CRS_TYPE_GRADE_PANEL, NULL);
 }
 
 void

@@ -13,18 +13,9 @@ G_BEGIN_DECLS
 #define CRS_TYPE_GRADE_PANEL (crs_grade_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CrsGradePanel, crs_grade_panel, CRS, GRADE_PANEL, GtkWidget)
 
-GtkWidget  *crs_grade_panel_new           (void);
 /* Shows @grading (NULL: nothing graded yet). The panel keeps no
  * reference to it. */
 void        crs_grade_panel_set_grading   (CrsGradePanel    *self,
                                            const CrsGrading *grading);
-/* What the panel shows, for tests and assistive technology. */
-const char *crs_grade_panel_get_crs_text   (CrsGradePanel   *self);
-const char *crs_grade_panel_get_icans_text (CrsGradePanel   *self);
-/* The early-warning score's summary: NEWS2, or a child's PEWS. */
-const char *crs_grade_panel_get_news2_text (CrsGradePanel   *self);
-/* Its badge as text: "NEWS2\n5\nmedium", "PEWS\n6\nmedium". */
-const char *crs_grade_panel_get_early_warning_badge (CrsGradePanel *self);
-const char *crs_grade_panel_get_red_flags_text (CrsGradePanel *self);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crs-grade-row.h"
+#include "crs-grade-row-private.h"
 
 struct _CrsGradeRow
 {

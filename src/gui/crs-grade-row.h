@@ -20,8 +20,5 @@ void crs_grade_row_set (CrsGradeRow *self,
                         const char  *summary,
                         const char  *note,
                         const char  *guidance);
-/* The texts shown, for tests: summary and guidance. */
-const char *crs_grade_row_get_summary  (CrsGradeRow *self);
-const char *crs_grade_row_get_grade    (CrsGradeRow *self);
 
 G_END_DECLS

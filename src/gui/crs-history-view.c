@@ -8,28 +8,27 @@
 
 #include "core/crs-format.h"
 #include "crs-chart-item.h"
+#include "crs-chart-table.h"
 #include "crs-display.h"
 #include "crs-history-view.h"
 
 struct _CrsHistoryView
 {
-  GtkWidget parent_instance;
+  CrsChartTable parent_instance;
 
-  GListStore *items;
-  GPtrArray  *pending;     /* sets to show once the table is on screen */
-  gint64      pending_now;
   /* What the rows are made with (the latest crs_history_view_show ()). */
+  GPtrArray        *observations;
   GPtrArray        *acknowledgements;
-  CrsPatientStatus *status;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
   GtkColumnViewColumn *news2_column;
 };
 
-G_DEFINE_FINAL_TYPE (CrsHistoryView, crs_history_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS_TYPE_CHART_TABLE)
 
-static void crs_history_view_map (GtkWidget *widget);
+static GPtrArray *make_rows (CrsChartTable    *table,
+                             CrsPatientStatus *status);
 
 /* The cells' own strings live in the factories of the .ui file, where
  * xgettext does not look: they are listed here for translators. */
@@ -43,14 +42,9 @@ crs_history_view_dispose (GObject *object)
 {
   CrsHistoryView *self = CRS_HISTORY_VIEW (object);
 
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->observations, g_ptr_array_unref);
   g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
-  g_clear_pointer (&self->status, crs_patient_status_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_HISTORY_VIEW);
-  /* The template's root box is no bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->items);
   G_OBJECT_CLASS (crs_history_view_parent_class)->dispose (object);
 }
 
@@ -61,7 +55,8 @@ row_activated_cb (GtkColumnView  *view,
                   guint           position,
                   CrsHistoryView *self)
 {
-  g_autoptr(CrsChartItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  g_autoptr(CrsChartItem) item = g_list_model_get_item (crs_chart_table_get_model (CRS_CHART_TABLE (self)),
+                                                        position);
   gboolean can_amend = FALSE;
 
   if (item != NULL)
@@ -77,30 +72,21 @@ crs_history_view_class_init (CrsHistoryViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = crs_history_view_dispose;
-  widget_class->map = crs_history_view_map;
+  CRS_CHART_TABLE_CLASS (klass)->make_rows = make_rows;
 
-  g_type_ensure (CRS_TYPE_CHART_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CrsHistoryView, news2_column);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 crs_history_view_init (CrsHistoryView *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  crs_chart_table_set_parts (CRS_CHART_TABLE (self), self->stack, self->column_view, self->news2_column,
+                             GTK_TYPE_SINGLE_SELECTION);
 }
 
 static char *
@@ -224,19 +210,20 @@ newest_first (gconstpointer a,
 }
 
 static CrsChartItem *
-make_item (CrsHistoryView *self,
-           CrsObservation *obs,
-           gint64          now)
+make_item (CrsHistoryView   *self,
+           CrsPatientStatus *status,
+           CrsObservation   *obs)
 {
+  gint64 now = status->now;
   CrsChartItem *item = crs_chart_item_new ();
   gboolean old = obs->superseded_by_id != 0;
   /* A current set's grades as of now; a replaced version's as saved. */
-  const CrsGrading *grading = old ? NULL : crs_patient_status_numbers (self->status, obs);
+  const CrsGrading *grading = old ? NULL : crs_patient_status_numbers (status, obs);
 
   crs_chart_item_take_text (item, CRS_CHART_TIME, crs_format_time (obs->taken_at, now));
   crs_chart_item_take_text (item, CRS_CHART_TEMPERATURE,
                             isnan (obs->temperature_c) ? g_strdup ("—")
-                                                       : crs_format_temperature (obs->temperature_c));
+                                                       : crs_format_temperature (obs->temperature_c, status->policy.temperature_unit));
   crs_chart_item_take_text (item, CRS_CHART_PULSE, int_text (obs->heart_rate));
   crs_chart_item_take_text (item, CRS_CHART_RESP, int_text (obs->resp_rate));
   if (crs_is_missing_int (obs->systolic) && crs_is_missing_int (obs->diastolic) &&
@@ -255,7 +242,7 @@ make_item (CrsHistoryView *self,
   crs_chart_item_set_text (item, CRS_CHART_CONSCIOUSNESS,
                            obs->acvpu != CRS_ACVPU_UNSET ? crs_acvpu_label (obs->acvpu) : "—");
   crs_chart_item_take_text (item, CRS_CHART_NEURO, neuro_text (obs));
-  crs_chart_item_set_grades (item, obs, grading, crs_patient_status_uses_pews (self->status));
+  crs_chart_item_set_grades (item, obs, grading, crs_patient_status_uses_pews (status));
   crs_chart_item_set_text (item, CRS_CHART_AUTHOR, obs->author);
   crs_chart_item_take_text (item, CRS_CHART_STATUS, status_text (self, obs, grading, now));
 
@@ -267,61 +254,22 @@ make_item (CrsHistoryView *self,
   return item;
 }
 
-static void
-fill (CrsHistoryView *self,
-      GPtrArray      *observations,
-      gint64          now)
+static GPtrArray *
+make_rows (CrsChartTable    *table,
+           CrsPatientStatus *status)
 {
+  CrsHistoryView *self = CRS_HISTORY_VIEW (table);
   g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean newest_changed = FALSE;
-
-  /* A child's early-warning score is PEWS (NHS England national charts,
-   * 2023), where an adult's is NEWS2. */
-  gtk_column_view_column_set_title (self->news2_column,
-                                    crs_patient_status_uses_pews (self->status) ? _("PEWS") : _("NEWS2"));
+  GPtrArray *items;
 
   /* A view of the caller's array: it keeps the references. */
-  sorted = g_ptr_array_copy (observations, NULL, NULL);
+  sorted = g_ptr_array_copy (self->observations, NULL, NULL);
   g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, newest_first);
   items = g_ptr_array_new_full (sorted->len, g_object_unref);
   for (guint i = 0; i < sorted->len; i++)
-    g_ptr_array_add (items, make_item (self, g_ptr_array_index (sorted, i), now));
-
-  /* A new set (or a correction of the newest) goes in at the top: show
-   * it, rather than keep the rows that were there in view. */
-  if (items->len > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
-    {
-      g_autoptr(CrsChartItem) top = g_list_model_get_item (G_LIST_MODEL (self->items), 0);
-
-      newest_changed = !crs_chart_item_equal (top, g_ptr_array_index (items, 0));
-    }
-  crs_chart_item_update_store (self->items, items);
-  if (newest_changed)
-    {
-      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-
-      if (adjustment != NULL)
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-    }
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
-}
-
-/* A table keeps up to a few hundred rows of widgets alive, and making
- * them for a patient's long history takes a while: it is done when the
- * table comes on screen, not for every patient opened. */
-static void
-crs_history_view_map (GtkWidget *widget)
-{
-  CrsHistoryView *self = CRS_HISTORY_VIEW (widget);
-
-  if (self->pending != NULL)
-    {
-      g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
-      fill (self, pending, self->pending_now);
-    }
-  GTK_WIDGET_CLASS (crs_history_view_parent_class)->map (widget);
+    g_ptr_array_add (items, make_item (self, status, g_ptr_array_index (sorted, i)));
+  return items;
 }
 
 void
@@ -330,30 +278,16 @@ crs_history_view_show (CrsHistoryView   *self,
                        GPtrArray        *acknowledgements,
                        CrsPatientStatus *status)
 {
-  gint64 now;
-
   g_return_if_fail (CRS_IS_HISTORY_VIEW (self));
+  g_return_if_fail (observations != NULL);
   g_return_if_fail (status != NULL);
 
-  now = status->now;
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
+  g_ptr_array_ref (observations);
+  g_clear_pointer (&self->observations, g_ptr_array_unref);
+  self->observations = observations;
   if (acknowledgements != NULL)
-    self->acknowledgements = g_ptr_array_ref (acknowledgements);
-  g_clear_pointer (&self->status, crs_patient_status_unref);
-  self->status = crs_patient_status_ref (status);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    fill (self, observations, now);
-  else
-    {
-      self->pending = g_ptr_array_ref (observations);
-      self->pending_now = now;
-    }
-}
-
-GListModel *
-crs_history_view_get_model (CrsHistoryView *self)
-{
-  g_return_val_if_fail (CRS_IS_HISTORY_VIEW (self), NULL);
-  return G_LIST_MODEL (self->items);
+    g_ptr_array_ref (acknowledgements);
+  g_clear_pointer (&self->acknowledgements, g_ptr_array_unref);
+  self->acknowledgements = acknowledgements;
+  crs_chart_table_show (CRS_CHART_TABLE (self), status);
 }

@@ -6,13 +6,15 @@
 
 #include <adwaita.h>
 
+#include "crs-chart-table.h"
+
 #include "core/crs-patient-status.h"
 #include "store/crs-store.h"
 
 G_BEGIN_DECLS
 
 #define CRS_TYPE_HISTORY_VIEW (crs_history_view_get_type ())
-G_DECLARE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS, HISTORY_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrsHistoryView, crs_history_view, CRS, HISTORY_VIEW, CrsChartTable)
 
 /* @observations: CrsObservation *, every version (any order);
  * @acknowledgements: the patient's (CrsAcknowledgement *, may be NULL):
@@ -24,7 +26,5 @@ void        crs_history_view_show  (CrsHistoryView   *self,
                                     GPtrArray        *observations,
                                     GPtrArray        *acknowledgements,
                                     CrsPatientStatus *status);
-/* The rows shown (CrsChartItem), for tests. */
-GListModel *crs_history_view_get_model (CrsHistoryView *self);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include "core/crs-guidance.h"
 #include "crs-display.h"
 #include "crs-grade-row.h"
-#include "crs-latest-set.h"
+#include "crs-latest-set-private.h"
 
 struct _CrsLatestSet
 {

@@ -17,8 +17,5 @@ G_DECLARE_FINAL_TYPE (CrsLatestSet, crs_latest_set, CRS, LATEST_SET, GtkWidget)
  * due time, its red flag and who acknowledged it. */
 void crs_latest_set_show (CrsLatestSet     *self,
                           CrsPatientStatus *status);
-/* The red flag row's text ("Red flag acknowledged by …"), "" when hidden;
- * for tests. */
-const char *crs_latest_set_get_escalation_text (CrsLatestSet *self);
 
 G_END_DECLS

@@ -24,12 +24,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Temperature unit of the GSettings key "temperature-unit". */
-enum {
-  UNIT_CELSIUS = 0,
-  UNIT_FAHRENHEIT = 1,
-};
-
 static void
 grade_now (CrsObservationDialog *self)
 {
@@ -326,7 +320,7 @@ load_history (CrsObservationDialog *self)
 static void
 set_temperature_unit (CrsObservationDialog *self)
 {
-  if (g_settings_get_enum (self->settings, "temperature-unit") == UNIT_FAHRENHEIT)
+  if (self->policy.temperature_unit == CRS_TEMPERATURE_FAHRENHEIT)
     crs_number_row_set_conversion (self->temperature_row, "°F",
                                    crs_fahrenheit_to_celsius, crs_celsius_to_fahrenheit);
   else
@@ -356,6 +350,8 @@ crs_observation_dialog_new (GtkWindow      *parent,
   /* The ward's policy; a value that cannot be read falls back to its
    * documented default (crs-ward-policy.h). */
   crs_store_load_policy (self->store, &self->policy);
+  /* Not the ward's: this user's unit, for the reasons the form shows. */
+  self->policy.temperature_unit = g_settings_get_enum (self->settings, "temperature-unit");
 
   crs_form_title_for_patient (self->window_title, self->patient);
   set_temperature_unit (self);

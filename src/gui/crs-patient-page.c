@@ -18,7 +18,7 @@
 #include "crs-escalation-banner.h"
 #include "crs-history-view.h"
 #include "crs-latest-set.h"
-#include "crs-patient-page.h"
+#include "crs-patient-page-private.h"
 #include "crs-record-row.h"
 #include "crs-therapy-panel.h"
 #include "crs-timeline-view.h"

@@ -34,9 +34,6 @@ gboolean        crs_patient_page_load            (CrsPatientPage      *self,
 void            crs_patient_page_clear           (CrsPatientPage      *self,
                                                   const CrsWardPolicy *policy,
                                                   gint64               now);
-/* The status of the patient shown (borrowed), or NULL: what every part
- * of the page shows (core: crs-patient-status.h). */
-CrsPatientStatus *crs_patient_page_get_status    (CrsPatientPage      *self);
 /* The patient shown (borrowed), or NULL. */
 CrsPatient     *crs_patient_page_get_patient     (CrsPatientPage      *self);
 /* The sets of this patient whose red flag is not acknowledged yet
@@ -48,10 +45,6 @@ const char     *crs_patient_page_get_escalation_text  (CrsPatientPage *self);
 CrsObservation *crs_patient_page_find_observation (CrsPatientPage    *self,
                                                    gint64             observation_id);
 AdwViewStack   *crs_patient_page_get_view_stack  (CrsPatientPage      *self);
-/* The Timeline tab (chart, controls and table), and the summary's chart
- * of the last 72 hours. */
-CrsTimelineView *crs_patient_page_get_timeline_view (CrsPatientPage   *self);
-CrsTimeline     *crs_patient_page_get_recent_chart  (CrsPatientPage   *self);
 AdwViewSwitcherBar *crs_patient_page_get_switcher_bar (CrsPatientPage *self);
 /* The page alone on a narrow window: the banner's button goes under its
  * text. */

@@ -8,7 +8,7 @@
 
 #include "core/crs-format.h"
 #include "crs-check-row.h"
-#include "crs-report-dialog.h"
+#include "crs-report-dialog-private.h"
 #include "crs-time-row.h"
 
 /* The positions of the period combo. */

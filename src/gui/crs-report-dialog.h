@@ -28,9 +28,5 @@ CrsReportDialog *crs_report_dialog_new         (GtkWindow          *parent,
 void             crs_report_dialog_get_options (CrsReportDialog    *self,
                                                 CrsHandoverOptions *options);
 
-/* For tests. */
-AdwComboRow     *crs_report_dialog_get_period_row   (CrsReportDialog *self);
-AdwComboRow     *crs_report_dialog_get_patients_row (CrsReportDialog *self);
-GtkListBox      *crs_report_dialog_get_patients_list (CrsReportDialog *self);
 
 G_END_DECLS

@@ -44,7 +44,6 @@ add_row (CrsTherapyDetail    *self,
 {
   GtkWidget *row = crs_therapy_field_row_new (title, value, caution, detail);
 
-  g_object_set_data (G_OBJECT (row), "crs-group", group);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
 }
@@ -55,7 +54,9 @@ clear_rows (CrsTherapyDetail *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *row = self->rows->pdata[i];
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "crs-group"), row);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->rows, 0);
 }
@@ -382,10 +383,4 @@ crs_therapy_detail_init (CrsTherapyDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-}
-
-GtkWidget *
-crs_therapy_detail_new (void)
-{
-  return g_object_new (CRS_TYPE_THERAPY_DETAIL, NULL);
 }

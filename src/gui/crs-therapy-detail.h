@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 #define CRS_TYPE_THERAPY_DETAIL (crs_therapy_detail_get_type ())
 G_DECLARE_FINAL_TYPE (CrsTherapyDetail, crs_therapy_detail, CRS, THERAPY_DETAIL, AdwBin)
 
-GtkWidget  *crs_therapy_detail_new         (void);
 void        crs_therapy_detail_set_therapy (CrsTherapyDetail *self,
                                             CrsTherapy       *therapy);
 CrsTherapy *crs_therapy_detail_get_therapy (CrsTherapyDetail *self);

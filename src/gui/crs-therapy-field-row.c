@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crs-therapy-field-row.h"
+#include "crs-therapy-field-row-private.h"
 
 struct _CrsTherapyFieldRow
 {

@@ -14,7 +14,5 @@ GtkWidget  *crs_therapy_field_row_new        (const char         *title,
                                               const char         *value,
                                               const char         *caution,
                                               const char         *detail);
-const char *crs_therapy_field_row_get_value  (CrsTherapyFieldRow *self);   /* NULL for no data */
-const char *crs_therapy_field_row_get_detail (CrsTherapyFieldRow *self);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include "core/crs-risk.h"
 #include "crs-display.h"
 #include "crs-record-row.h"
-#include "crs-therapy-panel.h"
+#include "crs-therapy-panel-private.h"
 
 struct _CrsTherapyPanel
 {

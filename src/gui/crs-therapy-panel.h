@@ -18,7 +18,5 @@ G_DECLARE_FINAL_TYPE (CrsTherapyPanel, crs_therapy_panel, CRS, THERAPY_PANEL, Gt
 void        crs_therapy_panel_show          (CrsTherapyPanel  *self,
                                              CrsPatientStatus *status,
                                              gboolean          has_reference);
-/* The window sentence shown, for tests. */
-const char *crs_therapy_panel_get_headline  (CrsTherapyPanel *self);
 
 G_END_DECLS

@@ -260,12 +260,6 @@ crs_time_row_init (CrsTimeRow *self)
   update_label (self);
 }
 
-GtkWidget *
-crs_time_row_new (void)
-{
-  return g_object_new (CRS_TYPE_TIME_ROW, NULL);
-}
-
 gint64
 crs_time_row_get_time (CrsTimeRow *self)
 {

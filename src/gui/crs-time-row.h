@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 #define CRS_TYPE_TIME_ROW (crs_time_row_get_type ())
 G_DECLARE_FINAL_TYPE (CrsTimeRow, crs_time_row, CRS, TIME_ROW, AdwActionRow)
 
-GtkWidget *crs_time_row_new          (void);
 gint64     crs_time_row_get_time     (CrsTimeRow *self);
 /* 0 clears an optional row; a required row then shows now. */
 void       crs_time_row_set_time     (CrsTimeRow *self,

@@ -10,45 +10,37 @@
 
 #include "core/crs-grading-history.h"
 #include "crs-chart-item.h"
+#include "crs-chart-table.h"
 #include "crs-display.h"
 #include "crs-timeline-table.h"
 
 struct _CrsTimelineTable
 {
-  GtkWidget parent_instance;
+  CrsChartTable parent_instance;
 
-  GListStore *items;
-  /* What to show once the table is on screen (see crs_timeline_table_map) */
-  GPtrArray  *pending_observations;
-  GPtrArray  *pending_interventions;
-  GPtrArray  *pending_infusions;
-  gint64      pending_now;
-  /* What the rows are made with (the latest crs_timeline_table_show ()). */
-  CrsPatientStatus *status;
+  /* What the rows are made with besides the status (the latest
+   * crs_timeline_table_show ()). */
+  GPtrArray  *interventions;
+  GPtrArray  *infusions;
 
   GtkStack      *stack;
   GtkColumnView *column_view;
   GtkColumnViewColumn *news2_column;
 };
 
-G_DEFINE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, CRS_TYPE_CHART_TABLE)
 
-static void crs_timeline_table_map (GtkWidget *widget);
+static GPtrArray *make_rows (CrsChartTable    *table,
+                             CrsPatientStatus *status);
 
 static void
 crs_timeline_table_dispose (GObject *object)
 {
   CrsTimelineTable *self = CRS_TIMELINE_TABLE (object);
 
-  g_clear_pointer (&self->pending_observations, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_interventions, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_infusions, g_ptr_array_unref);
-  g_clear_pointer (&self->status, crs_patient_status_unref);
+  g_clear_pointer (&self->interventions, g_ptr_array_unref);
+  g_clear_pointer (&self->infusions, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_TIMELINE_TABLE);
-  /* The template's root box is no bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->items);
   G_OBJECT_CLASS (crs_timeline_table_parent_class)->dispose (object);
 }
 
@@ -58,27 +50,20 @@ crs_timeline_table_class_init (CrsTimelineTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = crs_timeline_table_dispose;
-  widget_class->map = crs_timeline_table_map;
+  CRS_CHART_TABLE_CLASS (klass)->make_rows = make_rows;
 
-  g_type_ensure (CRS_TYPE_CHART_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-timeline-table.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, stack);
   gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, CrsTimelineTable, news2_column);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 crs_timeline_table_init (CrsTimelineTable *self)
 {
-  GtkNoSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->items = g_list_store_new (CRS_TYPE_CHART_ITEM);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  crs_chart_table_set_parts (CRS_CHART_TABLE (self), self->stack, self->column_view, self->news2_column,
+                             GTK_TYPE_NO_SELECTION);
 }
 
 typedef struct
@@ -146,20 +131,18 @@ intervention_text (CrsIntervention *intervention)
   return g_strdup (text->str);
 }
 
-static void
-fill (CrsTimelineTable *self,
-      GPtrArray        *observations,
-      GPtrArray        *interventions,
-      GPtrArray        *infusions,
-      gint64            now)
+static GPtrArray *
+make_rows (CrsChartTable    *table,
+           CrsPatientStatus *status)
 {
+  CrsTimelineTable *self = CRS_TIMELINE_TABLE (table);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
-  g_autoptr(GPtrArray) items = NULL;
-  /* A child's early-warning score is PEWS (NHS England national charts,
-   * 2023), where an adult's is NEWS2. */
-  gboolean pews_column = crs_patient_status_uses_pews (self->status);
-
-  gtk_column_view_column_set_title (self->news2_column, pews_column ? _("PEWS") : _("NEWS2"));
+  GPtrArray *observations = status->sets;
+  GPtrArray *interventions = self->interventions;
+  GPtrArray *infusions = self->infusions;
+  gint64 now = status->now;
+  GPtrArray *items;
+  gboolean pews_column = crs_patient_status_uses_pews (status);
 
   for (guint i = 0; i < infusions->len; i++)
     {
@@ -183,7 +166,7 @@ fill (CrsTimelineTable *self,
       CrsObservation *obs = g_ptr_array_index (observations, i);
       Event event = { obs->taken_at, 2, event_item (obs->taken_at, infusions, now) };
 
-      const CrsGrading *grading = crs_patient_status_numbers (self->status, obs);
+      const CrsGrading *grading = crs_patient_status_numbers (status, obs);
       gboolean red_flag = obs->stored_red_flag || (grading != NULL && crs_grading_has_red_flag (grading));
 
       crs_chart_item_set_text (event.item, CRS_CHART_EVENT,
@@ -197,33 +180,7 @@ fill (CrsTimelineTable *self,
   items = g_ptr_array_new_full (events->len, g_object_unref);
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (items, g_array_index (events, Event, i).item);
-
-  crs_chart_item_update_store (self->items, items);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
-}
-
-static void
-clear_pending (CrsTimelineTable *self)
-{
-  g_clear_pointer (&self->pending_observations, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_interventions, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_infusions, g_ptr_array_unref);
-}
-
-/* The rows are made when the table comes on screen, not for every
- * patient opened (as in crs-history-view.c). */
-static void
-crs_timeline_table_map (GtkWidget *widget)
-{
-  CrsTimelineTable *self = CRS_TIMELINE_TABLE (widget);
-
-  if (self->pending_observations != NULL)
-    {
-      fill (self, self->pending_observations, self->pending_interventions, self->pending_infusions,
-            self->pending_now);
-      clear_pending (self);
-    }
-  GTK_WIDGET_CLASS (crs_timeline_table_parent_class)->map (widget);
+  return items;
 }
 
 void
@@ -232,31 +189,14 @@ crs_timeline_table_show (CrsTimelineTable *self,
                          GPtrArray        *interventions,
                          GPtrArray        *infusions)
 {
-  GPtrArray *observations;
-  gint64 now;
-
   g_return_if_fail (CRS_IS_TIMELINE_TABLE (self));
-  g_return_if_fail (status != NULL);
+  g_return_if_fail (status != NULL && interventions != NULL && infusions != NULL);
 
-  observations = status->sets;
-  now = status->now;
-  clear_pending (self);
-  g_clear_pointer (&self->status, crs_patient_status_unref);
-  self->status = crs_patient_status_ref (status);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    fill (self, observations, interventions, infusions, now);
-  else
-    {
-      self->pending_observations = g_ptr_array_ref (observations);
-      self->pending_interventions = g_ptr_array_ref (interventions);
-      self->pending_infusions = g_ptr_array_ref (infusions);
-      self->pending_now = now;
-    }
-}
-
-GListModel *
-crs_timeline_table_get_model (CrsTimelineTable *self)
-{
-  g_return_val_if_fail (CRS_IS_TIMELINE_TABLE (self), NULL);
-  return G_LIST_MODEL (self->items);
+  g_ptr_array_ref (interventions);
+  g_clear_pointer (&self->interventions, g_ptr_array_unref);
+  self->interventions = interventions;
+  g_ptr_array_ref (infusions);
+  g_clear_pointer (&self->infusions, g_ptr_array_unref);
+  self->infusions = infusions;
+  crs_chart_table_show (CRS_CHART_TABLE (self), status);
 }

@@ -5,13 +5,15 @@
 
 #include <adwaita.h>
 
+#include "crs-chart-table.h"
+
 #include "core/crs-model.h"
 #include "core/crs-patient-status.h"
 
 G_BEGIN_DECLS
 
 #define CRS_TYPE_TIMELINE_TABLE (crs_timeline_table_get_type ())
-G_DECLARE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, CRS, TIMELINE_TABLE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrsTimelineTable, crs_timeline_table, CRS, TIMELINE_TABLE, CrsChartTable)
 
 /* The current sets of @status with their grades as of now, and
  * @interventions and @infusions (the patient's CrsIntervention *,
@@ -20,7 +22,5 @@ void        crs_timeline_table_show      (CrsTimelineTable    *self,
                                           CrsPatientStatus    *status,
                                           GPtrArray           *interventions,
                                           GPtrArray           *infusions);
-/* The rows shown (CrsChartItem), newest first, for tests. */
-GListModel *crs_timeline_table_get_model (CrsTimelineTable *self);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "report/crs-timeline-feed.h"
-#include "crs-timeline-view.h"
+#include "crs-timeline-view-private.h"
 
 struct _CrsTimelineView
 {

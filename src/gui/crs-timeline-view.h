@@ -25,8 +25,5 @@ void              crs_timeline_view_show      (CrsTimelineView  *self,
                                                CrsPatientStatus *status,
                                                GPtrArray        *interventions,
                                                GPtrArray        *infusions);
-CrsTimeline      *crs_timeline_view_get_chart (CrsTimelineView  *self);
-CrsTimelineModel *crs_timeline_view_get_model (CrsTimelineView  *self);
-CrsTimelineTable *crs_timeline_view_get_table (CrsTimelineView  *self);
 
 G_END_DECLS

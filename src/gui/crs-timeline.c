@@ -13,7 +13,7 @@
 #include "core/crs-grade-word.h"
 #include "core/crs-patient-status.h"
 #include "crs-display.h"
-#include "crs-timeline.h"
+#include "crs-timeline-private.h"
 
 struct _CrsTimeline
 {
@@ -254,7 +254,8 @@ crs_timeline_describe_point (CrsTimeline *self,
     }
   if (!isnan (point->temperature_c))
     {
-      g_autofree char *temperature = crs_format_temperature (point->temperature_c);
+      g_autofree char *temperature = crs_format_temperature (point->temperature_c,
+                                                                crs_timeline_model_get_temperature_unit (self->model));
 
       g_string_append_c (text, '\n');
       /* Translators: "Temperature 38.6 °C" */

@@ -30,29 +30,18 @@ G_DECLARE_FINAL_TYPE (CrsTimeline, crs_timeline, CRS, TIMELINE, GtkWidget)
 GtkWidget        *crs_timeline_new                 (CrsTimelineModel *model);
 void              crs_timeline_set_model           (CrsTimeline      *self,
                                                     CrsTimelineModel *model);
-CrsTimelineModel *crs_timeline_get_model           (CrsTimeline      *self);
 /* A sparkline: bands and the two step lines, no text, not focusable
  * (for ward rows). */
 void              crs_timeline_set_compact         (CrsTimeline      *self,
                                                     gboolean          compact);
-gboolean          crs_timeline_get_compact         (CrsTimeline      *self);
 
-/* The set with the keyboard focus (index in the model), -1 for none. */
-int               crs_timeline_get_focused_point   (CrsTimeline      *self);
 void              crs_timeline_set_focused_point   (CrsTimeline      *self,
                                                     int               index);
 
-/* The accessible label: "CRS grade 2, moderate, rising from 1; ICANS
- * grade 0, none, unchanged. 26 observation sets from ... to ...". */
-const char       *crs_timeline_get_summary         (CrsTimeline      *self);
 /* Point @index in words, one line each: its time (and since the
  * infusion), CRS, ICANS (with the grade stored at entry where it
  * differs), NEWS2 and temperature. Newly allocated. */
 char             *crs_timeline_describe_point      (CrsTimeline      *self,
                                                     guint             index);
-/* What the last frame was drawn with (NULL / unchanged before the first). */
-CrsTimelineLayout *crs_timeline_get_layout         (CrsTimeline      *self);
-void              crs_timeline_get_style           (CrsTimeline      *self,
-                                                    CrsTimelineStyle *style);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/crs-format.h"
+#include "crs-display.h"
 #include "crs-ward-entry.h"
 
 /* How many of the newest sets the status looks at: enough to find the
@@ -19,12 +21,74 @@
  * out from the newest sets alone, as before. */
 #define CHART_SECONDS (72 * 3600)
 
-enum {
-  SIGNAL_CHANGED,
-  N_SIGNALS
+struct _CrsWardEntry
+{
+  GObject parent_instance;
+
+  CrsPatient       *patient;
+  CrsPatientStatus *status;          /* NULL until loaded */
+
+  /* The record the status is worked out from (CrsPatientRecord). */
+  GPtrArray        *recent;          /* CrsObservation *: the newest sets */
+  GPtrArray        *infusions;
+  GPtrArray        *interventions;
+  GPtrArray        *acknowledgements;
+  GPtrArray        *late_flags;
+  GPtrArray        *open_sets;       /* the store's open escalations of this patient */
+  GArray           *first_fevers;
+  CrsTherapy       *therapy;         /* of the current infusion, or NULL */
+  char             *therapy_error;   /* why the reference could not be read for it, or NULL */
+  gint64            now;
+
+  /* The sets of the last 72 hours (or the newest, when fewer) and their
+   * status, worked out when first asked for (crs_ward_entry_get_chart_
+   * status()): the row's sparkline. */
+  GPtrArray        *chart_sets;
+  CrsPatientStatus *chart_status;
+
+  /* What the row shows: the text properties (PROP_BED .. PROP_SUMMARY)
+   * and the flags (PROP_GRADED .. PROP_ESCALATED), by property id. */
+  char             *texts[16];
+  gboolean          flags[8];
 };
 
-static guint signals[N_SIGNALS];
+enum {
+  PROP_0,
+  PROP_STATUS,
+  /* Texts */
+  PROP_BED,
+  PROP_NAME,
+  PROP_THERAPY_TEXT,
+  PROP_CRS_CHIP,
+  PROP_CRS_STYLE,
+  PROP_CRS_LAST,
+  PROP_ICANS_CHIP,
+  PROP_ICANS_STYLE,
+  PROP_ICANS_LAST,
+  PROP_EARLY_WARNING_CHIP,
+  PROP_EARLY_WARNING_STYLE,
+  PROP_DUE_TEXT,
+  PROP_ESCALATION_TEXT,
+  PROP_SUMMARY,
+  /* Flags */
+  PROP_GRADED,
+  PROP_CRS_RISING,
+  PROP_ICANS_RISING,
+  PROP_DUE_URGENT,
+  PROP_ESCALATED,
+  N_PROPS
+};
+
+#define FIRST_TEXT PROP_BED
+#define LAST_TEXT  PROP_SUMMARY
+#define FIRST_FLAG PROP_GRADED
+
+G_STATIC_ASSERT (LAST_TEXT - FIRST_TEXT < 16);
+G_STATIC_ASSERT (N_PROPS - FIRST_FLAG <= 8);
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_status (CrsWardEntry *self);
 
 G_DEFINE_FINAL_TYPE (CrsWardEntry, crs_ward_entry, G_TYPE_OBJECT)
 
@@ -46,18 +110,88 @@ crs_ward_entry_finalize (GObject *object)
   g_clear_pointer (&self->first_fevers, g_array_unref);
   g_clear_object (&self->therapy);
   g_free (self->therapy_error);
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    g_free (self->texts[i]);
 
   G_OBJECT_CLASS (crs_ward_entry_parent_class)->finalize (object);
 }
 
 static void
+crs_ward_entry_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CrsWardEntry *self = CRS_WARD_ENTRY (object);
+
+  if (prop_id == PROP_STATUS)
+    g_value_set_boxed (value, self->status);
+  else if (prop_id >= FIRST_TEXT && prop_id <= LAST_TEXT)
+    g_value_set_string (value, self->texts[prop_id - FIRST_TEXT]);
+  else if (prop_id >= FIRST_FLAG && prop_id < N_PROPS)
+    g_value_set_boolean (value, self->flags[prop_id - FIRST_FLAG]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static GParamSpec *
+text_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+flag_property (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
 crs_ward_entry_class_init (CrsWardEntryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = crs_ward_entry_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  signals[SIGNAL_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  object_class->finalize = crs_ward_entry_finalize;
+  object_class->get_property = crs_ward_entry_get_property;
+
+  /* The status worked out from the record: notified whenever it changed
+   * in anything a person sees. */
+  properties[PROP_STATUS] =
+    g_param_spec_boxed ("status", NULL, NULL, CRS_TYPE_PATIENT_STATUS,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "Bed 4", or "No bed". */
+  properties[PROP_BED] = text_property ("bed");
+  /* The name, or the MRN when there is none. */
+  properties[PROP_NAME] = text_property ("name");
+  /* "tisagenlecleucel, day 3". */
+  properties[PROP_THERAPY_TEXT] = text_property ("therapy-text");
+  /* The chips "CRS 2 moderate", their style class (crs-grade-N) and the
+   * last determined grade when the chip's is not determined now. */
+  properties[PROP_CRS_CHIP] = text_property ("crs-chip");
+  properties[PROP_CRS_STYLE] = text_property ("crs-style");
+  properties[PROP_CRS_LAST] = text_property ("crs-last");
+  properties[PROP_ICANS_CHIP] = text_property ("icans-chip");
+  properties[PROP_ICANS_STYLE] = text_property ("icans-style");
+  properties[PROP_ICANS_LAST] = text_property ("icans-last");
+  /* NEWS2 for an adult, PEWS for a child: "NEWS2 5 medium". */
+  properties[PROP_EARLY_WARNING_CHIP] = text_property ("early-warning-chip");
+  properties[PROP_EARLY_WARNING_STYLE] = text_property ("early-warning-style");
+  /* When the next set is due. */
+  properties[PROP_DUE_TEXT] = text_property ("due-text");
+  /* "Red flag at 14:05 not acknowledged", or NULL. */
+  properties[PROP_ESCALATION_TEXT] = text_property ("escalation-text");
+  /* All of it as one sentence, in the order the eye reads: the row's
+   * label for screen readers. */
+  properties[PROP_SUMMARY] = text_property ("summary");
+  /* Whether there is any set to grade. */
+  properties[PROP_GRADED] = flag_property ("graded");
+  properties[PROP_CRS_RISING] = flag_property ("crs-rising");
+  properties[PROP_ICANS_RISING] = flag_property ("icans-rising");
+  /* The set is overdue, or the patient is on continuous monitoring. */
+  properties[PROP_DUE_URGENT] = flag_property ("due-urgent");
+  /* A red flag is not acknowledged. */
+  properties[PROP_ESCALATED] = flag_property ("escalated");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -71,6 +205,7 @@ crs_ward_entry_new (CrsPatient *patient)
   CrsWardEntry *self = g_object_new (CRS_TYPE_WARD_ENTRY, NULL);
 
   self->patient = crs_patient_copy (patient);
+  show_status (self);
   return self;
 }
 
@@ -79,6 +214,55 @@ crs_ward_entry_get_id (CrsWardEntry *self)
 {
   g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), 0);
   return self->patient->id;
+}
+
+CrsPatient *
+crs_ward_entry_get_patient (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+  return self->patient;
+}
+
+CrsPatientStatus *
+crs_ward_entry_get_status (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+  return self->status;
+}
+
+GPtrArray *
+crs_ward_entry_get_infusions (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+  return self->infusions;
+}
+
+GPtrArray *
+crs_ward_entry_get_interventions (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+  return self->interventions;
+}
+
+CrsTherapy *
+crs_ward_entry_get_therapy (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+  return self->therapy;
+}
+
+const char *
+crs_ward_entry_get_therapy_error (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), NULL);
+  return self->therapy_error;
+}
+
+gint64
+crs_ward_entry_get_now (CrsWardEntry *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_ENTRY (self), 0);
+  return self->now;
 }
 
 /* The therapy of @infusion in the reference, or NULL, asked once per
@@ -296,7 +480,7 @@ crs_ward_entry_update_time (CrsWardEntry        *self,
                             gint64               now)
 {
   CrsPatientRecord record = { 0 };
-  gboolean reload;
+  gboolean reload, changed;
   CrsPatientStatus *status;
 
   g_return_if_fail (CRS_IS_WARD_ENTRY (self));
@@ -308,19 +492,166 @@ crs_ward_entry_update_time (CrsWardEntry        *self,
   fill_record (self, &record, self->recent);
   status = crs_patient_status_new (&record, policy, now);
 
-  if (!reload && same_for_time (status, self->status) &&
-      (self->status->open->len == 0 || !other_day (now, self->now)))
-    {
-      crs_patient_status_unref (self->status);
-      self->status = status;
-      self->now = now;
-      return;
-    }
-
+  changed = reload || !same_for_time (status, self->status) ||
+            (self->status->open->len > 0 && other_day (now, self->now));
   g_clear_pointer (&self->status, crs_patient_status_unref);
   self->status = status;
   self->now = now;
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (!changed)
+    return;
+  show_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* What the row shows */
+
+static void
+set_text (CrsWardEntry *self,
+          guint         prop_id,
+          char         *text)
+{
+  char **field = &self->texts[prop_id - FIRST_TEXT];
+
+  if (g_strcmp0 (*field, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (*field);
+  *field = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_flag (CrsWardEntry *self,
+          guint         prop_id,
+          gboolean      value)
+{
+  gboolean *field = &self->flags[prop_id - FIRST_FLAG];
+
+  if (*field == !!value)
+    return;
+  *field = !!value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static char *
+therapy_text (CrsPatientStatus *status)
+{
+  if (status->infusion == NULL)
+    return g_strdup (_("No infusion recorded"));
+  if (status->infusion_day < 0)
+    /* TRANSLATORS: a therapy planned but not given yet */
+    return g_strdup_printf (_("%s, not started"), status->window->therapy_name);
+  /* TRANSLATORS: a therapy and the day since its infusion (day 0 = the
+   * infusion's day), e.g. "tisagenlecleucel, day 3" */
+  return g_strdup_printf (_("%s, day %d"), status->window->therapy_name, status->infusion_day);
+}
+
+static char *
+escalation_text (CrsPatientStatus *status,
+                 gint64            now)
+{
+  CrsOpenFlag *newest;
+  g_autofree char *when = NULL;
+
+  if (status->open->len == 0)
+    return NULL;
+  newest = g_ptr_array_index (status->open, status->open->len - 1);
+  when = crs_format_time (newest->set->taken_at, now);
+  if (status->open->len == 1)
+    /* TRANSLATORS: e.g. "Red flag at 14:05 not acknowledged" */
+    return g_strdup_printf (_("Red flag at %s not acknowledged"), when);
+  /* TRANSLATORS: e.g. "3 red flags, the latest at 14:05, not acknowledged" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u red flag, the latest at %s, not acknowledged",
+                                       "%u red flags, the latest at %s, not acknowledged",
+                                       status->open->len),
+                          status->open->len, when);
+}
+
+/* One sentence for screen readers, in the order the eye reads. */
+static char *
+summary_text (CrsWardEntry *self)
+{
+  CrsPatientStatus *status = self->status;
+  char **texts = self->texts;
+  GString *sentence = g_string_new (NULL);
+
+  g_string_append_printf (sentence, "%s, %s. ", texts[PROP_BED - FIRST_TEXT], texts[PROP_NAME - FIRST_TEXT]);
+  if (status == NULL)
+    return g_string_free (sentence, FALSE);
+  if (texts[PROP_ESCALATION_TEXT - FIRST_TEXT] != NULL)
+    g_string_append_printf (sentence, "%s. ", texts[PROP_ESCALATION_TEXT - FIRST_TEXT]);
+  if (status->latest != NULL)
+    {
+      g_autofree char *crs_sentence = crs_display_scale_sentence ("CRS", &status->crs);
+      g_autofree char *icans_sentence = crs_display_scale_sentence ("ICANS", &status->icans);
+      g_autofree char *early_warning = crs_display_early_warning (status->latest_grading);
+
+      g_string_append (sentence, crs_sentence);
+      if (status->crs.rising)
+        g_string_append_printf (sentence, ", %s", _("rising"));
+      if (texts[PROP_CRS_LAST - FIRST_TEXT] != NULL)
+        g_string_append_printf (sentence, " (%s)", texts[PROP_CRS_LAST - FIRST_TEXT]);
+      g_string_append_printf (sentence, ". %s", icans_sentence);
+      if (status->icans.rising)
+        g_string_append_printf (sentence, ", %s", _("rising"));
+      if (texts[PROP_ICANS_LAST - FIRST_TEXT] != NULL)
+        g_string_append_printf (sentence, " (%s)", texts[PROP_ICANS_LAST - FIRST_TEXT]);
+      g_string_append_printf (sentence, ". %s %s. ", crs_display_early_warning_name (status->latest_grading),
+                              early_warning);
+    }
+  g_string_append_printf (sentence, "%s. %s.", texts[PROP_DUE_TEXT - FIRST_TEXT],
+                          texts[PROP_THERAPY_TEXT - FIRST_TEXT]);
+  return g_string_free (sentence, FALSE);
+}
+
+/* Works out every text and flag the row shows from the patient and the
+ * status; notifies those that changed, once each, together. */
+static void
+show_status (CrsWardEntry *self)
+{
+  CrsPatient *patient = self->patient;
+  CrsPatientStatus *status = self->status;
+  gboolean has_bed = patient->bed != NULL && *patient->bed != '\0';
+
+  g_object_freeze_notify (G_OBJECT (self));
+  /* TRANSLATORS: a patient's bed, e.g. "Bed 4" */
+  set_text (self, PROP_BED, has_bed ? g_strdup_printf (_("Bed %s"), patient->bed) : g_strdup (_("No bed")));
+  set_text (self, PROP_NAME, g_strdup (patient->name != NULL && *patient->name != '\0' ? patient->name : patient->mrn));
+  if (status != NULL)
+    {
+      set_text (self, PROP_THERAPY_TEXT, therapy_text (status));
+      set_text (self, PROP_CRS_CHIP, crs_display_scale_chip ("CRS", &status->crs));
+      set_text (self, PROP_CRS_STYLE, g_strdup (crs_display_grade_class (status->crs.grade)));
+      set_text (self, PROP_ICANS_CHIP, crs_display_scale_chip ("ICANS", &status->icans));
+      set_text (self, PROP_ICANS_STYLE, g_strdup (crs_display_grade_class (status->icans.grade)));
+      /* A grade not determined now: the chip's tooltip says the last one. */
+      set_text (self, PROP_CRS_LAST, crs_patient_status_last_text (status, "CRS"));
+      set_text (self, PROP_ICANS_LAST, crs_patient_status_last_text (status, "ICANS"));
+      if (status->latest_grading != NULL)
+        {
+          g_autofree char *early_warning = crs_display_early_warning (status->latest_grading);
+
+          /* TRANSLATORS: a chip in the ward list, e.g. "NEWS2 5 medium", "PEWS 6 medium" */
+          set_text (self, PROP_EARLY_WARNING_CHIP,
+                    g_strdup_printf (C_("chip", "%s %s"), crs_display_early_warning_name (status->latest_grading),
+                                     early_warning));
+          set_text (self, PROP_EARLY_WARNING_STYLE, g_strdup (crs_display_early_warning_class (status->latest_grading)));
+        }
+      set_text (self, PROP_DUE_TEXT, crs_due_to_string (&status->due));
+      set_text (self, PROP_ESCALATION_TEXT, escalation_text (status, self->now));
+      /* Without any set there are no grades to show: the due line says so. */
+      set_flag (self, PROP_GRADED, status->latest != NULL);
+      set_flag (self, PROP_CRS_RISING, status->crs.rising);
+      set_flag (self, PROP_ICANS_RISING, status->icans.rising);
+      set_flag (self, PROP_DUE_URGENT, status->due.status == CRS_DUE_OVERDUE || status->due.continuous);
+      set_flag (self, PROP_ESCALATED, status->open->len > 0);
+    }
+  set_text (self, PROP_SUMMARY, summary_text (self));
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -3,8 +3,12 @@
  * flags) and the patient's status worked out from it by core
  * (crs-patient-status.h), which is all the row shows.
  *
- * Fields are read-only outside crs-ward-entry.c and crs-ward-model.c.
- * "changed" is emitted whenever the status changed. */
+ * Like a sidebar item of GNOME Text Editor, the entry says what its
+ * row shows as properties (the bed, the chips, the due time, the red
+ * flag, the sentence for screen readers), worked out from the status
+ * and notified only when they change; the row (crs-ward-row.c) binds its
+ * widgets to them. "status" is notified whenever the status changed in
+ * anything a person sees. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,43 +22,29 @@ G_BEGIN_DECLS
 #define CRS_TYPE_WARD_ENTRY (crs_ward_entry_get_type ())
 G_DECLARE_FINAL_TYPE (CrsWardEntry, crs_ward_entry, CRS, WARD_ENTRY, GObject)
 
-struct _CrsWardEntry
-{
-  GObject parent_instance;
-
-  CrsPatient       *patient;
-  CrsPatientStatus *status;          /* NULL until loaded */
-
-  /* The record the status is worked out from (CrsPatientRecord). */
-  GPtrArray        *recent;          /* CrsObservation *: the newest sets */
-  GPtrArray        *infusions;
-  GPtrArray        *interventions;
-  GPtrArray        *acknowledgements;
-  GPtrArray        *late_flags;
-  GPtrArray        *open_sets;       /* the store's open escalations of this patient */
-  GArray           *first_fevers;
-  CrsTherapy       *therapy;         /* of the current infusion, or NULL */
-  char             *therapy_error;   /* why the reference could not be read for it, or NULL */
-  gint64            now;
-
-  /* The sets of the last 72 hours (or the newest, when fewer) and their
-   * status, worked out when first asked for (crs_ward_entry_get_chart_
-   * status()): the row's sparkline. */
-  GPtrArray        *chart_sets;
-  CrsPatientStatus *chart_status;
-};
-
 /* A fresh entry for @patient (copied), with nothing loaded. */
 CrsWardEntry *crs_ward_entry_new           (CrsPatient          *patient);
 gint64        crs_ward_entry_get_id        (CrsWardEntry        *self);
+/* The record as last loaded, and the status worked out from it (NULL
+ * until loaded). Borrowed. */
+CrsPatient       *crs_ward_entry_get_patient       (CrsWardEntry *self);
+CrsPatientStatus *crs_ward_entry_get_status        (CrsWardEntry *self);
+GPtrArray        *crs_ward_entry_get_infusions     (CrsWardEntry *self);
+GPtrArray        *crs_ward_entry_get_interventions (CrsWardEntry *self);
+/* The therapy of the current infusion in the reference, or NULL; why the
+ * reference could not be read for it, or NULL. */
+CrsTherapy       *crs_ward_entry_get_therapy       (CrsWardEntry *self);
+const char       *crs_ward_entry_get_therapy_error (CrsWardEntry *self);
+/* The time the status is worked out for (Unix seconds). */
+gint64            crs_ward_entry_get_now           (CrsWardEntry *self);
 
 /* Reads this patient's record from @store (a handful of indexed
  * queries; never the whole history: the sets of the last 72 hours and
  * at least the 8 newest, and the first set
  * with fever of each episode for fever masking). With @open (the ward's
  * open escalations, from one query) the patient's are taken from it
- * instead of asked for. Then works the status out for @now. Emits
- * "changed". */
+ * instead of asked for. Then works the status out for @now and
+ * notifies "status". */
 gboolean      crs_ward_entry_load          (CrsWardEntry        *self,
                                             CrsStore            *store,
                                             CrsReference        *reference,
@@ -64,7 +54,8 @@ gboolean      crs_ward_entry_load          (CrsWardEntry        *self,
                                             gint64               now,
                                             GError             **error);
 /* Works the status out again for @now and @policy (the minute timer, a
- * policy change). Emits "changed" when anything a person sees changed. */
+ * policy change). "status" is notified when anything a person sees
+ * changed. */
 void          crs_ward_entry_update_time   (CrsWardEntry        *self,
                                             const CrsWardPolicy *policy,
                                             gint64               now);

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crs-ward-list.h"
+#include "crs-ward-list-private.h"
 #include "crs-ward-row.h"
 
 struct _CrsWardList

@@ -34,8 +34,6 @@ void          crs_ward_list_set_key_capture_widget (CrsWardList *self,
  * shown. Does not emit "patient-selected". */
 gboolean      crs_ward_list_select          (CrsWardList  *self,
                                              gint64        patient_id);
-/* The rows as shown, top to bottom (CrsWardEntry *, borrowed). */
-GPtrArray    *crs_ward_list_get_shown       (CrsWardList  *self);
 /* Focuses the selected row, else the first. */
 void          crs_ward_list_focus           (CrsWardList  *self);
 

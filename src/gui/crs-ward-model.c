@@ -138,9 +138,9 @@ check_reference (CrsWardModel *self)
     {
       CrsWardEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (entry->therapy_error != NULL)
+      if (crs_ward_entry_get_therapy_error (entry) != NULL)
         {
-          self->reference_error = g_strdup (entry->therapy_error);
+          self->reference_error = g_strdup (crs_ward_entry_get_therapy_error (entry));
           g_debug ("Therapy reference not read: %s", self->reference_error);
           g_signal_emit (self, signals[SIGNAL_REFERENCE_FAILED], 0);
           return;
@@ -315,7 +315,7 @@ crs_ward_model_find (CrsWardModel *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       CrsWardEntry *entry = g_ptr_array_index (self->entries, i);
-      if (entry->patient->id == patient_id)
+      if (crs_ward_entry_get_id (entry) == patient_id)
         return entry;
     }
   return NULL;
@@ -415,7 +415,7 @@ crs_ward_model_reload_patient (CrsWardModel  *self,
       return FALSE;
     }
   /* Archived: the patient leaves the list. */
-  if (entry->patient->archived)
+  if (crs_ward_entry_get_patient (entry)->archived)
     return crs_ward_model_reload (self, error);
   if (self->stale_error == NULL)
     note_success (self);

@@ -14,7 +14,5 @@ G_DECLARE_FINAL_TYPE (CrsWardRow, crs_ward_row, CRS, WARD_ROW, GtkListBoxRow)
 /* A row showing @entry, following its "changed" signal. */
 CrsWardRow   *crs_ward_row_new       (CrsWardEntry *entry);
 CrsWardEntry *crs_ward_row_get_entry (CrsWardRow   *self);
-/* The sparkline of the last 72 hours (CRS and ICANS as of now). */
-CrsTimeline  *crs_ward_row_get_sparkline (CrsWardRow *self);
 
 G_END_DECLS

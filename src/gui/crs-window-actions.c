@@ -502,12 +502,12 @@ show_therapy_cb (GtkWidget  *widget,
 {
   CrsWindow *self = CRS_WINDOW (widget);
   CrsWardEntry *entry = self->model != NULL ? crs_ward_model_find (self->model, self->patient_id) : NULL;
+  CrsPatientStatus *status = entry != NULL ? crs_ward_entry_get_status (entry) : NULL;
+  CrsInfusion *infusion = status != NULL ? status->infusion : NULL;
   const char *code = NULL;
 
-  CrsInfusion *infusion = entry != NULL && entry->status != NULL ? entry->status->infusion : NULL;
-
-  if (entry != NULL && entry->therapy != NULL)
-    code = entry->therapy->code;
+  if (entry != NULL && crs_ward_entry_get_therapy (entry) != NULL)
+    code = crs_ward_entry_get_therapy (entry)->code;
   else if (infusion != NULL)
     code = infusion->therapy_code != NULL ? infusion->therapy_code : infusion->therapy_name;
   crs_therapy_browser_present (gtk_window_get_application (GTK_WINDOW (self)), code);

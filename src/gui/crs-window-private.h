@@ -112,4 +112,17 @@ void        _crs_window_lock_class_init  (CrsWindowClass *klass);
 /* The window's keyboard shortcuts, as application accelerators. */
 void        _crs_window_set_accels       (GtkApplication *application);
 
+/* For tests: what the widget shows, and its parts. */
+/* The patient on the patient page, 0 = none. */
+gint64     crs_window_get_patient    (CrsWindow  *self);
+/* The time due times are counted from (Unix seconds); 0 = the real time.
+ * For tests and benchmarks. */
+void       crs_window_set_clock      (CrsWindow  *self,
+                                      gint64      now);
+/* How long the window waits without a key, click or pointer movement
+ * before it locks, in milliseconds, instead of the ward's
+ * signin.idle_minutes (0: the ward setting). For tests. */
+void       crs_window_set_idle_timeout (CrsWindow *self,
+                                        guint      milliseconds);
+
 G_END_DECLS

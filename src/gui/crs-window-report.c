@@ -110,6 +110,7 @@ _crs_window_load_handover (CrsWindow                *self,
 
   options.reference = self->reference;
   options.printed_by = crs_store_get_author (self->store);
+  options.temperature_unit = self->policy.temperature_unit;
   return crs_handover_load (self->store, &options, error);
 }
 

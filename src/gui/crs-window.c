@@ -143,6 +143,8 @@ load_policy (CrsWindow *self)
   if (!crs_store_load_policy (self->store, &self->policy))
     _crs_window_toast (self, _("A ward policy setting could not be read: its documented default is used. "
                                "Check the ward policy in Preferences."));
+  /* Not the ward's: this user's unit, for everything the window shows. */
+  self->policy.temperature_unit = g_settings_get_enum (self->settings, "temperature-unit");
   crs_ward_model_set_policy (self->model, &self->policy);
 }
 
@@ -315,8 +317,9 @@ temperature_unit_changed_cb (GSettings  *settings,
                              const char *key,
                              CrsWindow  *self)
 {
-  crs_format_set_temperature_unit (g_settings_get_enum (settings, "temperature-unit") == 1
-                                   ? CRS_TEMPERATURE_FAHRENHEIT : CRS_TEMPERATURE_CELSIUS);
+  if (self->store == NULL)
+    return;
+  load_policy (self);
   if (self->patient_id != 0)
     _crs_window_show_patient (self, self->patient_id);
 }

@@ -26,16 +26,5 @@ void       crs_window_set_demo   (CrsWindow      *self,
  * a narrow window); FALSE when they are not on the ward list. */
 gboolean   crs_window_select_patient (CrsWindow  *self,
                                       gint64      patient_id);
-/* The patient on the patient page, 0 = none. */
-gint64     crs_window_get_patient    (CrsWindow  *self);
-/* The time due times are counted from (Unix seconds); 0 = the real time.
- * For tests and benchmarks. */
-void       crs_window_set_clock      (CrsWindow  *self,
-                                      gint64      now);
-/* How long the window waits without a key, click or pointer movement
- * before it locks, in milliseconds, instead of the ward's
- * signin.idle_minutes (0: the ward setting). For tests. */
-void       crs_window_set_idle_timeout (CrsWindow *self,
-                                        guint      milliseconds);
 
 G_END_DECLS

@@ -270,6 +270,7 @@ crs_handover_load (CrsStore                 *store,
                          ? g_strdup (options->printed_by) : default_printer ();
   handover->patients = g_ptr_array_new_with_free_func ((GDestroyNotify) handover_patient_free);
   crs_store_load_policy (store, &handover->policy);
+  handover->policy.temperature_unit = options->temperature_unit;
 
   ward_name = crs_store_get_ward_name (store);
   if ((patients = crs_store_list_patients (store, FALSE, error)) == NULL)

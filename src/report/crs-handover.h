@@ -44,6 +44,7 @@ typedef struct
   CrsHandoverSelection selection;
   const char * const  *mrns;        /* CRS_HANDOVER_SELECTED: NULL-terminated */
   CrsReference        *reference;   /* the therapy reference; may be NULL */
+  CrsTemperatureUnit   temperature_unit; /* of the reader (default °C) */
 } CrsHandoverOptions;
 
 void crs_handover_options_init (CrsHandoverOptions *options);

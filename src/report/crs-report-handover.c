@@ -237,7 +237,7 @@ vitals_text (CrsPatientStatus *status)
 
   if ((set = newest_with (status, has_temperature)) != NULL)
     {
-      g_autofree char *t = crs_format_temperature (set->temperature_c);
+      g_autofree char *t = crs_format_temperature (set->temperature_c, status->policy.temperature_unit);
       add_vital (parts, status, set, g_strdup_printf (_("Temperature %s"), t));
     }
   if ((set = newest_with (status, has_pulse)) != NULL)

@@ -349,24 +349,6 @@ crs_timeline_layout_news2_axis (CrsTimelineLayout *layout)
                                  layout->plot.y - layout->line_height * 1.15);
 }
 
-static const char *
-temperature_unit_symbol (void)
-{
-  return crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT ? "°F" : "°C";
-}
-
-static double
-to_display (double celsius)
-{
-  return crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT ? celsius * 9 / 5 + 32 : celsius;
-}
-
-static double
-from_display (double value)
-{
-  return crs_format_get_temperature_unit () == CRS_TEMPERATURE_FAHRENHEIT ? (value - 32) * 5 / 9 : value;
-}
-
 /* The strip shows at least 35-40 °C (a plain scale for any patient;
  * not a clinical limit) and every value recorded in the window. */
 void
@@ -407,7 +389,7 @@ void
 crs_timeline_layout_temperature_axis (CrsTimelineLayout *layout)
 {
   static const double steps[] = { 0.5, 1, 2, 5, 10 };
-  double lo = to_display (layout->temperature_lo), hi = to_display (layout->temperature_hi);
+  double lo = crs_temperature_to_unit (layout->temperature_lo, crs_timeline_model_get_temperature_unit (layout->model)), hi = crs_temperature_to_unit (layout->temperature_hi, crs_timeline_model_get_temperature_unit (layout->model));
   double fever = crs_timeline_model_get_fever_line (layout->model);
   double step = steps[G_N_ELEMENTS (steps) - 1];
   guint first;
@@ -422,7 +404,7 @@ crs_timeline_layout_temperature_axis (CrsTimelineLayout *layout)
    * touch a label already placed. */
   if (!isnan (fever))
     {
-      g_autofree char *label = crs_format_temperature (fever);
+      g_autofree char *label = crs_format_temperature (fever, crs_timeline_model_get_temperature_unit (layout->model));
       guint text = crs_timeline_layout_add_text (layout, CRS_TIMELINE_TEXT_FEVER_LINE, label,
                                                  CRS_TEXT_SMALL | CRS_TEXT_BOLD, INK_FEVER);
       CrsTimelineText *item = crs_timeline_layout_text (layout, text);
@@ -440,8 +422,8 @@ crs_timeline_layout_temperature_axis (CrsTimelineLayout *layout)
   for (double v = ceil (lo / step) * step; v <= hi + 1e-9; v += step)
     {
       g_autofree char *number = crs_format_decimal (v, step < 1 ? 1 : 0);
-      g_autofree char *label = g_strdup_printf ("%s %s", number, temperature_unit_symbol ());
-      double y = crs_timeline_layout_y_for_value (layout, CRS_TIMELINE_SERIES_TEMPERATURE, from_display (v));
+      g_autofree char *label = g_strdup_printf ("%s %s", number, crs_temperature_unit_symbol (crs_timeline_model_get_temperature_unit (layout->model)));
+      double y = crs_timeline_layout_y_for_value (layout, CRS_TIMELINE_SERIES_TEMPERATURE, crs_temperature_from_unit (v, crs_timeline_model_get_temperature_unit (layout->model)));
       guint text = crs_timeline_layout_add_text (layout, CRS_TIMELINE_TEXT_TEMPERATURE_AXIS, label, CRS_TEXT_SMALL,
                                                  INK_FOREGROUND);
       CrsTimelineText *item = crs_timeline_layout_text (layout, text);

@@ -196,6 +196,7 @@ crs_timeline_feed_fill (CrsTimelineModel *model,
     }
 
   crs_timeline_model_set_now (model, status->now);
+  crs_timeline_model_set_temperature_unit (model, status->policy.temperature_unit);
   crs_timeline_model_set_fever_line (model, crs_fever_line_celsius ());
   crs_timeline_model_thaw_changed (model);
 }

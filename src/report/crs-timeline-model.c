@@ -29,6 +29,7 @@ struct _CrsTimelineModel
   gboolean         scrolled;
   gint64           view_end;
   gint64           now;
+  CrsTemperatureUnit temperature_unit;
   gboolean         show_news2;
   gboolean         show_temperature;
   double           fever_line_c;
@@ -57,6 +58,7 @@ enum {
   PROP_NOW,
   PROP_SHOW_NEWS2,
   PROP_SHOW_TEMPERATURE,
+  PROP_TEMPERATURE_UNIT,
   N_PROPS
 };
 
@@ -187,6 +189,9 @@ crs_timeline_model_get_property (GObject    *object,
     case PROP_SHOW_TEMPERATURE:
       g_value_set_boolean (value, self->show_temperature);
       break;
+    case PROP_TEMPERATURE_UNIT:
+      g_value_set_enum (value, self->temperature_unit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -216,6 +221,9 @@ crs_timeline_model_set_property (GObject      *object,
       break;
     case PROP_SHOW_TEMPERATURE:
       crs_timeline_model_set_show_temperature (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEMPERATURE_UNIT:
+      crs_timeline_model_set_temperature_unit (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -249,6 +257,12 @@ crs_timeline_model_class_init (CrsTimelineModelClass *klass)
   properties[PROP_SHOW_TEMPERATURE] =
     g_param_spec_boolean ("show-temperature", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The unit of the temperature strip and the tooltips: the one of the
+   * status the model is filled from (crs-timeline-feed.c). */
+  properties[PROP_TEMPERATURE_UNIT] =
+    g_param_spec_enum ("temperature-unit", NULL, NULL,
+                       CRS_TYPE_TEMPERATURE_UNIT, CRS_TEMPERATURE_CELSIUS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Anything drawn changed: data or view. */
@@ -853,4 +867,25 @@ crs_timeline_model_get_window (CrsTimelineModel *self,
     hi = lo + HOUR;
   *from = lo - (hi - lo) / 50;
   *to = hi;
+}
+
+void
+crs_timeline_model_set_temperature_unit (CrsTimelineModel   *self,
+                                         CrsTemperatureUnit  unit)
+{
+  g_return_if_fail (CRS_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (unit == CRS_TEMPERATURE_CELSIUS || unit == CRS_TEMPERATURE_FAHRENHEIT);
+
+  if (self->temperature_unit == unit)
+    return;
+  self->temperature_unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPERATURE_UNIT]);
+  changed (self);
+}
+
+CrsTemperatureUnit
+crs_timeline_model_get_temperature_unit (CrsTimelineModel *self)
+{
+  g_return_val_if_fail (CRS_IS_TIMELINE_MODEL (self), CRS_TEMPERATURE_CELSIUS);
+  return self->temperature_unit;
 }

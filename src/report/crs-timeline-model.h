@@ -16,6 +16,7 @@
 
 #include <glib-object.h>
 
+#include "core/crs-format.h"
 #include "core/crs-model.h"
 
 G_BEGIN_DECLS
@@ -157,6 +158,10 @@ void             crs_timeline_model_scroll_to            (CrsTimelineModel *self
 void             crs_timeline_model_set_now              (CrsTimelineModel *self,
                                                           gint64            now);
 gint64           crs_timeline_model_get_now              (CrsTimelineModel *self);
+/* The unit temperatures are drawn and told in (default °C). */
+void             crs_timeline_model_set_temperature_unit (CrsTimelineModel   *self,
+                                                          CrsTemperatureUnit  unit);
+CrsTemperatureUnit crs_timeline_model_get_temperature_unit (CrsTimelineModel *self);
 void             crs_timeline_model_set_show_news2       (CrsTimelineModel *self,
                                                           gboolean          show);
 gboolean         crs_timeline_model_get_show_news2       (CrsTimelineModel *self);
