@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "core/crs-paths.h"
+#include "exchange/crs-ward-xml.h"
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
 #include "gui/crs-lock-page.h"
@@ -329,6 +331,49 @@ test_preferences (void)
   crs_test_run_application (args, preferences_body);
 }
 
+/* A ward with sign-in on: the window's first frame is the sign-in page,
+ * with no patient in any widget; Ben (a nurse) signs in, and his
+ * acknowledgement name cannot be changed. */
+static void
+startup_body (CrsApplication *app)
+{
+  CrsStore *store = crs_application_get_store (app);
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+
+  g_assert_true (shows_lock_page (window));
+  g_assert_null (patient_name_in (store, GTK_WIDGET (window)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  sign_in (window, "Ben Fischer", "1234");
+  CRS_TEST_WAIT_UNTIL (shows_ward (window));
+  g_assert_nonnull (patient_name_in (store, GTK_WIDGET (window)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  crs_test_close_all (app);
+}
+
+static void
+test_startup (void)
+{
+  g_autofree char *path = crs_paths_ward_db (NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *demo = crs_paths_data_file ("demo-ward.xml");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_autoptr(CrsStore) store = crs_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (crs_ward_xml_import_file (store, demo, g_get_real_time () / G_USEC_PER_SEC, NULL,
+                                             &error));
+    g_assert_no_error (error);
+    g_assert_true (crs_store_add_nurse (store, "amara", "Amara Osei", TRUE, "1234", NULL, &error));
+    g_assert_true (crs_store_add_nurse (store, "ben", "Ben Fischer", FALSE, "1234", NULL, &error));
+    g_assert_true (crs_store_set_signin_enabled (store, TRUE, &error));
+    g_assert_no_error (error);
+  }
+  crs_test_run_application (NULL, startup_body);
+}
+
 static void
 test_sign_in (void)
 {
@@ -350,5 +395,6 @@ main (int   argc,
 
   g_test_add_func ("/sign-in/lock-switch-idle-park", test_sign_in);
   g_test_add_func ("/sign-in/preferences", test_preferences);
+  g_test_add_func ("/sign-in/startup", test_startup);
   return g_test_run ();
 }
