@@ -436,6 +436,37 @@ stale_body (CrsApplication *app)
   crs_test_close_all (app);
 }
 
+/* Another workstation on the same ward database saves a fever for Alan:
+ * this window shows it within seconds, with nothing done here. */
+static void
+outside_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  CrsStore *store = crs_application_get_store (app);
+  g_autoptr(CrsStore) other = NULL;
+  g_autoptr(CrsObservation) fever = NULL;
+  g_autoptr(GError) error = NULL;
+
+  crs_window_set_clock (window, ward.now);
+  g_assert_true (row_shows (app, ward.alan, "CRS 0 none"));
+  other = crs_store_open (crs_store_get_path (store), &error);
+  g_assert_no_error (error);
+  fever = crs_test_ward_normal_set (ward.alan, ward.now - 2 * MINUTE);
+  fever->temperature_c = 39.2;
+  crs_test_ward_save_set (other, fever);
+  CRS_TEST_WAIT_UNTIL (row_shows (app, ward.alan, "CRS 1 mild"));
+  g_assert_true (row_shows (app, ward.alan, "CRS 1 mild"));
+
+  crs_test_close_all (app);
+}
+
+static void
+test_outside (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, outside_body);
+}
+
 static void
 test_stale (void)
 {
@@ -736,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/ward-list/search", test_search);
   g_test_add_func ("/ward-list/follows-the-store", test_follow);
   g_test_add_func ("/ward-list/stale", test_stale);
+  g_test_add_func ("/ward-list/another-workstation", test_outside);
   g_test_add_func ("/ward-list/narrow", test_narrow);
   g_test_add_func ("/ward-list/demo", test_demo);
   g_test_add_func ("/ward-list/entry-notifies", test_entry_notifies);

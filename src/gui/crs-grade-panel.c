@@ -78,6 +78,9 @@ show_grade (GtkLabel   *badge,
   set_level_class (badge, crs_display_grade_class (grade));
 
   gtk_label_set_label (summary_label, owned != NULL ? owned : "");
+  /* Three lines at most, above the fields: the whole text in the
+   * tooltip when large text cuts it. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (summary_label), owned);
 
   if (!crs_is_missing_int (grade))
     /* TRANSLATORS: spoken name of a grade badge, e.g. "CRS grade 2, moderate" */
@@ -136,7 +139,7 @@ show_news2 (CrsGradePanel    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->news2_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_label_set_lines (self->news2_summary, SUMMARY_LINES);
   gtk_label_set_label (self->news2_summary, summary);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->news2_summary), NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->news2_summary), summary);
 }
 
 /* A child: PEWS where an adult's panel shows NEWS2, the total (or what

@@ -17,6 +17,10 @@
 
 /* The ward setting holding the ward's name (as in the ward XML). */
 
+/* How often the ward database is asked whether another connection
+ * committed (PRAGMA data_version: microseconds). */
+#define OUTSIDE_CHANGES_MS 1000
+
 G_DEFINE_FINAL_TYPE (CrsWindow, crs_window, ADW_TYPE_APPLICATION_WINDOW)
 
 gint64
@@ -373,6 +377,10 @@ setup_store (CrsWindow      *self,
   /* After the model's own handler, so that the list is up to date when
    * the page and the actions look at it. */
   self->store_changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  /* Saves of other windows and workstations reach this one within a
+   * second or so, as "changed" (a set entered at the nurses' station is
+   * on the screen in bay 3 seconds later). */
+  crs_store_watch_outside_changes (self->store, OUTSIDE_CHANGES_MS);
 
   /* A failure is said by stale_error_cb (), and tried again every minute. */
   crs_ward_model_reload (self->model, NULL);

@@ -53,6 +53,10 @@ struct _CrsStore
   GHashTable *row_check_sql;   /* table name -> SQL of every row with its newest audit row */
   char       *ward_id;         /* NULL before schema version 4 */
   char       *read_copy_dir;   /* a private copy read instead of the file, removed at close */
+
+  /* Watching other connections' commits (crs-store-watch.c). */
+  gint64      data_version;    /* PRAGMA data_version when last asked; 0 = never */
+  guint       watch_id;        /* the timer asking, or 0 */
 };
 
 /* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,

@@ -28,6 +28,7 @@ crs_store_dispose (GObject *object)
 {
   CrsStore *self = CRS_STORE (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   /* A batch never committed is discarded, as its caller would expect. */
   if (self->in_batch)
     crs_store_rollback_batch (self);

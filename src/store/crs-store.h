@@ -14,7 +14,9 @@
  * Signal "changed" (gint64 patient_id): emitted after every committed
  * write of this store object, with the patient it concerns, or 0 when it
  * concerns several patients or none (a batch, a ward setting). Writes by
- * other processes are not signalled. */
+ * other connections (another window or workstation, crs-watch-cli) are
+ * signalled with 0 when crs_store_poll_outside_changes() finds them, on
+ * the timer of crs_store_watch_outside_changes(). */
 #pragma once
 
 #include <gio/gio.h>
@@ -86,6 +88,15 @@ void        crs_store_set_busy_timeout    (CrsStore        *self,
 void        crs_store_set_author          (CrsStore        *self,
                                            const char      *author);
 const char *crs_store_get_author          (CrsStore        *self);
+
+/* Other connections' commits (crs-store-watch.c). Poll: TRUE, and
+ * "changed" (0) emitted, when another connection committed since the
+ * last poll (the first poll only takes note). Watch: polls every
+ * @interval_ms on the thread-default main context until the store is
+ * disposed. */
+gboolean    crs_store_poll_outside_changes  (CrsStore      *self);
+void        crs_store_watch_outside_changes (CrsStore      *self,
+                                             guint          interval_ms);
 
 /* Patients */
 GPtrArray  *crs_store_list_patients       (CrsStore        *self,
