@@ -16,8 +16,11 @@ const CrsCliCommand crs_cli_commands[] = {
   { "export", "--db FILE (--xml OUT | --fhir OUT) [--patients MRN,...]",
     N_("Export the ward or some patients to a ward XML file or a FHIR R4 bundle"), crs_cli_export },
   { "grade", "--csv FILE|-", N_("Grade observation sets from a CSV file"), crs_cli_grade },
-  { "import", "--db FILE --xml IN", N_("Import a ward XML file, all or nothing"),
+  { "import", "--db FILE --xml IN [--author NAME]", N_("Import a ward XML file, all or nothing"),
     crs_cli_import },
+  { "nurses", "--db FILE (list|add|disable|enable|reset-pin) [--user USER]",
+    N_("List, add, disable or enable nurse accounts; a PIN is read from standard input"),
+    crs_cli_nurses },
   { "report", "--db FILE --ward NAME --pdf OUT [OPTION...]",
     N_("Write the shift handover report (or blank paper charts) as a PDF"), crs_cli_report },
   { "restore", "--db FILE [--backup FILE]",
@@ -45,7 +48,7 @@ static void
 print_help (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: crs-watch-cli COMMAND [OPTIONS]"));
-  fprintf (out, "\n%s\n", _("Grade, check, export, import, report and restore CRS Watch records without a display."));
+  fprintf (out, "\n%s\n", _("Grade, check, export, import, report and restore CRS Watch records and manage nurse accounts without a display."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; crs_cli_commands[i].name != NULL; i++)
     {

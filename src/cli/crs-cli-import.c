@@ -19,6 +19,8 @@ crs_cli_import (int    argc,
 {
   g_autofree char *db_path = NULL;
   g_autofree char *xml_path = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *recorded_as = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CrsStore) store = NULL;
@@ -27,6 +29,8 @@ crs_cli_import (int    argc,
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The ward database to import into"), N_("FILE") },
     { "xml", 0, 0, G_OPTION_ARG_FILENAME, &xml_path, N_("The ward XML file to import"), N_("IN") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("Who imports (default: the login name)"), N_("NAME") },
     { NULL }
   };
 
@@ -60,6 +64,10 @@ crs_cli_import (int    argc,
       g_printerr ("crs-watch-cli import: %s\n", error->message);
       return 1;
     }
+
+  /* A command-line write says so in the audit log. */
+  recorded_as = g_strdup_printf (_("%s (command line)"), author != NULL ? author : g_get_user_name ());
+  crs_store_set_author (store, recorded_as);
 
   if (!crs_ward_file_import (store, file, &summary, &error))
     {

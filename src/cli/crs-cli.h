@@ -26,6 +26,7 @@ int crs_cli_check (int argc, char **argv);
 int crs_cli_export (int argc, char **argv);
 int crs_cli_grade (int argc, char **argv);
 int crs_cli_import (int argc, char **argv);
+int crs_cli_nurses (int argc, char **argv);
 int crs_cli_report (int argc, char **argv);
 int crs_cli_restore (int argc, char **argv);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/crs-store-nurses.h"
 #include "crs-acknowledge-dialog-private.h"
 
 struct _CrsAcknowledgeDialog
@@ -174,6 +175,8 @@ crs_acknowledge_dialog_new (GtkWindow  *parent,
     }
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), crs_store_get_author (store));
+  /* A signed-in nurse acknowledges in her own name (crs-store-nurses.h). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), crs_store_get_account (store) == NULL);
   if (note != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->informed_row), note);
   entry_changed_cb (self);

@@ -22,6 +22,7 @@
 
 #include "core/crs-paths.h"
 #include "exchange/crs-ward-xml.h"
+#include "store/crs-store-nurses.h"
 #include "crs-application-private.h"
 #include "crs-preferences-window.h"
 #include "crs-therapy-browser.h"
@@ -169,6 +170,36 @@ remove_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+/* The demo ward's nurses (fictional), all with the demo PIN 1234 (see
+ * the README). They share one Argon2id string made once with
+ * crypto_pwhash_str, so that the demo opens without hashing four PINs. */
+#define DEMO_PIN_HASH "$argon2id$v=19$m=65536,t=2,p=1$SYzXWnJiDdzIbSOontWhxw$" \
+                      "vgPguVqGWtAhRJfQZb/55E2AZM6VTvCzix+tT4/iDeE"
+
+static const struct
+{
+  const char *user_name;
+  const char *display_name;
+  gboolean    admin;
+} demo_nurses[] = {
+  { "amara", "Amara Osei", TRUE },
+  { "ben", "Ben Fischer", FALSE },
+  { "carla", "Carla Romano", FALSE },
+  { "dev", "Dev Patel", FALSE },
+};
+
+static gboolean
+add_demo_nurses (CrsStore  *store,
+                 GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_nurses); i++)
+    if (!crs_store_add_nurse_hashed (store, demo_nurses[i].user_name,
+                                     demo_nurses[i].display_name, demo_nurses[i].admin,
+                                     DEMO_PIN_HASH, NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
 static CrsStore *
 open_demo_store (CrsApplication  *self,
                  GError         **error)
@@ -191,7 +222,8 @@ open_demo_store (CrsApplication  *self,
   /* Whole minutes, so the demo's times read like a chart's. */
   now = g_get_real_time () / G_USEC_PER_SEC;
   now -= now % 60;
-  if (!crs_ward_xml_import_file (store, demo_file, now, NULL, &local_error))
+  if (!crs_ward_xml_import_file (store, demo_file, now, NULL, &local_error) ||
+      !add_demo_nurses (store, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The demo ward could not be loaded: "));

@@ -350,6 +350,11 @@ fill_store (GListStore *store,
                        sorted->pdata, sorted->len);
 }
 
+static void show_record (CrsPatientPage      *self,
+                         CrsStoredRecord     *stored,
+                         const CrsWardPolicy *policy,
+                         gint64               now);
+
 gboolean
 crs_patient_page_load (CrsPatientPage      *self,
                        gint64               patient_id,
@@ -369,7 +374,46 @@ crs_patient_page_load (CrsPatientPage      *self,
                                    NULL, self->reference, now, error);
   if (stored == NULL)
     return FALSE;
+  show_record (self, stored, policy, now);
+  return TRUE;
+}
 
+void
+crs_patient_page_clear (CrsPatientPage      *self,
+                        const CrsWardPolicy *policy,
+                        gint64               now)
+{
+  g_autoptr(CrsStoredRecord) empty = g_new0 (CrsStoredRecord, 1);
+
+  g_return_if_fail (CRS_IS_PATIENT_PAGE (self));
+
+  /* Every part of the page shown for a record of nobody: no name, no
+   * set, nothing from before left in any widget. */
+  empty->patient = crs_patient_new ();
+  empty->observations = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->infusions = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->interventions = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->lab_results = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->acknowledgements = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->late_flags = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->open_sets = g_ptr_array_new_with_free_func (g_object_unref);
+  empty->record.patient = empty->patient;
+  empty->record.observations = empty->observations;
+  empty->record.infusions = empty->infusions;
+  empty->record.interventions = empty->interventions;
+  empty->record.acknowledgements = empty->acknowledgements;
+  empty->record.late_flags = empty->late_flags;
+  empty->record.open_sets = empty->open_sets;
+  show_record (self, empty, policy, now);
+  g_clear_object (&self->patient);
+}
+
+static void
+show_record (CrsPatientPage      *self,
+             CrsStoredRecord     *stored,
+             const CrsWardPolicy *policy,
+             gint64               now)
+{
   self->now = now;
   g_set_object (&self->patient, stored->patient);
   g_ptr_array_unref (self->observations);
@@ -390,7 +434,6 @@ crs_patient_page_load (CrsPatientPage      *self,
   crs_history_view_show (self->history, stored->observations, stored->acknowledgements, self->status);
   fill_store (self->interventions, stored->interventions, G_STRUCT_OFFSET (CrsIntervention, at));
   fill_store (self->labs, stored->lab_results, G_STRUCT_OFFSET (CrsLabResult, at));
-  return TRUE;
 }
 
 CrsPatientStatus *

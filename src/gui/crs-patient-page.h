@@ -29,6 +29,11 @@ gboolean        crs_patient_page_load            (CrsPatientPage      *self,
                                                   const CrsWardPolicy *policy,
                                                   gint64               now,
                                                   GError             **error);
+/* Shows nobody: every part of the page emptied (a locked window holds
+ * no patient's data). */
+void            crs_patient_page_clear           (CrsPatientPage      *self,
+                                                  const CrsWardPolicy *policy,
+                                                  gint64               now);
 /* The patient shown (borrowed), or NULL. */
 CrsPatient     *crs_patient_page_get_patient     (CrsPatientPage      *self);
 /* The sets of this patient whose red flag is not acknowledged yet

@@ -14,6 +14,7 @@
 #include "core/crs-ward-policy.h"
 #include "crs-application.h"
 #include "crs-preferences-window.h"
+#include "crs-sign-in-page.h"
 
 /* The ward setting holding the ward's name (as in the ward XML). */
 
@@ -285,6 +286,11 @@ crs_preferences_window_new (GtkWindow *parent)
       gtk_editable_set_text (GTK_EDITABLE (self->ward_name_row), name != NULL ? name : "");
       show_shifts (self);
       show_policy (self);
+      /* Accounts and sign-in: for a ward administrator, or anyone while
+       * sign-in is off. */
+      if (crs_sign_in_page_allowed (store))
+        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                    ADW_PREFERENCES_PAGE (crs_sign_in_page_new (store)));
     }
   return self;
 }

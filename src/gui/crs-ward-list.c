@@ -27,6 +27,7 @@ struct _CrsWardList
   char               *search;        /* folded */
   gint64              selected_id;
   gboolean            restoring;     /* selecting again after a refresh */
+  gboolean            locked;        /* the window is locked: no rows at all */
 
   /* Template widgets */
   GtkSearchBar   *search_bar;
@@ -51,7 +52,7 @@ filter_func (gpointer item,
 {
   CrsWardList *self = user_data;
 
-  return crs_ward_entry_matches (item, self->search);
+  return !self->locked && crs_ward_entry_matches (item, self->search);
 }
 
 static int
@@ -352,6 +353,24 @@ crs_ward_list_set_model (CrsWardList  *self,
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row, self, NULL);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (items_changed_cb), self, 0);
   self->refreshed_id = g_signal_connect (model, "refreshed", G_CALLBACK (model_refreshed_cb), self);
+  update_page (self);
+}
+
+void
+crs_ward_list_set_locked (CrsWardList *self,
+                          gboolean     locked)
+{
+  g_return_if_fail (CRS_IS_WARD_LIST (self));
+
+  if (self->locked == locked)
+    return;
+  self->locked = locked;
+  /* The rows themselves go, not only from sight: a locked window holds
+   * no widget with a patient's name. */
+  gtk_filter_changed (GTK_FILTER (self->filter), locked ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                        : GTK_FILTER_CHANGE_LESS_STRICT);
+  if (!locked)
+    restore_selection (self, FALSE);
   update_page (self);
 }
 

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (CrsWardList, crs_ward_list, CRS, WARD_LIST, GtkWidget)
 
 void          crs_ward_list_set_model       (CrsWardList  *self,
                                              CrsWardModel *model);
+/* Locked: no rows (the window shows its sign-in page); unlocked: the
+ * rows again, the selection kept. */
+void          crs_ward_list_set_locked      (CrsWardList  *self,
+                                             gboolean      locked);
 void          crs_ward_list_set_sort        (CrsWardList  *self,
                                              CrsWardSort   sort);
 /* Shows the search bar and puts the focus in it (Ctrl+F). */

@@ -49,10 +49,12 @@ set_enabled (CrsWindow  *self,
 void
 _crs_window_update_actions (CrsWindow *self)
 {
-  gboolean patient = shown_patient (self) != NULL;
+  /* Locked (crs-window-lock.c), nothing touches a patient. */
+  gboolean ward = self->store != NULL && !self->locked;
+  gboolean patient = ward && shown_patient (self) != NULL;
   GPtrArray *open = crs_patient_page_get_open_escalations (self->patient_page);
 
-  set_enabled (self, "win.new-patient", self->store != NULL);
+  set_enabled (self, "win.new-patient", ward);
   set_enabled (self, "win.new-observation", patient);
   set_enabled (self, "win.edit-patient", patient);
   set_enabled (self, "win.record-infusion", patient);
@@ -62,10 +64,14 @@ _crs_window_update_actions (CrsWindow *self)
   set_enabled (self, "win.archive-patient", patient);
   set_enabled (self, "win.show-therapy", patient);
   set_enabled (self, "win.acknowledge", patient && open != NULL && open->len > 0);
-  set_enabled (self, "win.undo-archive", self->archived_id != 0);
-  set_enabled (self, "win.print", self->store != NULL);
-  set_enabled (self, "win.export-pdf", self->store != NULL);
-  set_enabled (self, "win.print-blank-charts", self->store != NULL);
+  set_enabled (self, "win.undo-archive", ward && self->archived_id != 0);
+  set_enabled (self, "win.restore-patient", ward);
+  set_enabled (self, "win.print", ward);
+  set_enabled (self, "win.export-pdf", ward);
+  set_enabled (self, "win.print-blank-charts", ward);
+  set_enabled (self, "win.export-fhir", ward);
+  set_enabled (self, "win.search", ward);
+  set_enabled (self, "win.switch-nurse", ward && self->signin_on);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -339,7 +345,7 @@ archive_now (CrsWindow  *self,
   self->archive_toast = g_object_ref (toast);
   g_signal_connect (toast, "dismissed", G_CALLBACK (archive_toast_dismissed_cb), self);
   _crs_window_update_actions (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _crs_window_add_toast (self, toast);
 }
 
 static void
@@ -610,6 +616,7 @@ _crs_window_set_accels (GtkApplication *application)
     { "win.print", { "<Primary>p", NULL } },
     { "win.export-pdf", { "<Primary><Shift>e", NULL } },
     { "win.export-fhir", { "<Primary>e", NULL } },
+    { "win.switch-nurse", { "<Primary>l", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -5,6 +5,7 @@
 
 #include "core/crs-ward-policy.h"
 #include "report/crs-handover.h"
+#include "crs-lock-page.h"
 #include "crs-patient-page.h"
 #include "crs-ward-list.h"
 #include "crs-ward-model.h"
@@ -33,6 +34,17 @@ struct _CrsWindow
   gboolean       page_stale;      /* the patient page could not be read again (said once) */
   GtkFileChooserNative *export_chooser; /* Export FHIR…'s, while it is open */
 
+  /* Sign-in (crs-window-lock.c) */
+  gboolean       signin_on;       /* the ward's signin.enabled, as last read */
+  gboolean       locked;          /* the sign-in page is shown */
+  GPtrArray     *toasts;          /* AdwToast * shown or queued (a lock dismisses them) */
+  GPtrArray     *parked;          /* the app's windows hidden by a lock, with their nurse */
+  guint          idle_id;
+  gint64         last_activity;   /* monotonic µs of the last key, click or motion */
+  guint          idle_ms_override; /* tests: the idle time in ms (0: the ward setting) */
+  gint64         locked_patient_id; /* the patient shown when the window locked */
+  gint64         last_account;    /* the nurse signed in before the lock */
+
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
   AdwLeaflet         *leaflet;
@@ -48,6 +60,9 @@ struct _CrsWindow
   AdwStatusPage      *empty_page;
   AdwStatusPage      *select_page;
   CrsPatientPage     *patient_page;
+  GtkStack           *lock_stack;
+  CrsLockPage        *lock_page;
+  GtkButton          *switch_button;
 };
 
 /* The time the window works with (the real time, unless set). */
@@ -77,6 +92,23 @@ void        _crs_window_export_fhir_cb   (GtkWidget  *widget,
 gboolean    _crs_window_export_fhir_file (CrsWindow  *self,
                                           GFile      *file,
                                           GError    **error);
+/* Sign-in (crs-window-lock.c). A toast, kept so that a lock can
+ * dismiss it. */
+void        _crs_window_add_toast        (CrsWindow  *self,
+                                          AdwToast   *toast);
+/* Locks the window when the ward has sign-in on (else does nothing). */
+void        _crs_window_lock             (CrsWindow  *self);
+gboolean    _crs_window_is_locked        (CrsWindow  *self);
+/* Reads signin.enabled again: locks when it was turned on, opens when off. */
+void        _crs_window_update_signin    (CrsWindow  *self);
+/* The store's author when nobody is signed in: Preferences' name, else
+ * the login name (crs-window.c). */
+void        _crs_window_reset_author     (CrsWindow  *self);
+void        _crs_window_lock_init        (CrsWindow  *self);
+void        _crs_window_lock_setup       (CrsWindow  *self);
+void        _crs_window_lock_dispose     (CrsWindow  *self);
+void        _crs_window_lock_class_init  (CrsWindowClass *klass);
+
 /* The window's keyboard shortcuts, as application accelerators. */
 void        _crs_window_set_accels       (GtkApplication *application);
 
@@ -87,5 +119,10 @@ gint64     crs_window_get_patient    (CrsWindow  *self);
  * For tests and benchmarks. */
 void       crs_window_set_clock      (CrsWindow  *self,
                                       gint64      now);
+/* How long the window waits without a key, click or pointer movement
+ * before it locks, in milliseconds, instead of the ward's
+ * signin.idle_minutes (0: the ward setting). For tests. */
+void       crs_window_set_idle_timeout (CrsWindow *self,
+                                        guint      milliseconds);
 
 G_END_DECLS

@@ -33,7 +33,7 @@ void
 _crs_window_toast (CrsWindow  *self,
                    const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _crs_window_add_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -224,6 +224,7 @@ store_changed_cb (CrsStore  *store,
     {
       load_policy (self);
       show_ward_name (self);
+      _crs_window_update_signin (self);
     }
 
   /* A patient who left the ward (archived) leaves the page too. */
@@ -296,16 +297,23 @@ folded_changed_cb (CrsWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+void
+_crs_window_reset_author (CrsWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "nurse-name"));
+
+  /* Empty: the login name, as the store's own default. A signed-in
+   * nurse's name comes before it (crs-store-nurses.h). */
+  if (self->store != NULL)
+    crs_store_set_author (self->store, *name != '\0' ? name : g_get_user_name ());
+}
+
 static void
 nurse_name_changed_cb (GSettings  *settings,
                        const char *key,
                        CrsWindow  *self)
 {
-  g_autofree char *name = g_strstrip (g_settings_get_string (settings, "nurse-name"));
-
-  /* Empty: the login name, as the store's own default. */
-  if (self->store != NULL)
-    crs_store_set_author (self->store, *name != '\0' ? name : g_get_user_name ());
+  _crs_window_reset_author (self);
 }
 
 static void
@@ -380,6 +388,7 @@ setup_store (CrsWindow      *self,
   show_placeholder (self);
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
   _crs_window_update_actions (self);
+  _crs_window_lock_setup (self);
 }
 
 static void
@@ -388,6 +397,7 @@ crs_window_dispose (GObject *object)
   CrsWindow *self = CRS_WINDOW (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  _crs_window_lock_dispose (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   if (self->archive_toast != NULL)
@@ -424,6 +434,7 @@ crs_window_class_init (CrsWindowClass *klass)
 
   g_type_ensure (CRS_TYPE_WARD_LIST);
   g_type_ensure (CRS_TYPE_PATIENT_PAGE);
+  g_type_ensure (CRS_TYPE_LOCK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, toast_overlay);
@@ -440,18 +451,23 @@ crs_window_class_init (CrsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, select_page);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, patient_page);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, lock_page);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, switch_button);
   gtk_widget_class_bind_template_callback (widget_class, patient_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stale_retry_cb);
 
   _crs_window_class_actions_init (klass);
+  _crs_window_lock_class_init (klass);
 }
 
 static void
 crs_window_init (CrsWindow *self)
 {
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
+  _crs_window_lock_init (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID_BASE);

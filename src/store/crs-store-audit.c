@@ -13,7 +13,12 @@
  * slipped in between others breaks the chain from there on, and `check`
  * says where. The chain has no secret: it shows changes made behind CRS
  * Watch's back with the sqlite3 tool, not a forger who recomputes every
- * hash after the change. */
+ * hash after the change.
+ *
+ * Since schema version 7 a row may name the signed-in nurse account
+ * (account_id). The id enters the hash only when it is set, so that the
+ * rows written before (and rows written with nobody signed in) hash as
+ * they always did. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
@@ -28,7 +33,7 @@
 /* Tables whose rows are audited. */
 const char * const crs_store_audited_tables[] = {
   "patient", "infusion", "observation", "intervention", "lab_result", "setting",
-  "acknowledgement", "late_red_flag", NULL
+  "acknowledgement", "late_red_flag", "nurse", NULL
 };
 
 void
@@ -158,7 +163,8 @@ crs_store_audit_hash (const char *previous,
                       const char *table,
                       gint64      row_id,
                       const char *before,
-                      const char *after)
+                      const char *after,
+                      gint64      account_id)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -172,6 +178,11 @@ crs_store_audit_hash (const char *previous,
   hash_int (sum, row_id);
   hash_text (sum, before);
   hash_text (sum, after);
+  if (account_id > 0)
+    {
+      g_checksum_update (sum, (const guchar *) "A", 1);
+      hash_int (sum, account_id);
+    }
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -187,13 +198,18 @@ crs_store_audit_hash_row (sqlite3_stmt *stmt,
                                (const char *) sqlite3_column_text (stmt, 4),
                                sqlite3_column_int64 (stmt, 5),
                                (const char *) sqlite3_column_text (stmt, 6),
-                               (const char *) sqlite3_column_text (stmt, 7));
+                               (const char *) sqlite3_column_text (stmt, 7),
+                               sqlite3_column_count (stmt) > 8
+                               ? sqlite3_column_int64 (stmt, 8) : 0);
 }
 
 /* max (id) reads the last entry of the rowid b-tree: no scan. */
 #define LAST_ROW_SQL "SELECT id, hash FROM audit WHERE id = (SELECT max (id) FROM audit)"
 #define INSERT_SQL "INSERT INTO audit (id, at, author, action, table_name, row_id, before, after," \
                    " hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+/* The same with the signed-in account (schema version 7 on). */
+#define INSERT_ACCOUNT_SQL "INSERT INTO audit (id, at, author, action, table_name, row_id, before," \
+                           " after, hash, account_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
 
 /* Appends a row after the last one, chained to it; SQLITE_OK or the error. */
 static int
@@ -205,7 +221,8 @@ append (sqlite3_stmt *last,
         const char   *table,
         gint64        row_id,
         const char   *before,
-        const char   *after)
+        const char   *after,
+        gint64        account_id)
 {
   g_autofree char *previous = NULL;
   g_autofree char *hash = NULL;
@@ -222,7 +239,8 @@ append (sqlite3_stmt *last,
     return rc;
   sqlite3_reset (last);
 
-  hash = crs_store_audit_hash (previous, id, at, author, action, table, row_id, before, after);
+  hash = crs_store_audit_hash (previous, id, at, author, action, table, row_id, before, after,
+                               account_id);
   sqlite3_bind_int64 (insert, 1, id);
   sqlite3_bind_int64 (insert, 2, at);
   sqlite3_bind_text (insert, 3, author, -1, SQLITE_STATIC);
@@ -235,6 +253,8 @@ append (sqlite3_stmt *last,
     sqlite3_bind_null (insert, 7);
   sqlite3_bind_text (insert, 8, after, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
+  if (account_id > 0)
+    sqlite3_bind_int64 (insert, 10, account_id);
   rc = sqlite3_step (insert);
   sqlite3_reset (insert);
   sqlite3_clear_bindings (insert);
@@ -259,7 +279,7 @@ crs_store_audit_append (sqlite3    *db,
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, INSERT_SQL, -1, &insert, NULL);
   if (rc == SQLITE_OK)
-    rc = append (last, insert, at, author, action, table, row_id, before, after);
+    rc = append (last, insert, at, author, action, table, row_id, before, after, 0);
   sqlite3_finalize (last);
   sqlite3_finalize (insert);
   return rc;
@@ -274,6 +294,7 @@ crs_store_audit_verify_chain (sqlite3 *db,
   sqlite3_stmt *stmt = NULL;
   g_autofree char *previous = NULL;
   gint64 expected_id = MAX (from_id, 1);
+  gboolean has_account;
   int rc;
 
   *n_rows = 0;
@@ -298,8 +319,20 @@ crs_store_audit_verify_chain (sqlite3 *db,
         }
     }
 
-  rc = sqlite3_prepare_v2 (db, "SELECT id, at, author, action, table_name, row_id, before, after,"
-                               " hash FROM audit WHERE id >= ?1 ORDER BY id", -1, &stmt, NULL);
+  /* Column 8 is the account (NULL before version 7), 9 the hash. */
+  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info ('audit') WHERE name = 'account_id'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  has_account = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db, has_account
+                           ? "SELECT id, at, author, action, table_name, row_id, before, after,"
+                             " account_id, hash FROM audit WHERE id >= ?1 ORDER BY id"
+                           : "SELECT id, at, author, action, table_name, row_id, before, after,"
+                             " NULL, hash FROM audit WHERE id >= ?1 ORDER BY id",
+                           -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_int64 (stmt, 1, expected_id);
@@ -315,7 +348,7 @@ crs_store_audit_verify_chain (sqlite3 *db,
           break;
         }
       hash = crs_store_audit_hash_row (stmt, previous);
-      if (g_strcmp0 (hash, (const char *) sqlite3_column_text (stmt, 8)) != 0)
+      if (g_strcmp0 (hash, (const char *) sqlite3_column_text (stmt, 9)) != 0)
         {
           *break_at = id;
           break;
@@ -356,11 +389,12 @@ crs_store_audit (CrsStore    *self,
   last = crs_store_prepare (self, LAST_ROW_SQL, error);
   if (last == NULL)
     return FALSE;
-  insert = crs_store_prepare (self, INSERT_SQL, error);
+  insert = crs_store_prepare (self, INSERT_ACCOUNT_SQL, error);
   if (insert == NULL)
     return FALSE;
-  rc = append (last, insert, crs_store_now (), self->author, action, table, row_id, before_json,
-               after_json);
+  rc = append (last, insert, crs_store_now (), crs_store_current_author (self), action, table,
+               row_id, before_json, after_json,
+               self->account != NULL ? self->account->id : 0);
   if (rc != SQLITE_OK)
     return crs_store_fail (self, rc, _("write the audit log"), error);
   return TRUE;
@@ -373,23 +407,27 @@ crs_store_list_audit (CrsStore    *self,
                       GError     **error)
 {
   /* One statement per filter, so that each can use the audit_of_row index. */
+  /* The second four for files before version 7 (no account_id). */
+#define AUDIT_COLUMNS "SELECT id, at, author, action, table_name, row_id, before, after, "
   static const char * const queries[] = {
-    "SELECT id, at, author, action, table_name, row_id, before, after FROM audit"
-    " ORDER BY id",
-    "SELECT id, at, author, action, table_name, row_id, before, after FROM audit"
-    " WHERE table_name = ?1 ORDER BY id",
-    "SELECT id, at, author, action, table_name, row_id, before, after FROM audit"
-    " WHERE row_id = ?2 ORDER BY id",
-    "SELECT id, at, author, action, table_name, row_id, before, after FROM audit"
-    " WHERE table_name = ?1 AND row_id = ?2 ORDER BY id",
+    AUDIT_COLUMNS "account_id FROM audit ORDER BY id",
+    AUDIT_COLUMNS "account_id FROM audit WHERE table_name = ?1 ORDER BY id",
+    AUDIT_COLUMNS "account_id FROM audit WHERE row_id = ?2 ORDER BY id",
+    AUDIT_COLUMNS "account_id FROM audit WHERE table_name = ?1 AND row_id = ?2 ORDER BY id",
+    AUDIT_COLUMNS "NULL FROM audit ORDER BY id",
+    AUDIT_COLUMNS "NULL FROM audit WHERE table_name = ?1 ORDER BY id",
+    AUDIT_COLUMNS "NULL FROM audit WHERE row_id = ?2 ORDER BY id",
+    AUDIT_COLUMNS "NULL FROM audit WHERE table_name = ?1 AND row_id = ?2 ORDER BY id",
   };
+#undef AUDIT_COLUMNS
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
-  stmt = crs_store_prepare (self, queries[(table_name != NULL) + 2 * (row_id != 0)], error);
+  stmt = crs_store_prepare (self, queries[(table_name != NULL) + 2 * (row_id != 0) +
+                                          4 * (self->schema_version < 7)], error);
   if (stmt == NULL)
     return NULL;
   if (table_name != NULL)
@@ -410,6 +448,7 @@ crs_store_list_audit (CrsStore    *self,
       entry->row_id = sqlite3_column_int64 (stmt, 5);
       entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->account_id = sqlite3_column_int64 (stmt, 8);
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)

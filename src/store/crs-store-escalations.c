@@ -133,7 +133,7 @@ insert_late_flag (CrsStore          *self,
   sqlite3_bind_int64 (stmt, 1, set->patient_id);
   sqlite3_bind_int64 (stmt, 2, set->id);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 4, self->author, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, crs_store_current_author (self), -1, SQLITE_TRANSIENT);
   if (crs_is_missing_int (crs))
     sqlite3_bind_null (stmt, 5);
   else

@@ -334,7 +334,7 @@ save_observation (CrsStore        *self,
   /* An import keeps who recorded the set and when; otherwise that is
    * this nurse, now. */
   author = g_strdup (import && obs->author != NULL && *obs->author != '\0'
-                     ? obs->author : self->author);
+                     ? obs->author : crs_store_current_author (self));
   recorded_at = import && obs->recorded_at != 0 ? obs->recorded_at : crs_store_now ();
   reason_copy = g_strdup (reason);
 
@@ -698,7 +698,11 @@ crs_store_add_acknowledgement (CrsStore            *self,
   if (!crs_check_text ("note", ack->note, error) || !crs_check_text ("author", ack->author, error))
     return FALSE;
 
-  author = g_strdup (ack->author != NULL && *ack->author != '\0' ? ack->author : self->author);
+  /* A given author is kept unless a nurse is signed in (outside an
+   * import): then the acknowledgement is hers. */
+  author = g_strdup ((self->account == NULL || self->batch_import) &&
+                     ack->author != NULL && *ack->author != '\0'
+                     ? ack->author : crs_store_current_author (self));
   at = ack->at != 0 ? ack->at : crs_store_now ();
 
   write = crs_write_begin (self, error);

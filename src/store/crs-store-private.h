@@ -7,12 +7,13 @@
 #include <sys/types.h>
 
 #include "crs-store.h"
+#include "crs-store-nurses.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes. Every earlier version can still be
  * created (crs_store_schema_create) and is migrated forward at open. */
-#define CRS_STORE_SCHEMA_VERSION 6
+#define CRS_STORE_SCHEMA_VERSION 7
 
 /* PRAGMA application_id of a ward database: "CRSW" in ASCII. It tells a
  * ward database from any other SQLite file. */
@@ -35,7 +36,8 @@ struct _CrsStore
 
   sqlite3    *db;
   char       *path;
-  char       *author;
+  char       *author;        /* when nobody is signed in (crs_store_set_author) */
+  CrsNurse   *account;       /* the signed-in nurse, or NULL (crs-store-nurses.c) */
   gboolean    read_only;
   int         schema_version;
   int         busy_timeout_ms;
@@ -119,6 +121,9 @@ int       crs_store_query_int      (sqlite3     *db,
 gboolean  crs_store_check_patient  (CrsStore    *self,
                                     gint64       patient_id,
                                     GError     **error);
+/* Who writes now: the signed-in nurse's display name, else the author
+ * set with crs_store_set_author (the login name by default). */
+const char *crs_store_current_author (CrsStore *self);
 /* The audit action for an insert: "import" inside an import batch. */
 const char *crs_store_insert_action (CrsStore   *self);
 
@@ -152,9 +157,11 @@ char     *crs_store_audit_hash     (const char  *previous,
                                     const char  *table,
                                     gint64       row_id,
                                     const char  *before,
-                                    const char  *after);
+                                    const char  *after,
+                                    gint64       account_id);   /* 0: nobody signed in */
 /* The same for a row read as id, at, author, action, table_name, row_id,
- * before, after (columns 0 to 7 of @stmt). */
+ * before, after (columns 0 to 7 of @stmt) and, when @stmt has a ninth
+ * column, account_id. */
 char     *crs_store_audit_hash_row (sqlite3_stmt *stmt,
                                     const char   *previous);
 /* Appends a chained audit row through any connection (inside its write

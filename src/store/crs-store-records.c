@@ -52,7 +52,11 @@ add_record (CrsStore      *self,
 {
   g_autoptr(CrsWrite) write = NULL;
   g_autoptr(CrsStmt) stmt = NULL;
-  g_autofree char *saved_by = g_strdup (*author != NULL && **author != '\0' ? *author : self->author);
+  /* A given author is kept unless a nurse is signed in (outside an
+   * import): then the record is hers. */
+  g_autofree char *saved_by = g_strdup ((self->account == NULL || self->batch_import) &&
+                                        *author != NULL && **author != '\0'
+                                        ? *author : crs_store_current_author (self));
   gint64 new_id;
   int rc;
 

@@ -521,6 +521,49 @@ static const char migrate_v5_to_v6[] =
   "   OR NEW.pews_level IS NOT OLD.pews_level"
   " BEGIN SELECT RAISE (ABORT, 'observation sets are never changed: amend them'); END;";
 
+/* Version 7: nurse accounts (crs-store-nurses.c).
+ *  - nurse: one row per account, never deleted (the audit keeps naming
+ *    it); disabled, not removed. Audited like the clinical tables. The
+ *    id and user name never change.
+ *  - nurse_pin: the account's PIN as an Argon2id string from libsodium's
+ *    crypto_pwhash_str; the CHECK refuses anything else, so a PIN in
+ *    clear cannot be stored by mistake. Not audited (a hash in the audit
+ *    log would outlive a reset); a reset audits the nurse row.
+ *  - audit.account_id: the signed-in account of each change; NULL when
+ *    nobody was signed in. It enters the row's hash only when set, so
+ *    the rows before this version still verify. */
+static const char migrate_v6_to_v7[] =
+  "CREATE TABLE nurse ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  user_name     TEXT NOT NULL UNIQUE CHECK (length (user_name) > 0),"
+  "  display_name  TEXT NOT NULL CHECK (length (display_name) > 0),"
+  "  role          TEXT NOT NULL CHECK (role IN ('nurse', 'admin')),"
+  "  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created       INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER nurse_no_delete BEFORE DELETE ON nurse"
+  " BEGIN SELECT RAISE (ABORT, 'nurse accounts are never deleted: disable them'); END;"
+  "CREATE TRIGGER nurse_no_replace BEFORE INSERT ON nurse"
+  " WHEN EXISTS (SELECT 1 FROM nurse WHERE id = NEW.id OR user_name = NEW.user_name)"
+  " BEGIN SELECT RAISE (ABORT, 'nurse accounts are never replaced'); END;"
+  "CREATE TRIGGER nurse_keys_fixed BEFORE UPDATE ON nurse"
+  " WHEN NEW.id IS NOT OLD.id OR NEW.user_name IS NOT OLD.user_name"
+  "   OR NEW.created IS NOT OLD.created"
+  " BEGIN SELECT RAISE (ABORT, 'a nurse account''s id and user name never change'); END;"
+  "CREATE TABLE nurse_pin ("
+  "  nurse_id  INTEGER PRIMARY KEY REFERENCES nurse (id),"
+  "  hash      TEXT NOT NULL CHECK (substr (hash, 1, 10) = '$argon2id$')"
+  ");"
+  "CREATE TRIGGER nurse_pin_no_delete BEFORE DELETE ON nurse_pin"
+  " BEGIN SELECT RAISE (ABORT, 'PINs are reset, never deleted'); END;"
+  "CREATE TRIGGER nurse_pin_no_replace BEFORE INSERT ON nurse_pin"
+  " WHEN EXISTS (SELECT 1 FROM nurse_pin WHERE nurse_id = NEW.nurse_id)"
+  " BEGIN SELECT RAISE (ABORT, 'PINs are reset, never replaced'); END;"
+  "CREATE TRIGGER nurse_pin_key_fixed BEFORE UPDATE ON nurse_pin"
+  " WHEN NEW.nurse_id IS NOT OLD.nurse_id"
+  " BEGIN SELECT RAISE (ABORT, 'a PIN belongs to its account'); END;"
+  "ALTER TABLE audit ADD COLUMN account_id INTEGER REFERENCES nurse (id);";
+
 /* migrations[i] takes a database from version i + 1 to i + 2: its SQL,
  * then its C step if it has one (for what SQL cannot do, like hashing).
  * A new version appends its step here and bumps CRS_STORE_SCHEMA_VERSION;
@@ -540,6 +583,7 @@ static const Migration migrations[] = {
   { migrate_v3_to_v4, migrate_v4_chain },
   { migrate_v4_to_v5, NULL },
   { migrate_v5_to_v6, NULL },
+  { migrate_v6_to_v7, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CRS_STORE_SCHEMA_VERSION - 1);
@@ -563,9 +607,16 @@ static const char * const tables_v5[] = {
   "acknowledgement", "ward", "late_red_flag", NULL
 };
 
+static const char * const tables_v7[] = {
+  "patient", "infusion", "observation", "intervention", "lab_result", "setting", "audit",
+  "acknowledgement", "ward", "late_red_flag", "nurse", "nurse_pin", NULL
+};
+
 const char * const *
 crs_store_schema_tables (int version)
 {
+  if (version >= 7)
+    return tables_v7;
   if (version >= 5)
     return tables_v5;
   return version >= 4 ? tables_v4 : version >= 2 ? tables_v2 : tables_v1;

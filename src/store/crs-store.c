@@ -51,6 +51,7 @@ crs_store_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->author);
+  g_clear_pointer (&self->account, crs_nurse_free);
   g_free (self->ward_id);
   g_clear_pointer (&self->row_json_sql, g_hash_table_unref);
   g_clear_pointer (&self->row_check_sql, g_hash_table_unref);
@@ -494,7 +495,13 @@ const char *
 crs_store_get_author (CrsStore *self)
 {
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
-  return self->author;
+  return crs_store_current_author (self);
+}
+
+const char *
+crs_store_current_author (CrsStore *self)
+{
+  return self->account != NULL ? self->account->display_name : self->author;
 }
 
 void

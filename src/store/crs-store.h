@@ -42,6 +42,7 @@ typedef struct
   gint64  row_id;
   char   *before;       /* JSON object of the old values, NULL for an insert */
   char   *after;        /* JSON object of the new values */
+  gint64  account_id;   /* the signed-in nurse account (crs-store-nurses.h); 0: not signed in */
 } CrsAuditEntry;
 
 void crs_audit_entry_free (CrsAuditEntry *entry);
