@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make-demo-ward.py: writes data/demo-ward.xml, the demo ward of CRS Watch.
 
     python3 data/make-demo-ward.py > data/demo-ward.xml

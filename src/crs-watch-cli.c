@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-watch-cli.c: the headless CRS Watch tool. Links no GTK. */
 #define G_LOG_DOMAIN "crs-watch-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-watch.c: the CRS Watch desktop application. */
 #define G_LOG_DOMAIN "crs-watch"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-first-frame.c: how long the app takes from start to its first
  * frame on a 30-bed ward, and how much memory it then holds, each against
  * a bare AdwApplicationWindow built in the same tree and started the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-grade-csv.c: how many observation rows a second `grade --csv`
  * grades, in process (the core) and end to end (crs-watch-cli reading a
  * file), against Python's csv module reading the same file in the same run,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-report.c: how long the shift handover PDF takes for a ward of
  * 40 patients with a week of observations each (issue 13; goal: well
  * under a second). Sets every 60 and every 15 minutes, or one interval

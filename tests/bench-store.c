@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-store.c: how fast the ward database is where a nurse would feel
  * it: saving one observation set (median and p99, each a committed
  * transaction with its audit row and fsync), loading one patient's whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-timeline.c: how long the timeline takes to lay out and draw.
  *
  * One patient with 100, 10 000 and 100 000 observation sets, one every

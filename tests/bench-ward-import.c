@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ward-import.c: ward files that used to be slow inputs.
  *
  *  - One amendment chain of many versions (100 000 by default), read and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ward-window.c: how fast the real window follows the ward, with a
  * 100 000-set ward database (30 patients, a set every 15 minutes):
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The Flatpak manifest parses with flatpak-builder and asks for no more
 than the four sandbox holes CRS Watch needs: no network, no filesystem
 (printing and export go through portals)."""

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when a translation in po/LINGUAS is not complete for the sources as
 # they are now: a message without a translation or a fuzzy one (a changed
 # English text whose translation was not checked again). The template is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when a source file with translatable strings is not listed in
 # po/POTFILES.in, or when POTFILES.in lists a file that does not exist.
 set -u

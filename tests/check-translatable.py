@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when text users see is left out of translation.
 
 Checks the .ui templates (a label, title, tooltip and the like with words

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-bench-data.c: what the benchmarks share (see the header). */
 #define G_LOG_DOMAIN "crs-bench"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-bench-data.h: what the benchmarks share: the observation sets they
  * fill a ward with, the median of their runs, removing their folders. */
 #pragma once

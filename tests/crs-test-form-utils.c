@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-form-utils.c: helpers for the tests that drive the forms. */
 #define G_LOG_DOMAIN "crs-test"
 

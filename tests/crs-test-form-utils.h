@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-form-utils.h: helpers for the tests that drive the forms:
  * a ward database made in the test, and typing as a user does (text in
  * the focused field, Tab to the next, the form's keyboard shortcuts). */

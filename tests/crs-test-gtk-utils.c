@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-gtk-utils.c: helpers for tests that drive the real window. */
 #define G_LOG_DOMAIN "crs-test"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-gtk-utils.h: helpers for tests that drive the real window. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-locale.c: a locale made for the test with localedef. */
 #define G_LOG_DOMAIN "crs-test-locale"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-locale.h: numbers as people type them in other languages: a
  * locale made for the test with localedef, so that no test depends on
  * the locales a machine happens to have installed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-store-utils.c: helpers shared by the store tests. */
 #define G_LOG_DOMAIN "test-store"
 

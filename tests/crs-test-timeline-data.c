@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-timeline-data.c: timeline models for the tests. */
 #define G_LOG_DOMAIN "crs-test-timeline-data"
 

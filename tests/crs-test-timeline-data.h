@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-timeline-data.h: timeline models for the renderer and widget
  * tests and the benchmark. Times are fixed (TZ=UTC in the tests). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-ward-data.c: a small ward for the window tests. */
 #define G_LOG_DOMAIN "crs-test"
 

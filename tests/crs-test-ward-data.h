@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-ward-data.h: a small ward made through the store before the
  * real application opens it, with grades worked out by hand (the test
  * files say how), for the tests that drive the window. */

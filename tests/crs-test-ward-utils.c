@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-ward-utils.c: helpers for the ward file tests. */
 #define G_LOG_DOMAIN "crs-test"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-test-ward-utils.h: helpers for the ward file tests: a ward holding
  * every field and choice, and record-by-record comparison. */
 #pragma once

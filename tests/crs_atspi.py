@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # crs_atspi.py: what the AT-SPI tests share (test-atspi-form.py,
 # test-atspi-names.py): TAP output, walking the accessible tree, waiting
 # for a condition, and the real app started on a ward made for the test.

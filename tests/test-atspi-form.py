@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-atspi-form.py: the observation form through accessibility.
 #
 # Starts the real app (CRS_WATCH) on a ward database made for the test

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-atspi-names.py: every control on every screen has a name.
 #
 # A screen reader says what a control is by its accessible name: a button

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-child-page.c: a child on the real window. NEWS2 is an adult score
  * (NICE MIB205: it "does not apply to children under 16"); a child is
  * scored with PEWS (NHS England national charts, 2023) everywhere NEWS2

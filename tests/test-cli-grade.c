@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-grade.c: `crs-watch-cli grade --csv` end to end, on the
  * fixtures in tests/data/grade/, checking stdout, stderr and the exit
  * status against shared/design/grade-csv.md.

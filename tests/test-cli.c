@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: crs-watch-cli works without a display and links no GTK;
  * crs-watch --version answers without opening a window. */
 #define G_LOG_DOMAIN "test-cli"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: the RFC 4180 reader and the field writer. */
 #define G_LOG_DOMAIN "test-csv"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo-app.c: the real application, started with --demo, works on a
  * fresh temporary database holding the demo ward, says "Demo ward", and
  * leaves no trace of it after quitting; started on a damaged ward

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo-ward.c: the demo ward (data/demo-ward.xml) is a valid ward
  * file that looks like a real ward: 8 to 12 patients on the listed
  * therapies, a child under 12 assessed with CAPD, step-up doses, several

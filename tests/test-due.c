@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-due.c: when the next set is due and which rule says so
  * (core/crs-due.h), at every edge of the rules: RCP 2017 chart 4 (NEWS2
  * 0 12-hourly, 1-4 4-hourly, a single 3 or 5-6 hourly, 7+ continuous),

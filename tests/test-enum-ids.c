@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-enum-ids.c: every choice's machine id (written to SQLite, CSV and
  * XML) is the nick gnome.mkenums_simple generated from the headers'
  * annotations: each real value has one, unique within its enum, that

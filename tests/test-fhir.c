@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-fhir.c: the FHIR R4 export, checked by someone else's validator:
  * the bundle of the demo ward (the whole ward, and patients alone
  * through crs-watch-cli) validates against HL7's official R4 schemas with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-format.c: temperatures in the unit a nurse chose (stored and
  * graded in °C whatever is shown), grading reasons included. */
 #define G_LOG_DOMAIN "test-format"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-german-window.c: the real window in German (LANGUAGE=de, the
  * project's catalogue from the build tree): the ward list, the empty
  * patient view and the observation form show German words. */

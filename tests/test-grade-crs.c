@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grade-crs.c: the ASTCT 2019 CRS table at every edge.
  *
  * Expected grades are read off the table in shared/clinical/grading.md §1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grade-csv.c: the grade CSV contract in the core: header checks,
  * per-row parsing with precise errors, output quoting, the whole run. */
 #define G_LOG_DOMAIN "test-grade-csv"

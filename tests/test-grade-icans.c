@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grade-icans.c: the ASTCT 2019 ICANS table at every edge.
  *
  * Expected grades are read off shared/clinical/grading.md §2 (ICE 7-9 = 1,

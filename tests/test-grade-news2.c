@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grade-news2.c: NEWS2 chart 1 at every band edge of every
  * parameter, and chart 4's risk bands and frequencies.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grade-pews.c: the NHS England national PEWS charts (2023) at every
  * band edge of every parameter in all four age bands, the skip codes, the
  * oxygen devices, every trigger and level, partial sets, and scoring on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-grading.c: red flags, mimics, guidance, the one-line reason, and
  * the grading context worked out from a patient's history. */
 #define G_LOG_DOMAIN "test-grading"

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-keyboard.py: the nurse's round by keyboard alone.
 #
 # Starts the real app (CRS_WATCH) on the AT-SPI test ward and drives it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-large-text.c: the real window with large text (fonts at 150 %,
  * more than GNOME's "Large Text" 125 %) and high contrast: the ward list,
  * a patient's page and the observation form still fit a 1280 x 1024

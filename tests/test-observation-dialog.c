@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-observation-dialog.c: the observation form, driven by keyboard as
  * a nurse would (text typed into the focused field, Tab to the next, the
  * form's shortcuts), checked against what it shows and against what the

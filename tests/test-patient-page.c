@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-patient-page.c: the real window's patient page on a ward made in
  * the test (tests/crs-test-ward-data.c): the latest grades with their
  * reasons and guidance, the red flag banner and acknowledging it, archive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-patient-record.c: the one reader of a patient's whole record
  * (store/crs-patient-record.c) that the patient page and the handover
  * report share: what it reads, with and without amended versions and lab

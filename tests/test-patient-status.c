@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-patient-status.c: what the app says about a patient now
  * (core/crs-patient-status.h), for the cases issue 10 found misleading:
  * a stale grade shown as current, due times that ignore the grades,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-patient-timeline.c: the timeline chart in the real window, on the
  * ward made in the test (tests/crs-test-ward-data.c): the Timeline tab
  * opens on the chart, its accessible label names the latest grades and

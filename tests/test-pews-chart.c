@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-pews-chart.c: choosing the PEWS chart (age band) of a set: the
  * age in completed months on the day of the set (grading.md §7, G11), the
  * band edges at exactly 1, 5 and 13 years and at 11 months 30 days, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-preconditions.c: a public function of the store, core and
  * exchange layers called with what it must never be given (a programming
  * error, not bad input) says so in a critical naming the check, returns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-record-dialogs.c: the patient, infusion, intervention and lab
  * result forms save what was typed, refuse what cannot be right at the
  * field (a duplicate MRN, a date of birth in the future, an end before

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-report-print.c: the handover report from the real window: Ctrl+P
  * and the other ways in open the report's choices; the print
  * operation's export path writes the same pages as the PDF writer of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-report.c: the shift handover report, without a display, through
  * `crs-watch-cli report` and read back with pdftotext and pdfinfo: what
  * the nurse taking over reads on paper. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-risk.c: risk factors and the monitoring window for worked examples,
  * with the therapies as the built reference database holds them.
  *

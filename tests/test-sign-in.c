@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sign-in.c: who is at the keyboard (issue 17), in the real demo
  * app: with sign-in on, the window shows nothing of any patient until a
  * nurse signs in; a wrong PIN says so by name; five wrong PINs in a row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-status-ward.c: issue 10's misleading cases, each a patient of a
  * ward made in the test, read on the real window's ward list and patient
  * page: the row's grades and due time, the red flag mark and the banner,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-escalations.c: red flags a set raises after it was saved
  * (store/crs-store-escalations.c). The retroactive dose of issue 10:
  * a set saved as CRS 0 (afebrile on a vasopressor), then a dose of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-files.c: the ward database file under stress: a writer
  * killed with SIGKILL in the middle of its saves, two processes writing
  * at once, a busy database, file modes, damaged, foreign and newer files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-nurses.c: nurse accounts, sign-in and who the records name
  * (issue 17): the PIN hash round trip, a wrong PIN, a disabled account,
  * every write path recording the signed-in account, and the PIN found

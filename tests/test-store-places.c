@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-places.c: the files around a ward database, against accident
  * and against another local user:
  *  - owner-only modes for the database and every file SQLite makes beside

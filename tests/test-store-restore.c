@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-restore.c: going back to a backup with `crs-watch-cli
  * restore`, and what it must never do.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-schema.c: the ward database file's schema, migrations from
  * every earlier version, backups (rotation, daily), and the query plans
  * of the GUI's reads. */

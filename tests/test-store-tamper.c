@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-tamper.c: what anyone with the sqlite3 tool could do to a
  * ward database behind CRS Watch's back, and what the database and
  * `crs-watch-cli check` make of it:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-ward.c: what the ward list and the patient page read from
  * the store beyond the records themselves: stored red flags and the open
  * escalations, the newest sets of a patient, and the ward policy. */

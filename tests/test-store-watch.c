@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-watch.c: a store sees what other connections commit to its
  * file (store/crs-store-watch.c): two stores on one ward database stand
  * for two windows or workstations. */

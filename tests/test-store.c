@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the ward database API: every record round-trips every
  * field; amendments, archiving and settings leave the audit rows they
  * should; the database itself refuses to change the audit log or delete

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-therapy-browser.c: the therapy reference window, driven like a
  * user: opened from the primary menu's action, searched by brand name,
  * filtered by class, opened on a code, and on a therapy it does not know. */

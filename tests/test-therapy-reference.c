@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-therapy-reference.c: the compiled therapy reference holds exactly
  * what data/therapies.xml says (read here independently with libxml2),
  * every seed therapy is found by generic and brand name, and the build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-timeline-feed.c: the timeline chart fed from a patient's status
  * (report/crs-timeline-feed.h), without a display.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-timeline-render.c: the timeline renderer without a display.
  *
  * Layout through the query API (areas, ticks, labels, steps, markers)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-timeline.c: the timeline widget in a real window (under Xvfb).
  *
  * The widget is drawn by GTK and read back as pixels: each grade band

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-validate.c: the values a record can hold (crs-validate.h), shared
  * by the forms and the grade CSV: ranges, cross-field checks, numbers as
  * people type them, and the temperature units. Table-driven. */

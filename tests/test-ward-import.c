@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ward-import.c: ward files into and out of a real ward database:
  * export, import into a fresh database and export again gives the same
  * records and the same text; a rejected file (malformed, invalid, hostile,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ward-list.c: the real window's ward list on a ward made in the
  * test (tests/crs-test-ward-data.c): the grades as number and word, the
  * due times, the marks; order by bed and by urgency; finding a patient;

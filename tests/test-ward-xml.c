@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ward-xml.c: the ward XML format without a database: the schema
  * matches the model's ids, every field survives writing and reading, and
  * malformed, invalid and hostile files are refused with a message that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the real application starts, shows its main window with
  * the empty ward, opens About and the shortcuts window, and closes. */
 #define G_LOG_DOMAIN "test-window"

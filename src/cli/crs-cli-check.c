@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-check.c: `crs-watch-cli check --db FILE`: the integrity check,
  * the schema version, the number of records, tamper evidence (the schema
  * against its version's, the audit log's hash chain, every record against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-export.c: `crs-watch-cli export --db FILE --xml OUT` or
  * `--fhir OUT`: the ward (or the patients named with --patient or
  * --patients MRN,MRN) as a ward XML file or a FHIR R4 XML bundle. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-grade.c: `crs-watch-cli grade --csv FILE|-`.
  *
  * Grades observation rows without a database, with the same code the app

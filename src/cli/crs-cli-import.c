@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-import.c: `crs-watch-cli import --db FILE --xml IN`: a ward XML
  * file into the ward database, all or nothing. The database is created
  * when it does not exist yet. */

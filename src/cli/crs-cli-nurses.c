@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-nurses.c: `crs-watch-cli nurses list|add|disable|enable|reset-pin
  * --db FILE ...`: the ward's nurse accounts (crs-store-nurses.h).
  *

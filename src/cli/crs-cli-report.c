@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-report.c: `crs-watch-cli report --db FILE --ward NAME --pdf OUT`:
  * the shift handover report (or blank paper charts) as a PDF, without a
  * display. The database is opened read-only. */

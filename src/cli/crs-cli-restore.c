@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli-restore.c: `crs-watch-cli restore --db FILE [--backup FILE]`:
  * puts the newest good backup of the ward (or the one given) in the place
  * of a damaged ward database, keeping the damaged file with its -wal and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-cli.h: subcommands of crs-watch-cli.
  *
  * Each subcommand lives in its own file, gets argv starting at its own name,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-chart-rules.c: the rules in short for the paper chart
  * (crs-chart-rules.h).
  *

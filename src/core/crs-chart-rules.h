@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-chart-rules.h: the grading rules and escalation thresholds in
  * short, for the blank paper chart (the fallback when CRS Watch cannot be
  * used): what the app would work out, for a nurse to work out by hand.

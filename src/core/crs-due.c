@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-due.c: the next observation set (the rules are in crs-due.h). */
 #define G_LOG_DOMAIN "crs-due"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-due.h: when the next observation set is due, and which rule says so.
  *
  * The next set is due at the earliest of (shared/clinical/grading.md §5b

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-enum-strings.c: an enum value's machine id from its GEnumClass, its
  * label from a table. */
 #define G_LOG_DOMAIN "crs-enum-strings"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-enum-strings.h: each enum value's stable machine id (CSV, SQLite,
  * XML; never translated) is its nick in the GEnumClass that
  * gnome.mkenums_simple generates from the nick=... annotations

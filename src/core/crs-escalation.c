@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-escalation.c: acknowledgements and late red flags. */
 #define G_LOG_DOMAIN "crs-escalation"
 

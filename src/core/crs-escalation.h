@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-escalation.h: the records of an escalation (a red flag) besides
  * the set that raised it: a nurse's acknowledgement, and a red flag a
  * set raised after it was saved.

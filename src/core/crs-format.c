@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-format.c: numbers, durations and lists as people read them. */
 #define G_LOG_DOMAIN "crs-format"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-format.h: numbers, durations and lists as people read them.
  *
  * Everything here follows the current locale (decimal separator, the

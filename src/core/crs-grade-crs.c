@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-crs.c: the ASTCT 2019 CRS grade of one observation set.
  *
  * Source: Lee DW et al., Biol Blood Marrow Transplant 2019;25:625-638, as

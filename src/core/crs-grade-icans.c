@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-icans.c: the ASTCT 2019 ICANS grade of one observation set.
  *
  * Source: Lee DW et al. 2019 as reproduced in shared/clinical/grading.md

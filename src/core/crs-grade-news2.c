@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-news2.c: the National Early Warning Score 2 of one set.
  *
  * Source: Royal College of Physicians, NEWS2, 2017: chart 1 (scores per

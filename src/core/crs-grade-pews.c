@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-pews.c: the children's early warning score of one set (NHS
  * England national PEWS charts, 2023): each of the seven parameters on
  * the child's chart, what is missing, the non-score triggers, the level

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-pews.h: the children's early warning score of one set, as the
  * NHS England national paediatric early warning system charts (November
  * 2023, four age bands) score it: "PEWS (NHS England national charts,

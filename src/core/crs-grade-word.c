@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-word.c: a grade in one word.
  *
  * The words are the seed article's grade table (shared/seed/

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-word.h: a CRS or ICANS grade in one word, shown beside its
  * number so that neither the colour nor the number stands alone. */
 #pragma once

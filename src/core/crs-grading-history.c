@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grading-history.c: the grading context of each set from the
  * patient's whole record (the rules are in crs-grading-history.h). */
 #define G_LOG_DOMAIN "crs-grading-history"

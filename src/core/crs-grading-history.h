@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grading-history.h: the context each set of one patient is graded
  * with, from the patient's whole record: age, SpO2 scale, CAPD choice,
  * risk, and whether fever is masked.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grading-private.h: what the grading files share. Not for other
  * layers: they call crs-grading.h. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grading.c: one observation set in, its grades, reasons, guidance
  * and red flags out. The rules live in crs-grade-crs.c, crs-grade-icans.c,
  * crs-grade-news2.c, crs-red-flags.c and crs-guidance.c; this file ties

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grading.h: grade one observation set: ASTCT 2019 CRS, ASTCT 2019
  * ICANS (ICE or CAPD), NEWS2 (RCP 2017); the findings behind each grade,
  * guidance for the nurse, and red flags.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-guidance.c: what a grade means for the nurse, in plain words.
  *
  * Where each sentence comes from:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-guidance.h: what a grade means for the nurse, in plain words.
  *
  * Information for the nurse, not orders: the medical team decides the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-lab-test.c: the blood tests a ward records, with LOINC codes.
  *
  * Codes and units, each from a published source (read 2026):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-lab-test.h: the blood tests a ward records to tell CRS from its
  * mimics (ARCHITECTURE.md "lab_result": CRP, ferritin, blood count,
  * creatinine, ALT, fibrinogen), each with its LOINC code and the unit it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-model.c: record types and enumeration strings. */
 #define G_LOG_DOMAIN "crs-model"
 

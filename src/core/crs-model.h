@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-model.h: the records a ward keeps (patients, infusions, observation
  * sets, interventions, lab results) and their enumerations.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-paths.c: where CRS Watch finds its installed data and keeps the ward. */
 #define G_LOG_DOMAIN "crs-paths"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-paths.h: where CRS Watch finds its installed data and keeps the ward. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-status.c: how a patient is now (crs-patient-status.h). */
 #define G_LOG_DOMAIN "crs-patient-status"
 

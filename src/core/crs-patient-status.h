@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-status.h: the one answer to "how is this patient now".
  *
  * From a patient's record (the patient, their sets, infusions, doses,

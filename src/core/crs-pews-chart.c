@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-pews-chart.c: what the NHS England national PEWS charts (2023) say,
  * cell by cell: the four age bands' tables, the parameters all bands
  * share, the levels with their escalation in the charts' words, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-pews-chart.h: what the NHS England national PEWS charts (2023) say
  * cell by cell, for crs-grade-pews.c (crs-pews-chart.c cites each cell's
  * source). Private to src/core: other code calls crs-grade-pews.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-red-flags.c: findings that call for escalation now.
  *
  * Sources: the seed article's list "seek emergency care for"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-risk.c: a patient's CRS risk factors, in words with their sources,
  * and the monitoring window of an infusion.
  *

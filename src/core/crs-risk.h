@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-risk.h: why this patient may be at higher risk of CRS, and where an
  * infusion stands in its therapy's known onset window.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-shift.c: the ward's shifts (crs-shift.h). */
 #define G_LOG_DOMAIN "crs-shift"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-shift.h: the ward's shifts, by the times of day they start.
  *
  * A ward sets the local times its shifts start ("07:00, 19:00" for two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-symptom.c: the seed article's symptom lists. */
 #define G_LOG_DOMAIN "crs-symptom"
 

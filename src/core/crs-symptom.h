@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-symptom.h: the symptom checklist of an observation set.
  *
  * Source: the seed article (shared/seed/000_f8b6ddb3c8adf4e1.txt), its

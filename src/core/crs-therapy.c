@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy.c: one therapy of the reference database, and how its
  * values read for people. */
 #define G_LOG_DOMAIN "crs-therapy"

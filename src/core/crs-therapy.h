@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy.h: one therapy of the reference database (data/therapies.xml
  * compiled into therapies.sqlite): names, class, risk tier, CRS and ICANS
  * incidence, onset and duration, label and monitoring wording, each with

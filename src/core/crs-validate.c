@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-validate.c: which values a record can hold.
  *
  * The ranges are plausibility limits, not clinical thresholds: a value

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-validate.h: which values a record can hold, shared by every way in
  * (the observation form, the grade CSV, the patient form), so that they
  * never disagree about what is possible.

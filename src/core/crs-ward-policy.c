@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-policy.c: the ward's documented defaults where the sources
  * leave a choice or disagree.
  *

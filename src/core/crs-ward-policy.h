@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-policy.h: the ward's choices where the sources leave a choice.
  * Each value is a named setting with a documented default. */
 #pragma once

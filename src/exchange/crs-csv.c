@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-csv.c: an RFC 4180 CSV reader and field writer.
  *
  * RFC 4180 §2: records end with a line break; fields are separated by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-csv.h: an RFC 4180 CSV reader and field writer.
  *
  * The reader streams: it holds one record at a time, so a file of any

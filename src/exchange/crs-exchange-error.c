@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-exchange-error.c: the error domain of the exchange layer. */
 #define G_LOG_DOMAIN "crs-exchange"
 

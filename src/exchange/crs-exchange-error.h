@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-exchange-error.h: the error domain of the exchange layer. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-fhir-codes.h: the code systems, codes and units of the FHIR export,
  * each with its source.
  *

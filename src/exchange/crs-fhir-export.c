@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-fhir-export.c: the resources of the FHIR bundle (crs-fhir.h), and
  * the export to a file. */
 #define G_LOG_DOMAIN "crs-fhir"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-fhir-private.h: the FHIR XML writer's helpers (crs-fhir-writer.c),
  * shared with the resources (crs-fhir-export.c). */
 #pragma once

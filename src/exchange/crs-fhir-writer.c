@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-fhir-writer.c: FHIR R4 XML datatypes written with libxml2's text
  * writer: primitives as <name value="..."/>, Coding, CodeableConcept,
  * Reference, Quantity; and the bundle's ids. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-fhir.h: the ward, or some of its patients, as an HL7 FHIR R4 XML
  * Bundle (type collection) for a hospital's electronic record.
  *

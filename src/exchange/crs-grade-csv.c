@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-csv.c: the `crs-watch-cli grade --csv` contract.
  *
  * The contract (shared/design/grade-csv.md, fixed): UTF-8 CSV, RFC 4180,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-csv.h: the `crs-watch-cli grade --csv` contract
  * (shared/design/grade-csv.md, copied into the header comment of
  * crs-grade-csv.c): observation rows in, grades out, with exactly the

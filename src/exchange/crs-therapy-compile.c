@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-compile.c: the build step that turns data/therapies.xml into
  * therapies.sqlite (see data/meson.build). Not installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-compiler.c: data/therapies.xml -> CrsTherapy records ->
  * therapies.sqlite, at build time.
  *

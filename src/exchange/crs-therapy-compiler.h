@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-compiler.h: reads data/therapies.xml, validates it against
  * data/therapies.xsd with libxml2, checks what the schema cannot say, and
  * writes the therapy reference database (therapies.sqlite) through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-file.c: a ward file in memory. */
 #define G_LOG_DOMAIN "crs-ward-file"
 

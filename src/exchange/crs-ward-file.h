@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-file.h: a ward file in memory: the settings and the patients
  * with every record, between the XML and the database.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-common.c: the schema and the value formats shared by the
  * ward XML reader and writer. */
 #define G_LOG_DOMAIN "crs-ward-xml"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-elements.c: the ward file reader's element handlers: each
  * element's attributes become record fields, checked for what the schema
  * cannot say (times against the file's mode, ids, amendments, duplicate

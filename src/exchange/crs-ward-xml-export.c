@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-export.c: a ward (or some of its patients) from the store
  * to a ward file on disk. */
 #define G_LOG_DOMAIN "crs-ward-xml"

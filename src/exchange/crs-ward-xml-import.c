@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-import.c: a ward file into the store, all or nothing.
  *
  * The file has been read and checked in full before this runs (the

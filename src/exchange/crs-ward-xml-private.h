@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-private.h: what the ward XML reader, writer and importer
  * share. */
 #pragma once

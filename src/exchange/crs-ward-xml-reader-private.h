@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-reader-private.h: the state of the ward file reader,
  * shared by the parse loop (crs-ward-xml-reader.c) and the element readers
  * (crs-ward-xml-elements.c). */

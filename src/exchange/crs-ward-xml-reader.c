@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-reader.c: reads a ward file into a CrsWardFile, hardened
  * against hostile input, validating against the schema as it streams.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml-writer.c: writes a CrsWardFile as ward XML.
  *
  * The text depends only on the records: patients, then each patient's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-xml.h: the ward XML file (data/crs-ward.xsd, data/ward-xml.md).
  *
  * Reading is hardened: no network, no DOCTYPE (so no entities and no

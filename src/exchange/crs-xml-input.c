@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-xml-input.c: the raw bytes of an XML file on their way to libxml2,
  * counted and scanned (crs-xml-input.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-xml-input.h: the raw bytes of an XML file on their way to libxml2,
  * counted and scanned (crs-xml-input.c). Every XML read path of CRS Watch
  * (the ward file reader, the therapy compiler) hands libxml2 its bytes

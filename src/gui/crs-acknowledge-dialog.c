@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-acknowledge-dialog.c: acknowledging a patient's red flags.
  *
  * One acknowledgement per open set, all in one transaction, each audited

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-acknowledge-dialog.h: acknowledging a patient's red flags with the
  * nurse's name and who was informed (ui/crs-acknowledge-dialog.ui). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-application.c: the CRS Watch application: command line, actions,
  * About window, and the ward database it works on.
  *

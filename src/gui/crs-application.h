@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-application.h: the CRS Watch application. */
 #pragma once
 

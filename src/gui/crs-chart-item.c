@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-chart-item.c: one row of the patient page's tables. */
 #define G_LOG_DOMAIN "crs-chart-item"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-chart-item.h: one row of the patient page's tables (the timeline
  * and the observation history), as texts ready to show. The tables bind
  * their cells to these properties (ui/crs-history-view.ui,

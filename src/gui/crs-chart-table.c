@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-chart-table.c: rows of CrsChartItem in a column view, made when
  * the table comes on screen. */
 #define G_LOG_DOMAIN "crs-chart-table"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-chart-table.h: the base of the patient's two tables, the history
  * (crs-history-view.c) and the timeline's table (crs-timeline-table.c):
  * rows of CrsChartItem in a GtkColumnView, newest first, made when the

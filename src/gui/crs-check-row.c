@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-check-row.c: a row of a form with a tick box. */
 #define G_LOG_DOMAIN "crs-check-row"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-check-row.h: a row of a form with a tick box: a symptom, an ICE
  * item, a finding. A row can be marked as a red flag, in words and with
  * an icon, not by colour alone. */

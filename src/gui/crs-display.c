@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-display.c: grades, scores and times as the window writes them. */
 #define G_LOG_DOMAIN "crs-display"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-display.h: how the window writes grades, scores and times, the same
  * on every screen. Colour is never the only cue: every grade is shown
  * with its number and its word, and the style classes only add colour.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-escalation-banner-private.h: what the tests read of
  * CrsEscalationBanner: its parts and what it shows. Only its own file
  * and the tests include this. */

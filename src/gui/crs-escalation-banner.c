@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-escalation-banner.c: the red flag banner of the patient page. */
 #define G_LOG_DOMAIN "crs-escalation-banner"
 

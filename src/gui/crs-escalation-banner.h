@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-escalation-banner.h: the red flag banner of the patient page
  * (ui/crs-escalation-banner.ui). Its button runs win.acknowledge. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-form-window.c: the window every form of CRS Watch is. */
 #define G_LOG_DOMAIN "crs-form-window"
 

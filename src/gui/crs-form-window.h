@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-form-window.h: the window every form of CRS Watch is: Cancel and
  * Save in the header bar, Ctrl+Return saves ("form.save"), Escape
  * cancels ("form.cancel"), and cancelling or closing after something was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-form.c: what every form window of CRS Watch shares. */
 #define G_LOG_DOMAIN "crs-form"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-form.h: what every form window of CRS Watch shares.
  *
  *  - Ctrl+Return saves ("form.save"), Escape cancels ("form.cancel"):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-panel.c: the grades of one observation set at a glance.
  *
  * Each grade shows its number and its word ("CRS 2 moderate") beside the

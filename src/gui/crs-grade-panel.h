@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-panel.h: the grades of one observation set at a glance: CRS,
  * ICANS and NEWS2, each as a number and a word with the findings behind
  * it, then the red flags. The observation form shows it above the fields

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-row.c: one scale of the latest set on the patient page. */
 #define G_LOG_DOMAIN "crs-grade-row"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-grade-row.h: one scale of the latest set on the patient page
  * (ui/crs-grade-row.ui). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-history-view.c: the patient's observation history as a table. */
 #define G_LOG_DOMAIN "crs-history-view"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-history-view.h: the patient's observation history as a table
  * (ui/crs-history-view.ui): every version of every set, newest first,
  * corrections marked, "Amend…" on the newest versions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-infusion-dialog.c: the form to record an infusion.
  *
  * As the therapy is typed, the reference database is searched by generic,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-infusion-dialog.h: the form to record an infusion of a therapy
  * linked with CRS: the therapy (found in the reference database by name
  * or brand, or typed freely when it is not there), dose and unit, the

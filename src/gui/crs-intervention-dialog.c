@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-intervention-dialog.c: the form to record an intervention. An
  * antipyretic, anti-cytokine or corticosteroid recorded here masks fever
  * for the CRS grade of the sets that follow (crs-grading-context.c). */

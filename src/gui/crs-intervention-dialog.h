@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-intervention-dialog.h: the form to record what was done for a
  * patient: an antipyretic, tocilizumab, a corticosteroid, a fluid bolus,
  * a vasopressor started or stopped, oxygen, a transfusion, a transfer to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-lab-result-dialog.c: the form to record a blood test result.
  *
  * Choosing a test fills its LOINC code and usual unit (crs-lab-test.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-lab-result-dialog.h: the form to record a blood test result (CRP,
  * ferritin, blood count, creatinine, ALT, fibrinogen, or another test),
  * with its LOINC code, value, unit and time.

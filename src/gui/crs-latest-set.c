@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-latest-set.c: the latest observation set, its grades and what they
  * mean.
  *

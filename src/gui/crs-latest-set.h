@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-latest-set.h: the latest observation set on the patient page, with
  * its grades, their reasons and guidance (ui/crs-latest-set.ui). */
 #pragma once

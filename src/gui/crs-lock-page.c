@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-lock-page.c: the sign-in page of a locked window (crs-lock-page.h). */
 #define G_LOG_DOMAIN "crs-lock-page"
 

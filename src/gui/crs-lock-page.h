@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-lock-page.h: the sign-in page a locked window shows instead of the
  * ward: the active nurses to choose from, a PIN entry (Enter signs in)
  * and, after a wrong PIN, what went wrong. Five wrong PINs in a row make

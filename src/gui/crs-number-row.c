@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-number-row.c: a row of a form holding one number. */
 #define G_LOG_DOMAIN "crs-number-row"
 

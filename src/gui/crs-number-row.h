@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-number-row.h: a row of a form holding one number: the title on the
  * left, the value and its unit on the right. The value is checked as it is
  * typed, in the user's locale; a value that cannot be right (60 °C) is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-observation-dialog-fields.c: the rows of the observation form:
  * filling them from a set, reading a set from them, and what one row says
  * about another. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-observation-dialog-private.h: what the files of the observation
  * form share: crs-observation-dialog.c (the window: grading, saving,
  * closing) and crs-observation-dialog-fields.c (the rows: filling them

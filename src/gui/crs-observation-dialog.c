@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-observation-dialog.c: the observation form: the window, live
  * grading, saving and closing. The rows are filled and read in
  * crs-observation-dialog-fields.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-observation-dialog.h: the form a nurse enters one observation set
  * with, in paper-chart order, graded live as it is typed.
  *

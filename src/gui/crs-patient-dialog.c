@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-dialog.c: the form to add or edit a patient.
  *
  * The MRN must be unique on the ward: a duplicate is shown at the field as

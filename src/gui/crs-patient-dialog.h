@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-dialog.h: the form to add a patient or edit one: MRN,
  * name, date of birth, sex, weight, bed, diagnosis, the NEWS2 SpO2 scale,
  * CAPD for developmental delay, and the risk factors for severe CRS.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-page.c: one patient, read from the store.
  *
  * A load reads the patient's record, every version of every set (one

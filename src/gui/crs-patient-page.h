@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-page.h: one patient (ui/crs-patient-page.ui): the red flag
  * banner, then the summary (details, latest set with grades, reasons and
  * guidance, the last 72 hours as a small chart, therapy and risk), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-preferences-window.c: user and ward preferences, applied as typed.
  *
  * The user's own choices (name, temperature unit, ward list order) are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-preferences-window.h: user and ward preferences, applied as typed. */
 #pragma once
 

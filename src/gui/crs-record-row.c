@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-record-row.c: one record in a list of the patient page. */
 #define G_LOG_DOMAIN "crs-record-row"
 

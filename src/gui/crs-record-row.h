@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-record-row.h: one record in a list of the patient page
  * (ui/crs-record-row.ui). */
 #pragma once

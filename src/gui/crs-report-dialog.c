@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-dialog.c: the choices of the handover report
  * (crs-report-dialog.h). */
 #define G_LOG_DOMAIN "crs-report-dialog"

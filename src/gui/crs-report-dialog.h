@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-dialog.h: the choices of the shift handover report: the
  * period (this shift by the ward's shift times, the last 12 or 24 hours,
  * or from and to), which patients (all, only those with a red flag, or

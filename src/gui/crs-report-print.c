@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-print.c: printing and exporting the report (crs-report-print.h). */
 #define G_LOG_DOMAIN "crs-report-print"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-print.h: the handover report and the blank charts through
  * GtkPrintOperation, and "Export PDF…" through GtkFileChooserNative.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-sign-in-page.c: the Sign-In page of Preferences
  * (crs-sign-in-page.h). Every change goes to the store at once, audited
  * under the nurse signed in; a change the store refuses is undone on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-sign-in-page.h: the Sign-In page of Preferences: sign-in on or off,
  * the idle time before the window locks, and the ward's nurse accounts
  * (add, disable or enable, reset a PIN). Preferences shows it to a ward

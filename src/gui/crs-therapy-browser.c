@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-browser.c: the therapy reference window. */
 #define G_LOG_DOMAIN "crs-therapy-browser"
 

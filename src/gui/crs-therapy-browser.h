@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-browser.h: the therapy reference window: search by generic or
  * brand name, filter by class, and every field of a therapy with its
  * source. Opened from the primary menu (app.therapy-reference) or on one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-detail.c: one therapy, every field with its source. */
 #define G_LOG_DOMAIN "crs-therapy-detail"
 

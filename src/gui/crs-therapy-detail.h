@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-detail.h: everything the reference holds about one therapy,
  * each value with its source and study, "No data" where no source gave
  * one. */

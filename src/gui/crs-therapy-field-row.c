@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-field-row.c: one field of a therapy in the detail page. */
 #define G_LOG_DOMAIN "crs-therapy-field-row"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-field-row.h: one field of a therapy in the detail page: its
  * name, its value or "No data", a caution, and where the value comes from. */
 #pragma once

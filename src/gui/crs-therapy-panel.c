@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-panel.c: the patient's therapy and risk, each fact with its
  * source (crs-risk.h, crs-therapy.h); a therapy missing from the
  * reference says to ask the pharmacist. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-therapy-panel.h: the therapy and risk panel of the patient page
  * (ui/crs-therapy-panel.ui). */
 #pragma once

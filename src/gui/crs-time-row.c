@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-time-row.c: a row of a form holding a date and time. */
 #define G_LOG_DOMAIN "crs-time-row"
 

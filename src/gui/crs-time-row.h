@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-time-row.h: a row of a form holding a date and time (when the
  * observations were taken, when an infusion started), shown as the
  * locale writes it and changed in a popover with a calendar and a clock.

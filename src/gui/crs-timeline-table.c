@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-table.c: infusions, observation sets and interventions in
  * time order, each counted from the infusion before it (day 0 = the
  * infusion's calendar day), newest first. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-table.h: the table beneath the timeline chart
  * (ui/crs-timeline-table.ui, in crs-timeline-view.ui): every entry in
  * words, the exact and non-visual alternative to the chart. */

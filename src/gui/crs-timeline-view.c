@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-view.c: the Timeline tab: the chart, its controls bound
  * to the chart model, and the table beneath. */
 #define G_LOG_DOMAIN "crs-timeline-view"

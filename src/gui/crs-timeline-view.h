@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-view.h: the Timeline tab of the patient page
  * (ui/crs-timeline-view.ui): the chart (CrsTimeline) fed from the
  * patient's status, with buttons for the time shown (24 h, 72 h, 7 days,

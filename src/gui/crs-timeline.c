@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline.c: the timeline chart as a widget. It draws in
  * snapshot() through crs_timeline_render's layout (as Sysprof's charts
  * draw in snapshot()) and keeps that layout to answer the pointer. */

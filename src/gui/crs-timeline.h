@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline.h: the timeline chart as a widget.
  *
  * Draws a CrsTimelineModel through the report layer's renderer in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-entry.c: one patient of the ward list, read from the store with
  * a handful of indexed queries, and the status core works out from it. */
 #define G_LOG_DOMAIN "crs-ward-entry"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-entry.h: one patient of the ward list: the record read from
  * the store (the newest sets, infusions, doses, acknowledgements, red
  * flags) and the patient's status worked out from it by core

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-list.c: the ward list pane.
  *
  * The rows come from CrsWardModel through a filter (name or MRN) and a

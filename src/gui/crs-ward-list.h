@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-list.h: the ward list pane: search by name or MRN, the
  * patients sorted by bed or urgency, and the empty states. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-model.c: the patients on the ward, following the store.
  *
  * A full reload is a few queries for the ward (patients, open

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-model.h: the ward list as a GListModel of CrsWardEntry, one per
  * patient on the ward (not archived), in the store's order.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-row.c: one patient in the ward list. */
 #define G_LOG_DOMAIN "crs-ward-row"
 

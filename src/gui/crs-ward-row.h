@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-ward-row.h: one patient in the ward list (ui/crs-ward-row.ui). */
 #pragma once
 

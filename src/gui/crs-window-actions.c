@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window-actions.c: the main window's actions, their shortcuts, and
  * the dialogs they open (the forms of crs-*-dialog.h, acknowledging a red
  * flag, archiving with Undo). */

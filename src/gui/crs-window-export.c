@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window-export.c: Export FHIR… (win.export-fhir): the whole ward as a
  * FHIR R4 bundle (src/exchange/crs-fhir.h), to a file the nurse chooses.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window-lock.c: who is at the keyboard (issue 17). When the ward has
  * sign-in on (crs-store-nurses.h), the window shows its sign-in page
  * (CrsLockPage) instead of the ward until a nurse signs in; "Switch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window-private.h: what the files of CrsWindow share
  * (crs-window.c: the panes and what they show; crs-window-actions.c: the
  * window's actions and the dialogs they open). */

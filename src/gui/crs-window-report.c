@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window-report.c: the window's handover report actions: win.print
  * (Ctrl+P), win.export-pdf (Ctrl+Shift+E) and win.print-blank-charts.
  * Each opens the report's choices (crs-report-dialog.h) with its own way

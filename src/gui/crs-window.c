@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window.c: the main window: the ward list beside the patient page.
  *
  * Both panes follow the application's store: the ward list through its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-window.h: the main window: the ward list beside the patient page.
  *
  * Actions (win.*, listed in ui/help-overlay.ui): new-observation (Ctrl+N,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-handover.c: the handover report's data (crs-handover.h). */
 #define G_LOG_DOMAIN "crs-handover"
 

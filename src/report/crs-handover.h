@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-handover.h: what the shift handover report says, read from the
  * ward database.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-chart.c: "Print blank charts": per patient, one page of a
  * blank observation chart for when CRS Watch cannot be used, filled in
  * with the patient's name, MRN, bed, therapy and infusion day, with rows

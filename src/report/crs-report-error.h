@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-error.h: the error domain of the report layer. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-handover.c: what the handover report says, as blocks: the
  * ward summary first, then one block per patient.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report-private.h: the pieces the report's files share: blocks of
  * items laid out with Pango (crs-report.c), filled by the handover
  * (crs-report-handover.c) and the blank charts (crs-report-chart.c). */

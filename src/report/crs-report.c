@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report.c: the report's layout engine: blocks of text and drawings
  * put on pages, with the header and footer of every page, drawn on any
  * cairo surface or written to a PDF file (crs-report.h).

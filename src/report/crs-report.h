@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-report.h: the shift handover report and the blank paper charts,
  * laid out on pages.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-axes.c: the time axis (ticks whose labels never
  * overlap: the finest step whose labels all fit) and the value axes
  * (grade bands, NEWS2, temperature). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-feed.c: a patient's status as the timeline chart draws it. */
 #define G_LOG_DOMAIN "crs-timeline-feed"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-feed.h: a patient's status as the timeline chart draws it.
  *
  * Fills a CrsTimelineModel from a CrsPatientStatus (core: every set

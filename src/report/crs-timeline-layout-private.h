@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-layout-private.h: what the timeline layout holds, shared
  * by the files that compute it (crs-timeline-layout.c, the axes and
  * text; crs-timeline-series.c, the lines and markers) and the one that

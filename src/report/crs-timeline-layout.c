@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-layout.c: where the timeline chart puts its areas, and
  * the queries about them. The time and value axes are placed by
  * crs-timeline-axes.c, infusions, interventions and the legend by

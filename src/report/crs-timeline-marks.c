@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-marks.c: infusions (vertical markers in calendar time,
  * day 0 since infusion), the typical onset window, interventions (a
  * letter in a box above the plot, side by side when close) and the

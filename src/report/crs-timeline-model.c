@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-model.c: what the timeline chart draws, as plain data. */
 #define G_LOG_DOMAIN "crs-timeline-model"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-model.h: what the timeline chart draws, as plain data.
  *
  * The model knows nothing about grading: its owner fills it from the

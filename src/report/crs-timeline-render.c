@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-render.c: draws a timeline layout on a cairo context.
  *
  * Colour never carries meaning alone (STYLE.md): CRS is a solid line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-render.h: the timeline chart on any cairo surface.
  *
  * One function draws the chart on a screen, a print page or a PDF at any

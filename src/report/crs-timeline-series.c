@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-timeline-series.c: the lines and markers of the timeline series,
  * and the queries about points.
  *

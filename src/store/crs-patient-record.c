@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-record.c: a patient's whole record read from the ward
  * database (see the header). */
 #define G_LOG_DOMAIN "crs-store"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-patient-record.h: a patient's whole record read from the ward
  * database, as CrsPatientStatus is worked out from it. The one reader for
  * the patient page and the handover report, so that both say the same of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-reference-private.h: the schema of therapies.sqlite, shared by its
  * writer (build time) and its reader (run time). Nothing outside
  * src/store/ sees it. */

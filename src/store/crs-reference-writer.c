@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-reference-writer.c: writes therapies.sqlite from CrsTherapy records
  * (build time). */
 #define G_LOG_DOMAIN "crs-reference-writer"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-reference-writer.h: writes the therapy reference database
  * (therapies.sqlite) at build time. Only the therapy compiler
  * (src/exchange/crs-therapy-compiler.c) calls it; the app reads the file

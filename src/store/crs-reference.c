@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-reference.c: the therapy reference database, read only. */
 #define G_LOG_DOMAIN "crs-reference"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-reference.h: the therapy reference database (therapies.sqlite),
  * read only.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-audit.c: the audit log: one row per change with time, author,
  * action, table, row and the values before and after as JSON.
  *

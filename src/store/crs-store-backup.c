@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-backup.c: copies of the ward database in a backups/ folder
  * beside it, made with SQLite's online backup API (a consistent copy even
  * while another process writes), before every migration and once a day;

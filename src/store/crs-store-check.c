@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-check.c: checks a ward database file before it is opened for
  * writing, checks backups before they are offered or restored, and words
  * what to do when a file cannot be used.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-error.c: the error domain of the store layer. */
 #define G_LOG_DOMAIN "crs-store"
 

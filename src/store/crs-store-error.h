@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-error.h: the error domain of the store layer. */
 #pragma once
 

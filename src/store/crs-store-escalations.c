@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-escalations.c: red flags raised after a set was saved.
  *
  * After every write that can change what earlier findings mean (a dose,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-files.c: the files around a ward database, against accident
  * and against other local users.
  *

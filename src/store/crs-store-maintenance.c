@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-maintenance.c: counts and the full integrity check, for
  * `crs-watch-cli check` and the ward administrator. */
 #define G_LOG_DOMAIN "crs-store"

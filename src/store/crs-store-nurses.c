@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-nurses.c: nurse accounts, their PINs and sign-in
  * (crs-store-nurses.h). */
 #define G_LOG_DOMAIN "crs-store"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-nurses.h: nurse accounts and who is signed in.
  *
  * Accounts live in the ward database (tables nurse and nurse_pin, schema

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-observations.c: observation sets and the acknowledged
  * escalations they raised.
  *

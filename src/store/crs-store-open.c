@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-open.c: opening a ward database: its path resolved once (and
  * refused through another user's symbolic link), creating a new one
  * (built under a locked temporary name and linked into place only when

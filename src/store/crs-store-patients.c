@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-patients.c: patients: added, updated, archived and restored,
  * never deleted; every change audited with the values before and after. */
 #define G_LOG_DOMAIN "crs-store"

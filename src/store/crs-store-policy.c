@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-policy.c: the ward policy (crs-ward-policy.h) kept as ward
  * settings, keys "policy.*".
  *

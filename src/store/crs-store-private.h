@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-private.h: what the files of the store share, and the few
  * hooks the tests need (old schema versions, a simulated full disk).
  * Nothing outside src/store and tests/ includes this header. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-records.c: infusions, interventions and lab results: added
  * and listed, never changed (the database refuses UPDATE and DELETE on
  * them). */

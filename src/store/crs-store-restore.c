@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-restore.c: going back to a backup, as one command that never
  * loses a record a reader could still get at.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-schema.c: the tables of a ward database and the migrations
  * between schema versions.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-settings.c: ward settings (ward policy, ward name) as audited
  * key/value pairs. */
 #define G_LOG_DOMAIN "crs-store"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-values.c: how record fields become column values and back:
  * missing numbers (CRS_MISSING, NAN), unset times and unset choices are
  * NULL, so that "not recorded" can never be read back as a value. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-verify.c: tamper evidence for `crs-watch-cli check`.
  *
  * Three things are compared, each able to show a change that the others

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-watch.c: seeing what other connections commit to the ward
  * database: another CRS Watch window on this workstation, another
  * workstation on a shared file, crs-watch-cli. SQLite tells each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store.c: the ward database object: opening, connection settings,
  * the statement cache, transactions, errors, the "changed" signal and the
  * author recorded with every change. */

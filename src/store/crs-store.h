@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store.h: the ward database (SQLite).
  *
  * Every write is one transaction, audited with time, author, action and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # flatpak-suite.sh SRCDIR WORKDIR: the Flatpak built and run for real,
 # offline (meson test --suite flatpak; README "Flatpak").
 #

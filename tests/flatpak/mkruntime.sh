@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mkruntime.sh NAME PKGLIST OUTDIR: a Flatpak runtime tree (OUTDIR/files,
 # OUTDIR/metadata) made of the files the Debian packages in PKGLIST install
 # on this machine, plus the generated files no package owns. Only for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-fuzz.h: what every fuzz target shares. Each target defines
  * LLVMFuzzerTestOneInput(); built with -fsanitize=fuzzer it is a libFuzzer
  * fuzzer, linked with fuzz-replay-main.c it replays files (the corpus and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: the RFC 4180 CSV reader (src/exchange/crs-csv.c). Every record
  * it returns must hold valid UTF-8 fields, and writing them back with
  * crs_csv_append_field() and reading that again must give the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-grade-csv.c: `crs-watch-cli grade --csv` (src/exchange/crs-grade-csv.c):
  * the header check, the row parser and the grading of every row. What it
  * writes must itself be CSV that reads back, every record with the ten

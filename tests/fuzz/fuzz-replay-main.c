@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-replay-main.c: runs a fuzz target over files instead of libFuzzer:
  * each argument is a file, or a folder whose files are run in name
  * order. Used by `meson test --suite fuzz` to replay the seed corpus and

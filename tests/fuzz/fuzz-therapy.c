@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-therapy.c: the therapy compiler (src/exchange/crs-therapy-compiler.c)
  * on a hostile data/therapies.xml: the byte guard, the parser, the schema
  * and the checks XSD cannot express. Whatever the file, a list of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-ward-xml.c: the ward file reader (src/exchange/crs-ward-xml-*.c),
  * all of it that an import runs before the database: the byte guard, the
  * parser, the schema and the meaning checks. A file it accepts must also

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fuzzes each target for a set time (README "Fuzzing"):
 #
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR SECONDS [TARGET...]
