@@ -24,7 +24,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 skip () { echo "1..0 # SKIP $*"; exit 77; }
 fail () {
-  echo "FAIL: $*"
+  echo "Bail out! $*"
   # What the screen showed, to look at (ImageMagick, where installed).
   if command -v import >/dev/null && [ -n "${work:-}" ]; then
     import -window root "$work/failed.png" 2>/dev/null && echo "# screen: $work/failed.png"
@@ -75,8 +75,17 @@ platform="libgtk-4-1 libadwaita-1-0 libsqlite3-0 libxml2 libsodium23 libc-bin ba
 sdk_extra="libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev libsodium-dev meson ninja-build
  gcc pkg-config libc6-dev make libglib2.0-dev-bin desktop-file-utils appstream gettext
  libxml2-utils python3"
-closure $platform > "$work/platform.pkgs.new"
-closure $platform $sdk_extra > "$work/sdk.pkgs.new"
+# apt-cache has once printed nothing here (its cache being read while
+# something else wrote it): try again before giving up, never go on with
+# an empty list.
+for try in 1 2 3; do
+  closure $platform > "$work/platform.pkgs.new"
+  closure $platform $sdk_extra > "$work/sdk.pkgs.new"
+  [ -s "$work/platform.pkgs.new" ] && [ -s "$work/sdk.pkgs.new" ] && break
+  sleep 2
+done
+[ -s "$work/platform.pkgs.new" ] && [ -s "$work/sdk.pkgs.new" ] \
+  || fail "apt-cache depends listed no packages for the runtime or the SDK"
 stamp=$( (cat "$work/platform.pkgs.new" "$work/sdk.pkgs.new"; dpkg-query -W $(cat "$work/sdk.pkgs.new")) | sha256sum | cut -c1-16)
 if [ "$(cat "$work/runtime.stamp" 2>/dev/null)" != "$stamp" ]; then
   step "making the runtime and SDK from $(wc -l < "$work/sdk.pkgs.new") Debian packages"
