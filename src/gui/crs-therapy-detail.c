@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crs-field-item.h"
 #include "crs-therapy-detail.h"
 #include "crs-therapy-field-row.h"
 
@@ -18,7 +19,8 @@ struct _CrsTherapyDetail
   AdwBin parent_instance;
 
   CrsTherapy *therapy;
-  GPtrArray  *rows;          /* GtkWidget *, each added to a group */
+  /* The rows of each group below (CrsFieldItem), same order. */
+  GListStore *rows[6];
 
   GtkScrolledWindow    *scroller;
   GtkLabel             *name_label;
@@ -35,6 +37,21 @@ struct _CrsTherapyDetail
 
 G_DEFINE_FINAL_TYPE (CrsTherapyDetail, crs_therapy_detail, ADW_TYPE_BIN)
 
+#define N_GROUPS G_N_ELEMENTS (((CrsTherapyDetail *) NULL)->rows)
+
+/* The groups, in the order of self->rows. */
+static void
+groups (CrsTherapyDetail    *self,
+        AdwPreferencesGroup *list[N_GROUPS])
+{
+  list[0] = self->overview_group;
+  list[1] = self->incidence_group;
+  list[2] = self->timing_group;
+  list[3] = self->label_group;
+  list[4] = self->notes_group;
+  list[5] = self->sources_group;
+}
+
 static void
 add_row (CrsTherapyDetail    *self,
          AdwPreferencesGroup *group,
@@ -43,23 +60,33 @@ add_row (CrsTherapyDetail    *self,
          const char          *caution,
          const char          *detail)
 {
-  GtkWidget *row = crs_therapy_field_row_new (title, value, caution, detail);
+  AdwPreferencesGroup *all[N_GROUPS];
 
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, row);
+  groups (self, all);
+  for (guint i = 0; i < N_GROUPS; i++)
+    if (all[i] == group)
+      {
+        g_autoptr(CrsFieldItem) item = crs_field_item_new (title, value, caution, detail);
+
+        g_list_store_append (self->rows[i], item);
+        return;
+      }
+  g_return_if_reached ();
 }
 
 static void
 clear_rows (CrsTherapyDetail *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = self->rows->pdata[i];
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
+    g_list_store_remove_all (self->rows[i]);
+}
 
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  return crs_therapy_field_row_new (crs_field_item_get_title (item), crs_field_item_get_value (item),
+                                    crs_field_item_get_caution (item), crs_field_item_get_detail (item));
 }
 
 /* "Source: …" and the other facts about where a value comes from, one
@@ -347,7 +374,8 @@ crs_therapy_detail_dispose (GObject *object)
 {
   CrsTherapyDetail *self = CRS_THERAPY_DETAIL (object);
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
+    g_clear_object (&self->rows[i]);
   /* AdwBin unparents its child in its own dispose: let it go first, or
    * the template would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -382,6 +410,10 @@ crs_therapy_detail_class_init (CrsTherapyDetailClass *klass)
 static void
 crs_therapy_detail_init (CrsTherapyDetail *self)
 {
+  AdwPreferencesGroup *all[N_GROUPS];
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  groups (self, all);
+  for (guint i = 0; i < N_GROUPS; i++)
+    self->rows[i] = crs_field_list_new (all[i], create_row);
 }

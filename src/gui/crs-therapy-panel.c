@@ -11,6 +11,7 @@
 
 #include "core/crs-risk.h"
 #include "crs-display.h"
+#include "crs-field-item.h"
 #include "crs-record-row.h"
 #include "crs-therapy-panel-private.h"
 
@@ -18,7 +19,7 @@ struct _CrsTherapyPanel
 {
   GtkWidget parent_instance;
 
-  GPtrArray *risk_rows;   /* rows added to risk_group */
+  GListStore *risk_rows;  /* CrsFieldItem, shown in risk_group */
 
   AdwPreferencesGroup *therapy_group;
   GtkButton           *reference_button;
@@ -35,7 +36,7 @@ crs_therapy_panel_dispose (GObject *object)
 {
   CrsTherapyPanel *self = CRS_THERAPY_PANEL (object);
 
-  g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
+  g_clear_object (&self->risk_rows);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRS_TYPE_THERAPY_PANEL);
   /* The template's root box is no bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -60,11 +61,18 @@ crs_therapy_panel_class_init (CrsTherapyPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+static GtkWidget *
+create_risk_row (gpointer item,
+                 gpointer user_data)
+{
+  return GTK_WIDGET (crs_record_row_new (crs_field_item_get_title (item), crs_field_item_get_value (item), NULL));
+}
+
 static void
 crs_therapy_panel_init (CrsTherapyPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->risk_rows = g_ptr_array_new ();
+  self->risk_rows = crs_field_list_new (self->risk_group, create_risk_row);
 }
 
 static void
@@ -72,10 +80,9 @@ add_risk_row (CrsTherapyPanel *self,
               const char      *title,
               const char      *subtitle)
 {
-  CrsRecordRow *row = crs_record_row_new (title, subtitle, NULL);
+  g_autoptr(CrsFieldItem) item = crs_field_item_new (title, subtitle, NULL, NULL);
 
-  adw_preferences_group_add (self->risk_group, GTK_WIDGET (row));
-  g_ptr_array_add (self->risk_rows, row);
+  g_list_store_append (self->risk_rows, item);
 }
 
 /* "any grade 79%, grade 3 or more 22%", NULL when no source gave either. */
@@ -120,9 +127,7 @@ crs_therapy_panel_show (CrsTherapyPanel  *self,
 
   g_return_if_fail (CRS_IS_THERAPY_PANEL (self));
 
-  for (guint i = 0; i < self->risk_rows->len; i++)
-    adw_preferences_group_remove (self->risk_group, g_ptr_array_index (self->risk_rows, i));
-  g_ptr_array_set_size (self->risk_rows, 0);
+  g_list_store_remove_all (self->risk_rows);
 
   infusion = status->infusion;
   gtk_widget_set_visible (GTK_WIDGET (self->therapy_row), infusion != NULL);
