@@ -10,14 +10,6 @@
 
 #include "crs-test-store-utils.h"
 
-static void
-record_changed (CrsStore *store,
-               gint64    patient_id,
-               GArray   *seen)
-{
-  g_array_append_val (seen, patient_id);
-}
-
 /* A poll says yes once for each commit of the other store, and never for
  * this store's own (which it signals itself, at once). */
 static void
@@ -32,7 +24,7 @@ test_poll (void)
 
   there = crs_store_open (path, &error);
   g_assert_no_error (error);
-  g_signal_connect (here, "changed", G_CALLBACK (record_changed), seen);
+  g_signal_connect (here, "changed", G_CALLBACK (count_changed), seen);
 
   /* The first poll takes note; nothing new. */
   g_assert_false (crs_store_poll_outside_changes (there));
@@ -81,7 +73,7 @@ test_watch (void)
 
   there = crs_store_open (path, &error);
   g_assert_no_error (error);
-  g_signal_connect (here, "changed", G_CALLBACK (record_changed), seen);
+  g_signal_connect (here, "changed", G_CALLBACK (count_changed), seen);
   crs_store_watch_outside_changes (here, 50);
   add_patient (there, "MRN-W3", "9");
 

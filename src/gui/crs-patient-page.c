@@ -384,27 +384,13 @@ crs_patient_page_clear (CrsPatientPage      *self,
                         const CrsWardPolicy *policy,
                         gint64               now)
 {
-  g_autoptr(CrsStoredRecord) empty = g_new0 (CrsStoredRecord, 1);
+  g_autoptr(CrsStoredRecord) empty = NULL;
 
   g_return_if_fail (CRS_IS_PATIENT_PAGE (self));
 
   /* Every part of the page shown for a record of nobody: no name, no
    * set, nothing from before left in any widget. */
-  empty->patient = crs_patient_new ();
-  empty->observations = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->infusions = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->interventions = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->lab_results = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->acknowledgements = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->late_flags = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->open_sets = g_ptr_array_new_with_free_func (g_object_unref);
-  empty->record.patient = empty->patient;
-  empty->record.observations = empty->observations;
-  empty->record.infusions = empty->infusions;
-  empty->record.interventions = empty->interventions;
-  empty->record.acknowledgements = empty->acknowledgements;
-  empty->record.late_flags = empty->late_flags;
-  empty->record.open_sets = empty->open_sets;
+  empty = crs_stored_record_new_empty ();
   show_record (self, empty, policy, now);
   g_clear_object (&self->patient);
 }

@@ -7,6 +7,22 @@
 
 #include "crs-patient-record.h"
 
+/* Points the record core reads (@stored->record) at @stored's arrays. */
+static CrsStoredRecord *
+link_record (CrsStoredRecord *stored)
+{
+  stored->record.patient = stored->patient;
+  stored->record.observations = stored->observations;
+  stored->record.infusions = stored->infusions;
+  stored->record.interventions = stored->interventions;
+  stored->record.acknowledgements = stored->acknowledgements;
+  stored->record.late_flags = stored->late_flags;
+  stored->record.open_sets = stored->open_sets;
+  stored->record.therapy = stored->therapy;
+  stored->record.therapy_error = stored->therapy_error;
+  return stored;
+}
+
 CrsStoredRecord *
 crs_stored_record_read (CrsStore      *store,
                         gint64         patient_id,
@@ -65,16 +81,23 @@ crs_stored_record_read (CrsStore      *store,
         stored->therapy_error = g_strdup (therapy_error->message);
     }
 
-  stored->record.patient = stored->patient;
-  stored->record.observations = stored->observations;
-  stored->record.infusions = stored->infusions;
-  stored->record.interventions = stored->interventions;
-  stored->record.acknowledgements = stored->acknowledgements;
-  stored->record.late_flags = stored->late_flags;
-  stored->record.open_sets = stored->open_sets;
-  stored->record.therapy = stored->therapy;
-  stored->record.therapy_error = stored->therapy_error;
-  return g_steal_pointer (&stored);
+  return link_record (g_steal_pointer (&stored));
+}
+
+CrsStoredRecord *
+crs_stored_record_new_empty (void)
+{
+  CrsStoredRecord *stored = g_new0 (CrsStoredRecord, 1);
+
+  stored->patient = crs_patient_new ();
+  stored->observations = g_ptr_array_new_with_free_func (g_object_unref);
+  stored->infusions = g_ptr_array_new_with_free_func (g_object_unref);
+  stored->interventions = g_ptr_array_new_with_free_func (g_object_unref);
+  stored->lab_results = g_ptr_array_new_with_free_func (g_object_unref);
+  stored->acknowledgements = g_ptr_array_new_with_free_func (g_object_unref);
+  stored->late_flags = g_ptr_array_new_with_free_func (g_object_unref);
+  stored->open_sets = g_ptr_array_new_with_free_func (g_object_unref);
+  return link_record (stored);
 }
 
 void

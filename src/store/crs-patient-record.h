@@ -45,6 +45,9 @@ CrsStoredRecord *crs_stored_record_read (CrsStore      *store,
                                          CrsReference  *reference,
                                          gint64         now,
                                          GError       **error);
+/* A record of nobody: a new patient without name, every list empty; what
+ * a view shows when it must show no patient at all. */
+CrsStoredRecord *crs_stored_record_new_empty (void);
 void             crs_stored_record_free (CrsStoredRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsStoredRecord, crs_stored_record_free)
