@@ -330,6 +330,7 @@ test_account_in_chain (void)
   g_autoptr(GError) error = NULL;
   gint64 ada = 0, bo = 0, n_rows = 0, break_at = 0;
   sqlite3 *db = crs_store_get_db (store);
+  g_autoptr(CrsDb) chain_db = crs_db_new_sqlite_borrowed (db);
 
   g_assert_true (crs_store_add_nurse (store, "ada", "Ada Nurse", TRUE, PIN_ADA, &ada, &error));
   g_assert_true (crs_store_add_nurse_hashed (store, "bo", "Bo Nurse", FALSE,
@@ -338,14 +339,14 @@ test_account_in_chain (void)
   g_assert_no_error (error);
   g_assert_true (crs_store_sign_in (store, "ada", PIN_ADA, &error));
   add_patient (store, "N-2", "4");
-  g_assert_cmpint (crs_store_audit_verify_chain (db, 0, &n_rows, &break_at), ==, SQLITE_OK);
+  g_assert_cmpint (crs_store_audit_verify_chain (chain_db, 0, &n_rows, &break_at), ==, SQLITE_OK);
   g_assert_cmpint (break_at, ==, 0);
   g_assert_cmpint (n_rows, ==, 3);
 
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update;"
                                      "UPDATE audit SET account_id = 2 WHERE id = 3",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (crs_store_audit_verify_chain (db, 0, &n_rows, &break_at), ==, SQLITE_OK);
+  g_assert_cmpint (crs_store_audit_verify_chain (chain_db, 0, &n_rows, &break_at), ==, SQLITE_OK);
   g_assert_cmpint (break_at, ==, 3);
 }
 

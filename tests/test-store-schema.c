@@ -99,15 +99,16 @@ test_schema_migrate (void)
       else
         {
           /* From version 4 each audit row carries its chained hash. */
-          sqlite3_stmt *row = NULL;
+          g_autoptr(CrsDb) borrowed = crs_db_new_sqlite_borrowed (db);
+          CrsDbStmt *row = NULL;
           g_autofree char *hash = NULL;
           g_autofree char *sql = NULL;
 
-          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1, 1001, 'nurse', 'insert', 'observation', 1, NULL, '{}'",
-                                               -1, &row, NULL), ==, SQLITE_OK);
-          g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+          g_assert_cmpint (crs_db_prepare (borrowed, "SELECT 1, 1001, 'nurse', 'insert', 'observation', 1, NULL, '{}'",
+                                           &row), ==, SQLITE_OK);
+          g_assert_cmpint (crs_db_step (row), ==, SQLITE_ROW);
           hash = crs_store_audit_hash_row (row, NULL);
-          sqlite3_finalize (row);
+          crs_db_finalize (row);
           sql = g_strdup_printf ("INSERT INTO audit (id, at, author, action, table_name, row_id, after, hash)"
                                  " VALUES (1, 1001, 'nurse', 'insert', 'observation', 1, '{}', '%s');", hash);
           g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -292,15 +293,20 @@ audit_row_as_saved (sqlite3    *db,
   after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ?1, 1001, 'nurse', 'insert', ?2, ?3, NULL, ?4",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, audit_id);
-  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, row_id);
-  sqlite3_bind_text (stmt, 4, after, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  hash = crs_store_audit_hash_row (stmt, prev);
-  sqlite3_finalize (stmt);
+  {
+    g_autoptr(CrsDb) borrowed = crs_db_new_sqlite_borrowed (db);
+    CrsDbStmt *row = NULL;
+
+    g_assert_cmpint (crs_db_prepare (borrowed, "SELECT ?1, 1001, 'nurse', 'insert', ?2, ?3, NULL, ?4",
+                                     &row), ==, SQLITE_OK);
+    crs_db_bind_int64 (row, 1, audit_id);
+    crs_db_bind_text (row, 2, table, -1);
+    crs_db_bind_int64 (row, 3, row_id);
+    crs_db_bind_text (row, 4, after, -1);
+    g_assert_cmpint (crs_db_step (row), ==, SQLITE_ROW);
+    hash = crs_store_audit_hash_row (row, prev);
+    crs_db_finalize (row);
+  }
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO audit (id, at, author, action, table_name, row_id, after, hash)"
                                            " VALUES (?1, 1001, 'nurse', 'insert', ?2, ?3, ?4, ?5)",

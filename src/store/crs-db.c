@@ -17,6 +17,7 @@ struct _CrsDb
 {
   CrsDbKind  kind;
   sqlite3   *sqlite;
+  gboolean   borrowed;    /* the caller closes @sqlite */
 #ifdef HAVE_LIBPQ
   CrsDbPg   *pg;
 #endif
@@ -46,6 +47,16 @@ crs_db_new_sqlite (sqlite3 *handle)
 
   db->kind = CRS_DB_SQLITE;
   db->sqlite = handle;
+  return db;
+}
+
+CrsDb *
+crs_db_new_sqlite_borrowed (sqlite3 *handle)
+{
+  CrsDb *db = crs_db_new_sqlite (handle);
+
+  if (db != NULL)
+    db->borrowed = TRUE;
   return db;
 }
 
@@ -82,7 +93,7 @@ crs_db_close (CrsDb *db)
 #ifdef HAVE_LIBPQ
   g_clear_pointer (&db->pg, crs_db_pg_close);
 #endif
-  if (db->sqlite != NULL)
+  if (db->sqlite != NULL && !db->borrowed)
     sqlite3_close_v2 (db->sqlite);
   g_free (db);
 }

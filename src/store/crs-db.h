@@ -38,6 +38,9 @@ typedef struct _CrsDbStmt CrsDbStmt;
 
 /* Takes over an open SQLite connection (closed by crs_db_close). */
 CrsDb      *crs_db_new_sqlite        (sqlite3      *handle);
+/* Uses an SQLite connection its caller keeps and closes (a backup or a
+ * file being checked), so that code written for CrsDb can read it. */
+CrsDb      *crs_db_new_sqlite_borrowed (sqlite3    *handle);
 /* Connects to a PostgreSQL server. @conninfo is a libpq connection
  * string or URI ("postgresql://host/ward", "service=ward"); passwords
  * come from where libpq finds them (PGPASSFILE, ~/.pgpass, the service

@@ -67,18 +67,18 @@ crs_store_load_row_json_sql (CrsStore  *self,
       g_autoptr(GString) expr = g_string_new (NULL);
       guint n = 0;
 
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      crs_db_bind_text (stmt, 1, table, -1);
       g_string_append (expr, "(SELECT json_group_object (key, value) "
                              "FROM json_each (json_object (");
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
         {
-          const char *column = (const char *) sqlite3_column_text (stmt, 0);
+          const char *column = crs_db_column_text (stmt, 0);
           /* Column names come from our own schema; quoted all the same,
            * and qualified: json_each has columns named id, key, value. */
           g_string_append_printf (expr, "%s'%s', crs_row.\"%s\"", n++ ? ", " : "", column,
                                   column);
         }
-      sqlite3_reset (stmt);
+      crs_db_reset (stmt);
       if (rc != SQLITE_DONE)
         return crs_store_fail (self, rc, _("read the ward database"), error);
       /* A table that an older schema version does not have yet. */
@@ -115,10 +115,10 @@ crs_store_row_json (CrsStore    *self,
   stmt = crs_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, row_id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    return g_strdup (crs_db_column_text (stmt, 0));
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
@@ -188,20 +188,20 @@ crs_store_audit_hash (const char *previous,
 }
 
 char *
-crs_store_audit_hash_row (sqlite3_stmt *stmt,
+crs_store_audit_hash_row (CrsDbStmt *stmt,
                           const char   *previous)
 {
   return crs_store_audit_hash (previous,
-                               sqlite3_column_int64 (stmt, 0),
-                               sqlite3_column_int64 (stmt, 1),
-                               (const char *) sqlite3_column_text (stmt, 2),
-                               (const char *) sqlite3_column_text (stmt, 3),
-                               (const char *) sqlite3_column_text (stmt, 4),
-                               sqlite3_column_int64 (stmt, 5),
-                               (const char *) sqlite3_column_text (stmt, 6),
-                               (const char *) sqlite3_column_text (stmt, 7),
-                               sqlite3_column_count (stmt) > 8
-                               ? sqlite3_column_int64 (stmt, 8) : 0);
+                               crs_db_column_int64 (stmt, 0),
+                               crs_db_column_int64 (stmt, 1),
+                               crs_db_column_text (stmt, 2),
+                               crs_db_column_text (stmt, 3),
+                               crs_db_column_text (stmt, 4),
+                               crs_db_column_int64 (stmt, 5),
+                               crs_db_column_text (stmt, 6),
+                               crs_db_column_text (stmt, 7),
+                               crs_db_column_count (stmt) > 8
+                               ? crs_db_column_int64 (stmt, 8) : 0);
 }
 
 /* max (id) reads the last entry of the rowid b-tree: no scan. */
@@ -214,8 +214,8 @@ crs_store_audit_hash_row (sqlite3_stmt *stmt,
 
 /* Appends a row after the last one, chained to it; SQLITE_OK or the error. */
 static int
-append (sqlite3_stmt *last,
-        sqlite3_stmt *insert,
+append (CrsDbStmt *last,
+        CrsDbStmt *insert,
         gint64        at,
         const char   *author,
         const char   *action,
@@ -230,40 +230,40 @@ append (sqlite3_stmt *last,
   gint64 id = 1;
   int rc;
 
-  rc = sqlite3_step (last);
+  rc = crs_db_step (last);
   if (rc == SQLITE_ROW)
     {
-      id = sqlite3_column_int64 (last, 0) + 1;
-      previous = g_strdup ((const char *) sqlite3_column_text (last, 1));
+      id = crs_db_column_int64 (last, 0) + 1;
+      previous = g_strdup (crs_db_column_text (last, 1));
     }
   else if (rc != SQLITE_DONE)
     return rc;
-  sqlite3_reset (last);
+  crs_db_reset (last);
 
   hash = crs_store_audit_hash (previous, id, at, author, action, table, row_id, before, after,
                                account_id);
-  sqlite3_bind_int64 (insert, 1, id);
-  sqlite3_bind_int64 (insert, 2, at);
-  sqlite3_bind_text (insert, 3, author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 6, row_id);
+  crs_db_bind_int64 (insert, 1, id);
+  crs_db_bind_int64 (insert, 2, at);
+  crs_db_bind_text (insert, 3, author, -1);
+  crs_db_bind_text (insert, 4, action, -1);
+  crs_db_bind_text (insert, 5, table, -1);
+  crs_db_bind_int64 (insert, 6, row_id);
   if (before != NULL)
-    sqlite3_bind_text (insert, 7, before, -1, SQLITE_STATIC);
+    crs_db_bind_text (insert, 7, before, -1);
   else
-    sqlite3_bind_null (insert, 7);
-  sqlite3_bind_text (insert, 8, after, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
+    crs_db_bind_null (insert, 7);
+  crs_db_bind_text (insert, 8, after, -1);
+  crs_db_bind_text (insert, 9, hash, -1);
   if (account_id > 0)
-    sqlite3_bind_int64 (insert, 10, account_id);
-  rc = sqlite3_step (insert);
-  sqlite3_reset (insert);
-  sqlite3_clear_bindings (insert);
+    crs_db_bind_int64 (insert, 10, account_id);
+  rc = crs_db_step (insert);
+  crs_db_reset (insert);
+  crs_db_clear_bindings (insert);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int
-crs_store_audit_append (sqlite3    *db,
+crs_store_audit_append (CrsDb *db,
                         gint64      at,
                         const char *author,
                         const char *action,
@@ -272,27 +272,27 @@ crs_store_audit_append (sqlite3    *db,
                         const char *before,
                         const char *after)
 {
-  sqlite3_stmt *last = NULL;
-  sqlite3_stmt *insert = NULL;
+  CrsDbStmt *last = NULL;
+  CrsDbStmt *insert = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, LAST_ROW_SQL, -1, &last, NULL);
+  rc = crs_db_prepare (db, LAST_ROW_SQL, &last);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, INSERT_SQL, -1, &insert, NULL);
+    rc = crs_db_prepare (db, INSERT_SQL, &insert);
   if (rc == SQLITE_OK)
     rc = append (last, insert, at, author, action, table, row_id, before, after, 0);
-  sqlite3_finalize (last);
-  sqlite3_finalize (insert);
+  crs_db_finalize (last);
+  crs_db_finalize (insert);
   return rc;
 }
 
 int
-crs_store_audit_verify_chain (sqlite3 *db,
+crs_store_audit_verify_chain (CrsDb *db,
                               gint64   from_id,
                               gint64  *n_rows,
                               gint64  *break_at)
 {
-  sqlite3_stmt *stmt = NULL;
+  CrsDbStmt *stmt = NULL;
   g_autofree char *previous = NULL;
   gint64 expected_id = MAX (from_id, 1);
   gboolean has_account;
@@ -304,14 +304,14 @@ crs_store_audit_verify_chain (sqlite3 *db,
   /* A tail check trusts the row before it. */
   if (expected_id > 1)
     {
-      rc = sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?1", -1, &stmt, NULL);
+      rc = crs_db_prepare (db, "SELECT hash FROM audit WHERE id = ?1", &stmt);
       if (rc != SQLITE_OK)
         return rc;
-      sqlite3_bind_int64 (stmt, 1, expected_id - 1);
-      rc = sqlite3_step (stmt);
+      crs_db_bind_int64 (stmt, 1, expected_id - 1);
+      rc = crs_db_step (stmt);
       if (rc == SQLITE_ROW)
-        previous = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
+        previous = g_strdup (crs_db_column_text (stmt, 0));
+      crs_db_finalize (stmt);
       stmt = NULL;
       if (rc != SQLITE_ROW)
         {
@@ -321,25 +321,23 @@ crs_store_audit_verify_chain (sqlite3 *db,
     }
 
   /* Column 8 is the account (NULL before version 7), 9 the hash. */
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM pragma_table_info ('audit') WHERE name = 'account_id'",
-                           -1, &stmt, NULL);
+  rc = crs_db_prepare (db, "SELECT 1 FROM pragma_table_info ('audit') WHERE name = 'account_id'", &stmt);
   if (rc != SQLITE_OK)
     return rc;
-  has_account = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  has_account = crs_db_step (stmt) == SQLITE_ROW;
+  crs_db_finalize (stmt);
   stmt = NULL;
-  rc = sqlite3_prepare_v2 (db, has_account
+  rc = crs_db_prepare (db, has_account
                            ? "SELECT id, at, author, action, table_name, row_id, before, after,"
                              " account_id, hash FROM audit WHERE id >= ?1 ORDER BY id"
                            : "SELECT id, at, author, action, table_name, row_id, before, after,"
-                             " NULL, hash FROM audit WHERE id >= ?1 ORDER BY id",
-                           -1, &stmt, NULL);
+                             " NULL, hash FROM audit WHERE id >= ?1 ORDER BY id", &stmt);
   if (rc != SQLITE_OK)
     return rc;
-  sqlite3_bind_int64 (stmt, 1, expected_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  crs_db_bind_int64 (stmt, 1, expected_id);
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = crs_db_column_int64 (stmt, 0);
       g_autofree char *hash = NULL;
 
       /* A row taken out: the chain breaks where it was. */
@@ -349,7 +347,7 @@ crs_store_audit_verify_chain (sqlite3 *db,
           break;
         }
       hash = crs_store_audit_hash_row (stmt, previous);
-      if (g_strcmp0 (hash, (const char *) sqlite3_column_text (stmt, 9)) != 0)
+      if (g_strcmp0 (hash, crs_db_column_text (stmt, 9)) != 0)
         {
           *break_at = id;
           break;
@@ -359,7 +357,7 @@ crs_store_audit_verify_chain (sqlite3 *db,
       expected_id++;
       (*n_rows)++;
     }
-  sqlite3_finalize (stmt);
+  crs_db_finalize (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -432,24 +430,24 @@ crs_store_list_audit (CrsStore    *self,
   if (stmt == NULL)
     return NULL;
   if (table_name != NULL)
-    sqlite3_bind_text (stmt, 1, table_name, -1, SQLITE_TRANSIENT);
+    crs_db_bind_text (stmt, 1, table_name, -1);
   if (row_id != 0)
-    sqlite3_bind_int64 (stmt, 2, row_id);
+    crs_db_bind_int64 (stmt, 2, row_id);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       CrsAuditEntry *entry = g_new0 (CrsAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = sqlite3_column_int64 (stmt, 1);
-      entry->author = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry->table_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->row_id = sqlite3_column_int64 (stmt, 5);
-      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      entry->account_id = sqlite3_column_int64 (stmt, 8);
+      entry->id = crs_db_column_int64 (stmt, 0);
+      entry->at = crs_db_column_int64 (stmt, 1);
+      entry->author = g_strdup (crs_db_column_text (stmt, 2));
+      entry->action = g_strdup (crs_db_column_text (stmt, 3));
+      entry->table_name = g_strdup (crs_db_column_text (stmt, 4));
+      entry->row_id = crs_db_column_int64 (stmt, 5);
+      entry->before = g_strdup (crs_db_column_text (stmt, 6));
+      entry->after = g_strdup (crs_db_column_text (stmt, 7));
+      entry->account_id = crs_db_column_int64 (stmt, 8);
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)

@@ -385,5 +385,5 @@ crs_store_backup_now (CrsStore  *self,
                            _("Finish the import before making a backup."));
       return NULL;
     }
-  return crs_store_backup_make (self->db, self->path, NULL, error);
+  return crs_store_backup_make (crs_db_sqlite (self->db), self->path, NULL, error);
 }

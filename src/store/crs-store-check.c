@@ -274,7 +274,10 @@ crs_store_find_tampering (sqlite3  *db,
         from = MAX (1, sqlite3_column_int64 (stmt, 0) - tail_rows + 1);
       sqlite3_finalize (stmt);
     }
-  *rc_out = crs_store_audit_verify_chain (db, from, &n_rows, &break_at);
+  {
+    g_autoptr(CrsDb) borrowed = crs_db_new_sqlite_borrowed (db);
+    *rc_out = crs_store_audit_verify_chain (borrowed, from, &n_rows, &break_at);
+  }
   if (*rc_out != SQLITE_OK)
     return NULL;
   if (break_at != 0)

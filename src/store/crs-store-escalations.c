@@ -39,18 +39,18 @@ crs_store_list_late_red_flags (CrsStore  *self,
                             " FROM late_red_flag WHERE patient_id = ?1 ORDER BY at, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       CrsLateRedFlag *flag = g_new0 (CrsLateRedFlag, 1);
 
-      flag->id = sqlite3_column_int64 (stmt, 0);
-      flag->observation_id = sqlite3_column_int64 (stmt, 1);
-      flag->at = sqlite3_column_int64 (stmt, 2);
-      flag->author = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      flag->crs_grade = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? CRS_MISSING : sqlite3_column_int (stmt, 4);
-      flag->icans_grade = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? CRS_MISSING : sqlite3_column_int (stmt, 5);
-      flag->kinds = (guint) sqlite3_column_int64 (stmt, 6);
+      flag->id = crs_db_column_int64 (stmt, 0);
+      flag->observation_id = crs_db_column_int64 (stmt, 1);
+      flag->at = crs_db_column_int64 (stmt, 2);
+      flag->author = g_strdup (crs_db_column_text (stmt, 3));
+      flag->crs_grade = crs_db_column_type (stmt, 4) == SQLITE_NULL ? CRS_MISSING : crs_db_column_int (stmt, 4);
+      flag->icans_grade = crs_db_column_type (stmt, 5) == SQLITE_NULL ? CRS_MISSING : crs_db_column_int (stmt, 5);
+      flag->kinds = (guint) crs_db_column_int64 (stmt, 6);
       g_ptr_array_add (list, flag);
     }
   if (rc != SQLITE_DONE)
@@ -87,18 +87,18 @@ crs_store_list_first_fevers (CrsStore   *self,
       gint64 first = 0;
       int rc;
 
-      sqlite3_bind_int64 (stmt, 1, patient_id);
-      sqlite3_bind_int64 (stmt, 2, start);
-      sqlite3_bind_double (stmt, 3, crs_fever_min_celsius ());
-      rc = sqlite3_step (stmt);
+      crs_db_bind_int64 (stmt, 1, patient_id);
+      crs_db_bind_int64 (stmt, 2, start);
+      crs_db_bind_double (stmt, 3, crs_fever_min_celsius ());
+      rc = crs_db_step (stmt);
       if (rc == SQLITE_ROW)
-        first = sqlite3_column_int64 (stmt, 0);
+        first = crs_db_column_int64 (stmt, 0);
       else if (rc != SQLITE_DONE)
         {
           crs_store_fail (self, rc, _("read the observation sets"), error);
           return NULL;
         }
-      sqlite3_reset (stmt);
+      crs_db_reset (stmt);
       g_array_append_val (pairs, start);
       g_array_append_val (pairs, first);
     }
@@ -124,31 +124,32 @@ insert_late_flag (CrsStore          *self,
   g_autoptr(CrsStmt) stmt = NULL;
   int crs = crs_grading_crs_value (grading);
   int icans = crs_grading_icans_value (grading);
+  gint64 id;
   int rc;
 
   stmt = crs_store_prepare (self,
                             "INSERT INTO late_red_flag (patient_id, observation_id, at, author,"
-                            " crs_grade, icans_grade, kinds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                            " crs_grade, icans_grade, kinds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                            " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, set->patient_id);
-  sqlite3_bind_int64 (stmt, 2, set->id);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 4, crs_store_current_author (self), -1, SQLITE_TRANSIENT);
+  crs_db_bind_int64 (stmt, 1, set->patient_id);
+  crs_db_bind_int64 (stmt, 2, set->id);
+  crs_db_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  crs_db_bind_text (stmt, 4, crs_store_current_author (self), -1);
   if (crs_is_missing_int (crs))
-    sqlite3_bind_null (stmt, 5);
+    crs_db_bind_null (stmt, 5);
   else
-    sqlite3_bind_int (stmt, 5, crs);
+    crs_db_bind_int (stmt, 5, crs);
   if (crs_is_missing_int (icans))
-    sqlite3_bind_null (stmt, 6);
+    crs_db_bind_null (stmt, 6);
   else
-    sqlite3_bind_int (stmt, 6, icans);
-  sqlite3_bind_int64 (stmt, 7, grading->red_flag_kinds);
-  rc = sqlite3_step (stmt);
+    crs_db_bind_int (stmt, 6, icans);
+  crs_db_bind_int64 (stmt, 7, grading->red_flag_kinds);
+  id = crs_store_insert (stmt, &rc);
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("raise the red flag"), error);
-  return crs_store_audit (self, "raise", "late_red_flag", sqlite3_last_insert_rowid (self->db),
-                          NULL, NULL, error);
+  return crs_store_audit (self, "raise", "late_red_flag", id, NULL, NULL, error);
 }
 
 gboolean

@@ -21,10 +21,10 @@ count (CrsStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  rc = crs_db_step (stmt);
   if (rc != SQLITE_ROW)
     return crs_store_fail (self, rc, _("count the records"), error);
-  *out = sqlite3_column_int64 (stmt, 0);
+  *out = crs_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -53,21 +53,21 @@ crs_store_get_counts (CrsStore        *self,
 /* Appends the rows of @sql (their columns joined by spaces) to @problems,
  * skipping a lone "ok"; returns the SQLite result. */
 static int
-collect_problems (sqlite3     *db,
+collect_problems (CrsDb *db,
                   const char  *sql,
                   GString     *problems,
                   guint       *n)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  CrsDbStmt *stmt = NULL;
+  int rc = crs_db_prepare (db, sql, &stmt);
 
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (stmt != NULL && (rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GString) line = g_string_new (NULL);
 
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      for (int i = 0; i < crs_db_column_count (stmt); i++)
         {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          const char *text = crs_db_column_text (stmt, i);
           if (i > 0)
             g_string_append_c (line, ' ');
           g_string_append (line, text ? text : "NULL");
@@ -77,7 +77,7 @@ collect_problems (sqlite3     *db,
       if ((*n)++ < 20)
         g_string_append_printf (problems, "\n  %s", line->str);
     }
-  sqlite3_finalize (stmt);
+  crs_db_finalize (stmt);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

@@ -89,16 +89,16 @@ crs_nurse_verify_pin (const char *hash,
 }
 
 static CrsNurse *
-read_nurse (sqlite3_stmt *stmt)
+read_nurse (CrsDbStmt *stmt)
 {
   CrsNurse *nurse = g_new0 (CrsNurse, 1);
 
-  nurse->id = sqlite3_column_int64 (stmt, 0);
+  nurse->id = crs_db_column_int64 (stmt, 0);
   nurse->user_name = crs_column_text (stmt, 1);
   nurse->display_name = crs_column_text (stmt, 2);
-  nurse->admin = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "admin") == 0;
-  nurse->active = sqlite3_column_int (stmt, 4) != 0;
-  nurse->created = sqlite3_column_int64 (stmt, 5);
+  nurse->admin = g_strcmp0 (crs_db_column_text (stmt, 3), "admin") == 0;
+  nurse->active = crs_db_column_int (stmt, 4) != 0;
+  nurse->created = crs_db_column_int64 (stmt, 5);
   return nurse;
 }
 
@@ -113,8 +113,8 @@ get_nurse (CrsStore    *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, nurse_id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, nurse_id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return read_nurse (stmt);
   if (rc == SQLITE_DONE)
@@ -140,8 +140,8 @@ crs_store_find_nurse (CrsStore    *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, user_name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_text (stmt, 1, user_name, -1);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return read_nurse (stmt);
   if (rc != SQLITE_DONE)
@@ -165,9 +165,9 @@ crs_store_list_nurses (CrsStore    *self,
                                   " ORDER BY display_name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_disabled ? 1 : 0);
+  crs_db_bind_int (stmt, 1, include_disabled ? 1 : 0);
   nurses = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_nurse_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (nurses, read_nurse (stmt));
   if (rc != SQLITE_DONE)
     {
@@ -208,11 +208,11 @@ count_admins (CrsStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  rc = crs_db_step (stmt);
   if (rc != SQLITE_ROW)
     return crs_store_fail (self, rc, _("read the nurse accounts"), error);
-  *admins = sqlite3_column_int64 (stmt, 0);
-  *accounts = sqlite3_column_int64 (stmt, 1);
+  *admins = crs_db_column_int64 (stmt, 0);
+  *accounts = crs_db_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -256,14 +256,14 @@ crs_store_add_nurse_hashed (CrsStore    *self,
     admin = TRUE;
 
   stmt = crs_store_prepare (self, "INSERT INTO nurse (user_name, display_name, role, active, created)"
-                                  " VALUES (?1, ?2, ?3, 1, ?4)", error);
+                                  " VALUES (?1, ?2, ?3, 1, ?4) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, user_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, display_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, admin ? "admin" : "nurse", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, crs_store_now ());
-  rc = sqlite3_step (stmt);
+  crs_db_bind_text (stmt, 1, user_name, -1);
+  crs_db_bind_text (stmt, 2, display_name, -1);
+  crs_db_bind_text (stmt, 3, admin ? "admin" : "nurse", -1);
+  crs_db_bind_int64 (stmt, 4, crs_store_now ());
+  id = crs_store_insert (stmt, &rc);
   if (rc == SQLITE_CONSTRAINT)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT,
@@ -275,15 +275,14 @@ crs_store_add_nurse_hashed (CrsStore    *self,
       crs_store_fail (self, rc, _("save the nurse account"), error);
       return FALSE;
     }
-  id = sqlite3_last_insert_rowid (self->db);
 
   pin = crs_store_prepare (self, "INSERT INTO nurse_pin (nurse_id, hash) VALUES (?1, ?2)", error);
   if (pin == NULL)
     return FALSE;
-  sqlite3_bind_int64 (pin, 1, id);
-  sqlite3_bind_text (pin, 2, pin_hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (pin);
-  sqlite3_clear_bindings (pin);
+  crs_db_bind_int64 (pin, 1, id);
+  crs_db_bind_text (pin, 2, pin_hash, -1);
+  rc = crs_db_step (pin);
+  crs_db_clear_bindings (pin);
   if (rc == SQLITE_CONSTRAINT)
     {
       g_set_error_literal (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
@@ -361,9 +360,9 @@ crs_store_set_nurse_active (CrsStore    *self,
   stmt = crs_store_prepare (self, "UPDATE nurse SET active = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nurse_id);
-  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, nurse_id);
+  crs_db_bind_int (stmt, 2, active ? 1 : 0);
+  rc = crs_db_step (stmt);
   if (rc != SQLITE_DONE)
     {
       crs_store_fail (self, rc, _("save the nurse account"), error);
@@ -408,10 +407,10 @@ crs_store_reset_pin (CrsStore    *self,
   stmt = crs_store_prepare (self, "UPDATE nurse_pin SET hash = ?2 WHERE nurse_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nurse_id);
-  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_clear_bindings (stmt);
+  crs_db_bind_int64 (stmt, 1, nurse_id);
+  crs_db_bind_text (stmt, 2, hash, -1);
+  rc = crs_db_step (stmt);
+  crs_db_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
       crs_store_fail (self, rc, _("save the new PIN"), error);
@@ -459,13 +458,13 @@ crs_store_sign_in (CrsStore    *self,
   stmt = crs_store_prepare (self, "SELECT hash FROM nurse_pin WHERE nurse_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nurse->id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, nurse->id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     hash = crs_column_text (stmt, 0);
   else if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("read the nurse accounts"), error);
-  sqlite3_reset (stmt);
+  crs_db_reset (stmt);
 
   if (hash == NULL || !crs_nurse_verify_pin (hash, pin))
     {

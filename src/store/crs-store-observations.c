@@ -61,7 +61,7 @@ select_observations (CrsStore   *self,
 
 #define READ_CHOICE(column, name, field)                                       \
   G_STMT_START {                                                               \
-    const char *text_ = (const char *) sqlite3_column_text (stmt, column);     \
+    const char *text_ = crs_db_column_text (stmt, column);     \
     if (text_ != NULL && !crs_##name##_from_id (text_, &obs->field))           \
       {                                                                        \
         crs_set_unknown_choice (error, "observation", obs->id, #field);        \
@@ -70,15 +70,15 @@ select_observations (CrsStore   *self,
   } G_STMT_END
 
 static CrsObservation *
-read_observation (sqlite3_stmt  *stmt,
+read_observation (CrsDbStmt  *stmt,
                   GError       **error)
 {
   g_autoptr(CrsObservation) obs = crs_observation_new ();
 
-  obs->id = sqlite3_column_int64 (stmt, 0);
-  obs->patient_id = sqlite3_column_int64 (stmt, 1);
-  obs->taken_at = sqlite3_column_int64 (stmt, 2);
-  obs->recorded_at = sqlite3_column_int64 (stmt, 3);
+  obs->id = crs_db_column_int64 (stmt, 0);
+  obs->patient_id = crs_db_column_int64 (stmt, 1);
+  obs->taken_at = crs_db_column_int64 (stmt, 2);
+  obs->recorded_at = crs_db_column_int64 (stmt, 3);
   obs->author = crs_column_text (stmt, 4);
   obs->supersedes_id = crs_column_time (stmt, 5);
   obs->superseded_by_id = crs_column_time (stmt, 6);
@@ -97,20 +97,20 @@ read_observation (sqlite3_stmt  *stmt,
   READ_CHOICE (19, tri, vasopressin);
   READ_CHOICE (20, acvpu, acvpu);
   READ_CHOICE (21, arousal, arousal);
-  obs->ice_items_recorded = sqlite3_column_int (stmt, 22) != 0;
-  obs->ice_items = (guint16) sqlite3_column_int (stmt, 23);
+  obs->ice_items_recorded = crs_db_column_int (stmt, 22) != 0;
+  obs->ice_items = (guint16) crs_db_column_int (stmt, 23);
   obs->ice_total = crs_column_int (stmt, 24);
   obs->capd = crs_column_int (stmt, 25);
   READ_CHOICE (26, seizure, seizure);
   READ_CHOICE (27, tri, motor_weakness);
   READ_CHOICE (28, edema, cerebral_edema);
-  obs->symptoms = (guint64) sqlite3_column_int64 (stmt, 29);
+  obs->symptoms = (guint64) crs_db_column_int64 (stmt, 29);
   obs->note = crs_column_text (stmt, 30);
   obs->stored_crs_grade = crs_column_int (stmt, 31);
   obs->stored_icans_grade = crs_column_int (stmt, 32);
   obs->stored_news2 = crs_column_int (stmt, 33);
   obs->stored_rules = crs_column_text (stmt, 34);
-  obs->stored_red_flag = sqlite3_column_int (stmt, 35) != 0;
+  obs->stored_red_flag = crs_db_column_int (stmt, 35) != 0;
   READ_CHOICE (36, resp_distress, resp_distress);
   obs->crt_s = crs_column_double (stmt, 37);
   obs->o2_percent = crs_column_double (stmt, 38);
@@ -121,7 +121,7 @@ read_observation (sqlite3_stmt  *stmt,
   READ_CHOICE (43, pews_band, pews_band);
   obs->stored_pews = crs_column_int (stmt, 44);
   {
-    const char *level = (const char *) sqlite3_column_text (stmt, 45);
+    const char *level = crs_db_column_text (stmt, 45);
     CrsPewsLevel value;
 
     if (level != NULL && !crs_pews_level_from_id (level, &value))
@@ -183,6 +183,7 @@ insert_observation (CrsStore        *self,
                     GError         **error)
 {
   g_autoptr(CrsStmt) stmt = NULL;
+  gint64 id;
   int rc;
 
   stmt = crs_store_prepare (self,
@@ -197,14 +198,14 @@ insert_observation (CrsStore        *self,
                             " pews_level) VALUES (?1, ?2, ?3, ?4,"
                             " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
                             " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
-                            " ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
+                            " ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44) RETURNING id",
                             error);
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  sqlite3_bind_int64 (stmt, 2, obs->taken_at);
-  sqlite3_bind_int64 (stmt, 3, recorded_at);
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  crs_db_bind_int64 (stmt, 2, obs->taken_at);
+  crs_db_bind_int64 (stmt, 3, recorded_at);
   crs_bind_text (stmt, 4, author);
   crs_bind_time (stmt, 5, supersedes);
   crs_bind_text (stmt, 6, supersedes != 0 ? reason : NULL);
@@ -222,20 +223,20 @@ insert_observation (CrsStore        *self,
   crs_bind_id (stmt, 18, crs_tri_to_id (obs->vasopressin));
   crs_bind_id (stmt, 19, crs_acvpu_to_id (obs->acvpu));
   crs_bind_id (stmt, 20, crs_arousal_to_id (obs->arousal));
-  sqlite3_bind_int (stmt, 21, obs->ice_items_recorded != 0);
-  sqlite3_bind_int (stmt, 22, obs->ice_items);
+  crs_db_bind_int (stmt, 21, obs->ice_items_recorded != 0);
+  crs_db_bind_int (stmt, 22, obs->ice_items);
   crs_bind_int (stmt, 23, obs->ice_total);
   crs_bind_int (stmt, 24, obs->capd);
   crs_bind_id (stmt, 25, crs_seizure_to_id (obs->seizure));
   crs_bind_id (stmt, 26, crs_tri_to_id (obs->motor_weakness));
   crs_bind_id (stmt, 27, crs_edema_to_id (obs->cerebral_edema));
-  sqlite3_bind_int64 (stmt, 28, (gint64) obs->symptoms);
+  crs_db_bind_int64 (stmt, 28, (gint64) obs->symptoms);
   crs_bind_text (stmt, 29, obs->note);
   crs_bind_int (stmt, 30, obs->stored_crs_grade);
   crs_bind_int (stmt, 31, obs->stored_icans_grade);
   crs_bind_int (stmt, 32, obs->stored_news2);
   crs_bind_text (stmt, 33, obs->stored_rules);
-  sqlite3_bind_int (stmt, 34, obs->stored_red_flag != 0);
+  crs_db_bind_int (stmt, 34, obs->stored_red_flag != 0);
   crs_bind_id (stmt, 35, crs_resp_distress_to_id (obs->resp_distress));
   crs_bind_double (stmt, 36, obs->crt_s);
   crs_bind_double (stmt, 37, obs->o2_percent);
@@ -248,13 +249,13 @@ insert_observation (CrsStore        *self,
   crs_bind_id (stmt, 44, crs_is_missing_int (obs->stored_pews_level)
                          ? NULL : crs_pews_level_to_id ((CrsPewsLevel) obs->stored_pews_level));
 
-  rc = sqlite3_step (stmt);
+  id = crs_store_insert (stmt, &rc);
   if (rc != SQLITE_DONE)
     {
       crs_store_fail (self, rc, _("save the observation set"), error);
       return 0;
     }
-  return sqlite3_last_insert_rowid (self->db);
+  return id;
 }
 
 /* Checks that @old_id can be amended and returns its patient. */
@@ -274,8 +275,8 @@ amendable_patient (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, old_id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, old_id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND,
@@ -287,13 +288,13 @@ amendable_patient (CrsStore  *self,
       crs_store_fail (self, rc, _("read the observation set"), error);
       return 0;
     }
-  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+  if (crs_db_column_type (stmt, 1) != SQLITE_NULL)
     {
       /* Two nurses amending one set (two windows, two workstations):
        * the first amendment stands, the second is told whose it is and
        * when, and nothing is overwritten. */
-      const char *author = (const char *) sqlite3_column_text (stmt, 2);
-      g_autofree char *when = crs_format_time (sqlite3_column_int64 (stmt, 3), crs_store_now ());
+      const char *author = crs_db_column_text (stmt, 2);
+      g_autofree char *when = crs_format_time (crs_db_column_int64 (stmt, 3), crs_store_now ());
 
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONFLICT,
                    /* TRANSLATORS: e.g. "This observation set was already amended by
@@ -304,7 +305,7 @@ amendable_patient (CrsStore  *self,
                    author != NULL && *author != '\0' ? author : _("someone"), when);
       return 0;
     }
-  patient_id = sqlite3_column_int64 (stmt, 0);
+  patient_id = crs_db_column_int64 (stmt, 0);
   return patient_id;
 }
 
@@ -376,9 +377,9 @@ save_observation (CrsStore        *self,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, old_id);
-      rc = sqlite3_step (stmt);
+      crs_db_bind_int64 (stmt, 1, id);
+      crs_db_bind_int64 (stmt, 2, old_id);
+      rc = crs_db_step (stmt);
       if (rc != SQLITE_DONE)
         return crs_store_fail (self, rc, _("amend the observation set"), error);
     }
@@ -452,8 +453,8 @@ crs_store_get_observation (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, observation_id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, observation_id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return read_observation (stmt, error);
   if (rc == SQLITE_DONE)
@@ -467,13 +468,13 @@ crs_store_get_observation (CrsStore  *self,
 
 static GPtrArray *
 read_observations (CrsStore      *self,
-                   sqlite3_stmt  *stmt,
+                   CrsDbStmt  *stmt,
                    GError       **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       CrsObservation *obs = read_observation (stmt, error);
       if (obs == NULL)
@@ -515,9 +516,9 @@ crs_store_list_observations (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  sqlite3_bind_int64 (stmt, 2, from != 0 ? from : G_MININT64);
-  sqlite3_bind_int64 (stmt, 3, to != 0 ? to : G_MAXINT64);
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  crs_db_bind_int64 (stmt, 2, from != 0 ? from : G_MININT64);
+  crs_db_bind_int64 (stmt, 3, to != 0 ? to : G_MAXINT64);
   return read_observations (self, stmt, error);
 }
 
@@ -538,8 +539,8 @@ crs_store_get_latest_observation (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return read_observation (stmt, error);
   if (rc != SQLITE_DONE)
@@ -567,7 +568,7 @@ crs_store_list_latest_observations (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_archived != 0);
+  crs_db_bind_int (stmt, 1, include_archived != 0);
   return read_observations (self, stmt, error);
 }
 
@@ -590,8 +591,8 @@ crs_store_list_recent_observations (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  sqlite3_bind_int64 (stmt, 2, limit);
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  crs_db_bind_int64 (stmt, 2, limit);
   newest_first = read_observations (self, stmt, error);
   if (newest_first == NULL)
     return NULL;
@@ -677,7 +678,7 @@ crs_store_list_open_escalations (CrsStore  *self,
   if (stmt == NULL)
     return NULL;
   if (patient_id != 0)
-    sqlite3_bind_int64 (stmt, 1, patient_id);
+    crs_db_bind_int64 (stmt, 1, patient_id);
   return read_observations (self, stmt, error);
 }
 
@@ -715,17 +716,16 @@ crs_store_add_acknowledgement (CrsStore            *self,
     return FALSE;
 
   stmt = crs_store_prepare (self, "INSERT INTO acknowledgement (observation_id, at, author, note)"
-                                  " VALUES (?1, ?2, ?3, ?4)", error);
+                                  " VALUES (?1, ?2, ?3, ?4) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ack->observation_id);
-  sqlite3_bind_int64 (stmt, 2, at);
+  crs_db_bind_int64 (stmt, 1, ack->observation_id);
+  crs_db_bind_int64 (stmt, 2, at);
   crs_bind_text (stmt, 3, author);
   crs_bind_text (stmt, 4, ack->note);
-  rc = sqlite3_step (stmt);
+  id = crs_store_insert (stmt, &rc);
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("save the acknowledgement"), error);
-  id = sqlite3_last_insert_rowid (self->db);
 
   if (!crs_store_audit (self, self->in_batch && self->batch_import ? "import" : "acknowledge",
                         "acknowledgement", id, NULL, NULL, error) ||
@@ -771,16 +771,16 @@ crs_store_list_acknowledgements (CrsStore  *self,
                                   " WHERE o.patient_id = ?1 ORDER BY a.at, a.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
+  crs_db_bind_int64 (stmt, 1, patient_id);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_acknowledgement_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       CrsAcknowledgement *ack = g_new0 (CrsAcknowledgement, 1);
 
-      ack->id = sqlite3_column_int64 (stmt, 0);
-      ack->observation_id = sqlite3_column_int64 (stmt, 1);
-      ack->at = sqlite3_column_int64 (stmt, 2);
+      ack->id = crs_db_column_int64 (stmt, 0);
+      ack->observation_id = crs_db_column_int64 (stmt, 1);
+      ack->at = crs_db_column_int64 (stmt, 2);
       ack->author = crs_column_text (stmt, 3);
       ack->note = crs_column_text (stmt, 4);
       g_ptr_array_add (list, ack);

@@ -180,7 +180,7 @@ migrate (CrsStore  *self,
   int version = 0;
 
   /* A migration rewrites tables: first a copy to go back to. */
-  backup = crs_store_backup_make (self->db, self->path, tag, &local_error);
+  backup = crs_store_backup_make (crs_db_sqlite (self->db), self->path, tag, &local_error);
   if (backup == NULL)
     {
       g_set_error (error, CRS_STORE_ERROR, local_error->code,
@@ -195,19 +195,21 @@ migrate (CrsStore  *self,
     return FALSE;
 
   /* Another process may have migrated while we made the backup. */
-  if (crs_store_query_int (self->db, "PRAGMA user_version", &version) != SQLITE_OK)
-    return crs_store_fail (self, sqlite3_errcode (self->db), _("upgrade the ward database"), error);
+  if (crs_store_query_int (crs_db_sqlite (self->db), "PRAGMA user_version", &version) != SQLITE_OK)
+    return crs_store_fail (self, sqlite3_errcode (crs_db_sqlite (self->db)),
+                           _("upgrade the ward database"), error);
   if (version >= CRS_STORE_SCHEMA_VERSION)
     return crs_write_commit (write, 0, error);
 
-  if (!crs_store_schema_migrate (self->db, version, CRS_STORE_SCHEMA_VERSION, error))
+  if (!crs_store_schema_migrate (crs_db_sqlite (self->db), version, CRS_STORE_SCHEMA_VERSION,
+                                 error))
     return FALSE;
 
   {
     /* JSON built by SQLite, so that the backup path is escaped right. */
     sqlite3_stmt *stmt = NULL;
 
-    if (sqlite3_prepare_v2 (self->db,
+    if (sqlite3_prepare_v2 (crs_db_sqlite (self->db),
                             "SELECT json_object('schema_version', ?1, 'backup', ?2), "
                             "json_object('schema_version', ?3)",
                             -1, &stmt, NULL) == SQLITE_OK)
@@ -243,6 +245,7 @@ store_open (const char  *path,
   g_autoptr(CrsStore) self = NULL;
   g_autofree char *abs_path = NULL;
   g_autofree char *ward_id = NULL;
+  sqlite3 *handle = NULL;
   gboolean created = FALSE;
   int version = 0;
   int rc;
@@ -291,15 +294,18 @@ store_open (const char  *path,
   self->read_only = read_only;
 
   if (read_only)
-    rc = crs_store_open_for_reading (self->path, &self->db, &self->read_copy_dir, error);
+    rc = crs_store_open_for_reading (self->path, &handle, &self->read_copy_dir, error);
   else
     {
       mode_t old_umask = crs_store_umask_private ();
-      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+      rc = sqlite3_open_v2 (self->path, &handle, SQLITE_OPEN_READWRITE, NULL);
       umask (old_umask);
     }
+  /* Even a failed open gives a handle (with the reason), closed with it. */
+  if (handle != NULL)
+    self->db = crs_db_new_sqlite (handle);
   if (rc == SQLITE_OK)
-    rc = configure_connection (self->db, self->busy_timeout_ms, read_only);
+    rc = configure_connection (handle, self->busy_timeout_ms, read_only);
   if (rc != SQLITE_OK)
     {
       if (error == NULL || *error == NULL)
@@ -312,12 +318,12 @@ store_open (const char  *path,
       if (version < CRS_STORE_SCHEMA_VERSION && !migrate (self, error))
         return NULL;
       g_free (ward_id);
-      ward_id = crs_store_query_ward_id (self->db);
+      ward_id = crs_store_query_ward_id (handle);
 
       if (!created && !crs_store_backup_made_today (self->path, ward_id))
         {
           g_autoptr(GError) backup_error = NULL;
-          g_autofree char *backup = crs_store_backup_make (self->db, self->path, NULL,
+          g_autofree char *backup = crs_store_backup_make (handle, self->path, NULL,
                                                            &backup_error);
           /* The ward still needs its chart: a failed daily backup is told,
            * not fatal. The message names paths only, no patient data. */
@@ -327,9 +333,9 @@ store_open (const char  *path,
     }
   self->ward_id = g_steal_pointer (&ward_id);
 
-  if (crs_store_query_int (self->db, "PRAGMA user_version", &self->schema_version) != SQLITE_OK)
+  if (crs_store_query_int (handle, "PRAGMA user_version", &self->schema_version) != SQLITE_OK)
     {
-      crs_store_fail (self, sqlite3_errcode (self->db), _("open the ward database"), error);
+      crs_store_fail (self, sqlite3_errcode (handle), _("open the ward database"), error);
       return NULL;
     }
 

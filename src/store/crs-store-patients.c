@@ -18,13 +18,13 @@
   "spo2_scale, use_capd, high_disease_burden, comorbidities, prior_crs, archived"
 
 static CrsPatient *
-read_patient (sqlite3_stmt  *stmt,
+read_patient (CrsDbStmt  *stmt,
               GError       **error)
 {
   g_autoptr(CrsPatient) patient = crs_patient_new ();
-  const char *sex = (const char *) sqlite3_column_text (stmt, 4);
+  const char *sex = crs_db_column_text (stmt, 4);
 
-  patient->id = sqlite3_column_int64 (stmt, 0);
+  patient->id = crs_db_column_int64 (stmt, 0);
   patient->mrn = crs_column_text (stmt, 1);
   patient->name = crs_column_text (stmt, 2);
   patient->birth_date = crs_column_text (stmt, 3);
@@ -38,12 +38,12 @@ read_patient (sqlite3_stmt  *stmt,
   patient->ward = crs_column_text (stmt, 7);
   patient->diagnosis = crs_column_text (stmt, 8);
   patient->risk_notes = crs_column_text (stmt, 9);
-  patient->spo2_scale = sqlite3_column_int (stmt, 10);
-  patient->use_capd = sqlite3_column_int (stmt, 11) != 0;
-  patient->high_disease_burden = sqlite3_column_int (stmt, 12) != 0;
-  patient->comorbidities = sqlite3_column_int (stmt, 13) != 0;
-  patient->prior_crs = sqlite3_column_int (stmt, 14) != 0;
-  patient->archived = sqlite3_column_int (stmt, 15) != 0;
+  patient->spo2_scale = crs_db_column_int (stmt, 10);
+  patient->use_capd = crs_db_column_int (stmt, 11) != 0;
+  patient->high_disease_burden = crs_db_column_int (stmt, 12) != 0;
+  patient->comorbidities = crs_db_column_int (stmt, 13) != 0;
+  patient->prior_crs = crs_db_column_int (stmt, 14) != 0;
+  patient->archived = crs_db_column_int (stmt, 15) != 0;
   return g_steal_pointer (&patient);
 }
 
@@ -101,7 +101,7 @@ validate_patient (CrsPatient  *patient,
 /* Parameters ?1..?15 of an insert or update, in PATIENT_COLUMNS order
  * without the id. */
 static void
-bind_patient (sqlite3_stmt *stmt,
+bind_patient (CrsDbStmt *stmt,
               CrsPatient   *patient)
 {
   crs_bind_text (stmt, 1, patient->mrn);
@@ -113,12 +113,12 @@ bind_patient (sqlite3_stmt *stmt,
   crs_bind_text (stmt, 7, patient->ward);
   crs_bind_text (stmt, 8, patient->diagnosis);
   crs_bind_text (stmt, 9, patient->risk_notes);
-  sqlite3_bind_int (stmt, 10, patient->spo2_scale);
-  sqlite3_bind_int (stmt, 11, patient->use_capd != 0);
-  sqlite3_bind_int (stmt, 12, patient->high_disease_burden != 0);
-  sqlite3_bind_int (stmt, 13, patient->comorbidities != 0);
-  sqlite3_bind_int (stmt, 14, patient->prior_crs != 0);
-  sqlite3_bind_int (stmt, 15, patient->archived != 0);
+  crs_db_bind_int (stmt, 10, patient->spo2_scale);
+  crs_db_bind_int (stmt, 11, patient->use_capd != 0);
+  crs_db_bind_int (stmt, 12, patient->high_disease_burden != 0);
+  crs_db_bind_int (stmt, 13, patient->comorbidities != 0);
+  crs_db_bind_int (stmt, 14, patient->prior_crs != 0);
+  crs_db_bind_int (stmt, 15, patient->archived != 0);
 }
 
 /* A clear message for a duplicate MRN rather than SQLite's own. */
@@ -134,9 +134,9 @@ check_mrn_free (CrsStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, mrn, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != own_id)
+  crs_db_bind_text (stmt, 1, mrn, -1);
+  rc = crs_db_step (stmt);
+  if (rc == SQLITE_ROW && crs_db_column_int64 (stmt, 0) != own_id)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT,
                    _("Another patient already has the MRN %s (perhaps an archived one). "
@@ -159,8 +159,8 @@ crs_store_check_patient (CrsStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
   if (rc != SQLITE_DONE)
@@ -210,7 +210,7 @@ crs_store_list_patients (CrsStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       CrsPatient *patient = read_patient (stmt, error);
       if (patient == NULL)
@@ -239,10 +239,10 @@ get_patient_where (CrsStore    *self,
   if (stmt == NULL)
     return NULL;
   if (mrn != NULL)
-    sqlite3_bind_text (stmt, 1, mrn, -1, SQLITE_TRANSIENT);
+    crs_db_bind_text (stmt, 1, mrn, -1);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
+    crs_db_bind_int64 (stmt, 1, id);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return read_patient (stmt, error);
   if (rc != SQLITE_DONE)
@@ -309,15 +309,15 @@ crs_store_add_patient (CrsStore    *self,
                             "INSERT INTO patient (mrn, name, birth_date, sex, weight_kg, bed, ward,"
                             " diagnosis, risk_notes, spo2_scale, use_capd, high_disease_burden,"
                             " comorbidities, prior_crs, archived)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                            " RETURNING id",
                             error);
   if (stmt == NULL)
     return FALSE;
   bind_patient (stmt, patient);
-  rc = sqlite3_step (stmt);
+  id = crs_store_insert (stmt, &rc);
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("save the patient"), error);
-  id = sqlite3_last_insert_rowid (self->db);
 
   if (!crs_store_audit (self, crs_store_insert_action (self), "patient", id, NULL, NULL, error) ||
       !crs_write_commit (write, id, error))
@@ -360,9 +360,9 @@ change_patient (CrsStore    *self,
   if (values != NULL)
     bind_patient (stmt, values);
   else
-    sqlite3_bind_int (stmt, 15, archived);
-  sqlite3_bind_int64 (stmt, 16, patient_id);
-  rc = sqlite3_step (stmt);
+    crs_db_bind_int (stmt, 15, archived);
+  crs_db_bind_int64 (stmt, 16, patient_id);
+  rc = crs_db_step (stmt);
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("save the patient"), error);
 

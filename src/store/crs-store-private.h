@@ -5,6 +5,8 @@
 #pragma once
 
 #include <sqlite3.h>
+
+#include "crs-db.h"
 #include <sys/types.h>
 
 #include "crs-store.h"
@@ -35,7 +37,7 @@ struct _CrsStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  CrsDb      *db;            /* SQLite or PostgreSQL (crs-db.h) */
   char       *path;
   char       *author;        /* when nobody is signed in (crs_store_set_author) */
   CrsNurse   *account;       /* the signed-in nurse, or NULL (crs-store-nurses.c) */
@@ -49,7 +51,7 @@ struct _CrsStore
   gboolean    batch_import;    /* audit as "import", keep authors and times */
   gboolean    batch_lost;      /* SQLite rolled the whole batch back (disk full, I/O) */
 
-  GHashTable *statements;      /* SQL text -> sqlite3_stmt *, prepared once */
+  GHashTable *statements;      /* SQL text -> CrsDbStmt *, prepared once */
   GHashTable *row_json_sql;    /* table name -> SQL selecting one row as JSON */
   GHashTable *row_check_sql;   /* table name -> SQL of every row with its newest audit row */
   char       *ward_id;         /* NULL before schema version 4 */
@@ -62,13 +64,17 @@ struct _CrsStore
 
 /* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,
  * so that no statement keeps a read transaction open. */
-typedef sqlite3_stmt CrsStmt;
+typedef CrsDbStmt CrsStmt;
 void crs_stmt_release (CrsStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsStmt, crs_stmt_release)
 
 CrsStmt  *crs_store_prepare        (CrsStore    *self,
                                     const char  *sql,
                                     GError     **error);
+/* Runs an "INSERT ... RETURNING id" (both backends run it) and gives the
+ * new row's id; 0 when it failed, with the result code in *@rc. */
+gint64    crs_store_insert         (CrsStmt     *stmt,
+                                    int         *rc);
 gboolean  crs_store_exec           (CrsStore    *self,
                                     const char  *sql,
                                     GError     **error);
@@ -115,7 +121,7 @@ void      crs_store_emit_changed   (CrsStore    *self,
 
 gint64    crs_store_now            (void);
 /* SQLITE_OK with the first column of the first row of @sql in *out. */
-int       crs_store_query_int      (sqlite3     *db,
+int       crs_store_query_int      (sqlite3 *db,
                                     const char  *sql,
                                     int         *out);
 /* FALSE with CRS_STORE_ERROR_NOT_FOUND when there is no such patient. */
@@ -163,11 +169,11 @@ char     *crs_store_audit_hash     (const char  *previous,
 /* The same for a row read as id, at, author, action, table_name, row_id,
  * before, after (columns 0 to 7 of @stmt) and, when @stmt has a ninth
  * column, account_id. */
-char     *crs_store_audit_hash_row (sqlite3_stmt *stmt,
+char     *crs_store_audit_hash_row (CrsDbStmt *stmt,
                                     const char   *previous);
 /* Appends a chained audit row through any connection (inside its write
  * transaction); SQLITE_OK or the error. */
-int       crs_store_audit_append   (sqlite3     *db,
+int       crs_store_audit_append   (CrsDb *db,
                                     gint64       at,
                                     const char  *author,
                                     const char  *action,
@@ -178,7 +184,7 @@ int       crs_store_audit_append   (sqlite3     *db,
 /* Checks the chain from row @from_id (0: the whole of it) to the end;
  * *break_at is the first row where it breaks (0 when it holds), *n_rows
  * how many rows held before. SQLITE_OK unless the rows could not be read. */
-int       crs_store_audit_verify_chain (sqlite3 *db,
+int       crs_store_audit_verify_chain (CrsDb *db,
                                         gint64   from_id,
                                         gint64  *n_rows,
                                         gint64  *break_at);
@@ -187,12 +193,12 @@ int       crs_store_audit_verify_chain (sqlite3 *db,
 /* Creates the schema of @version (1..CRS_STORE_SCHEMA_VERSION) in an
  * empty database: the first version's tables, then every migration up to
  * @version. Tests use it to make databases of earlier versions. */
-gboolean  crs_store_schema_create  (sqlite3     *db,
+gboolean  crs_store_schema_create  (sqlite3 *db,
                                     int          version,
                                     GError     **error);
 /* Runs the migrations from @from_version to @to_version (no transaction
  * of its own; the caller holds one). */
-gboolean  crs_store_schema_migrate (sqlite3     *db,
+gboolean  crs_store_schema_migrate (sqlite3 *db,
                                     int          from_version,
                                     int          to_version,
                                     GError     **error);
@@ -278,7 +284,7 @@ char     *crs_store_backup_find    (const char  *db_path,
                                     GError     **why);
 /* Copies @db into the backup folder of @db_path; @tag (may be NULL) is
  * appended to the name, e.g. "before-v2". Keeps the newest seven. */
-char     *crs_store_backup_make    (sqlite3     *db,
+char     *crs_store_backup_make    (sqlite3 *db,
                                     const char  *db_path,
                                     const char  *tag,
                                     GError     **error);
@@ -323,7 +329,7 @@ gboolean  crs_store_check_backup   (const char  *path,
                                     GError     **error);
 /* The ward's id in the open database @db, or NULL (older version,
  * unreadable). */
-char     *crs_store_query_ward_id  (sqlite3     *db);
+char     *crs_store_query_ward_id  (sqlite3 *db);
 /* The ward id stored in @path, read without writing; NULL when it cannot
  * be read (damaged, older version, not a ward database). */
 char     *crs_store_read_ward_id   (const char  *path);
@@ -342,22 +348,22 @@ char     *crs_store_tampered_message (const char *path,
                                       const char *problem);
 /* Schema, audit chain (the @tail_rows newest rows; 0 = all) of an open
  * connection; a description of the first problem, or NULL. */
-char     *crs_store_find_tampering (sqlite3    *db,
+char     *crs_store_find_tampering (sqlite3 *db,
                                     int         version,
                                     gint64      tail_rows,
                                     int        *rc_out);
 
 /* Values (crs-store-values.c): missing numbers and unset choices are
  * NULL in the database; times of 0 are NULL. */
-void      crs_bind_text            (sqlite3_stmt *stmt, int i, const char *value);
-void      crs_bind_int             (sqlite3_stmt *stmt, int i, int value);     /* < 0 = NULL */
-void      crs_bind_double          (sqlite3_stmt *stmt, int i, double value);  /* NAN = NULL */
-void      crs_bind_time            (sqlite3_stmt *stmt, int i, gint64 value);  /* 0 = NULL */
-void      crs_bind_id              (sqlite3_stmt *stmt, int i, const char *id); /* NULL = NULL */
-char     *crs_column_text          (sqlite3_stmt *stmt, int i);
-int       crs_column_int           (sqlite3_stmt *stmt, int i);     /* NULL = CRS_MISSING */
-double    crs_column_double        (sqlite3_stmt *stmt, int i);     /* NULL = NAN */
-gint64    crs_column_time          (sqlite3_stmt *stmt, int i);     /* NULL = 0 */
+void      crs_bind_text            (CrsDbStmt *stmt, int i, const char *value);
+void      crs_bind_int             (CrsDbStmt *stmt, int i, int value);     /* < 0 = NULL */
+void      crs_bind_double          (CrsDbStmt *stmt, int i, double value);  /* NAN = NULL */
+void      crs_bind_time            (CrsDbStmt *stmt, int i, gint64 value);  /* 0 = NULL */
+void      crs_bind_id              (CrsDbStmt *stmt, int i, const char *id); /* NULL = NULL */
+char     *crs_column_text          (CrsDbStmt *stmt, int i);
+int       crs_column_int           (CrsDbStmt *stmt, int i);     /* NULL = CRS_MISSING */
+double    crs_column_double        (CrsDbStmt *stmt, int i);     /* NULL = NAN */
+gint64    crs_column_time          (CrsDbStmt *stmt, int i);     /* NULL = 0 */
 /* FALSE with CRS_STORE_ERROR_INVALID naming @field when @value is not
  * valid UTF-8 text. */
 gboolean  crs_check_text           (const char *field, const char *value, GError **error);

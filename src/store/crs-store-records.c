@@ -25,12 +25,12 @@ check_time (const char  *field,
 }
 
 /* Binds a record's columns to its INSERT; @author is the one to save. */
-typedef void (*BindRecord) (sqlite3_stmt *stmt,
+typedef void (*BindRecord) (CrsDbStmt *stmt,
                             gpointer      record,
                             const char   *author);
 
 /* Reads one row of a SELECT into a new record, or sets @error. */
-typedef GObject *(*ReadRow) (sqlite3_stmt  *stmt,
+typedef GObject *(*ReadRow) (CrsDbStmt  *stmt,
                              GError       **error);
 
 /* Saves one record of a patient already checked field by field: one write
@@ -71,11 +71,10 @@ add_record (CrsStore      *self,
     return FALSE;
   bind (stmt, record, saved_by);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  new_id = crs_store_insert (stmt, &rc);
+  crs_db_reset (stmt);
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, what, error);
-  new_id = sqlite3_last_insert_rowid (self->db);
   if (!crs_store_audit (self, crs_store_insert_action (self), table, new_id, NULL, NULL, error) ||
       (regrade_from >= 0 && !crs_store_raise_late_red_flags (self, patient_id, regrade_from, 0, error)) ||
       !crs_write_commit (write, patient_id, error))
@@ -104,8 +103,8 @@ list_records (CrsStore    *self,
   stmt = crs_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  crs_db_bind_int64 (stmt, 1, patient_id);
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       GObject *record = read (stmt, error);
 
@@ -124,19 +123,19 @@ list_records (CrsStore    *self,
 /* ---------------------------------------------------------------------- */
 
 static void
-bind_infusion (sqlite3_stmt *stmt,
+bind_infusion (CrsDbStmt *stmt,
                gpointer      record,
                const char   *author)
 {
   CrsInfusion *infusion = record;
 
-  sqlite3_bind_int64 (stmt, 1, infusion->patient_id);
+  crs_db_bind_int64 (stmt, 1, infusion->patient_id);
   crs_bind_text (stmt, 2, infusion->therapy_code);
   crs_bind_text (stmt, 3, infusion->therapy_name);
   crs_bind_double (stmt, 4, infusion->dose);
   crs_bind_text (stmt, 5, infusion->dose_unit);
   crs_bind_text (stmt, 6, infusion->step_label);
-  sqlite3_bind_int64 (stmt, 7, infusion->start_at);
+  crs_db_bind_int64 (stmt, 7, infusion->start_at);
   crs_bind_time (stmt, 8, infusion->end_at);
   crs_bind_text (stmt, 9, infusion->note);
   crs_bind_text (stmt, 10, author);
@@ -161,25 +160,25 @@ crs_store_add_infusion (CrsStore     *self,
          add_record (self, infusion->patient_id, "infusion",
                      "INSERT INTO infusion (patient_id, therapy_code, therapy_name, dose,"
                      " dose_unit, step_label, start_at, end_at, note, author)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                      bind_infusion, infusion, infusion->start_at, &infusion->id, &infusion->author,
                      _("save the infusion"), error);
 }
 
 static GObject *
-read_infusion (sqlite3_stmt  *stmt,
+read_infusion (CrsDbStmt  *stmt,
                GError       **error)
 {
   CrsInfusion *infusion = crs_infusion_new ();
 
-  infusion->id = sqlite3_column_int64 (stmt, 0);
-  infusion->patient_id = sqlite3_column_int64 (stmt, 1);
+  infusion->id = crs_db_column_int64 (stmt, 0);
+  infusion->patient_id = crs_db_column_int64 (stmt, 1);
   infusion->therapy_code = crs_column_text (stmt, 2);
   infusion->therapy_name = crs_column_text (stmt, 3);
   infusion->dose = crs_column_double (stmt, 4);
   infusion->dose_unit = crs_column_text (stmt, 5);
   infusion->step_label = crs_column_text (stmt, 6);
-  infusion->start_at = sqlite3_column_int64 (stmt, 7);
+  infusion->start_at = crs_db_column_int64 (stmt, 7);
   infusion->end_at = crs_column_time (stmt, 8);
   infusion->note = crs_column_text (stmt, 9);
   infusion->author = crs_column_text (stmt, 10);
@@ -203,14 +202,14 @@ crs_store_list_infusions (CrsStore  *self,
 /* ---------------------------------------------------------------------- */
 
 static void
-bind_intervention (sqlite3_stmt *stmt,
+bind_intervention (CrsDbStmt *stmt,
                    gpointer      record,
                    const char   *author)
 {
   CrsIntervention *intervention = record;
 
-  sqlite3_bind_int64 (stmt, 1, intervention->patient_id);
-  sqlite3_bind_int64 (stmt, 2, intervention->at);
+  crs_db_bind_int64 (stmt, 1, intervention->patient_id);
+  crs_db_bind_int64 (stmt, 2, intervention->at);
   crs_bind_id (stmt, 3, crs_intervention_kind_to_id (intervention->kind));
   crs_bind_text (stmt, 4, intervention->drug);
   crs_bind_text (stmt, 5, intervention->dose);
@@ -235,21 +234,21 @@ crs_store_add_intervention (CrsStore         *self,
          crs_check_text ("author", intervention->author, error) &&
          add_record (self, intervention->patient_id, "intervention",
                      "INSERT INTO intervention (patient_id, at, kind, drug, dose, note, author)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                      bind_intervention, intervention, intervention->at, &intervention->id, &intervention->author,
                      _("save the intervention"), error);
 }
 
 static GObject *
-read_intervention (sqlite3_stmt  *stmt,
+read_intervention (CrsDbStmt  *stmt,
                    GError       **error)
 {
   g_autoptr(CrsIntervention) intervention = crs_intervention_new ();
-  const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+  const char *kind = crs_db_column_text (stmt, 3);
 
-  intervention->id = sqlite3_column_int64 (stmt, 0);
-  intervention->patient_id = sqlite3_column_int64 (stmt, 1);
-  intervention->at = sqlite3_column_int64 (stmt, 2);
+  intervention->id = crs_db_column_int64 (stmt, 0);
+  intervention->patient_id = crs_db_column_int64 (stmt, 1);
+  intervention->at = crs_db_column_int64 (stmt, 2);
   if (kind != NULL && !crs_intervention_kind_from_id (kind, &intervention->kind))
     {
       crs_set_unknown_choice (error, "intervention", intervention->id, "kind");
@@ -278,14 +277,14 @@ crs_store_list_interventions (CrsStore  *self,
 /* ---------------------------------------------------------------------- */
 
 static void
-bind_lab_result (sqlite3_stmt *stmt,
+bind_lab_result (CrsDbStmt *stmt,
                  gpointer      record,
                  const char   *author)
 {
   CrsLabResult *result = record;
 
-  sqlite3_bind_int64 (stmt, 1, result->patient_id);
-  sqlite3_bind_int64 (stmt, 2, result->at);
+  crs_db_bind_int64 (stmt, 1, result->patient_id);
+  crs_db_bind_int64 (stmt, 2, result->at);
   crs_bind_text (stmt, 3, result->loinc);
   crs_bind_text (stmt, 4, result->name);
   crs_bind_double (stmt, 5, result->value);
@@ -311,20 +310,20 @@ crs_store_add_lab_result (CrsStore      *self,
          crs_check_double ("value", result->value, error) &&
          add_record (self, result->patient_id, "lab_result",
                      "INSERT INTO lab_result (patient_id, at, loinc, name, value, unit, note,"
-                     " author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     " author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                      bind_lab_result, result, -1, &result->id, &result->author,
                      _("save the lab result"), error);
 }
 
 static GObject *
-read_lab_result (sqlite3_stmt  *stmt,
+read_lab_result (CrsDbStmt  *stmt,
                  GError       **error)
 {
   CrsLabResult *result = crs_lab_result_new ();
 
-  result->id = sqlite3_column_int64 (stmt, 0);
-  result->patient_id = sqlite3_column_int64 (stmt, 1);
-  result->at = sqlite3_column_int64 (stmt, 2);
+  result->id = crs_db_column_int64 (stmt, 0);
+  result->patient_id = crs_db_column_int64 (stmt, 1);
+  result->at = crs_db_column_int64 (stmt, 2);
   result->loinc = crs_column_text (stmt, 3);
   result->name = crs_column_text (stmt, 4);
   result->value = crs_column_double (stmt, 5);

@@ -402,8 +402,12 @@ audit_restore (const char                  *copy,
     }
   g_string_append (after, "}");
   if (rc == SQLITE_OK)
-    rc = crs_store_audit_append (db, g_get_real_time () / G_USEC_PER_SEC, g_get_user_name (),
-                                 "restore-backup", "ward", 1, before, after->str);
+    {
+      g_autoptr(CrsDb) borrowed = crs_db_new_sqlite_borrowed (db);
+      rc = crs_store_audit_append (borrowed, g_get_real_time () / G_USEC_PER_SEC,
+                                   g_get_user_name (), "restore-backup", "ward", 1, before,
+                                   after->str);
+    }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)

@@ -373,26 +373,27 @@ migrate_v4_chain (sqlite3  *db,
                   GError  **error)
 {
   g_autofree char *ward_id = g_uuid_string_random ();
-  sqlite3_stmt *read = NULL;
-  sqlite3_stmt *write = NULL;
-  sqlite3_stmt *ward = NULL;
+  g_autoptr(CrsDb) borrowed = crs_db_new_sqlite_borrowed (db);
+  CrsDbStmt *read = NULL;
+  CrsDbStmt *write = NULL;
+  CrsDbStmt *ward = NULL;
   g_autofree char *prev = NULL;
   int rc;
 
   rc = sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "SELECT id, at, author, action, table_name, row_id, before, after"
-                                 " FROM audit ORDER BY id", -1, &read, NULL);
+    rc = crs_db_prepare (borrowed, "SELECT id, at, author, action, table_name, row_id, before, after"
+                                 " FROM audit ORDER BY id", &read);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "UPDATE audit SET hash = ?2 WHERE id = ?1", -1, &write, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    rc = crs_db_prepare (borrowed, "UPDATE audit SET hash = ?2 WHERE id = ?1", &write);
+  while (rc == SQLITE_OK && (rc = crs_db_step (read)) == SQLITE_ROW)
     {
       char *hash = crs_store_audit_hash_row (read, prev);
 
-      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
-      sqlite3_bind_text (write, 2, hash, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (write);
-      sqlite3_reset (write);
+      crs_db_bind_int64 (write, 1, crs_db_column_int64 (read, 0));
+      crs_db_bind_text (write, 2, hash, -1);
+      rc = crs_db_step (write);
+      crs_db_reset (write);
       g_free (prev);
       prev = hash;
       if (rc == SQLITE_DONE)
@@ -400,23 +401,22 @@ migrate_v4_chain (sqlite3  *db,
     }
   if (rc == SQLITE_DONE)
     rc = SQLITE_OK;
-  sqlite3_finalize (read);
-  sqlite3_finalize (write);
+  crs_db_finalize (read);
+  crs_db_finalize (write);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, audit_no_update_v1, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "INSERT INTO ward (id, ward_id, created_at) VALUES (1, ?1, ?2)",
-                             -1, &ward, NULL);
+    rc = crs_db_prepare (borrowed, "INSERT INTO ward (id, ward_id, created_at) VALUES (1, ?1, ?2)", &ward);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (ward, 1, ward_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (ward, 2, g_get_real_time () / G_USEC_PER_SEC);
-      rc = sqlite3_step (ward);
+      crs_db_bind_text (ward, 1, ward_id, -1);
+      crs_db_bind_int64 (ward, 2, g_get_real_time () / G_USEC_PER_SEC);
+      rc = crs_db_step (ward);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
     }
-  sqlite3_finalize (ward);
+  crs_db_finalize (ward);
 
   if (rc != SQLITE_OK)
     {

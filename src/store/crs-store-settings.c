@@ -26,12 +26,12 @@ crs_store_get_setting (CrsStore   *self,
       g_debug ("Cannot read a ward setting: %s", error->message);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  crs_db_bind_text (stmt, 1, key, -1);
+  rc = crs_db_step (stmt);
   if (rc == SQLITE_ROW)
     return crs_column_text (stmt, 0);
   if (rc != SQLITE_DONE)
-    g_debug ("Cannot read a ward setting: %s", sqlite3_errmsg (self->db));
+    g_debug ("Cannot read a ward setting: %s", crs_db_errmsg (self->db));
   return NULL;
 }
 
@@ -67,13 +67,13 @@ crs_store_set_setting (CrsStore    *self,
   find = crs_store_prepare (self, "SELECT rowid FROM setting WHERE key = ?1", error);
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_text (find, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (find);
+  crs_db_bind_text (find, 1, key, -1);
+  rc = crs_db_step (find);
   if (rc == SQLITE_ROW)
-    row_id = sqlite3_column_int64 (find, 0);
+    row_id = crs_db_column_int64 (find, 0);
   else if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("save the ward setting"), error);
-  sqlite3_reset (find);
+  crs_db_reset (find);
 
   if (row_id != 0)
     {
@@ -83,21 +83,23 @@ crs_store_set_setting (CrsStore    *self,
       stmt = crs_store_prepare (self, "UPDATE setting SET value = ?2 WHERE rowid = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, row_id);
+      crs_db_bind_int64 (stmt, 1, row_id);
     }
   else
     {
-      stmt = crs_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2)", error);
+      stmt = crs_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2) RETURNING rowid",
+                                 error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      crs_db_bind_text (stmt, 1, key, -1);
     }
   crs_bind_text (stmt, 2, value);
-  rc = sqlite3_step (stmt);
+  if (row_id == 0)
+    row_id = crs_store_insert (stmt, &rc);
+  else
+    rc = crs_db_step (stmt);
   if (rc != SQLITE_DONE)
     return crs_store_fail (self, rc, _("save the ward setting"), error);
-  if (row_id == 0)
-    row_id = sqlite3_last_insert_rowid (self->db);
 
   after = crs_store_row_json (self, "setting", row_id, error);
   if (after == NULL)
@@ -125,7 +127,7 @@ crs_store_list_settings (CrsStore  *self,
   if (stmt == NULL)
     return NULL;
   settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (settings, crs_column_text (stmt, 0), crs_column_text (stmt, 1));
   if (rc != SQLITE_DONE)
     {

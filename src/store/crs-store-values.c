@@ -14,92 +14,92 @@
 #include "crs-store-private.h"
 
 void
-crs_bind_text (sqlite3_stmt *stmt,
+crs_bind_text (CrsDbStmt *stmt,
                int           i,
                const char   *value)
 {
   if (value == NULL)
-    sqlite3_bind_null (stmt, i);
+    crs_db_bind_null (stmt, i);
   else
-    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+    crs_db_bind_text (stmt, i, value, -1);
 }
 
 void
-crs_bind_int (sqlite3_stmt *stmt,
+crs_bind_int (CrsDbStmt *stmt,
               int           i,
               int           value)
 {
   if (crs_is_missing_int (value))
-    sqlite3_bind_null (stmt, i);
+    crs_db_bind_null (stmt, i);
   else
-    sqlite3_bind_int (stmt, i, value);
+    crs_db_bind_int (stmt, i, value);
 }
 
 void
-crs_bind_double (sqlite3_stmt *stmt,
+crs_bind_double (CrsDbStmt *stmt,
                  int           i,
                  double        value)
 {
   if (isnan (value))
-    sqlite3_bind_null (stmt, i);
+    crs_db_bind_null (stmt, i);
   else
-    sqlite3_bind_double (stmt, i, value);
+    crs_db_bind_double (stmt, i, value);
 }
 
 void
-crs_bind_time (sqlite3_stmt *stmt,
+crs_bind_time (CrsDbStmt *stmt,
                int           i,
                gint64        value)
 {
   if (value == 0)
-    sqlite3_bind_null (stmt, i);
+    crs_db_bind_null (stmt, i);
   else
-    sqlite3_bind_int64 (stmt, i, value);
+    crs_db_bind_int64 (stmt, i, value);
 }
 
 void
-crs_bind_id (sqlite3_stmt *stmt,
+crs_bind_id (CrsDbStmt *stmt,
              int           i,
              const char   *id)
 {
   if (id == NULL)
-    sqlite3_bind_null (stmt, i);
+    crs_db_bind_null (stmt, i);
   else
-    sqlite3_bind_text (stmt, i, id, -1, SQLITE_STATIC);
+    crs_db_bind_text (stmt, i, id, -1);
 }
 
 char *
-crs_column_text (sqlite3_stmt *stmt,
+crs_column_text (CrsDbStmt *stmt,
                  int           i)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+  return g_strdup (crs_db_column_text (stmt, i));
 }
 
 int
-crs_column_int (sqlite3_stmt *stmt,
+crs_column_int (CrsDbStmt *stmt,
                 int           i)
 {
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+  if (crs_db_column_type (stmt, i) == SQLITE_NULL)
     return CRS_MISSING;
-  return sqlite3_column_int (stmt, i);
+  return crs_db_column_int (stmt, i);
 }
 
 double
-crs_column_double (sqlite3_stmt *stmt,
+crs_column_double (CrsDbStmt *stmt,
                    int           i)
 {
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+  if (crs_db_column_type (stmt, i) == SQLITE_NULL)
     return NAN;
-  return sqlite3_column_double (stmt, i);
+  return crs_db_column_double (stmt, i);
 }
 
 gint64
-crs_column_time (sqlite3_stmt *stmt,
+crs_column_time (CrsDbStmt *stmt,
                  int           i)
 {
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+  if (crs_db_column_type (stmt, i) == SQLITE_NULL)
     return 0;
-  return sqlite3_column_int64 (stmt, i);
+  return crs_db_column_int64 (stmt, i);
 }
 
 gboolean

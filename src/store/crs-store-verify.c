@@ -43,17 +43,17 @@ crs_store_verification_ok (const CrsStoreVerification *verification)
 
 /* key -> "type value" of a JSON object, read by SQLite. */
 static GHashTable *
-json_map (sqlite3_stmt *each,
+json_map (CrsDbStmt *each,
           const char   *json)
 {
   GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  sqlite3_bind_text (each, 1, json, -1, SQLITE_STATIC);
-  while (sqlite3_step (each) == SQLITE_ROW)
-    g_hash_table_insert (map, g_strdup ((const char *) sqlite3_column_text (each, 0)),
-                         g_strdup_printf ("%s %s", sqlite3_column_text (each, 1),
-                                          sqlite3_column_text (each, 2)));
-  sqlite3_reset (each);
+  crs_db_bind_text (each, 1, json, -1);
+  while (crs_db_step (each) == SQLITE_ROW)
+    g_hash_table_insert (map, g_strdup (crs_db_column_text (each, 0)),
+                         g_strdup_printf ("%s %s", crs_db_column_text (each, 1),
+                                          crs_db_column_text (each, 2)));
+  crs_db_reset (each);
   return map;
 }
 
@@ -62,7 +62,7 @@ json_map (sqlite3_stmt *each,
  * (checked on its own, below), and a column added by a later version is
  * missing from older audit rows: there the record must hold its default. */
 static gboolean
-same_record (sqlite3_stmt *each,
+same_record (CrsDbStmt *each,
              GHashTable   *defaults,
              const char   *table,
              const char   *row_json,
@@ -109,21 +109,21 @@ same_record (sqlite3_stmt *each,
 }
 
 static GHashTable *
-column_defaults (sqlite3    *db,
+column_defaults (CrsDb *db,
                  const char *table)
 {
   GHashTable *defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
+  CrsDbStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT name, dflt_value FROM pragma_table_info (?1)"
-                              " WHERE dflt_value IS NOT NULL", -1, &stmt, NULL) == SQLITE_OK)
+  if (crs_db_prepare (db, "SELECT name, dflt_value FROM pragma_table_info (?1)"
+                              " WHERE dflt_value IS NOT NULL", &stmt) == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_insert (defaults, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      crs_db_bind_text (stmt, 1, table, -1);
+      while (crs_db_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (defaults, g_strdup (crs_db_column_text (stmt, 0)),
+                             g_strdup (crs_db_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
+  crs_db_finalize (stmt);
   return defaults;
 }
 
@@ -140,29 +140,29 @@ add_difference (CrsStoreVerification *verification,
 static int
 verify_table (CrsStore             *self,
               const char           *table,
-              sqlite3_stmt         *each,
+              CrsDbStmt         *each,
               CrsStoreVerification *verification,
               GString              *listed)
 {
   const char *sql = g_hash_table_lookup (self->row_check_sql, table);
   g_autoptr(GHashTable) defaults = NULL;
   g_autofree char *gone_sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  CrsDbStmt *stmt = NULL;
   int rc;
 
   if (sql == NULL)
     return SQLITE_OK;   /* a table this version does not have */
   defaults = column_defaults (self->db, table);
 
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = crs_db_prepare (self->db, sql, &stmt);
+  while (rc == SQLITE_OK && (rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
-      gint64 row_id = sqlite3_column_int64 (stmt, 0);
-      const char *row_json = (const char *) sqlite3_column_text (stmt, 1);
-      const char *audit_json = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 row_id = crs_db_column_int64 (stmt, 0);
+      const char *row_json = crs_db_column_text (stmt, 1);
+      const char *audit_json = crs_db_column_text (stmt, 3);
 
       rc = SQLITE_OK;
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+      if (crs_db_column_type (stmt, 2) == SQLITE_NULL)
         add_difference (verification, listed,
                         g_strdup_printf (_("%s %" PRId64 " has no audit row: it was "
                                            "added outside CRS Watch"), table, row_id));
@@ -170,9 +170,9 @@ verify_table (CrsStore             *self,
         add_difference (verification, listed,
                         g_strdup_printf (_("%s %" PRId64 " differs from what audit row %"
                                            PRId64 " says was saved"),
-                                         table, row_id, (gint64) sqlite3_column_int64 (stmt, 2)));
+                                         table, row_id, (gint64) crs_db_column_int64 (stmt, 2)));
     }
-  sqlite3_finalize (stmt);
+  crs_db_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     return rc;
 
@@ -180,16 +180,16 @@ verify_table (CrsStore             *self,
   gone_sql = g_strdup_printf ("SELECT DISTINCT row_id FROM audit WHERE table_name = '%s'"
                               " AND NOT EXISTS (SELECT 1 FROM \"%s\" WHERE rowid = audit.row_id)"
                               " ORDER BY row_id", table, table);
-  rc = sqlite3_prepare_v2 (self->db, gone_sql, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = crs_db_prepare (self->db, gone_sql, &stmt);
+  while (rc == SQLITE_OK && (rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       rc = SQLITE_OK;
       add_difference (verification, listed,
                       g_strdup_printf (_("%s %" PRId64 " is in the audit log but no "
                                          "longer in the database"),
-                                       table, (gint64) sqlite3_column_int64 (stmt, 0)));
+                                       table, (gint64) crs_db_column_int64 (stmt, 0)));
     }
-  sqlite3_finalize (stmt);
+  crs_db_finalize (stmt);
   return rc == SQLITE_DONE || rc == SQLITE_OK ? SQLITE_OK : rc;
 }
 
@@ -199,23 +199,22 @@ verify_amendment_links (CrsStore             *self,
                         CrsStoreVerification *verification,
                         GString              *listed)
 {
-  sqlite3_stmt *stmt = NULL;
+  CrsDbStmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db,
+  rc = crs_db_prepare (self->db,
                            "SELECT o.id FROM observation AS o WHERE o.superseded_by IS NOT NULL"
                            " AND NOT EXISTS (SELECT 1 FROM observation AS a"
-                           " WHERE a.id = o.superseded_by AND a.supersedes = o.id) ORDER BY o.id",
-                           -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+                           " WHERE a.id = o.superseded_by AND a.supersedes = o.id) ORDER BY o.id", &stmt);
+  while (rc == SQLITE_OK && (rc = crs_db_step (stmt)) == SQLITE_ROW)
     {
       rc = SQLITE_OK;
       add_difference (verification, listed,
                       g_strdup_printf (_("observation %" PRId64 " is marked as amended "
                                          "by a set that does not amend it"),
-                                       (gint64) sqlite3_column_int64 (stmt, 0)));
+                                       (gint64) crs_db_column_int64 (stmt, 0)));
     }
-  sqlite3_finalize (stmt);
+  crs_db_finalize (stmt);
   return rc == SQLITE_DONE || rc == SQLITE_OK ? SQLITE_OK : rc;
 }
 
@@ -225,7 +224,7 @@ crs_store_verify (CrsStore              *self,
                   GError               **error)
 {
   g_autoptr(GString) listed = g_string_new (NULL);
-  sqlite3_stmt *each = NULL;
+  CrsDbStmt *each = NULL;
   int rc;
 
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
@@ -234,7 +233,7 @@ crs_store_verify (CrsStore              *self,
   memset (verification, 0, sizeof *verification);
   verification->leftovers = crs_store_files_leftovers (self->path, FALSE);
 
-  verification->schema = crs_store_schema_differences (self->db, self->schema_version, &rc);
+  verification->schema = crs_store_schema_differences (crs_db_sqlite (self->db), self->schema_version, &rc);
   if (rc != SQLITE_OK)
     return crs_store_fail (self, rc, _("check the ward database"), error);
 
@@ -247,10 +246,10 @@ crs_store_verify (CrsStore              *self,
         return crs_store_fail (self, rc, _("check the audit log"), error);
     }
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT key, type, atom FROM json_each (?1)", -1, &each, NULL);
+  rc = crs_db_prepare (self->db, "SELECT key, type, atom FROM json_each (?1)", &each);
   for (guint t = 0; rc == SQLITE_OK && crs_store_audited_tables[t] != NULL; t++)
     rc = verify_table (self, crs_store_audited_tables[t], each, verification, listed);
-  sqlite3_finalize (each);
+  crs_db_finalize (each);
   if (rc == SQLITE_OK)
     rc = verify_amendment_links (self, verification, listed);
   if (rc != SQLITE_OK)

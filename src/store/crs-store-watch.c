@@ -21,9 +21,9 @@ data_version (CrsStore *self)
   if (self->db == NULL)
     return -1;
   stmt = crs_store_prepare (self, "PRAGMA data_version", NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || crs_db_step (stmt) != SQLITE_ROW)
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return crs_db_column_int64 (stmt, 0);
 }
 
 gboolean

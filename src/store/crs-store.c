@@ -38,7 +38,7 @@ crs_store_dispose (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      sqlite3_close_v2 (self->db);
+      crs_db_close (self->db);
       self->db = NULL;
     }
 
@@ -82,7 +82,7 @@ crs_store_class_init (CrsStoreClass *klass)
 static void
 statement_free (gpointer data)
 {
-  sqlite3_finalize (data);
+  crs_db_finalize (data);
 }
 
 static void
@@ -98,15 +98,14 @@ crs_store_init (CrsStore *self)
 /* ---------------------------------------------------------------------- */
 /* Errors */
 
-gboolean
-crs_store_set_error (GError     **error,
-                     sqlite3     *db,
-                     int          rc,
-                     const char  *path,
-                     const char  *what)
+/* The message for @rc; @detail is the database's own words. */
+static gboolean
+set_error (GError     **error,
+           int          rc,
+           const char  *detail,
+           const char  *path,
+           const char  *what)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
   if (error == NULL)
     return FALSE;
   if (path == NULL)
@@ -167,12 +166,23 @@ crs_store_set_error (GError     **error,
 }
 
 gboolean
+crs_store_set_error (GError     **error,
+                     sqlite3     *db,
+                     int          rc,
+                     const char  *path,
+                     const char  *what)
+{
+  return set_error (error, rc, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), path, what);
+}
+
+gboolean
 crs_store_fail (CrsStore    *self,
                 int          rc,
                 const char  *what,
                 GError     **error)
 {
-  return crs_store_set_error (error, self->db, rc, self->path, what);
+  return set_error (error, rc, self->db != NULL ? crs_db_errmsg (self->db) : sqlite3_errstr (rc),
+                    self->path, what);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -181,8 +191,8 @@ crs_store_fail (CrsStore    *self,
 void
 crs_stmt_release (CrsStmt *stmt)
 {
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  crs_db_reset (stmt);
+  crs_db_clear_bindings (stmt);
 }
 
 CrsStmt *
@@ -190,21 +200,34 @@ crs_store_prepare (CrsStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  CrsDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
   if (stmt != NULL)
     return stmt;
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = crs_db_prepare (self->db, sql, &stmt);
   if (rc != SQLITE_OK)
     {
       crs_store_fail (self, rc, _("read the ward database"), error);
-      sqlite3_finalize (stmt);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+gint64
+crs_store_insert (CrsStmt *stmt,
+                  int     *rc)
+{
+  gint64 id;
+
+  *rc = crs_db_step (stmt);
+  if (*rc != SQLITE_ROW)
+    return 0;
+  id = crs_db_column_int64 (stmt, 0);
+  *rc = crs_db_step (stmt);
+  return *rc == SQLITE_DONE ? id : 0;
 }
 
 gboolean
@@ -212,7 +235,7 @@ crs_store_exec (CrsStore    *self,
                 const char  *sql,
                 GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = crs_db_exec (self->db, sql);
 
   if (rc != SQLITE_OK)
     return crs_store_fail (self, rc, _("save"), error);
@@ -286,12 +309,12 @@ write_commit (CrsStore  *self,
   if (self->in_batch)
     return crs_store_exec (self, "RELEASE crs_write", error);
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  rc = crs_db_exec (self->db, "COMMIT");
   if (rc != SQLITE_OK)
     {
       crs_store_fail (self, rc, _("save"), error);
-      if (!sqlite3_get_autocommit (self->db))
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (crs_db_in_transaction (self->db))
+        crs_db_exec (self->db, "ROLLBACK");
       return FALSE;
     }
 
@@ -306,15 +329,15 @@ write_abort (CrsStore *self)
     {
       /* A full disk or an I/O error makes SQLite roll back the whole
        * transaction: the batch is gone, and its caller must hear so. */
-      if (sqlite3_get_autocommit (self->db))
+      if (!crs_db_in_transaction (self->db))
         self->batch_lost = TRUE;
       else
-        sqlite3_exec (self->db, "ROLLBACK TO crs_write; RELEASE crs_write", NULL, NULL, NULL);
+        crs_db_exec (self->db, "ROLLBACK TO crs_write; RELEASE crs_write");
       return;
     }
 
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (crs_db_in_transaction (self->db))
+    crs_db_exec (self->db, "ROLLBACK");
 }
 
 struct _CrsWrite
@@ -429,12 +452,12 @@ crs_store_commit_batch (CrsStore  *self,
       return FALSE;
     }
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  rc = crs_db_exec (self->db, "COMMIT");
   if (rc != SQLITE_OK)
     {
       crs_store_fail (self, rc, _("save the import"), error);
-      if (!sqlite3_get_autocommit (self->db))
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (crs_db_in_transaction (self->db))
+        crs_db_exec (self->db, "ROLLBACK");
       return FALSE;
     }
 
@@ -449,8 +472,8 @@ crs_store_rollback_batch (CrsStore *self)
 
   if (!self->in_batch)
     return;
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (crs_db_in_transaction (self->db))
+    crs_db_exec (self->db, "ROLLBACK");
   self->in_batch = FALSE;
   self->batch_import = FALSE;
   self->batch_lost = FALSE;
@@ -476,7 +499,8 @@ crs_store_set_busy_timeout (CrsStore *self,
 {
   g_return_if_fail (CRS_IS_STORE (self));
   self->busy_timeout_ms = (int) MIN (milliseconds, (guint) G_MAXINT);
-  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  if (crs_db_sqlite (self->db) != NULL)
+    sqlite3_busy_timeout (crs_db_sqlite (self->db), self->busy_timeout_ms);
 }
 
 void
@@ -511,11 +535,11 @@ crs_store_set_max_page_count (CrsStore *self,
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
 
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  crs_db_exec (self->db, sql);
 }
 
 sqlite3 *
 crs_store_get_db (CrsStore *self)
 {
-  return self->db;
+  return crs_db_sqlite (self->db);
 }
