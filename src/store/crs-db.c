@@ -10,6 +10,8 @@
 
 #include "crs-db.h"
 #ifdef HAVE_LIBPQ
+#include <libpq-fe.h>
+
 #include "crs-db-postgresql.h"
 #endif
 
@@ -82,6 +84,45 @@ crs_db_connect_postgresql (const char  *conninfo,
   if (message != NULL)
     *message = g_strdup (_("this build of CRS Watch has no PostgreSQL support"));
   return NULL;
+#endif
+}
+
+char *
+crs_db_describe_postgresql (const char *conninfo)
+{
+#ifdef HAVE_LIBPQ
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *dbname = NULL, *host = NULL, *port = NULL, *service = NULL;
+  char *text;
+
+  if (options == NULL)
+    return g_strdup (_("the ward server"));
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "dbname"))
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        port = o->val;
+      else if (g_str_equal (o->keyword, "service"))
+        service = o->val;
+    }
+  if (service != NULL && dbname == NULL && host == NULL)
+    /* TRANSLATORS: a PostgreSQL service name from the ward's settings */
+    text = g_strdup_printf (_("service %s"), service);
+  else
+    /* TRANSLATORS: database "on" server[:port] */
+    text = g_strdup_printf (_("%s on %s%s%s"), dbname != NULL ? dbname : _("the default database"),
+                            host != NULL ? host : _("this computer"),
+                            port != NULL ? ":" : "", port != NULL ? port : "");
+  PQconninfoFree (options);
+  return text;
+#else
+  (void) conninfo;
+  return g_strdup (_("the ward server"));
 #endif
 }
 

@@ -50,14 +50,28 @@ crs_audit_entry_free (CrsAuditEntry *entry)
   g_free (entry);
 }
 
+/* The SQL of crs_store_row_json and of the check of every row, for
+ * each audited table. The JSON is made by the database: SQLite's
+ * json_object, PostgreSQL's row_to_json, both compact, with the
+ * columns in the table's order and NULLs left out, so that a ward moved
+ * from one to the other reads the same. A row is found by its rowid;
+ * on PostgreSQL, where only the setting table has a rowid column (the
+ * others' id is their SQLite rowid), by its id. */
 gboolean
 crs_store_load_row_json_sql (CrsStore  *self,
                              GError   **error)
 {
+  gboolean server = crs_store_is_server (self);
   g_autoptr(CrsStmt) stmt = NULL;
   int rc;
 
-  stmt = crs_store_prepare (self, "SELECT name FROM pragma_table_info (?1) ORDER BY cid", error);
+  stmt = crs_store_prepare (self,
+                            server
+                            ? "SELECT column_name FROM information_schema.columns"
+                              " WHERE table_schema = current_schema () AND table_name = ?1"
+                              " ORDER BY ordinal_position"
+                            : "SELECT name FROM pragma_table_info (?1) ORDER BY cid",
+                            error);
   if (stmt == NULL)
     return FALSE;
 
@@ -65,18 +79,32 @@ crs_store_load_row_json_sql (CrsStore  *self,
     {
       const char *table = crs_store_audited_tables[t];
       g_autoptr(GString) expr = g_string_new (NULL);
+      const char *key = server ? "id" : "rowid";
       guint n = 0;
 
       crs_db_bind_text (stmt, 1, table, -1);
-      g_string_append (expr, "(SELECT json_group_object (key, value) "
-                             "FROM json_each (json_object (");
+      /* PostgreSQL: row_to_json of a row of just these columns, since a
+       * function takes at most 100 arguments (json_build_object). */
+      g_string_append (expr, server ? "(SELECT json_strip_nulls (row_to_json (r))::text FROM (SELECT "
+                                    : "(SELECT json_group_object (key, value) "
+                                      "FROM json_each (json_object (");
       while ((rc = crs_db_step (stmt)) == SQLITE_ROW)
         {
           const char *column = crs_db_column_text (stmt, 0);
+
+          /* SQLite's rowid is not a column there: not in the JSON here. */
+          if (server && g_str_equal (column, "rowid"))
+            {
+              key = "rowid";
+              continue;
+            }
           /* Column names come from our own schema; quoted all the same,
            * and qualified: json_each has columns named id, key, value. */
-          g_string_append_printf (expr, "%s'%s', crs_row.\"%s\"", n++ ? ", " : "", column,
-                                  column);
+          if (server)
+            g_string_append_printf (expr, "%scrs_row.\"%s\"", n++ ? ", " : "", column);
+          else
+            g_string_append_printf (expr, "%s'%s', crs_row.\"%s\"", n++ ? ", " : "", column,
+                                    column);
         }
       crs_db_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -84,18 +112,18 @@ crs_store_load_row_json_sql (CrsStore  *self,
       /* A table that an older schema version does not have yet. */
       if (n == 0)
         continue;
-      g_string_append (expr, ")) WHERE type <> 'null')");
+      g_string_append (expr, server ? ") AS r)" : ")) WHERE type <> 'null')");
       g_hash_table_insert (self->row_json_sql, g_strdup (table),
                            g_strdup_printf ("SELECT %s FROM \"%s\" AS crs_row"
-                                            " WHERE crs_row.rowid = ?1", expr->str, table));
+                                            " WHERE crs_row.%s = ?1", expr->str, table, key));
       /* Every row with the newest audit row about it (crs-store-verify.c). */
       g_hash_table_insert (self->row_check_sql, g_strdup (table),
-                           g_strdup_printf ("SELECT crs_row.rowid, %s, a.id, a.after"
+                           g_strdup_printf ("SELECT crs_row.%s, %s, a.id, a.after"
                                             " FROM \"%s\" AS crs_row LEFT JOIN audit AS a"
                                             " ON a.id = (SELECT max (id) FROM audit"
-                                            " WHERE table_name = '%s' AND row_id = crs_row.rowid)"
-                                            " ORDER BY crs_row.rowid",
-                                            expr->str, table, table));
+                                            " WHERE table_name = '%s' AND row_id = crs_row.%s)"
+                                            " ORDER BY crs_row.%s",
+                                            key, expr->str, table, table, key, key));
     }
   return TRUE;
 }
@@ -320,8 +348,12 @@ crs_store_audit_verify_chain (CrsDb *db,
         }
     }
 
-  /* Column 8 is the account (NULL before version 7), 9 the hash. */
-  rc = crs_db_prepare (db, "SELECT 1 FROM pragma_table_info ('audit') WHERE name = 'account_id'", &stmt);
+  /* Column 8 is the account (NULL before version 7), 9 the hash. A ward
+   * server starts at version 7. */
+  rc = crs_db_prepare (db, crs_db_kind (db) == CRS_DB_POSTGRESQL
+                           ? "SELECT 1"
+                           : "SELECT 1 FROM pragma_table_info ('audit') WHERE name = 'account_id'",
+                       &stmt);
   if (rc != SQLITE_OK)
     return rc;
   has_account = crs_db_step (stmt) == SQLITE_ROW;

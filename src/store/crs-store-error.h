@@ -22,6 +22,7 @@ typedef enum {
   CRS_STORE_ERROR_UNSAFE,       /* a file or folder another user could change or read */
   CRS_STORE_ERROR_IN_USE,       /* another program has the database open */
   CRS_STORE_ERROR_CONFLICT,     /* someone else changed it first (an amendment of the same set) */
+  CRS_STORE_ERROR_UNREACHABLE,  /* the ward server cannot be reached, or the connection was lost */
 } CrsStoreError;
 
 GQuark crs_store_error_quark (void);

@@ -253,6 +253,9 @@ store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (crs_store_is_server_locator (path))
+    return crs_store_open_server (path, read_only, error);
+
   /* Resolved once: every later step works on the real path. */
   abs_path = crs_store_files_resolve (path, error);
   if (abs_path == NULL)

@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 /* How long a save waits for another process holding the write lock. */
 #define CRS_STORE_DEFAULT_BUSY_TIMEOUT_MS 5000
 
+/* The PostgreSQL channel every write notifies, with its patient id (or
+ * 0) as the payload, and every open store listens on. */
+#define CRS_STORE_CHANNEL "crs_ward"
+
 /* How many backups the backups/ folder keeps. */
 #define CRS_STORE_BACKUPS_KEPT 7
 
@@ -120,6 +124,21 @@ void      crs_store_emit_changed   (CrsStore    *self,
                                     gint64       patient_id);
 
 gint64    crs_store_now            (void);
+
+/* The shared ward (crs-store-open-server.c, crs-store-schema-postgresql.c). */
+CrsStore *crs_store_open_server    (const char  *conninfo,
+                                    gboolean     read_only,
+                                    GError     **error);
+/* SQLITE_OK with 0 in *@version for a database without a ward. */
+int       crs_store_schema_postgresql_version (CrsDb   *db,
+                                               int     *version);
+gboolean  crs_store_schema_postgresql_create  (CrsDb   *db,
+                                               GError **error);
+/* TRUE when the store is on a PostgreSQL server. */
+gboolean  crs_store_is_server      (CrsStore    *self);
+/* Connects again to the server after a loss; TRUE for SQLite. */
+gboolean  crs_store_ensure_connected (CrsStore  *self,
+                                      GError   **error);
 /* SQLITE_OK with the first column of the first row of @sql in *out. */
 int       crs_store_query_int      (sqlite3 *db,
                                     const char  *sql,

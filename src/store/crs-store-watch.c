@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crs-store-watch.c: seeing what other connections commit to the ward
  * database: another CRS Watch window on this workstation, another
- * workstation on a shared file, crs-watch-cli. SQLite tells each
- * connection whether anyone else committed since it last asked (PRAGMA
- * data_version: a number that changes then, and only then); the store
- * asks on a timer and emits "changed" (0: any patient) when it changed,
- * so views read again as they do after the store's own writes. */
+ * workstation on a shared file or server, crs-watch-cli. SQLite tells
+ * each connection whether anyone else committed since it last asked
+ * (PRAGMA data_version: a number that changes then, and only then); on a
+ * PostgreSQL server every write NOTIFYs the ward's channel with its
+ * commit, and the store LISTENs. The store asks on a timer and emits
+ * "changed" (0: any patient) when something changed, so views read
+ * again as they do after the store's own writes. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
@@ -36,6 +38,25 @@ crs_store_poll_outside_changes (CrsStore *self)
   /* Inside an open batch the number is this connection's own business. */
   if (self->in_batch)
     return FALSE;
+  if (crs_store_is_server (self))
+    {
+      guint count = 0;
+
+      /* Saves made while the connection was down were not heard: read
+       * everything again once it is back. */
+      if (!crs_db_is_connected (self->db))
+        {
+          if (!crs_store_ensure_connected (self, NULL))
+            return FALSE;
+          crs_store_emit_changed (self, 0);
+          return TRUE;
+        }
+      if (crs_db_take_notifications (self->db, &count) != SQLITE_OK || count == 0)
+        return FALSE;
+      g_debug ("Another workstation changed the ward database");
+      crs_store_emit_changed (self, 0);
+      return TRUE;
+    }
   version = data_version (self);
   if (version < 0)
     return FALSE;

@@ -181,6 +181,14 @@ crs_store_fail (CrsStore    *self,
                 const char  *what,
                 GError     **error)
 {
+  if (self->db != NULL && crs_store_is_server (self) && (rc & 0xff) == SQLITE_IOERR)
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE,
+                   _("Could not %s: the connection to the ward database %s was lost. Nothing "
+                     "was saved by this try; CRS Watch connects again by itself."),
+                   what, self->path);
+      return FALSE;
+    }
   return set_error (error, rc, self->db != NULL ? crs_db_errmsg (self->db) : sqlite3_errstr (rc),
                     self->path, what);
 }
@@ -275,6 +283,58 @@ refuse_read_only (CrsStore  *self,
   return FALSE;
 }
 
+gboolean
+crs_store_is_server (CrsStore *self)
+{
+  return crs_db_kind (self->db) == CRS_DB_POSTGRESQL;
+}
+
+/* The start of a write transaction. SQLite: IMMEDIATE takes the write
+ * lock now, so that waiting for another writer happens here, under the
+ * busy timeout, and never half way. PostgreSQL: the audit table's
+ * EXCLUSIVE lock does the same for writers on every workstation (each
+ * audit row must follow the one before it), while readers go on. */
+static const char *
+begin_sql (CrsStore *self)
+{
+  return crs_store_is_server (self) ? "BEGIN; LOCK TABLE audit IN EXCLUSIVE MODE"
+                                    : "BEGIN IMMEDIATE";
+}
+
+/* PostgreSQL: tells the other workstations, with the commit. */
+static gboolean
+notify (CrsStore  *self,
+        gint64     patient_id,
+        GError   **error)
+{
+  g_autofree char *payload = NULL;
+  int rc;
+
+  if (!crs_store_is_server (self))
+    return TRUE;
+  payload = g_strdup_printf ("%" G_GINT64_FORMAT, patient_id);
+  rc = crs_db_notify (self->db, CRS_STORE_CHANNEL, payload);
+  if (rc != SQLITE_OK)
+    return crs_store_fail (self, rc, _("save"), error);
+  return TRUE;
+}
+
+/* PostgreSQL: a lost connection is made again before a write starts. */
+gboolean
+crs_store_ensure_connected (CrsStore  *self,
+                            GError   **error)
+{
+  int rc;
+
+  if (crs_db_is_connected (self->db))
+    return TRUE;
+  rc = crs_db_reconnect (self->db);
+  if (rc != SQLITE_OK)
+    return crs_store_fail (self, SQLITE_IOERR, _("save"), error);
+  g_debug ("Connected to the ward database again");
+  return TRUE;
+}
+
 static gboolean
 write_begin (CrsStore  *self,
              GError   **error)
@@ -293,10 +353,10 @@ write_begin (CrsStore  *self,
         }
       return crs_store_exec (self, "SAVEPOINT crs_write", error);
     }
+  if (!crs_store_ensure_connected (self, error))
+    return FALSE;
 
-  /* IMMEDIATE takes the write lock now, so that waiting for another
-   * writer happens here, under the busy timeout, and never half way. */
-  return crs_store_exec (self, "BEGIN IMMEDIATE", error);
+  return crs_store_exec (self, begin_sql (self), error);
 }
 
 static gboolean
@@ -309,6 +369,8 @@ write_commit (CrsStore  *self,
   if (self->in_batch)
     return crs_store_exec (self, "RELEASE crs_write", error);
 
+  if (!notify (self, patient_id, error))
+    return FALSE;
   rc = crs_db_exec (self->db, "COMMIT");
   if (rc != SQLITE_OK)
     {
@@ -400,7 +462,7 @@ begin_batch (CrsStore  *self,
                            _("Another import is still open on this ward database."));
       return FALSE;
     }
-  if (!crs_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!crs_store_exec (self, begin_sql (self), error))
     return FALSE;
 
   self->in_batch = TRUE;
@@ -452,6 +514,11 @@ crs_store_commit_batch (CrsStore  *self,
       return FALSE;
     }
 
+  if (!notify (self, 0, error))
+    {
+      crs_db_exec (self->db, "ROLLBACK");
+      return FALSE;
+    }
   rc = crs_db_exec (self->db, "COMMIT");
   if (rc != SQLITE_OK)
     {

@@ -70,6 +70,12 @@ typedef struct
  * good backup and how to restore it; such a file is never modified. */
 CrsStore   *crs_store_open                (const char      *path,
                                            GError         **error);
+/* TRUE when @locator names a PostgreSQL ward server rather than a file:
+ * a "postgresql://" or "postgres://" URI, or libpq "key=value" words
+ * with a host, a database or a service ("service=ward"). crs_store_open
+ * then connects to it (making the ward's tables in an empty database),
+ * and crs_store_get_path gives its host and database, never a password. */
+gboolean    crs_store_is_server_locator   (const char      *locator);
 const char *crs_store_get_path            (CrsStore        *self);
 /* Opens an existing ward database for reading only: nothing is created,
  * migrated or backed up, and every write fails with
