@@ -44,6 +44,13 @@ struct _CrsDbPg
   GPtrArray *channels;   /* LISTENed, to LISTEN again after a reconnect */
 };
 
+typedef struct
+{
+  gsize offset;          /* of the "$" in pg_sql */
+  gsize length;          /* of "$N" */
+  int   number;          /* N */
+} Place;
+
 typedef enum
 {
   RUN_READY,             /* bound, not run: the next step runs it */
@@ -59,9 +66,12 @@ struct _CrsDbPgStmt
   int        n_params;
   char     **values;     /* n_params, text format; NULL for NULL */
   Oid       *types;      /* n_params */
+  gboolean  *used;       /* n_params: FALSE for a number the SQL skips */
+  GArray    *places;     /* Place: where pg_sql has its "$N" */
   PGresult  *result;
   int        row;        /* the current row of result, -1 before the first */
   RunState   state;
+  int        failed_rc;  /* the failed run's code, for reset */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -270,7 +280,9 @@ crs_db_pg_exec (CrsDbPg    *pg,
  * SQLite's limit. */
 static int
 translate_parameters (const char *sql,
-                      GString    *out)
+                      GString    *out,
+                      GArray     *used,
+                      GArray     *places)
 {
   const char *p = sql;
   int n_params = 0;
@@ -358,7 +370,16 @@ translate_parameters (const char *sql,
           else
             number = n_params + 1;
           n_params = MAX (n_params, number);
-          g_string_append_printf (out, "$%d", number);
+          if ((guint) number > used->len)
+            g_array_set_size (used, number);
+          g_array_index (used, gboolean, number - 1) = TRUE;
+          {
+            Place place = { out->len, 0, number };
+
+            g_string_append_printf (out, "$%d", number);
+            place.length = out->len - place.offset;
+            g_array_append_val (places, place);
+          }
         }
       else
         {
@@ -376,6 +397,8 @@ crs_db_pg_prepare (CrsDbPg      *pg,
                    CrsDbPgStmt **stmt)
 {
   g_autoptr(GString) translated = g_string_new (NULL);
+  g_autoptr(GArray) used = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (Place));
   CrsDbPgStmt *made;
   int n_params;
 
@@ -383,7 +406,7 @@ crs_db_pg_prepare (CrsDbPg      *pg,
   *stmt = NULL;
   g_return_val_if_fail (sql != NULL, SQLITE_MISUSE);
 
-  n_params = translate_parameters (sql, translated);
+  n_params = translate_parameters (sql, translated, used, places);
   if (n_params < 0)
     {
       set_errmsg (pg, "a parameter number is out of range (?1 to ?32766)");
@@ -397,6 +420,10 @@ crs_db_pg_prepare (CrsDbPg      *pg,
   made->n_params = n_params;
   made->values = g_new0 (char *, n_params + 1);
   made->types = g_new0 (Oid, n_params + 1);
+  made->used = g_new0 (gboolean, n_params + 1);
+  if (n_params > 0)
+    memcpy (made->used, used->data, n_params * sizeof (gboolean));
+  made->places = g_steal_pointer (&places);
   made->row = -1;
   made->state = RUN_READY;
   *stmt = made;
@@ -422,6 +449,8 @@ crs_db_pg_finalize (CrsDbPgStmt *stmt)
     g_free (stmt->values[i]);
   g_free (stmt->values);
   g_free (stmt->types);
+  g_free (stmt->used);
+  g_array_unref (stmt->places);
   g_free (stmt->pg_sql);
   g_free (stmt->sql);
   g_free (stmt);
@@ -430,8 +459,12 @@ crs_db_pg_finalize (CrsDbPgStmt *stmt)
 int
 crs_db_pg_reset (CrsDbPgStmt *stmt)
 {
+  /* As sqlite3_reset: the code of a failed run, once. */
+  int rc = stmt->failed_rc;
+
   end_run (stmt);
-  return SQLITE_OK;
+  stmt->failed_rc = SQLITE_OK;
+  return rc;
 }
 
 int
@@ -451,8 +484,8 @@ crs_db_pg_sql (CrsDbPgStmt *stmt)
   return stmt->sql;
 }
 
-/* Binding during a run ends it, as SQLite refuses to (SQLITE_MISUSE):
- * the store resets before it binds, so this never happens there. */
+/* As SQLite: binding is for a statement that was reset (or never run);
+ * during or after a run it is SQLITE_MISUSE. */
 static int
 bind_value (CrsDbPgStmt *stmt,
             int          index,
@@ -465,7 +498,7 @@ bind_value (CrsDbPgStmt *stmt,
       set_errmsg (stmt->pg, "column index out of range");
       return SQLITE_RANGE;
     }
-  if (stmt->state == RUN_ROWS)
+  if (stmt->state != RUN_READY)
     {
       g_free (value);
       set_errmsg (stmt->pg, "bad parameter or other API misuse");
@@ -515,25 +548,65 @@ int
 crs_db_pg_bind_null (CrsDbPgStmt *stmt,
                      int          index)
 {
-  /* Type 0: the server works the type out from where the parameter
-   * stands, as for a literal NULL. */
+  /* Run as a literal NULL in the SQL (see sql_with_nulls). */
   return bind_value (stmt, index, 0, NULL);
+}
+
+/* pg_sql with a literal NULL for each parameter bound to NULL, or NULL
+ * when there is none. A NULL parameter has no type the server could
+ * work out in "$1 IS NULL" ("could not determine data type of parameter
+ * $1"), where a literal NULL is fine: the literal stands wherever the
+ * parameter did. */
+static char *
+sql_with_nulls (CrsDbPgStmt *stmt)
+{
+  g_autoptr(GString) sql = NULL;
+  gsize done = 0;
+
+  for (guint i = 0; i < stmt->places->len; i++)
+    {
+      const Place *place = &g_array_index (stmt->places, Place, i);
+
+      if (stmt->values[place->number - 1] != NULL)
+        continue;
+      if (sql == NULL)
+        sql = g_string_new (NULL);
+      g_string_append_len (sql, stmt->pg_sql + done, place->offset - done);
+      g_string_append (sql, "NULL");
+      done = place->offset + place->length;
+    }
+  if (sql == NULL)
+    return NULL;
+  g_string_append (sql, stmt->pg_sql + done);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 static int
 run (CrsDbPgStmt *stmt)
 {
   CrsDbPg *pg = stmt->pg;
+  g_autofree char *with_nulls = sql_with_nulls (stmt);
   PGresult *result;
   int rc;
 
-  result = PQexecParams (pg->conn, stmt->pg_sql, stmt->n_params, stmt->types,
+  /* The server must know every parameter's type, also of those the SQL
+   * skips ("?1, ?3") or that became a literal NULL: text does. */
+  for (int i = 0; i < stmt->n_params; i++)
+    if (stmt->values[i] == NULL || !stmt->used[i])
+      {
+        if (stmt->types[i] == 0)
+          stmt->types[i] = CRS_PG_TEXTOID;
+      }
+
+  result = PQexecParams (pg->conn, with_nulls != NULL ? with_nulls : stmt->pg_sql,
+                         stmt->n_params, stmt->types,
                          (const char *const *) stmt->values, NULL, NULL, 0);
   rc = check_result (pg, result);
   if (rc != SQLITE_OK)
     {
       g_clear_pointer (&result, PQclear);
       stmt->state = RUN_DONE;
+      stmt->failed_rc = rc;
       return rc;
     }
   stmt->result = result;
@@ -552,6 +625,7 @@ crs_db_pg_step (CrsDbPgStmt *stmt)
       int rc;
 
       end_run (stmt);
+      stmt->failed_rc = SQLITE_OK;
       rc = run (stmt);
       if (rc != SQLITE_OK)
         return rc;
@@ -732,6 +806,19 @@ crs_db_pg_notify (CrsDbPg    *pg,
                                    2, types, values, NULL, NULL, 0));
 }
 
+/* Reads what the server sent, without waiting; FALSE when the
+ * connection is lost. A server that went away leaves its last message
+ * ("terminating connection due to administrator command") and then the
+ * end of the connection, which libpq sees only at the next read: hence
+ * two. */
+static gboolean
+read_input (CrsDbPg *pg)
+{
+  if (PQstatus (pg->conn) == CONNECTION_OK && PQconsumeInput (pg->conn))
+    PQconsumeInput (pg->conn);
+  return PQstatus (pg->conn) == CONNECTION_OK;
+}
+
 int
 crs_db_pg_take_notifications (CrsDbPg *pg,
                               guint   *count)
@@ -740,8 +827,7 @@ crs_db_pg_take_notifications (CrsDbPg *pg,
   int own_pid;
 
   *count = 0;
-  if (PQstatus (pg->conn) != CONNECTION_OK || !PQconsumeInput (pg->conn)
-      || PQstatus (pg->conn) != CONNECTION_OK)
+  if (!read_input (pg))
     {
       set_errmsg (pg, PQerrorMessage (pg->conn));
       return SQLITE_IOERR;
@@ -760,11 +846,9 @@ crs_db_pg_take_notifications (CrsDbPg *pg,
 gboolean
 crs_db_pg_is_connected (CrsDbPg *pg)
 {
-  /* libpq sees a lost connection only when it reads: read what is
-   * there, without waiting (notices stay queued for PQnotifies). */
-  if (PQstatus (pg->conn) == CONNECTION_OK)
-    PQconsumeInput (pg->conn);
-  return PQstatus (pg->conn) == CONNECTION_OK;
+  /* libpq sees a lost connection only when it reads (notices stay
+   * queued for PQnotifies). */
+  return read_input (pg);
 }
 
 int
