@@ -412,3 +412,58 @@ crs_test_postgresql_stop (CrsTestPostgresql *self)
   g_free (self->bindir);
   g_free (self);
 }
+
+/* ---------------------------------------------------------------------- */
+/* One server per test program */
+
+static CrsTestPostgresql *shared_server;
+static GError *shared_error;
+static gboolean shared_tried;
+
+CrsTestPostgresql *
+crs_test_postgresql_shared (void)
+{
+  if (!shared_tried)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      shared_tried = TRUE;
+      shared_server = crs_test_postgresql_start (&shared_error);
+      if (shared_server != NULL)
+        g_test_message ("the PostgreSQL test server started in %.2f s",
+                        (g_get_monotonic_time () - start) / 1e6);
+    }
+  if (shared_server == NULL)
+    {
+      if (g_error_matches (shared_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_test_skip (CRS_TEST_POSTGRESQL_SKIP_MESSAGE);
+      else
+        g_test_fail_printf ("the PostgreSQL test server did not start: %s", shared_error->message);
+    }
+  return shared_server;
+}
+
+char *
+crs_test_postgresql_shared_database (void)
+{
+  static guint n_databases;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  char *conninfo;
+
+  if (crs_test_postgresql_shared () == NULL)
+    return NULL;
+  name = g_strdup_printf ("case_%u", ++n_databases);
+  conninfo = crs_test_postgresql_new_database (shared_server, name, &error);
+  if (conninfo == NULL)
+    g_test_fail_printf ("no database %s: %s", name, error->message);
+  return conninfo;
+}
+
+void
+crs_test_postgresql_shared_stop (void)
+{
+  g_clear_pointer (&shared_server, crs_test_postgresql_stop);
+  g_clear_error (&shared_error);
+  shared_tried = FALSE;
+}

@@ -37,6 +37,15 @@ gboolean           crs_test_postgresql_restart      (CrsTestPostgresql  *self,
 /* Stops the server and removes its folder. */
 void               crs_test_postgresql_stop         (CrsTestPostgresql  *self);
 
+/* One server for the whole test program, started at the first call: the
+ * server, or NULL with the current test skipped (no binaries) or failed.
+ * crs_test_postgresql_shared_stop ends it after g_test_run. */
+CrsTestPostgresql *crs_test_postgresql_shared       (void);
+/* A new, empty database on the shared server ("case_1", ...); NULL when
+ * the test was skipped or failed. */
+char              *crs_test_postgresql_shared_database (void);
+void               crs_test_postgresql_shared_stop  (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsTestPostgresql, crs_test_postgresql_stop)
 
 G_END_DECLS

@@ -37,50 +37,8 @@ static const Backend backends[] = {
 /* The server, started once for the whole program */
 
 #ifdef HAVE_LIBPQ
-static CrsTestPostgresql *server;
-static GError *server_error;
-static gboolean server_tried;
-
-/* The server, or NULL with the test skipped (no binaries) or failed. */
-static CrsTestPostgresql *
-get_server (void)
-{
-  if (!server_tried)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      server_tried = TRUE;
-      server = crs_test_postgresql_start (&server_error);
-      if (server != NULL)
-        g_test_message ("the PostgreSQL test server started in %.2f s",
-                        (g_get_monotonic_time () - start) / 1e6);
-    }
-  if (server == NULL)
-    {
-      if (g_error_matches (server_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_test_skip (CRS_TEST_POSTGRESQL_SKIP_MESSAGE);
-      else
-        g_test_fail_printf ("the PostgreSQL test server did not start: %s", server_error->message);
-    }
-  return server;
-}
-
-/* The connection string of a new, empty database. */
-static char *
-new_database (void)
-{
-  static guint n_databases;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  char *conninfo;
-
-  if (get_server () == NULL)
-    return NULL;
-  name = g_strdup_printf ("case_%u", ++n_databases);
-  conninfo = crs_test_postgresql_new_database (server, name, &error);
-  g_assert_no_error (error);
-  return conninfo;
-}
+#define get_server crs_test_postgresql_shared
+#define new_database crs_test_postgresql_shared_database
 
 static CrsDb *
 connect_ok (const char *conninfo)
@@ -662,7 +620,7 @@ test_bad_conninfo (void)
   /* A user the server does not know. */
   if (get_server () != NULL)
     {
-      g_autofree char *conninfo = g_strconcat (crs_test_postgresql_get_conninfo (server),
+      g_autofree char *conninfo = g_strconcat (crs_test_postgresql_get_conninfo (get_server ()),
                                                " user=nobody_here password=secret-pw", NULL);
       g_autofree char *message = NULL;
       int rc = SQLITE_OK;
@@ -770,7 +728,7 @@ test_server_lost (void)
   crs_db_reset (select);
   g_assert_true (crs_db_is_connected (db));
 
-  g_assert_true (crs_test_postgresql_kill (server, &error));
+  g_assert_true (crs_test_postgresql_kill (get_server (), &error));
   g_assert_no_error (error);
 
   g_assert_false (crs_db_is_connected (db));
@@ -784,7 +742,7 @@ test_server_lost (void)
   g_assert_cmpint (crs_db_reconnect (db), ==, SQLITE_CANTOPEN);
   g_assert_false (crs_db_is_connected (db));
 
-  g_assert_true (crs_test_postgresql_restart (server, &error));
+  g_assert_true (crs_test_postgresql_restart (get_server (), &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (crs_db_reconnect (db), ==, SQLITE_OK);
@@ -844,8 +802,7 @@ main (int   argc,
 
   status = g_test_run ();
 #ifdef HAVE_LIBPQ
-  g_clear_pointer (&server, crs_test_postgresql_stop);
-  g_clear_error (&server_error);
+  crs_test_postgresql_shared_stop ();
 #endif
   return status;
 }

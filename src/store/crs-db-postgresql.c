@@ -276,6 +276,8 @@ crs_db_pg_exec (CrsDbPg    *pg,
 /* Writes @sql with "?N" and "?" as "$N" into @out, outside '...' and
  * E'...' strings, "..." identifiers, $tag$...$tag$ bodies and comments;
  * a bare "?" takes the number after the largest so far, as in SQLite.
+ * SQLite's index hints ("INDEXED BY name") are left out: PostgreSQL's
+ * planner has statistics and no such words.
  * Returns the number of parameters, or -1 for "?0" or a number past
  * SQLite's limit. */
 static int
@@ -380,6 +382,15 @@ translate_parameters (const char *sql,
             place.length = out->len - place.offset;
             g_array_append_val (places, place);
           }
+        }
+      else if ((c == 'I' || c == 'i') && g_ascii_strncasecmp (p, "INDEXED BY ", 11) == 0 &&
+               (p == sql || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')))
+        {
+          p += 11;
+          while (*p == ' ')
+            p++;
+          while (g_ascii_isalnum (*p) || *p == '_')
+            p++;
         }
       else
         {

@@ -401,6 +401,8 @@ gboolean  crs_set_unknown_choice   (GError **error, const char *table, gint64 ro
 void      crs_store_set_max_page_count (CrsStore *self,
                                         int       pages);
 sqlite3  *crs_store_get_db         (CrsStore    *self);
+/* The store's connection, SQLite or PostgreSQL. */
+CrsDb    *crs_store_get_connection (CrsStore    *self);
 
 /* Grades again the current sets of @patient_id taken at or after @from
  * (but @graded_id, a set just saved with its grades; 0 = none) with the

@@ -610,3 +610,9 @@ crs_store_get_db (CrsStore *self)
 {
   return crs_db_sqlite (self->db);
 }
+
+CrsDb *
+crs_store_get_connection (CrsStore *self)
+{
+  return self->db;
+}

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store-server.c: the ward store on a PostgreSQL server (the
+ * shared ward), against a throwaway server (tests/crs-test-postgresql.h),
+ * a new database for each case: a new ward is made and opened again,
+ * records round-trip, the server refuses what SQLite refuses, two
+ * workstations see each other's saves, a second amendment of the same
+ * set is told, and a server killed in the middle loses nothing reported
+ * saved. Skips where the server's binaries are missing. */
+#define G_LOG_DOMAIN "test-store-server"
+
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "store/crs-store.h"
+#include "store/crs-store-private.h"
+#include "crs-test-postgresql.h"
+#include "crs-test-store-utils.h"
+
+/* A store on a new, empty database; NULL when the test was skipped. */
+static CrsStore *
+open_new_ward (char **conninfo_out)
+{
+  g_autofree char *conninfo = crs_test_postgresql_shared_database ();
+  g_autoptr(GError) error = NULL;
+  CrsStore *store;
+
+  if (conninfo == NULL)
+    return NULL;
+  store = crs_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (conninfo_out != NULL)
+    *conninfo_out = g_steal_pointer (&conninfo);
+  return store;
+}
+
+static CrsStore *
+open_ok (const char *conninfo)
+{
+  g_autoptr(GError) error = NULL;
+  CrsStore *store = crs_store_open (conninfo, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gint64
+save_observation (CrsStore *store,
+                  gint64    patient_id,
+                  gint64    taken_at,
+                  double    temperature)
+{
+  g_autoptr(CrsObservation) obs = crs_observation_new ();
+  g_autoptr(GError) error = NULL;
+
+  obs->patient_id = patient_id;
+  obs->taken_at = taken_at;
+  obs->temperature_c = temperature;
+  g_assert_true (crs_store_add_observation (store, obs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (obs->id, >, 0);
+  return obs->id;
+}
+
+static void
+test_locator (void)
+{
+  g_assert_true (crs_store_is_server_locator ("postgresql://db.example.org/ward3"));
+  g_assert_true (crs_store_is_server_locator ("postgres://db/ward3"));
+  g_assert_true (crs_store_is_server_locator ("host=db.example.org dbname=ward3"));
+  g_assert_true (crs_store_is_server_locator ("service=ward3"));
+  g_assert_false (crs_store_is_server_locator ("/home/nurse/ward.db"));
+  g_assert_false (crs_store_is_server_locator ("ward=3.db"));
+}
+
+static void
+test_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsStore) store = NULL;
+
+  store = crs_store_open ("host=/nonexistent-crs-socket-dir port=5999 dbname=ward3"
+                          " password=secret-pw connect_timeout=2", &error);
+  g_assert_null (store);
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "ward3 on /nonexistent-crs-socket-dir:5999"));
+  g_assert_null (strstr (error->message, "secret-pw"));
+}
+
+static void
+test_create_and_reopen (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autofree char *with_password = NULL;
+  g_autofree char *ward_id = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) again = NULL;
+
+  if (store == NULL)
+    return;
+  g_assert_cmpint (crs_store_get_schema_version (store), ==, CRS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (strlen (crs_store_get_ward_id (store)), ==, 36);
+  ward_id = g_strdup (crs_store_get_ward_id (store));
+  g_clear_object (&store);
+
+  /* The trust server takes any password: it must never be shown. */
+  with_password = g_strconcat (conninfo, " password=secret-pw", NULL);
+  again = open_ok (with_password);
+  g_assert_cmpstr (crs_store_get_ward_id (again), ==, ward_id);
+  g_assert_null (strstr (crs_store_get_path (again), "secret-pw"));
+  g_assert_nonnull (strstr (crs_store_get_path (again), "case_"));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CrsStore) store = open_new_ward (NULL);
+  g_autoptr(CrsObservation) full = NULL;
+  g_autoptr(CrsObservation) fix = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ward_name = NULL;
+  gint64 patient_id, n_rows = 0, break_at = -1;
+
+  if (store == NULL)
+    return;
+  patient_id = add_patient (store, "MRN-7", "3");
+  full = make_full_observation (patient_id, 1700000000);
+  crs_store_add_observation (store, full, &error);
+  g_assert_no_error (error);
+
+  sets = crs_store_list_observations (store, patient_id, 0, G_MAXINT64, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  assert_observation_content_equal (g_ptr_array_index (sets, 0), full);
+
+  fix = make_full_observation (patient_id, 1700000000);
+  fix->heart_rate = 131;
+  g_assert_true (crs_store_amend_observation (store, full->id, fix, "wrong pulse", &error));
+  g_assert_no_error (error);
+  all = crs_store_list_observations (store, patient_id, 0, G_MAXINT64, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  /* Audited as on SQLite: the row as JSON, compact, NULLs left out. */
+  audit = crs_store_list_audit (store, "observation", fix->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, >=, 1);
+  assert_json_field (((CrsAuditEntry *) g_ptr_array_index (audit, 0))->after, "heart_rate", "131");
+  assert_json_field (((CrsAuditEntry *) g_ptr_array_index (audit, 0))->after, "amend_reason",
+                     "wrong pulse");
+
+  /* A setting (the one table keyed by rowid) saved twice. */
+  g_assert_true (crs_store_set_ward_name (store, "Ward 3", &error));
+  g_assert_true (crs_store_set_ward_name (store, "Ward 3 East", &error));
+  g_assert_no_error (error);
+  ward_name = crs_store_get_ward_name (store);
+  g_assert_cmpstr (ward_name, ==, "Ward 3 East");
+
+  /* The hash chain holds over every row the server wrote. */
+  g_assert_cmpint (crs_store_audit_verify_chain (crs_store_get_connection (store), 0, &n_rows,
+                                                 &break_at), ==, SQLITE_OK);
+  g_assert_cmpint (break_at, ==, 0);
+  g_assert_cmpint (n_rows, >=, 5);
+}
+
+static void
+expect_refused (CrsDb      *db,
+                const char *sql,
+                const char *words)
+{
+  g_assert_cmpint (crs_db_exec (db, sql), ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (crs_db_errmsg (db), words));
+}
+
+static void
+test_refusals (void)
+{
+  g_autoptr(CrsStore) store = open_new_ward (NULL);
+  CrsDb *db;
+  gint64 patient_id;
+
+  if (store == NULL)
+    return;
+  patient_id = add_patient (store, "MRN-8", "4");
+  save_observation (store, patient_id, 1700000000, 38.2);
+  db = crs_store_get_connection (store);
+
+  expect_refused (db, "DELETE FROM patient", "patients are archived, never deleted");
+  expect_refused (db, "DELETE FROM observation", "observation sets are amended, never deleted");
+  expect_refused (db, "UPDATE observation SET temperature_c = 36.6",
+                  "observation sets are never changed: amend them");
+  expect_refused (db, "UPDATE audit SET author = 'someone'", "the audit log is append-only");
+  expect_refused (db, "DELETE FROM audit", "the audit log is append-only");
+  expect_refused (db, "TRUNCATE observation CASCADE", "ward records are never deleted");
+  expect_refused (db, "INSERT INTO audit (id, at, author, action, table_name, row_id, hash)"
+                      " VALUES (1000, 1, 'x', 'insert', 'patient', 1, 'short')",
+                  "the audit log is append-only, each row with its hash");
+  expect_refused (db, "UPDATE ward SET created_at = 0", "the ward's identity never changes");
+}
+
+static void
+test_two_workstations (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) station = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) bay = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id, deadline;
+  gboolean heard = FALSE;
+
+  if (station == NULL)
+    return;
+  bay = open_ok (conninfo);
+  g_signal_connect (bay, "changed", G_CALLBACK (count_changed), seen);
+  g_assert_false (crs_store_poll_outside_changes (bay));
+
+  patient_id = add_patient (station, "MRN-9", "5");
+  save_observation (station, patient_id, 1700000000, 39.1);
+  /* Its own saves are not news to the station. */
+  g_assert_false (crs_store_poll_outside_changes (station));
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!heard && g_get_monotonic_time () < deadline)
+    {
+      heard = crs_store_poll_outside_changes (bay);
+      if (!heard)
+        g_usleep (20000);
+    }
+  g_assert_true (heard);
+  g_assert_cmpuint (seen->len, >=, 1);
+  sets = crs_store_list_observations (bay, patient_id, 0, G_MAXINT64, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  assert_double_equal (((CrsObservation *) g_ptr_array_index (sets, 0))->temperature_c, 39.1);
+}
+
+static void
+test_amend_conflict (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) first = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) second = NULL;
+  g_autoptr(CrsObservation) fix_a = NULL;
+  g_autoptr(CrsObservation) fix_b = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id, id;
+
+  if (first == NULL)
+    return;
+  second = open_ok (conninfo);
+  crs_store_set_author (first, "Ada");
+  patient_id = add_patient (first, "MRN-10", "6");
+  id = save_observation (first, patient_id, 1700000000, 38.0);
+
+  fix_a = make_full_observation (patient_id, 1700000000);
+  fix_b = make_full_observation (patient_id, 1700000000);
+  fix_b->heart_rate = 77;
+  g_assert_true (crs_store_amend_observation (first, id, fix_a, "typo", &error));
+  g_assert_no_error (error);
+  g_assert_false (crs_store_amend_observation (second, id, fix_b, "other typo", &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Ada"));
+
+  all = crs_store_list_observations (second, patient_id, 0, G_MAXINT64, TRUE, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+}
+
+static void
+test_server_killed (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) later = NULL;
+  g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CrsObservation) lost = crs_observation_new ();
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 patient_id, id;
+
+  if (store == NULL)
+    return;
+  patient_id = add_patient (store, "MRN-11", "7");
+  for (int i = 0; i < 5; i++)
+    {
+      id = save_observation (store, patient_id, 1700000000 + i * 60, 37.0 + i / 10.0);
+      g_array_append_val (saved, id);
+    }
+
+  g_assert_true (crs_test_postgresql_kill (crs_test_postgresql_shared (), &error));
+  g_assert_no_error (error);
+
+  /* A save while the server is down is refused with words, not lost in
+   * silence, and nothing crashes. */
+  lost->patient_id = patient_id;
+  lost->taken_at = 1700009999;
+  lost->temperature_c = 40.0;
+  g_assert_false (crs_store_add_observation (store, lost, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  g_assert_true (crs_test_postgresql_restart (crs_test_postgresql_shared (), &error));
+  g_assert_no_error (error);
+
+  /* The same store connects again by itself at the next save. */
+  id = save_observation (store, patient_id, 1700010000, 38.5);
+  g_array_append_val (saved, id);
+
+  later = open_ok (conninfo);
+  sets = crs_store_list_observations (later, patient_id, 0, G_MAXINT64, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, saved->len);
+  for (guint i = 0; i < saved->len; i++)
+    g_assert_cmpint (((CrsObservation *) g_ptr_array_index (sets, i))->id, ==,
+                     g_array_index (saved, gint64, i));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store-server/locator", test_locator);
+  g_test_add_func ("/store-server/unreachable", test_unreachable);
+  g_test_add_func ("/store-server/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/store-server/round-trip", test_round_trip);
+  g_test_add_func ("/store-server/refusals", test_refusals);
+  g_test_add_func ("/store-server/two-workstations", test_two_workstations);
+  g_test_add_func ("/store-server/amend-conflict", test_amend_conflict);
+  /* Last: it stops the server for a moment. */
+  g_test_add_func ("/store-server/server-killed", test_server_killed);
+
+  status = g_test_run ();
+  crs_test_postgresql_shared_stop ();
+  return status;
+}
