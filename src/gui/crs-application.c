@@ -253,7 +253,27 @@ open_store (CrsApplication *self)
       return;
     }
 
-  self->store_path = crs_paths_ward_db (&self->store_error);
+  /* --db, else the ward-database setting, else this workstation's file. */
+  if (self->store_path == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+      g_autofree char *shared = g_settings_get_string (settings, "ward-database");
+
+      if (*shared != '\0')
+        self->store_path = g_steal_pointer (&shared);
+    }
+  if (self->store_path != NULL && crs_store_is_server_locator (self->store_path) &&
+      crs_store_locator_has_password (self->store_path))
+    {
+      g_set_error_literal (&self->store_error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNSAFE,
+                           _("The ward database's address holds a password, which settings "
+                             "and command lines must not. Nothing was opened. Ask the ward's "
+                             "IT administrator to put it in ~/.pgpass or the service file."));
+      g_clear_pointer (&self->store_path, g_free);
+      return;
+    }
+  if (self->store_path == NULL)
+    self->store_path = crs_paths_ward_db (&self->store_error);
   if (self->store_path == NULL)
     return;
   /* A damaged or newer file is refused by the store without being
@@ -385,6 +405,7 @@ crs_application_handle_local_options (GApplication *app,
       g_print ("crs-watch %s\n", PACKAGE_VERSION);
       return 0;
     }
+  g_variant_dict_lookup (options, "db", "s", &self->store_path);
   if (g_variant_dict_contains (options, "demo"))
     {
       self->demo = TRUE;
@@ -482,6 +503,9 @@ crs_application_init (CrsApplication *self)
       N_("Print the version and exit"), NULL },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open the built-in demo ward instead of the real ward"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open this ward database: a file, or a PostgreSQL server (postgresql://server/ward)"),
+      N_("LOCATION") },
     { NULL }
   };
 

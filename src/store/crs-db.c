@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "crs-db.h"
 #ifdef HAVE_LIBPQ
@@ -123,6 +124,23 @@ crs_db_describe_postgresql (const char *conninfo)
 #else
   (void) conninfo;
   return g_strdup (_("the ward server"));
+#endif
+}
+
+gboolean
+crs_db_conninfo_has_password (const char *conninfo)
+{
+#ifdef HAVE_LIBPQ
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  gboolean found = FALSE;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL && *o->val != '\0')
+      found = TRUE;
+  PQconninfoFree (options);
+  return found;
+#else
+  return strstr (conninfo, "password") != NULL || strstr (conninfo, "@") != NULL;
 #endif
 }
 

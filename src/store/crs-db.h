@@ -54,6 +54,8 @@ void        crs_db_close             (CrsDb        *db);
 /* The database and server @conninfo names, for messages ("ward on
  * db.example.org:5432"); never its password or other settings. */
 char       *crs_db_describe_postgresql (const char *conninfo);
+/* TRUE when @conninfo carries a password itself (settings must not). */
+gboolean    crs_db_conninfo_has_password (const char *conninfo);
 
 CrsDbKind   crs_db_kind              (CrsDb        *db);
 /* The SQLite connection; NULL for PostgreSQL. Only for what exists only

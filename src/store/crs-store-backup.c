@@ -378,6 +378,9 @@ crs_store_backup_now (CrsStore  *self,
 {
   g_return_val_if_fail (CRS_IS_STORE (self), NULL);
 
+  if (!crs_store_refuse_on_server (self, error))
+    return NULL;
+
   /* The backup would hold the open import's records, not yet saved. */
   if (self->in_batch)
     {

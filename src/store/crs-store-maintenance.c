@@ -91,6 +91,9 @@ crs_store_check_integrity (CrsStore  *self,
 
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
 
+  if (!crs_store_refuse_on_server (self, error))
+    return FALSE;
+
   /* foreign_key_check rows: table, rowid, parent table, constraint:
    * row numbers only, no patient data. */
   rc = collect_problems (self->db, "PRAGMA integrity_check", problems, &n);

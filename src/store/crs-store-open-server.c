@@ -29,6 +29,27 @@ crs_store_is_server_locator (const char *locator)
   return g_regex_match (words, locator, 0, NULL);
 }
 
+gboolean
+crs_store_locator_has_password (const char *locator)
+{
+  g_return_val_if_fail (locator != NULL, FALSE);
+  return crs_db_conninfo_has_password (locator);
+}
+
+gboolean
+crs_store_refuse_on_server (CrsStore  *self,
+                            GError   **error)
+{
+  if (!crs_store_is_server (self))
+    return TRUE;
+  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
+               _("The ward database %s is on a server: its backups and checks are made "
+                 "there by the ward's IT administrator (pg_dump, pg_amcheck), not by CRS "
+                 "Watch."),
+               self->path);
+  return FALSE;
+}
+
 static char *
 read_ward_id (CrsStore *self)
 {

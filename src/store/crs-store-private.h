@@ -136,6 +136,10 @@ gboolean  crs_store_schema_postgresql_create  (CrsDb   *db,
                                                GError **error);
 /* TRUE when the store is on a PostgreSQL server. */
 gboolean  crs_store_is_server      (CrsStore    *self);
+/* FALSE with a message for what only a ward file has (backup files,
+ * the file checks): a server is the business of its administrator. */
+gboolean  crs_store_refuse_on_server (CrsStore  *self,
+                                      GError   **error);
 /* Connects again to the server after a loss; TRUE for SQLite. */
 gboolean  crs_store_ensure_connected (CrsStore  *self,
                                       GError   **error);

@@ -230,6 +230,9 @@ crs_store_verify (CrsStore              *self,
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
   g_return_val_if_fail (verification != NULL, FALSE);
 
+  if (!crs_store_refuse_on_server (self, error))
+    return FALSE;
+
   memset (verification, 0, sizeof *verification);
   verification->leftovers = crs_store_files_leftovers (self->path, FALSE);
 

@@ -76,6 +76,9 @@ CrsStore   *crs_store_open                (const char      *path,
  * then connects to it (making the ward's tables in an empty database),
  * and crs_store_get_path gives its host and database, never a password. */
 gboolean    crs_store_is_server_locator   (const char      *locator);
+/* TRUE when a server @locator carries a password itself: settings and
+ * command lines must not (libpq reads it from ~/.pgpass). */
+gboolean    crs_store_locator_has_password (const char     *locator);
 const char *crs_store_get_path            (CrsStore        *self);
 /* Opens an existing ward database for reading only: nothing is created,
  * migrated or backed up, and every write fails with
