@@ -19,6 +19,8 @@ const CrsCliCommand crs_cli_commands[] = {
   { "grade", "--csv FILE|-", N_("Grade observation sets from a CSV file"), crs_cli_grade },
   { "import", "--db FILE --xml IN [--author NAME]", N_("Import a ward XML file, all or nothing"),
     crs_cli_import },
+  { "migrate", "--from FILE --to postgresql://SERVER/WARD",
+    N_("Move a ward from its file to an empty database on a PostgreSQL server"), crs_cli_migrate },
   { "nurses", "--db FILE (list|add|disable|enable|reset-pin) [--user USER]",
     N_("List, add, disable or enable nurse accounts; a PIN is read from standard input"),
     crs_cli_nurses },

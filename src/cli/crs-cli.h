@@ -24,6 +24,7 @@ extern const CrsCliCommand crs_cli_commands[];
 
 /* The subcommands, one file each (src/cli/crs-cli-NAME.c). */
 int crs_cli_check (int argc, char **argv);
+int crs_cli_migrate (int argc, char **argv);
 int crs_cli_export (int argc, char **argv);
 int crs_cli_grade (int argc, char **argv);
 int crs_cli_import (int argc, char **argv);

@@ -277,7 +277,9 @@ crs_db_pg_exec (CrsDbPg    *pg,
  * E'...' strings, "..." identifiers, $tag$...$tag$ bodies and comments;
  * a bare "?" takes the number after the largest so far, as in SQLite.
  * SQLite's index hints ("INDEXED BY name") are left out: PostgreSQL's
- * planner has statistics and no such words.
+ * planner has statistics and no such words. SQLite's CROSS JOIN, which
+ * the store writes with an ON only to fix SQLite's join order, is a
+ * plain JOIN here (PostgreSQL allows no ON after CROSS JOIN).
  * Returns the number of parameters, or -1 for "?0" or a number past
  * SQLite's limit. */
 static int
@@ -382,6 +384,12 @@ translate_parameters (const char *sql,
             place.length = out->len - place.offset;
             g_array_append_val (places, place);
           }
+        }
+      else if ((c == 'C' || c == 'c') && g_ascii_strncasecmp (p, "CROSS JOIN ", 11) == 0 &&
+               (p == sql || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')))
+        {
+          g_string_append (out, "JOIN ");
+          p += 11;
         }
       else if ((c == 'I' || c == 'i') && g_ascii_strncasecmp (p, "INDEXED BY ", 11) == 0 &&
                (p == sql || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')))

@@ -564,7 +564,7 @@ crs_store_list_latest_observations (CrsStore  *self,
                                                  "   FROM observation AS l INDEXED BY observation_current"
                                                  "   WHERE l.patient_id = p.id AND l.superseded_by IS NULL"
                                                  "   ORDER BY l.taken_at DESC, l.id DESC LIMIT 1)"
-                                                 " WHERE ?1 OR p.archived = 0 ORDER BY p.id"),
+                                                 " WHERE ?1 <> 0 OR p.archived = 0 ORDER BY p.id"),
                             error);
   if (stmt == NULL)
     return NULL;

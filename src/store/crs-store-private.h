@@ -134,6 +134,8 @@ int       crs_store_schema_postgresql_version (CrsDb   *db,
                                                int     *version);
 gboolean  crs_store_schema_postgresql_create  (CrsDb   *db,
                                                GError **error);
+/* The schema's SQL, without the ward's row (a migration copies it). */
+char     *crs_store_schema_postgresql_sql     (void);
 /* TRUE when the store is on a PostgreSQL server. */
 gboolean  crs_store_is_server      (CrsStore    *self);
 /* FALSE with a message for what only a ward file has (backup files,

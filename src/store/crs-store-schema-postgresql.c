@@ -341,14 +341,10 @@ crs_store_schema_postgresql_version (CrsDb *db,
   return SQLITE_OK;
 }
 
-gboolean
-crs_store_schema_postgresql_create (CrsDb   *db,
-                                    GError **error)
+char *
+crs_store_schema_postgresql_sql (void)
 {
-  g_autofree char *ward_id = g_uuid_string_random ();
-  g_autoptr(CrsDbStmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new (schema_v7);
-  int rc;
+  GString *sql = g_string_new (schema_v7);
 
   for (guint i = 0; unchangeable[i] != NULL; i++)
     g_string_append_printf (sql,
@@ -370,11 +366,22 @@ crs_store_schema_postgresql_create (CrsDb   *db,
     }
   g_string_append_printf (sql, "INSERT INTO crs_schema (version) VALUES (%d);",
                           CRS_STORE_SCHEMA_VERSION);
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+crs_store_schema_postgresql_create (CrsDb   *db,
+                                    GError **error)
+{
+  g_autofree char *ward_id = g_uuid_string_random ();
+  g_autofree char *sql = crs_store_schema_postgresql_sql ();
+  g_autoptr(CrsDbStmt) stmt = NULL;
+  int rc;
 
   /* All or nothing: a database left half made would look like a ward. */
   if (!exec (db, "BEGIN", error))
     return FALSE;
-  if (!exec (db, sql->str, error))
+  if (!exec (db, sql, error))
     {
       crs_db_exec (db, "ROLLBACK");
       return FALSE;

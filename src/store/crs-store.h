@@ -76,6 +76,22 @@ CrsStore   *crs_store_open                (const char      *path,
  * then connects to it (making the ward's tables in an empty database),
  * and crs_store_get_path gives its host and database, never a password. */
 gboolean    crs_store_is_server_locator   (const char      *locator);
+typedef struct
+{
+  gint64 rows;         /* every row copied, of every table */
+  gint64 audit_rows;   /* of which audit rows */
+} CrsStoreMigration;
+
+/* Copies the ward in the file @from_path (opened for reading only, never
+ * changed; the newest schema version) into the empty PostgreSQL database
+ * @to_locator, with every id, the ward's id, the nurse accounts and the
+ * audit log, in one transaction that commits only when every table's
+ * count and digest match the file's and the audit chain holds on the
+ * server. On failure nothing is left on the server. */
+gboolean    crs_store_migrate_to_server   (const char         *from_path,
+                                           const char         *to_locator,
+                                           CrsStoreMigration  *report,
+                                           GError            **error);
 /* TRUE when a server @locator carries a password itself: settings and
  * command lines must not (libpq reads it from ~/.pgpass). */
 gboolean    crs_store_locator_has_password (const char     *locator);
