@@ -4,8 +4,9 @@
  * a new database for each case: a new ward is made and opened again,
  * records round-trip, the server refuses what SQLite refuses, two
  * workstations see each other's saves, a second amendment of the same
- * set is told, and a server killed in the middle loses nothing reported
- * saved. Skips where the server's binaries are missing. */
+ * set is told, a server killed in the middle loses nothing reported
+ * saved, and a ward moves from its file to the server whole or not at
+ * all. Skips where the server's binaries are missing. */
 #define G_LOG_DOMAIN "test-store-server"
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "store/crs-store.h"
+#include "store/crs-store-nurses.h"
 #include "store/crs-store-private.h"
 #include "crs-test-postgresql.h"
 #include "crs-test-store-utils.h"
@@ -274,6 +276,148 @@ test_amend_conflict (void)
   g_assert_cmpuint (all->len, ==, 2);
 }
 
+/* A ward file with a bit of everything: patients, sets and an amended
+ * one, an acknowledgement, an intervention, a setting, a nurse. */
+static char *
+make_ward_file (gint64 *patient_out,
+                gint64 *n_audit_out)
+{
+  g_autofree char *path = new_db_path ();
+  g_autoptr(CrsStore) store = NULL;
+  g_autoptr(CrsObservation) fix = NULL;
+  g_autoptr(CrsIntervention) dose = crs_intervention_new ();
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  CrsStoreCounts counts;
+  gint64 patient_id, first, nurse = 0;
+
+  store = crs_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (crs_store_add_nurse (store, "ada", "Ada Nurse", TRUE, "2468", &nurse, &error));
+  g_assert_true (crs_store_set_ward_name (store, "Ward 3", &error));
+  g_assert_no_error (error);
+  patient_id = add_patient (store, "MRN-20", "1");
+  add_patient (store, "MRN-21", "2");
+  first = save_observation (store, patient_id, 1700000000, 38.4);
+  save_observation (store, patient_id, 1700003600, 39.05);
+  fix = make_full_observation (patient_id, 1700000000);
+  g_assert_true (crs_store_amend_observation (store, first, fix, "wrong time", &error));
+  g_assert_true (crs_store_acknowledge (store, fix->id, "told the registrar", &error));
+  dose->patient_id = patient_id;
+  dose->at = 1700004000;
+  dose->kind = CRS_INTERVENTION_ANTI_CYTOKINE;
+  dose->dose = g_strdup ("8 mg/kg IV");
+  g_assert_true (crs_store_add_intervention (store, dose, &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_get_counts (store, &counts, &error));
+  *patient_out = patient_id;
+  *n_audit_out = counts.audit_rows;
+  return g_steal_pointer (&path);
+}
+
+static void
+test_migrate (void)
+{
+  g_autofree char *conninfo = crs_test_postgresql_shared_database ();
+  g_autofree char *path = NULL;
+  g_autoptr(CrsStore) file = NULL;
+  g_autoptr(CrsStore) server = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ward_name = NULL;
+  CrsStoreMigration report;
+  gint64 patient_id, n_audit, id, n_rows = 0, break_at = -1;
+
+  if (conninfo == NULL)
+    return;
+  path = make_ward_file (&patient_id, &n_audit);
+
+  g_assert_true (crs_store_migrate_to_server (path, conninfo, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report.audit_rows, ==, n_audit);
+
+  file = crs_store_open_read_only (path, &error);
+  server = open_ok (conninfo);
+  g_assert_cmpstr (crs_store_get_ward_id (server), ==, crs_store_get_ward_id (file));
+  ward_name = crs_store_get_ward_name (server);
+  g_assert_cmpstr (ward_name, ==, "Ward 3");
+  before = crs_store_list_observations (file, patient_id, 0, G_MAXINT64, TRUE, &error);
+  after = crs_store_list_observations (server, patient_id, 0, G_MAXINT64, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    assert_observation_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
+
+  /* The nurse signs in on the server with her PIN. */
+  g_assert_true (crs_store_sign_in (server, "ada", "2468", &error));
+  g_assert_no_error (error);
+  /* New rows follow the copied ids, and the chain goes on. */
+  id = save_observation (server, patient_id, 1700007200, 37.9);
+  g_assert_cmpint (id, ==, 4);
+  g_assert_cmpint (crs_store_audit_verify_chain (crs_store_get_connection (server), 0, &n_rows,
+                                                 &break_at), ==, SQLITE_OK);
+  g_assert_cmpint (break_at, ==, 0);
+  g_assert_cmpint (n_rows, ==, n_audit + 1);
+
+  /* Into a database that holds a ward: refused, and it is untouched. */
+  g_assert_false (crs_store_migrate_to_server (path, conninfo, &report, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_CONSTRAINT);
+}
+
+static void
+test_migrate_all_or_nothing (void)
+{
+  g_autofree char *conninfo = crs_test_postgresql_shared_database ();
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(CrsDb) db = NULL;
+  g_autoptr(CrsDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  CrsStoreMigration report;
+  gint64 patient_id, n_audit;
+  int rc = SQLITE_OK;
+
+  if (conninfo == NULL)
+    return;
+  path = make_ward_file (&patient_id, &n_audit);
+
+  /* Something of the hospital's is in the database; and once the audit
+   * table is made, the server refuses its fifth row: late in the copy,
+   * after every other table is in. */
+  db = crs_db_connect_postgresql (conninfo, &rc, &message);
+  g_assert_nonnull (db);
+  g_assert_cmpint (crs_db_exec (db,
+    "CREATE TABLE keep_me (n bigint); INSERT INTO keep_me VALUES (7);"
+    "CREATE FUNCTION refuse_fifth () RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN IF NEW.id = 5 THEN RAISE EXCEPTION 'the disk is on fire'; END IF; RETURN NEW; END $$;"
+    "CREATE FUNCTION arm () RETURNS event_trigger LANGUAGE plpgsql AS $$"
+    " BEGIN"
+    "  IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands ()"
+    "             WHERE object_identity = 'public.audit') THEN"
+    "    EXECUTE 'CREATE TRIGGER fifth BEFORE INSERT ON audit"
+    "             FOR EACH ROW EXECUTE FUNCTION refuse_fifth ()';"
+    "  END IF;"
+    " END $$;"
+    "CREATE EVENT TRIGGER arm_audit ON ddl_command_end WHEN TAG IN ('CREATE TABLE')"
+    " EXECUTE FUNCTION arm ();"), ==, SQLITE_OK);
+
+  g_assert_false (crs_store_migrate_to_server (path, conninfo, &report, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "the disk is on fire"));
+  g_assert_nonnull (strstr (error->message, "Nothing was changed on the server"));
+  g_test_message ("%s", error->message);
+
+  /* Nothing of the ward is left, and what was there stays. */
+  g_assert_cmpint (crs_db_prepare (db, "SELECT to_regclass ('patient') IS NULL"
+                                       " AND to_regclass ('crs_schema') IS NULL,"
+                                       " (SELECT n FROM keep_me)", &stmt), ==, SQLITE_OK);
+  g_assert_cmpint (crs_db_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (crs_db_column_int64 (stmt, 0), ==, 1);
+  g_assert_cmpint (crs_db_column_int64 (stmt, 1), ==, 7);
+}
+
 static void
 test_server_killed (void)
 {
@@ -330,7 +474,7 @@ main (int    argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store-server/locator", test_locator);
   g_test_add_func ("/store-server/unreachable", test_unreachable);
@@ -339,6 +483,8 @@ main (int    argc,
   g_test_add_func ("/store-server/refusals", test_refusals);
   g_test_add_func ("/store-server/two-workstations", test_two_workstations);
   g_test_add_func ("/store-server/amend-conflict", test_amend_conflict);
+  g_test_add_func ("/store-server/migrate", test_migrate);
+  g_test_add_func ("/store-server/migrate-all-or-nothing", test_migrate_all_or_nothing);
   /* Last: it stops the server for a moment. */
   g_test_add_func ("/store-server/server-killed", test_server_killed);
 

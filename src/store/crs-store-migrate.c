@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -221,7 +223,7 @@ table_digest (CrsDb       *db,
               text = "N";
               break;
             case SQLITE_INTEGER:
-              g_snprintf (buffer, sizeof buffer, "I%" G_GINT64_FORMAT,
+              g_snprintf (buffer, sizeof buffer, "I%" PRId64,
                           crs_db_column_int64 (stmt, (int) i));
               text = buffer;
               break;
@@ -263,7 +265,7 @@ verify_table (Migration   *m,
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
                    _("Could not move the ward to %s: the copy of the table %s differs from "
-                     "the file (%" G_GINT64_FORMAT " rows in the file, %" G_GINT64_FORMAT
+                     "the file (%" PRId64 " rows in the file, %" PRId64
                      " on the server). Nothing was changed on the server."),
                    m->to_name, table, n_from, n_to);
       return FALSE;
@@ -328,7 +330,7 @@ migrate (Migration          *m,
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_TAMPERED,
                    _("Could not move the ward to %s: the copied audit log's hash chain "
-                     "breaks at row %" G_GINT64_FORMAT ". Nothing was changed on the server; "
+                     "breaks at row %" PRId64 ". Nothing was changed on the server; "
                      "run crs-watch-cli check on the file."),
                    m->to_name, break_at);
       return FALSE;
