@@ -526,8 +526,13 @@ test_server_killed (void)
       g_array_append_val (saved, id);
     }
 
+  g_assert_false (crs_store_poll_outside_changes (store));
   g_assert_true (crs_test_postgresql_kill (crs_test_postgresql_shared (), &error));
   g_assert_no_error (error);
+
+  /* The watch tells the views once, so that they read, fail and say so. */
+  g_assert_true (crs_store_poll_outside_changes (store));
+  g_assert_false (crs_store_poll_outside_changes (store));
 
   /* A save while the server is down is refused with words, not lost in
    * silence, and nothing crashes. */
@@ -542,9 +547,12 @@ test_server_killed (void)
   g_assert_true (crs_test_postgresql_restart (crs_test_postgresql_shared (), &error));
   g_assert_no_error (error);
 
-  /* The same store connects again by itself at the next save. */
+  /* The same store connects again by itself at the next save, and the
+   * watch then has the views read everything again. */
   id = save_observation (store, patient_id, 1700010000, 38.5);
   g_array_append_val (saved, id);
+  g_assert_true (crs_store_poll_outside_changes (store));
+  g_assert_false (crs_store_poll_outside_changes (store));
 
   later = open_ok (conninfo);
   sets = crs_store_list_observations (later, patient_id, 0, G_MAXINT64, TRUE, &error);

@@ -29,6 +29,10 @@ G_BEGIN_DECLS
  * 0) as the payload, and every open store listens on. */
 #define CRS_STORE_CHANNEL "crs_ward"
 
+/* While the server's connection is lost, how often the watch tries to
+ * connect again (each try may wait for the network). */
+#define CRS_STORE_RECONNECT_INTERVAL_S 5
+
 /* How many backups the backups/ folder keeps. */
 #define CRS_STORE_BACKUPS_KEPT 7
 
@@ -64,6 +68,8 @@ struct _CrsStore
   /* Watching other connections' commits (crs-store-watch.c). */
   gint64      data_version;    /* PRAGMA data_version when last asked; 0 = never */
   guint       watch_id;        /* the timer asking, or 0 */
+  gboolean    lost;            /* the server's connection is lost (told once) */
+  gint64      next_reconnect;  /* monotonic time of the next try while lost */
 };
 
 /* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,

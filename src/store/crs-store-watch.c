@@ -41,17 +41,39 @@ crs_store_poll_outside_changes (CrsStore *self)
   if (crs_store_is_server (self))
     {
       guint count = 0;
+      int rc = crs_db_is_connected (self->db) ? crs_db_take_notifications (self->db, &count)
+                                              : SQLITE_IOERR;
 
-      /* Saves made while the connection was down were not heard: read
-       * everything again once it is back. */
-      if (!crs_db_is_connected (self->db))
+      if (rc != SQLITE_OK)
         {
+          gint64 now = g_get_monotonic_time ();
+
+          /* Lost: the views read again once, fail, and say so (the ward
+           * list's bar); then a try to connect every few seconds, since
+           * each may wait for the network. */
+          if (!self->lost)
+            {
+              g_debug ("Lost the connection to the ward database");
+              self->lost = TRUE;
+              self->next_reconnect = now;
+              crs_store_emit_changed (self, 0);
+              return TRUE;
+            }
+          if (now < self->next_reconnect)
+            return FALSE;
+          self->next_reconnect = now + CRS_STORE_RECONNECT_INTERVAL_S * G_USEC_PER_SEC;
           if (!crs_store_ensure_connected (self, NULL))
             return FALSE;
+        }
+      /* Back: saves made meanwhile were not heard, so everything is read
+       * again. */
+      if (self->lost)
+        {
+          self->lost = FALSE;
           crs_store_emit_changed (self, 0);
           return TRUE;
         }
-      if (crs_db_take_notifications (self->db, &count) != SQLITE_OK || count == 0)
+      if (count == 0)
         return FALSE;
       g_debug ("Another workstation changed the ward database");
       crs_store_emit_changed (self, 0);

@@ -184,8 +184,8 @@ crs_store_fail (CrsStore    *self,
   if (self->db != NULL && crs_store_is_server (self) && (rc & 0xff) == SQLITE_IOERR)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE,
-                   _("Could not %s: the connection to the ward database %s was lost. Nothing "
-                     "was saved by this try; CRS Watch connects again by itself."),
+                   _("Could not %s: the connection to the ward database %s was lost. CRS "
+                     "Watch connects again by itself."),
                    what, self->path);
       return FALSE;
     }
