@@ -9,6 +9,15 @@
 #include "core/crs-grade-pews.h"
 #include "core/crs-symptom.h"
 #include "crs-test-store-utils.h"
+#ifdef HAVE_LIBPQ
+#include "crs-test-postgresql.h"
+#endif
+
+static gboolean
+on_postgresql (void)
+{
+  return g_strcmp0 (g_getenv ("CRS_TEST_STORE_BACKEND"), "postgresql") == 0;
+}
 
 char *
 new_db_path (void)
@@ -16,7 +25,27 @@ new_db_path (void)
   static int n;
   g_autofree char *dir = g_strdup_printf ("ward-%d", ++n);
 
+#ifdef HAVE_LIBPQ
+  if (on_postgresql ())
+    {
+      char *conninfo = crs_test_postgresql_shared_database ();
+
+      /* Registered only where the server's binaries are (tests/meson.build). */
+      if (conninfo == NULL)
+        g_error ("no PostgreSQL server for the store tests");
+      return conninfo;
+    }
+#endif
   return g_build_filename (g_get_user_data_dir (), dir, "ward.sqlite", NULL);
+}
+
+gboolean
+skip_unless_file (void)
+{
+  if (!on_postgresql ())
+    return FALSE;
+  g_test_skip ("a ward file's own test (on PostgreSQL, the server keeps the files)");
+  return TRUE;
 }
 
 CrsStore *

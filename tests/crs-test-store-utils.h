@@ -9,8 +9,14 @@
 
 G_BEGIN_DECLS
 
-/* A new database path (in a new folder) under the test's data folder. */
+/* A new database path (in a new folder) under the test's data folder;
+ * run with CRS_TEST_STORE_BACKEND=postgresql, the address of a new,
+ * empty database on a throwaway PostgreSQL server instead, so that the
+ * same store tests run against both backends. */
 char           *new_db_path              (void);
+/* TRUE (the test skipped, saying why) when the tests run on PostgreSQL
+ * and the test needs a ward file (its modes, its backups, raw SQLite). */
+gboolean        skip_unless_file         (void);
 CrsStore       *open_new_store           (char          **path_out);
 
 /* A second, raw connection: what anyone with the sqlite3 tool could do. */

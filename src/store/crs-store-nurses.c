@@ -201,8 +201,8 @@ count_admins (CrsStore  *self,
               gint64    *accounts,
               GError   **error)
 {
-  g_autoptr(CrsStmt) stmt = crs_store_prepare (self, "SELECT coalesce (sum (role = 'admin'"
-                                                     " AND active = 1), 0), count (*) FROM nurse",
+  g_autoptr(CrsStmt) stmt = crs_store_prepare (self, "SELECT count (*) FILTER (WHERE role = 'admin'"
+                                                     " AND active = 1), count (*) FROM nurse",
                                                error);
   int rc;
 
