@@ -182,10 +182,12 @@ crs_db_pg_connect (const char  *conninfo,
                    int         *rc,
                    char       **message)
 {
-  /* The connection string first, so that client_encoding after it wins;
-   * the application's name only where the string names none. */
-  const char *const keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
-  const char *const values[] = { conninfo, "CRS Watch", "UTF8", NULL };
+  /* Later keywords win: a connection string may set its own timeout
+   * (libpq would wait for ever), never its own client_encoding; the
+   * application's name only where the string names none. */
+  const char *const keywords[] = { "connect_timeout", "dbname", "fallback_application_name",
+                                   "client_encoding", NULL };
+  const char *const values[] = { "10", conninfo, "CRS Watch", "UTF8", NULL };
   CrsDbPg *pg;
   int setup_rc;
 
