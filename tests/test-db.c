@@ -407,6 +407,20 @@ test_question_marks (gconstpointer data)
   step_expect (stmt, SQLITE_DONE);
   g_clear_pointer (&stmt, crs_db_finalize);
 
+  /* PostgreSQL's own quoting: E'...' with backslashes, $$...$$. */
+  if (IS_PG (backend))
+    {
+      stmt = prepare_ok (db, "SELECT E'it\\'s ?1 \\\\', ?1, $$ ?2 'x $$, E'a''b\\'?'");
+      crs_db_bind_int64 (stmt, 1, 1);
+      g_assert_cmpint (crs_db_bind_int64 (stmt, 2, 2), ==, SQLITE_RANGE);
+      step_expect (stmt, SQLITE_ROW);
+      g_assert_cmpstr (crs_db_column_text (stmt, 0), ==, "it's ?1 \\");
+      g_assert_cmpint (crs_db_column_int64 (stmt, 1), ==, 1);
+      g_assert_cmpstr (crs_db_column_text (stmt, 2), ==, " ?2 'x ");
+      g_assert_cmpstr (crs_db_column_text (stmt, 3), ==, "a'b'?");
+      g_clear_pointer (&stmt, crs_db_finalize);
+    }
+
   /* A bare "?" takes the number after the largest before it. */
   stmt = prepare_ok (db, "SELECT ?, ?, ?5, ?");
   for (int i = 1; i <= 6; i++)

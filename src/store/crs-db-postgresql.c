@@ -295,17 +295,21 @@ translate_parameters (const char *sql,
 
       if (c == '\'' || c == '"')
         {
-          /* A doubled quote inside is two strings back to back: the
-           * same text comes out. E'...' strings also escape with \. */
+          /* A doubled quote stays inside; E'...' strings also escape
+           * with a backslash. */
           gboolean backslash = (c == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e')
                                 && (p - 1 == sql || !(g_ascii_isalnum (p[-2]) || p[-2] == '_')));
           const char *end = p + 1;
 
-          while (*end != '\0' && *end != c)
+          while (*end != '\0')
             {
-              if (backslash && *end == '\\' && end[1] != '\0')
+              if ((backslash && *end == '\\' && end[1] != '\0')
+                  || (*end == c && end[1] == c))
+                end += 2;
+              else if (*end == c)
+                break;
+              else
                 end++;
-              end++;
             }
           if (*end == c)
             end++;
