@@ -11,6 +11,7 @@
 
 #include <float.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -364,6 +365,20 @@ test_question_marks (gconstpointer data)
   step_expect (stmt, SQLITE_DONE);
   g_clear_pointer (&stmt, crs_db_finalize);
 
+  /* PostgreSQL's own quoting: E'...' with backslashes, $$...$$. */
+  if (IS_PG (backend))
+    {
+      stmt = prepare_ok (db, "SELECT E'it\\'s ?1 \\\\', ?1, $$ ?2 'x $$, E'a''b\\'?'");
+      crs_db_bind_int64 (stmt, 1, 1);
+      g_assert_cmpint (crs_db_bind_int64 (stmt, 2, 2), ==, SQLITE_RANGE);
+      step_expect (stmt, SQLITE_ROW);
+      g_assert_cmpstr (crs_db_column_text (stmt, 0), ==, "it's ?1 \\");
+      g_assert_cmpint (crs_db_column_int64 (stmt, 1), ==, 1);
+      g_assert_cmpstr (crs_db_column_text (stmt, 2), ==, " ?2 'x ");
+      g_assert_cmpstr (crs_db_column_text (stmt, 3), ==, "a'b'?");
+      g_clear_pointer (&stmt, crs_db_finalize);
+    }
+
   /* A bare "?" takes the number after the largest before it. */
   stmt = prepare_ok (db, "SELECT ?, ?, ?5, ?");
   for (int i = 1; i <= 6; i++)
@@ -590,6 +605,78 @@ test_trigger_refuses (gconstpointer data)
   g_assert_cmpstr (crs_db_errmsg (db), !=, "audit rows are never deleted (isn't that so?)");
 }
 
+/* Bad data: SQLITE_MISMATCH (PostgreSQL: class 22, here 22P02). */
+static void
+test_mismatch (gconstpointer data)
+{
+  const Backend *backend = data;
+  g_autoptr(CrsDb) db = open_db (backend);
+  g_autoptr(CrsDbStmt) insert = NULL;
+
+  if (db == NULL)
+    return;
+  create_items (backend, db);
+  insert = prepare_ok (db, IS_PG (backend)
+                           ? "INSERT INTO items (n) VALUES (CAST (?1 AS BIGINT))"
+                           : "INSERT INTO items (id) VALUES (?1)");
+  crs_db_bind_text (insert, 1, "not a number", -1);
+  step_expect (insert, SQLITE_MISMATCH);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM items"), ==, 0);
+}
+
+/* Another connection holds the lock: SQLITE_BUSY once the wait is over
+ * (SQLite: no busy timeout; PostgreSQL: lock_timeout, 55P03). */
+static void
+test_busy (gconstpointer data)
+{
+  const Backend *backend = data;
+  g_autoptr(CrsDb) holder = NULL;
+  g_autoptr(CrsDb) waiter = NULL;
+
+  if (IS_PG (backend))
+    {
+#ifdef HAVE_LIBPQ
+      g_autofree char *conninfo = new_database ();
+
+      if (conninfo == NULL)
+        return;
+      holder = connect_ok (conninfo);
+      waiter = connect_ok (conninfo);
+#else
+      g_test_skip ("this build has no PostgreSQL support (libpq-dev)");
+      return;
+#endif
+    }
+  else
+    {
+      /* In the test's own data folder, which GLib removes. */
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "ward.sqlite", NULL);
+      sqlite3 *handles[2] = { NULL, NULL };
+
+      g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+      for (int i = 0; i < 2; i++)
+        g_assert_cmpint (sqlite3_open_v2 (path, &handles[i],
+                                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                         ==, SQLITE_OK);
+      holder = crs_db_new_sqlite (handles[0]);
+      waiter = crs_db_new_sqlite (handles[1]);
+    }
+
+  create_items (backend, holder);
+  exec_ok (holder, "BEGIN");
+  if (IS_PG (backend))
+    exec_ok (holder, "LOCK TABLE items IN EXCLUSIVE MODE");
+  exec_ok (holder, "INSERT INTO items (n) VALUES (1)");
+  if (IS_PG (backend))
+    exec_ok (waiter, "SET lock_timeout TO '50ms'");
+  g_assert_cmpint (crs_db_exec (waiter, "INSERT INTO items (n) VALUES (2)"), ==, SQLITE_BUSY);
+  g_assert_false (crs_db_in_transaction (waiter));
+  exec_ok (holder, "COMMIT");
+  exec_ok (waiter, "INSERT INTO items (n) VALUES (2)");
+  g_assert_cmpint (query_int (waiter, "SELECT count(*) FROM items"), ==, 2);
+}
+
 /* Neither a server that is not there nor a refused login gives a
  * connection; the message says why and never repeats the password. */
 static void
@@ -792,6 +879,8 @@ main (int   argc,
   add_for_both ("transactions", test_transactions);
   add_for_both ("unique", test_unique);
   add_for_both ("trigger-refuses", test_trigger_refuses);
+  add_for_both ("mismatch", test_mismatch);
+  add_for_both ("busy", test_busy);
   g_test_add_func ("/db/postgresql/bad-conninfo", test_bad_conninfo);
   g_test_add_func ("/db/sqlite/notify", test_notify_sqlite);
 #ifdef HAVE_LIBPQ

@@ -182,10 +182,12 @@ crs_db_pg_connect (const char  *conninfo,
                    int         *rc,
                    char       **message)
 {
-  /* The connection string first, so that client_encoding after it wins;
-   * the application's name only where the string names none. */
-  const char *const keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
-  const char *const values[] = { conninfo, "CRS Watch", "UTF8", NULL };
+  /* Later keywords win: a connection string may set its own timeout
+   * (libpq would wait for ever), never its own client_encoding; the
+   * application's name only where the string names none. */
+  const char *const keywords[] = { "connect_timeout", "dbname", "fallback_application_name",
+                                   "client_encoding", NULL };
+  const char *const values[] = { "10", conninfo, "CRS Watch", "UTF8", NULL };
   CrsDbPg *pg;
   int setup_rc;
 
@@ -297,17 +299,21 @@ translate_parameters (const char *sql,
 
       if (c == '\'' || c == '"')
         {
-          /* A doubled quote inside is two strings back to back: the
-           * same text comes out. E'...' strings also escape with \. */
+          /* A doubled quote stays inside; E'...' strings also escape
+           * with a backslash. */
           gboolean backslash = (c == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e')
                                 && (p - 1 == sql || !(g_ascii_isalnum (p[-2]) || p[-2] == '_')));
           const char *end = p + 1;
 
-          while (*end != '\0' && *end != c)
+          while (*end != '\0')
             {
-              if (backslash && *end == '\\' && end[1] != '\0')
+              if ((backslash && *end == '\\' && end[1] != '\0')
+                  || (*end == c && end[1] == c))
+                end += 2;
+              else if (*end == c)
+                break;
+              else
                 end++;
-              end++;
             }
           if (*end == c)
             end++;
