@@ -43,25 +43,6 @@ realistic_observation (gint64 patient_id,
   return obs;
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile_ms (GArray *usec,
-               double  p)
-{
-  guint index;
-
-  g_array_sort (usec, compare_gint64);
-  index = (guint) (p * (usec->len - 1) + 0.5);
-  return g_array_index (usec, gint64, index) / 1000.0;
-}
-
 static void
 bench_saves (CrsStore *store,
              guint     n,
@@ -85,8 +66,8 @@ bench_saves (CrsStore *store,
     }
   printf ("  save one observation set (%u saves, ~%u in the database): median %.2f ms, "
           "p99 %.2f ms, max %.2f ms\n",
-          n, total, percentile_ms (usec, 0.5), percentile_ms (usec, 0.99),
-          percentile_ms (usec, 1.0));
+          n, total, crs_bench_percentile_ms (usec, 0.5), crs_bench_percentile_ms (usec, 0.99),
+          crs_bench_percentile_ms (usec, 1.0));
 }
 
 static void
@@ -160,7 +141,7 @@ bench_read (CrsStore   *store,
       rows = list->len;
       g_array_append_val (usec, took);
     }
-  printf ("  %s (%u sets): median %.1f ms (of 7 runs)\n", what, rows, percentile_ms (usec, 0.5));
+  printf ("  %s (%u sets): median %.1f ms (of 7 runs)\n", what, rows, crs_bench_percentile_ms (usec, 0.5));
 }
 
 static void

@@ -23,6 +23,7 @@
 
 #include "crs-bench-data.h"
 #include "crs-test-postgresql.h"
+#include "crs-test-station.h"
 #include "store/crs-patient-record.h"
 #include "store/crs-store.h"
 
@@ -30,25 +31,6 @@
 #define N_OPENS 20
 #define OPEN_SETS 1000
 #define INTERVAL_MS 2000
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* The @percent percentile of @values (sorted here), in milliseconds. */
-static double
-percentile_ms (GArray *values,
-               int     percent)
-{
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_gint64);
-  return g_array_index (values, gint64, MIN (values->len - 1, values->len * percent / 100)) / 1000.0;
-}
 
 static gint64
 add_set (CrsStore *store,
@@ -114,15 +96,9 @@ bench_one_process (const char *name,
     }
 
   printf ("%-10s  save: median %6.2f ms, p95 %6.2f ms   open a patient (%d sets): median %6.2f ms\n",
-          name, percentile_ms (saves, 50), percentile_ms (saves, 95), OPEN_SETS,
-          percentile_ms (opens, 50));
+          name, crs_bench_percentile_ms (saves, 0.5), crs_bench_percentile_ms (saves, 0.95), OPEN_SETS,
+          crs_bench_percentile_ms (opens, 0.5));
 }
-
-typedef struct
-{
-  GSubprocess      *process;
-  GDataInputStream *out;
-} Station;
 
 static void
 bench_stations (const char *name,
@@ -130,59 +106,30 @@ bench_stations (const char *name,
                 guint       seconds,
                 guint       n_stations)
 {
-  g_autofree Station *stations = g_new0 (Station, n_stations);
+  g_autofree CrsTestStation **stations = g_new0 (CrsTestStation *, n_stations);
   g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autoptr(CrsStore) store = NULL;
-  g_autofree char *sets = g_strdup_printf ("%u", MAX (1u, seconds * 1000 / INTERVAL_MS));
-  g_autofree char *interval = g_strdup_printf ("%d", INTERVAL_MS);
   guint failed = 0, deaf = 0, missing = 0;
 
   for (guint i = 0; i < n_stations; i++)
     {
       g_autofree char *station = g_strdup_printf ("%s-%u", name, i + 1);
-      g_autofree char *line = NULL;
-
-      stations[i].process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                              &error, g_getenv ("CRS_TEST_WORKSTATION"), database,
-                                              station, sets, interval, NULL);
-      if (stations[i].process == NULL)
-        g_error ("workstation: %s", error->message);
-      stations[i].out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (stations[i].process));
-      line = g_data_input_stream_read_line_utf8 (stations[i].out, NULL, NULL, NULL);
-      if (g_strcmp0 (line, "ready") != 0)
-        g_error ("workstation %u said: %s", i + 1, line);
+      stations[i] = crs_test_station_start (database, station, MAX (1u, seconds * 1000 / INTERVAL_MS),
+                                            INTERVAL_MS);
     }
   for (guint i = 0; i < n_stations; i++)
-    g_output_stream_write_all (g_subprocess_get_stdin_pipe (stations[i].process), "go\n", 3, NULL,
-                               NULL, NULL);
-
+    crs_test_station_go (stations[i]);
   for (guint i = 0; i < n_stations; i++)
     {
-      char *line;
-      guint heard = 0;
+      guint refused = 0, heard = 0;
 
-      while ((line = g_data_input_stream_read_line_utf8 (stations[i].out, NULL, NULL, NULL)) != NULL)
-        {
-          gint64 id, micro;
-
-          if (sscanf (line, "saved %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &id, &micro) == 2)
-            {
-              g_array_append_val (saved, id);
-              g_array_append_val (latency, micro);
-            }
-          else if (g_str_has_prefix (line, "failed "))
-            failed++;
-          else
-            sscanf (line, "heard %u", &heard);
-          g_free (line);
-        }
+      if (!crs_test_station_finish (stations[i], saved, latency, &refused, &heard))
+        g_error ("workstation %u did not end cleanly", i + 1);
+      failed += refused;
       if (heard == 0)
         deaf++;
-      g_subprocess_wait (stations[i].process, NULL, NULL);
-      g_clear_object (&stations[i].out);
-      g_clear_object (&stations[i].process);
     }
 
   /* Every save a workstation was told of must be in the database. */
@@ -199,8 +146,8 @@ bench_stations (const char *name,
 
   printf ("%-10s  %u workstations, %u s: %u saves, %u failed, %u missing; save median %6.2f ms,"
           " p95 %6.2f ms, max %6.2f ms; %u heard nobody\n",
-          name, n_stations, seconds, saved->len, failed, missing, percentile_ms (latency, 50),
-          percentile_ms (latency, 95), percentile_ms (latency, 100), deaf);
+          name, n_stations, seconds, saved->len, failed, missing, crs_bench_percentile_ms (latency, 0.5),
+          crs_bench_percentile_ms (latency, 0.95), crs_bench_percentile_ms (latency, 1.0), deaf);
 }
 
 int

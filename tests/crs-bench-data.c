@@ -78,3 +78,24 @@ crs_bench_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+double
+crs_bench_percentile_ms (GArray *usec,
+                         double  p)
+{
+  guint index;
+
+  if (usec->len == 0)
+    return 0;
+  g_array_sort (usec, compare_gint64);
+  index = (guint) (p * (usec->len - 1) + 0.5);
+  return g_array_index (usec, gint64, index) / 1000.0;
+}

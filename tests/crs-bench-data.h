@@ -16,6 +16,10 @@ CrsObservation *crs_bench_realistic_set (gint64 patient_id,
 /* The median of @n values (sorted in place). */
 double          crs_bench_median        (double     *values,
                                          guint       n);
+/* The @p quantile (0 to 1) of @usec (gint64 microseconds, sorted in
+ * place), in milliseconds; 0 for none. */
+double          crs_bench_percentile_ms (GArray     *usec,
+                                         double      p);
 /* Removes @path and everything under it. */
 void            crs_bench_remove_tree   (const char *path);
 

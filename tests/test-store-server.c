@@ -12,13 +12,13 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "store/crs-store.h"
 #include "store/crs-store-nurses.h"
 #include "store/crs-store-private.h"
 #include "crs-test-postgresql.h"
+#include "crs-test-station.h"
 #include "crs-test-store-utils.h"
 
 /* A store on a new, empty database; NULL when the test was skipped. */
@@ -245,59 +245,6 @@ test_two_workstations (void)
   assert_double_equal (((CrsObservation *) g_ptr_array_index (sets, 0))->temperature_c, 39.1);
 }
 
-typedef struct
-{
-  GSubprocess      *process;
-  GDataInputStream *out;
-} Station;
-
-static void
-station_start (Station    *station,
-               const char *conninfo,
-               const char *name,
-               guint       sets)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *n = g_strdup_printf ("%u", sets);
-  g_autofree char *line = NULL;
-
-  station->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                       &error, g_getenv ("CRS_TEST_WORKSTATION"), conninfo, name,
-                                       n, "30", NULL);
-  g_assert_no_error (error);
-  station->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (station->process));
-  line = g_data_input_stream_read_line_utf8 (station->out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "ready");
-}
-
-/* Reads the station's report: the ids it was told were saved, and how
- * many outside saves it heard. */
-static void
-station_finish (Station *station,
-                GArray  *saved,
-                guint   *heard)
-{
-  g_autoptr(GError) error = NULL;
-  char *line;
-
-  while ((line = g_data_input_stream_read_line_utf8 (station->out, NULL, NULL, &error)) != NULL)
-    {
-      gint64 id = 0, micro = 0;
-
-      if (sscanf (line, "saved %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &id, &micro) == 2)
-        g_array_append_val (saved, id);
-      else if (sscanf (line, "heard %u", heard) != 1)
-        g_error ("a workstation said: %s", line);
-      g_free (line);
-    }
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (station->process, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&station->out);
-  g_clear_object (&station->process);
-}
-
 static void
 test_two_processes (void)
 {
@@ -305,18 +252,21 @@ test_two_processes (void)
   g_autoptr(CrsStore) store = open_new_ward (&conninfo);
   g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  Station stations[2];
+  CrsTestStation *stations[2];
   guint heard[2] = { 0, 0 };
+  guint failed = 0;
 
   if (store == NULL)
     return;
-  station_start (&stations[0], conninfo, "A", 20);
-  station_start (&stations[1], conninfo, "B", 20);
+  stations[0] = crs_test_station_start (conninfo, "A", 20, 30);
+  stations[1] = crs_test_station_start (conninfo, "B", 20, 30);
   for (guint i = 0; i < 2; i++)
-    g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (stations[i].process),
-                                              "go\n", 3, NULL, NULL, &error));
+    crs_test_station_go (stations[i]);
   for (guint i = 0; i < 2; i++)
-    station_finish (&stations[i], saved, &heard[i]);
+    {
+      g_assert_true (crs_test_station_finish (stations[i], saved, NULL, &failed, &heard[i]));
+      g_assert_cmpuint (failed, ==, 0);
+    }
 
   /* Each heard the other, and every save reported is there, its own. */
   g_assert_cmpuint (heard[0], >=, 1);
