@@ -31,6 +31,8 @@ struct _CrsPreferencesWindow
   AdwEntryRow         *nurse_row;
   AdwComboRow         *temperature_row;
   AdwComboRow         *sort_row;
+  AdwActionRow        *database_now_row;
+  AdwEntryRow         *database_row;
   AdwPreferencesPage  *ward_page;
   AdwEntryRow         *ward_name_row;
   AdwEntryRow         *shift_row;
@@ -184,6 +186,32 @@ shift_apply_cb (CrsPreferencesWindow *self)
   show_shifts (self);
 }
 
+/* The shared ward's address: empty, or a server address without a
+ * password (libpq reads that from ~/.pgpass or the service file). */
+static void
+database_apply_cb (CrsPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->database_row))));
+  const char *problem = NULL;
+
+  if (*text != '\0' && !crs_store_is_server_locator (text))
+    problem = _("This is not a server address. Write it as the IT department gives it, such as "
+                "service=ward3 or postgresql://server/ward3.");
+  else if (*text != '\0' && crs_store_locator_has_password (text))
+    problem = _("Leave the password out: it belongs in ~/.pgpass or the service file.");
+
+  if (problem != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->database_row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (problem));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->database_row), "error");
+  g_settings_set_string (self->settings, "ward-database", text);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Saved. CRS Watch opens it at its next start.")));
+}
+
 static void
 crs_preferences_window_dispose (GObject *object)
 {
@@ -211,6 +239,8 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_page);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, shift_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, database_now_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, policy_group);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_spin);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, capd_spin);
@@ -230,6 +260,7 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, policy_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ward_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, shift_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, database_apply_cb);
 }
 
 static void
@@ -266,6 +297,10 @@ crs_preferences_window_init (CrsPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "ward-sort", self->sort_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, nick_to_position, position_to_nick,
                                 (gpointer) sort_nicks, NULL);
+  {
+    g_autofree char *shared = g_settings_get_string (self->settings, "ward-database");
+    gtk_editable_set_text (GTK_EDITABLE (self->database_row), shared);
+  }
 }
 
 CrsPreferencesWindow *
@@ -279,6 +314,8 @@ crs_preferences_window_new (GtkWindow *parent)
 
   /* Without a ward database there is no ward to set up. */
   gtk_widget_set_visible (GTK_WIDGET (self->ward_page), store != NULL);
+  adw_action_row_set_subtitle (self->database_now_row,
+                               store != NULL ? crs_store_get_path (store) : _("None"));
   if (store != NULL)
     {
       g_autofree char *name = crs_store_get_ward_name (store);
