@@ -182,6 +182,41 @@ expect_refused (CrsDb      *db,
 }
 
 static void
+test_require_tls (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  g_assert_true (crs_store_is_shared (store));
+  g_assert_false (crs_store_get_require_tls (store));
+
+  /* The test server speaks on a Unix socket, never encrypted: turning the
+   * rule on from here would shut this workstation out, so it is refused. */
+  g_assert_false (crs_store_set_require_tls (store, TRUE, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (crs_store_get_require_tls (store));
+
+  /* Turned on elsewhere (here behind the rule's back): this workstation's
+   * unencrypted connection is refused at open, with words. */
+  g_assert_true (crs_store_set_setting (store, "server.require_tls", "on", &error));
+  g_assert_no_error (error);
+  again = crs_store_open (conninfo, &error);
+  g_assert_null (again);
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (error->message, "not encrypted"));
+  g_clear_error (&error);
+
+  /* Off again: it opens. */
+  g_assert_true (crs_store_set_require_tls (store, FALSE, &error));
+  again = open_ok (conninfo);
+}
+
+static void
 test_refusals (void)
 {
   g_autoptr(CrsStore) store = open_new_ward (NULL);
@@ -526,6 +561,7 @@ main (int    argc,
   g_test_add_func ("/store-server/create-and-reopen", test_create_and_reopen);
   g_test_add_func ("/store-server/round-trip", test_round_trip);
   g_test_add_func ("/store-server/refusals", test_refusals);
+  g_test_add_func ("/store-server/require-tls", test_require_tls);
   g_test_add_func ("/store-server/two-workstations", test_two_workstations);
   g_test_add_func ("/store-server/two-processes", test_two_processes);
   g_test_add_func ("/store-server/amend-conflict", test_amend_conflict);

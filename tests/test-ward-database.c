@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "crs-test-gtk-utils.h"
+#ifdef HAVE_LIBPQ
+#include "crs-test-postgresql.h"
+#endif
 #include "gui/crs-application.h"
 #include "gui/crs-preferences-window.h"
 #include "store/crs-store.h"
@@ -72,6 +75,9 @@ setting_body (CrsApplication *app)
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (now)), ==, ward_path);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, ward_path);
+  /* A file has no connection to encrypt: no such rule offered. */
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (prefs),
+                                                    "Require an encrypted connection")));
 
   /* Not a server address, or one with a password: refused, kept as was. */
   apply (row, "ward3.sqlite");
@@ -133,6 +139,48 @@ test_password_refused (void)
   crs_test_run_application (args, password_body);
 }
 
+#ifdef HAVE_LIBPQ
+/* A shared ward: Preferences offers the rule, and refuses it from this
+ * workstation, whose connection (a Unix socket) is not encrypted. */
+static void
+server_body (CrsApplication *app)
+{
+  CrsStore *store = crs_application_get_store (app);
+  GtkWindow *prefs;
+  GtkWidget *row;
+  GtkSwitch *toggle;
+
+  g_assert_nonnull (store);
+  g_assert_true (crs_store_is_shared (store));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  CRS_TEST_WAIT_UNTIL (crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW) != NULL);
+  prefs = crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW);
+  row = find_row (GTK_WIDGET (prefs), "Require an encrypted connection");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  g_assert_false (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_false (crs_store_get_require_tls (store));
+
+  gtk_window_destroy (prefs);
+  crs_test_close_all (app);
+}
+
+static void
+test_server (void)
+{
+  g_autofree char *conninfo = crs_test_postgresql_shared_database ();
+  const char *args[] = { "--db", NULL, NULL };
+
+  if (conninfo == NULL)
+    return;
+  args[1] = conninfo;
+  crs_test_run_application (args, server_body);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +191,14 @@ main (int   argc,
 
   g_test_add_func ("/ward-database/setting", test_setting);
   g_test_add_func ("/ward-database/password-refused", test_password_refused);
-  return g_test_run ();
+#ifdef HAVE_LIBPQ
+  g_test_add_func ("/ward-database/server", test_server);
+#endif
+  {
+    int status = g_test_run ();
+#ifdef HAVE_LIBPQ
+    crs_test_postgresql_shared_stop ();
+#endif
+    return status;
+  }
 }

@@ -36,6 +36,8 @@ struct _CrsPreferencesWindow
   AdwPreferencesPage  *ward_page;
   AdwEntryRow         *ward_name_row;
   AdwEntryRow         *shift_row;
+  AdwActionRow        *require_tls_row;
+  GtkSwitch           *require_tls_switch;
   AdwPreferencesGroup *policy_group;
   GtkSpinButton       *hypotension_spin;
   GtkSpinButton       *capd_spin;
@@ -186,6 +188,23 @@ shift_apply_cb (CrsPreferencesWindow *self)
   show_shifts (self);
 }
 
+/* A shared ward's rule for every workstation; refused (and shown as it
+ * is) from a workstation whose own connection is not encrypted. */
+static void
+require_tls_cb (CrsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = gtk_switch_get_active (self->require_tls_switch);
+
+  if (self->loading || self->store == NULL)
+    return;
+  if (!crs_store_set_require_tls (self->store, wanted, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  self->loading = TRUE;
+  gtk_switch_set_active (self->require_tls_switch, crs_store_get_require_tls (self->store));
+  self->loading = FALSE;
+}
+
 /* The shared ward's address: empty, or a server address without a
  * password (libpq reads that from ~/.pgpass or the service file). */
 static void
@@ -240,6 +259,8 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, ward_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, shift_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, database_now_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, require_tls_row);
+  gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, require_tls_switch);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, policy_group);
   gtk_widget_class_bind_template_child (widget_class, CrsPreferencesWindow, hypotension_spin);
@@ -261,6 +282,7 @@ crs_preferences_window_class_init (CrsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ward_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, shift_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, database_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, require_tls_cb);
 }
 
 static void
@@ -324,6 +346,10 @@ crs_preferences_window_new (GtkWindow *parent)
       gtk_editable_set_text (GTK_EDITABLE (self->ward_name_row), name != NULL ? name : "");
       show_shifts (self);
       show_policy (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->require_tls_row), crs_store_is_shared (store));
+      self->loading = TRUE;
+      gtk_switch_set_active (self->require_tls_switch, crs_store_get_require_tls (store));
+      self->loading = FALSE;
       /* Accounts and sign-in: for a ward administrator, or anyone while
        * sign-in is off. */
       if (crs_sign_in_page_allowed (store))

@@ -876,6 +876,12 @@ crs_db_pg_is_connected (CrsDbPg *pg)
   return read_input (pg);
 }
 
+gboolean
+crs_db_pg_is_encrypted (CrsDbPg *pg)
+{
+  return PQsslInUse (pg->conn) == 1;
+}
+
 int
 crs_db_pg_reconnect (CrsDbPg *pg)
 {

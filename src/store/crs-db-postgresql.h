@@ -56,6 +56,7 @@ int         crs_db_pg_notify             (CrsDbPg      *pg,
 int         crs_db_pg_take_notifications (CrsDbPg      *pg,
                                           guint        *count);
 gboolean    crs_db_pg_is_connected       (CrsDbPg      *pg);
+gboolean    crs_db_pg_is_encrypted       (CrsDbPg      *pg);
 int         crs_db_pg_reconnect          (CrsDbPg      *pg);
 
 G_END_DECLS

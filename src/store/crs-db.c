@@ -435,6 +435,16 @@ crs_db_take_notifications (CrsDb *db,
 }
 
 gboolean
+crs_db_is_encrypted (CrsDb *db)
+{
+#ifdef HAVE_LIBPQ
+  if (IS_PG (db))
+    return crs_db_pg_is_encrypted (db->pg);
+#endif
+  return FALSE;
+}
+
+gboolean
 crs_db_is_connected (CrsDb *db)
 {
 #ifdef HAVE_LIBPQ

@@ -131,6 +131,9 @@ int         crs_db_notify            (CrsDb        *db,
  * counted). SQLITE_IOERR when the connection is lost. */
 int         crs_db_take_notifications (CrsDb       *db,
                                        guint       *count);
+/* TRUE when a PostgreSQL connection is encrypted (TLS); FALSE for SQLite,
+ * which has no connection to encrypt. */
+gboolean    crs_db_is_encrypted      (CrsDb        *db);
 /* FALSE when a PostgreSQL connection was lost; always TRUE for SQLite. */
 gboolean    crs_db_is_connected      (CrsDb        *db);
 /* Connects again after a loss (PostgreSQL; LISTENs again). SQLITE_OK

@@ -37,6 +37,19 @@ crs_store_locator_has_password (const char *locator)
 }
 
 gboolean
+crs_store_refuse_unless_server (CrsStore  *self,
+                                GError   **error)
+{
+  if (crs_store_is_server (self))
+    return TRUE;
+  g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+               _("The ward database %s is a file on this workstation: it has no connection "
+                 "to encrypt."),
+               self->path);
+  return FALSE;
+}
+
+gboolean
 crs_store_refuse_on_server (CrsStore  *self,
                             GError   **error)
 {
@@ -48,6 +61,48 @@ crs_store_refuse_on_server (CrsStore  *self,
                  "Watch."),
                self->path);
   return FALSE;
+}
+
+#define KEY_REQUIRE_TLS "server.require_tls"
+
+gboolean
+crs_store_is_shared (CrsStore *self)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  return crs_store_is_server (self);
+}
+
+gboolean
+crs_store_get_require_tls (CrsStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  if (!crs_store_is_server (self))
+    return FALSE;
+  value = crs_store_get_setting (self, KEY_REQUIRE_TLS);
+  return g_strcmp0 (value, "on") == 0;
+}
+
+gboolean
+crs_store_set_require_tls (CrsStore  *self,
+                           gboolean   required,
+                           GError   **error)
+{
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+
+  if (!crs_store_refuse_unless_server (self, error))
+    return FALSE;
+  if (required && !crs_db_is_encrypted (self->db))
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
+                   _("This workstation's connection to %s is not encrypted, so it would be "
+                     "shut out at once. Turn this on from a workstation whose connection "
+                     "is encrypted (sslmode=verify-full in its service file)."),
+                   self->path);
+      return FALSE;
+    }
+  return crs_store_set_setting (self, KEY_REQUIRE_TLS, required ? "on" : "off", error);
 }
 
 static char *
@@ -125,6 +180,17 @@ crs_store_open_server (const char  *conninfo,
                    _("The ward database %s has lost its ward id; it was changed outside CRS "
                      "Watch. Nothing was changed; ask the ward's IT administrator to restore "
                      "it from the server's backup."),
+                   self->path);
+      return NULL;
+    }
+
+  if (crs_store_get_require_tls (self) && !crs_db_is_encrypted (db))
+    {
+      g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNSAFE,
+                   _("The ward requires an encrypted connection to its database, but the "
+                     "connection to %s is not encrypted. Nothing was opened; ask the ward's "
+                     "IT administrator to turn on TLS (sslmode=verify-full in the service "
+                     "file)."),
                    self->path);
       return NULL;
     }

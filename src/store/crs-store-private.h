@@ -148,6 +148,9 @@ gboolean  crs_store_is_server      (CrsStore    *self);
  * the file checks): a server is the business of its administrator. */
 gboolean  crs_store_refuse_on_server (CrsStore  *self,
                                       GError   **error);
+/* FALSE with a message for what only a server has. */
+gboolean  crs_store_refuse_unless_server (CrsStore  *self,
+                                          GError   **error);
 /* Connects again to the server after a loss; TRUE for SQLite. */
 gboolean  crs_store_ensure_connected (CrsStore  *self,
                                       GError   **error);

@@ -92,6 +92,16 @@ gboolean    crs_store_migrate_to_server   (const char         *from_path,
                                            const char         *to_locator,
                                            CrsStoreMigration  *report,
                                            GError            **error);
+/* TRUE when the ward is on a PostgreSQL server shared by workstations. */
+gboolean    crs_store_is_shared           (CrsStore        *self);
+/* The ward setting server.require_tls ("on"/"off", missing = off): a
+ * shared ward that requires it is opened only over an encrypted (TLS)
+ * connection. It can be turned on only over one, so that the workstation
+ * turning it on is not shut out at once. */
+gboolean    crs_store_get_require_tls     (CrsStore        *self);
+gboolean    crs_store_set_require_tls     (CrsStore        *self,
+                                           gboolean         required,
+                                           GError         **error);
 /* TRUE when a server @locator carries a password itself: settings and
  * command lines must not (libpq reads it from ~/.pgpass). */
 gboolean    crs_store_locator_has_password (const char     *locator);
