@@ -216,6 +216,45 @@ test_require_tls (void)
   again = open_ok (conninfo);
 }
 
+/* `check` on a server: the audit chain, checked; a row changed behind
+ * the triggers' back (by the server's superuser) breaks it there. */
+static void
+test_check_chain (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  const char *argv[] = { g_getenv ("CRS_WATCH_CLI"), "check", "--db", NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 patient_id;
+  int status = -1;
+
+  if (store == NULL)
+    return;
+  argv[3] = conninfo;
+  patient_id = add_patient (store, "MRN-30", "9");
+  save_observation (store, patient_id, 1700000000, 38.1);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Audit chain: ok (2 rows)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (crs_db_exec (crs_store_get_connection (store),
+                                "ALTER TABLE audit DISABLE TRIGGER audit_no_update;"
+                                "UPDATE audit SET author = 'someone else' WHERE id = 2;"
+                                "ALTER TABLE audit ENABLE TRIGGER audit_no_update"), ==, SQLITE_OK);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Audit chain: broken at row 2"));
+  g_assert_nonnull (strstr (err, "changed, removed or added outside CRS Watch"));
+}
+
 static void
 test_refusals (void)
 {
@@ -561,6 +600,7 @@ main (int    argc,
   g_test_add_func ("/store-server/create-and-reopen", test_create_and_reopen);
   g_test_add_func ("/store-server/round-trip", test_round_trip);
   g_test_add_func ("/store-server/refusals", test_refusals);
+  g_test_add_func ("/store-server/check-chain", test_check_chain);
   g_test_add_func ("/store-server/require-tls", test_require_tls);
   g_test_add_func ("/store-server/two-workstations", test_two_workstations);
   g_test_add_func ("/store-server/two-processes", test_two_processes);

@@ -75,6 +75,31 @@ crs_cli_check (int    argc,
     printf (_("Ward: %s\n"), ward_id != NULL ? ward_id : _("(no id before version 4)"));
   }
 
+  /* A server's files, schema and records are its administrator's to
+   * check (pg_amcheck); the audit chain is checked here. */
+  if (crs_store_is_shared (store))
+    {
+      gint64 rows = 0, break_at = 0;
+
+      printf ("%s\n", _("Integrity: the server's, checked by its administrator (pg_amcheck)"));
+      if (!crs_store_verify_audit_chain (store, &rows, &break_at, &error))
+        {
+          g_printerr ("crs-watch-cli check: %s\n", error->message);
+          return 1;
+        }
+      if (break_at == 0)
+        {
+          printf (_("Audit chain: ok (%'" PRId64 " rows)\n"), rows);
+          return 0;
+        }
+      printf (_("Audit chain: broken at row %'" PRId64 "\n"), break_at);
+      g_printerr (_("crs-watch-cli check: the audit log's hash chain breaks at audit row %"
+                    PRId64 ": that row was changed, removed or added outside CRS "
+                    "Watch\n"),
+                  break_at);
+      return 1;
+    }
+
   if (!crs_store_check_integrity (store, &error))
     {
       printf ("%s\n", _("Integrity: problems found"));

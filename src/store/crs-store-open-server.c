@@ -66,6 +66,21 @@ crs_store_refuse_on_server (CrsStore  *self,
 #define KEY_REQUIRE_TLS "server.require_tls"
 
 gboolean
+crs_store_verify_audit_chain (CrsStore  *self,
+                              gint64    *rows,
+                              gint64    *break_at,
+                              GError   **error)
+{
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  rc = crs_store_audit_verify_chain (self->db, 0, rows, break_at);
+  if (rc != SQLITE_OK)
+    return crs_store_fail (self, rc, _("read the audit log"), error);
+  return TRUE;
+}
+
+gboolean
 crs_store_is_shared (CrsStore *self)
 {
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);

@@ -92,6 +92,13 @@ gboolean    crs_store_migrate_to_server   (const char         *from_path,
                                            const char         *to_locator,
                                            CrsStoreMigration  *report,
                                            GError            **error);
+/* Checks the whole audit log's hash chain, on a file or a server:
+ * *@break_at is the first row where it breaks, 0 when it holds; *@rows
+ * the rows checked. */
+gboolean    crs_store_verify_audit_chain  (CrsStore        *self,
+                                           gint64          *rows,
+                                           gint64          *break_at,
+                                           GError         **error);
 /* TRUE when the ward is on a PostgreSQL server shared by workstations. */
 gboolean    crs_store_is_shared           (CrsStore        *self);
 /* The ward setting server.require_tls ("on"/"off", missing = off): a
