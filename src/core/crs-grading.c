@@ -196,16 +196,17 @@ crs_grading_compute (CrsGrading              *grading,
   grading->prompts = compute_prompts (observation);
 }
 
-CrsGrading *
-crs_grading_new (CrsObservation          *observation,
-                 const CrsGradingContext *context,
-                 const CrsWardPolicy     *policy)
+/* The numbers and the words; @all_words FALSE leaves out what the
+ * reason line does not read (guidance, red flags in words, prompts). */
+static CrsGrading *
+grading_new (CrsObservation          *observation,
+             const CrsGradingContext *context,
+             const CrsWardPolicy     *policy,
+             gboolean                 all_words)
 {
   CrsGradingContext default_context;
   CrsWardPolicy default_policy;
   CrsGrading *grading;
-
-  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
 
   if (context == NULL)
     {
@@ -227,8 +228,6 @@ crs_grading_new (CrsObservation          *observation,
   grading->icans_missing = g_ptr_array_new_with_free_func (g_free);
   grading->news2_missing = g_ptr_array_new_with_free_func (g_free);
   grading->news2_reasons = g_ptr_array_new_with_free_func (g_free);
-  grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
-  grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
 
   crs_grade_crs_describe (grading, observation, context, policy);
   crs_grade_icans_describe (grading, observation, policy);
@@ -241,6 +240,11 @@ crs_grading_new (CrsObservation          *observation,
       pews_context.previous_acvpu = context->previous_acvpu;
       grading->pews_words = crs_pews_new_from_score (&grading->pews, observation, &pews_context);
     }
+  if (!all_words)
+    return grading;
+
+  grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
+  grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
   crs_red_flags_describe (grading, observation);
   crs_guidance_describe (grading, context, policy);
   for (guint p = 0; p < CRS_PROMPT_N_KINDS; p++)
@@ -248,6 +252,24 @@ crs_grading_new (CrsObservation          *observation,
       crs_strv_add (grading->prompts_text, prompt_text ((CrsPrompt) p, grading->icans_by_capd));
 
   return grading;
+}
+
+CrsGrading *
+crs_grading_new (CrsObservation          *observation,
+                 const CrsGradingContext *context,
+                 const CrsWardPolicy     *policy)
+{
+  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
+  return grading_new (observation, context, policy, TRUE);
+}
+
+CrsGrading *
+crs_grading_new_for_reason (CrsObservation          *observation,
+                            const CrsGradingContext *context,
+                            const CrsWardPolicy     *policy)
+{
+  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
+  return grading_new (observation, context, policy, FALSE);
 }
 
 void

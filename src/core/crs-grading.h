@@ -254,6 +254,13 @@ void        crs_grading_compute (CrsGrading              *grading,
 CrsGrading *crs_grading_new     (CrsObservation          *observation,
                                  const CrsGradingContext *context,
                                  const CrsWardPolicy     *policy);
+/* Only the words crs_grading_to_reason_line() reads: the reasons and
+ * what is missing of each scale, and a child's pews_words. The guidance,
+ * red_flags and prompts_text stay NULL. For the grade CSV, which writes
+ * nothing else, a row at a time. */
+CrsGrading *crs_grading_new_for_reason (CrsObservation          *observation,
+                                        const CrsGradingContext *context,
+                                        const CrsWardPolicy     *policy);
 void        crs_grading_free    (CrsGrading              *grading);
 
 CrsCertainty crs_grading_crs_certainty   (const CrsGrading *grading);

@@ -66,6 +66,8 @@
 #define OUTPUT_FLUSH_BYTES (64 * 1024)
 /* A value echoed in a message is cut after this many characters. */
 #define ECHO_MAX_CHARS 40
+/* A cell's value is copied to the stack when it is shorter than this. */
+#define CELL_BYTES 64
 
 typedef enum {
   COL_ID,
@@ -621,13 +623,26 @@ crs_grade_csv_parse_row (CrsGradeCsv        *self,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      g_autofree char *text = NULL;
+      char small[CELL_BYTES];
+      g_autofree char *large = NULL;
+      const char *start, *end;
+      char *text;
 
       if (self->index[c] < 0 || c == COL_ID)
         continue;
-      text = g_strstrip (g_strdup (fields[self->index[c]]));
-      if (*text == '\0')
+      /* The value without the spaces around it (as g_strstrip), copied
+       * into @small when it fits: a row allocates nothing here. */
+      start = fields[self->index[c]];
+      while (g_ascii_isspace (*start))
+        start++;
+      end = start + strlen (start);
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      if (end == start)
         continue;   /* blank = not recorded */
+      text = (gsize) (end - start) < sizeof small ? small : (large = g_malloc (end - start + 1));
+      memcpy (text, start, end - start);
+      text[end - start] = '\0';
       parse_field (&row, (Column) c, text, observation, context);
     }
 
@@ -783,7 +798,7 @@ crs_grade_csv_run (GInputStream          *input,
       g_ptr_array_set_size (problems, 0);
       if (crs_grade_csv_parse_row (grade_csv, fields, n_fields, observation, &context, problems))
         {
-          g_autoptr(CrsGrading) grading = crs_grading_new (observation, &context, &grade_csv->policy);
+          g_autoptr(CrsGrading) grading = crs_grading_new_for_reason (observation, &context, &grade_csv->policy);
           crs_grade_csv_append_graded (buffer, id, grading);
         }
       else
