@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "crs-format.h"
 #include "crs-validate.h"
@@ -110,6 +111,140 @@ crs_format_join (GPtrArray *items)
   /* TRANSLATORS: joins the last item of a list, e.g. "fever, hypotension and a face mask" */
   return g_strdup_printf (C_("list", "%s and %s"), head,
                           (const char *) g_ptr_array_index (items, items->len - 1));
+}
+
+char *
+crs_format_int (char buffer[CRS_FORMAT_INT_BYTES],
+                int  value)
+{
+  char digits[CRS_FORMAT_INT_BYTES];
+  unsigned int magnitude = value < 0 ? 0u - (unsigned int) value : (unsigned int) value;
+  guint n = 0, i = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    buffer[i++] = '-';
+  while (n > 0)
+    buffer[i++] = digits[--n];
+  buffer[i] = '\0';
+  return buffer;
+}
+
+/* crs_format_append() from the @next-th argument on (for the unnumbered
+ * directives). */
+static void
+append_from (GString            *out,
+             const char         *format,
+             const char * const *args,
+             guint               n_args,
+             guint               next)
+{
+  const char *p = format;
+
+  while (*p != '\0')
+    {
+      const char *percent = strchr (p, '%');
+      const char *q;
+      guint index;
+
+      if (percent == NULL)
+        {
+          g_string_append (out, p);
+          return;
+        }
+      g_string_append_len (out, p, percent - p);
+      q = percent + 1;
+      if (*q == '%')
+        {
+          g_string_append_c (out, '%');
+          p = q + 1;
+          continue;
+        }
+      index = next++;
+      if (g_ascii_isdigit (*q))
+        {
+          const char *digits = q;
+          guint number = 0;
+
+          while (g_ascii_isdigit (*q))
+            number = number * 10 + (guint) (*q++ - '0');
+          if (*q == '$' && number >= 1)
+            {
+              index = number - 1;
+              q++;
+            }
+          else
+            q = digits;
+        }
+      if ((*q == 's' || *q == 'd') && index < n_args)
+        {
+          g_string_append (out, args[index]);
+          p = q + 1;
+        }
+      else
+        {
+          /* Not a directive this takes (the formats given never have
+           * one): written as it stands. */
+          g_string_append_c (out, '%');
+          p = percent + 1;
+        }
+    }
+}
+
+void
+crs_format_append (GString            *out,
+                   const char         *format,
+                   const char * const *args,
+                   guint               n_args)
+{
+  append_from (out, format, args, n_args, 0);
+}
+
+/* The part of a list format after its first %s, when the head comes
+ * first ("%s, %s", "%1$s und %2$s"); NULL when it does not. */
+static const char *
+after_head (const char *format)
+{
+  if (g_str_has_prefix (format, "%s"))
+    return format + 2;
+  if (g_str_has_prefix (format, "%1$s"))
+    return format + 4;
+  return NULL;
+}
+
+void
+crs_format_append_join (GString   *out,
+                        GPtrArray *items)
+{
+  /* TRANSLATORS: joins items of a list except the last, e.g. "fever, low blood pressure" */
+  const char *middle = C_("list", "%s, %s");
+  /* TRANSLATORS: joins the last item of a list, e.g. "fever, hypotension and a face mask" */
+  const char *last = C_("list", "%s and %s");
+  const char *middle_rest = after_head (middle);
+  const char *last_rest = after_head (last);
+
+  if (items == NULL || items->len == 0)
+    return;
+  if (middle_rest == NULL || last_rest == NULL)
+    {
+      /* A language that puts the list's head after the item: the
+       * list is worded as crs_format_join() words it. */
+      g_autofree char *joined = crs_format_join (items);
+      g_string_append (out, joined);
+      return;
+    }
+  g_string_append (out, g_ptr_array_index (items, 0));
+  for (guint i = 1; i < items->len; i++)
+    {
+      const char *args[2] = { NULL, g_ptr_array_index (items, i) };
+
+      append_from (out, i + 1 < items->len ? middle_rest : last_rest, args, 2, 1);
+    }
 }
 
 static GDate *

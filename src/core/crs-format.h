@@ -45,6 +45,23 @@ char *crs_format_flow        (double l_min);
 char *crs_format_duration    (int    minutes);
 /* Items joined as a sentence list: "a", "a and b", "a, b and c". */
 char *crs_format_join        (GPtrArray *items);
+/* The same list appended to @out, without a string per item. */
+void  crs_format_append_join (GString   *out,
+                              GPtrArray *items);
+/* Appends @format to @out with each %s or %d (or numbered, %2$s) replaced
+ * by the next (or that) string of @args, and %% by %: for translated
+ * formats whose only directives are %s and %d, the numbers written out
+ * first with crs_format_int() (a %d reads the same in every locale).
+ * What printf would write, without its cost. */
+void  crs_format_append      (GString            *out,
+                              const char         *format,
+                              const char * const *args,
+                              guint               n_args);
+/* @value in decimal digits, as printf's %d writes it, into @buffer;
+ * returns @buffer. */
+#define CRS_FORMAT_INT_BYTES 12
+char *crs_format_int         (char               buffer[CRS_FORMAT_INT_BYTES],
+                              int                 value);
 
 /* A time of day as a chart shows it: "14:05" today, "Yesterday 14:05",
  * "3 Mar 14:05" otherwise (local time, 24-hour clock of ward charts). */

@@ -535,63 +535,84 @@ crs_pews_free (CrsPews *pews)
   g_free (pews);
 }
 
-char *
-crs_pews_summary (const CrsPews *pews)
+void
+crs_pews_append_summary (GString       *line,
+                         const CrsPews *pews)
 {
-  g_autoptr(GString) line = NULL;
+  g_autoptr(GString) level_text = NULL;
   g_autoptr(GPtrArray) trigger_texts = NULL;
-  g_autofree char *level_text = NULL;
+  char number[CRS_FORMAT_INT_BYTES];
 
-  g_return_val_if_fail (pews != NULL, NULL);
+  g_return_if_fail (line != NULL);
+  g_return_if_fail (pews != NULL);
 
-  line = g_string_new (NULL);
-  trigger_texts = g_ptr_array_new ();
-
+  level_text = g_string_sized_new (64);
   if (pews->level_at_least)
     /* TRANSLATORS: a level that missing parameters may raise, e.g. "at least low" */
-    level_text = g_strdup_printf (_("at least %s"), crs_pews_level_label (pews->level));
+    crs_format_append (level_text, _("at least %s"), (const char *[]) { crs_pews_level_label (pews->level) }, 1);
   else
-    level_text = g_strdup (crs_pews_level_label (pews->level));
+    g_string_append (level_text, crs_pews_level_label (pews->level));
 
   if (pews->complete && pews->level == pews->score_level)
     /* TRANSLATORS: PEWS total and level, e.g. "PEWS 6 (medium)" */
-    g_string_append_printf (line, _("PEWS %d (%s)"), pews->total, level_text);
+    crs_format_append (line, _("PEWS %d (%s)"),
+                       (const char *[]) { crs_format_int (number, pews->total), level_text->str }, 2);
   else if (pews->complete)
     /* TRANSLATORS: PEWS total and the level a trigger raised, e.g. "PEWS 2, level high" */
-    g_string_append_printf (line, _("PEWS %d, level %s"), pews->total, level_text);
+    crs_format_append (line, _("PEWS %d, level %s"),
+                       (const char *[]) { crs_format_int (number, pews->total), level_text->str }, 2);
   else if (pews->level == pews->score_level)
     /* TRANSLATORS: a partial PEWS, e.g. "PEWS at least 4 (at least low)" */
-    g_string_append_printf (line, _("PEWS at least %d (%s)"), pews->total_at_least, level_text);
+    crs_format_append (line, _("PEWS at least %d (%s)"),
+                       (const char *[]) { crs_format_int (number, pews->total_at_least), level_text->str }, 2);
   else
     /* TRANSLATORS: a partial PEWS and the level a trigger raised, e.g. "PEWS at least 2, level at least high" */
-    g_string_append_printf (line, _("PEWS at least %d, level %s"), pews->total_at_least, level_text);
+    crs_format_append (line, _("PEWS at least %d, level %s"),
+                       (const char *[]) { crs_format_int (number, pews->total_at_least), level_text->str }, 2);
 
   if (pews->reasons->len > 0)
     {
-      g_autofree char *reasons = crs_format_join (pews->reasons);
-      g_string_append_printf (line, ": %s", reasons);
+      g_string_append (line, ": ");
+      crs_format_append_join (line, pews->reasons);
     }
-  for (guint i = 0; i < pews->triggers->len; i++)
-    g_ptr_array_add (trigger_texts, ((CrsPewsTrigger *) g_ptr_array_index (pews->triggers, i))->text);
-  if (trigger_texts->len > 0)
+  if (pews->triggers->len > 0)
     {
-      g_autofree char *triggers = crs_format_join (trigger_texts);
+      trigger_texts = g_ptr_array_sized_new (pews->triggers->len);
+      for (guint i = 0; i < pews->triggers->len; i++)
+        g_ptr_array_add (trigger_texts, ((CrsPewsTrigger *) g_ptr_array_index (pews->triggers, i))->text);
+      g_string_truncate (level_text, 0);
+      crs_format_append_join (level_text, trigger_texts);
       /* TRANSLATORS: appended to a PEWS summary: the non-score triggers */
-      g_string_append_printf (line, _("; triggered by %s"), triggers);
+      crs_format_append (line, _("; triggered by %s"), (const char *[]) { level_text->str }, 1);
     }
   if (pews->missing->len > 0)
     {
-      g_autofree char *missing = crs_format_join (pews->missing);
+      g_string_truncate (level_text, 0);
+      crs_format_append_join (level_text, pews->missing);
       /* TRANSLATORS: appended to a PEWS summary */
-      g_string_append_printf (line, _("; not recorded: %s"), missing);
+      crs_format_append (line, _("; not recorded: %s"), (const char *[]) { level_text->str }, 1);
     }
   if (pews->band_chosen)
     /* TRANSLATORS: appended to a PEWS summary, e.g. "; 1–4 years chart, chosen by the nurse" */
-    g_string_append_printf (line, _("; %s chart, chosen by the nurse"), crs_pews_band_label (pews->band));
+    crs_format_append (line, _("; %s chart, chosen by the nurse"),
+                       (const char *[]) { crs_pews_band_label (pews->band) }, 1);
   if (pews->band_note != NULL)
-    g_string_append_printf (line, "; %s", pews->band_note);
+    {
+      g_string_append (line, "; ");
+      g_string_append (line, pews->band_note);
+    }
+}
 
-  return g_string_free (g_steal_pointer (&line), FALSE);
+char *
+crs_pews_summary (const CrsPews *pews)
+{
+  GString *line;
+
+  g_return_val_if_fail (pews != NULL, NULL);
+
+  line = g_string_sized_new (256);
+  crs_pews_append_summary (line, pews);
+  return g_string_free (line, FALSE);
 }
 
 char *

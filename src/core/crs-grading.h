@@ -279,6 +279,9 @@ void         crs_grading_stamp           (const CrsGrading *grading,
 
 /* One line naming the findings behind each grade (the CSV "reason"). */
 char       *crs_grading_to_reason_line (const CrsGrading *grading);
+/* The same line appended to @out (the CSV writes a row at a time). */
+void        crs_grading_append_reason_line (GString          *out,
+                                            const CrsGrading *grading);
 /* One sentence per scale, for the screen: "Grade 3: fever 39.1 °C and one
  * vasopressor", "At least grade 2: ... (not recorded: oxygen)", "Not
  * determined: temperature not recorded". */

@@ -675,8 +675,9 @@ crs_grade_csv_append_graded (GString          *out,
                              const char       *id,
                              const CrsGrading *grading)
 {
-  g_autofree char *reason = crs_grading_to_reason_line (grading);
+  g_autoptr(GString) reason = g_string_sized_new (512);
 
+  crs_grading_append_reason_line (reason, grading);
   crs_csv_append_field (out, id);
   g_string_append_c (out, ',');
   /* A lower bound ("at least 3") goes in the grade column; the reason
@@ -691,7 +692,7 @@ crs_grade_csv_append_graded (GString          *out,
   g_string_append_c (out, ',');
   g_string_append (out, crs_grading_has_red_flag (grading) ? "yes" : "no");
   g_string_append_c (out, ',');
-  crs_csv_append_field (out, reason);
+  crs_csv_append_field (out, reason->str);
   g_string_append (out, ",,");
   /* PEWS for a child: the total and its level, both blank when a
    * parameter is missing (the reason gives what was recorded). */
