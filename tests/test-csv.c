@@ -179,6 +179,10 @@ test_write_field (void)
     { "two\nlines", "\"two\nlines\"" },
     { "cr\r", "\"cr\r\"" },
     { "39.1 °C", "39.1 °C" },
+    { "\"", "\"\"\"\"" },
+    { "\"\"", "\"\"\"\"\"\"" },
+    { "end \"", "\"end \"\"\"" },
+    { "a, \"b\" and \"c\"\r\n", "\"a, \"\"b\"\" and \"\"c\"\"\r\n\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -188,6 +192,18 @@ test_write_field (void)
 
       crs_csv_append_field (out, cases[i].in);
       g_assert_cmpstr (out->str, ==, cases[i].out);
+
+      /* A field written straight into the buffer and quoted there
+       * comes out the same, after what the buffer held. */
+      if (cases[i].in != NULL)
+        {
+          g_autoptr(GString) in_place = g_string_new ("x,\"y\",");
+          g_autofree char *expected = g_strconcat ("x,\"y\",", cases[i].out, NULL);
+
+          g_string_append (in_place, cases[i].in);
+          crs_csv_quote_from (in_place, strlen ("x,\"y\","));
+          g_assert_cmpstr (in_place->str, ==, expected);
+        }
 
       /* What is written reads back the same. */
       if (cases[i].in != NULL && cases[i].in[0] != '\0')

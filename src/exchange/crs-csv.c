@@ -365,11 +365,35 @@ crs_csv_append_field (GString    *out,
       return;
     }
   g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
+  for (const char *p = value;;)
     {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
+      const char *quote = strchr (p, '"');
+
+      if (quote == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      /* The quote, then the same quote again. */
+      g_string_append_len (out, p, quote - p + 1);
+      g_string_append_c (out, '"');
+      p = quote + 1;
     }
+  g_string_append_c (out, '"');
+}
+
+void
+crs_csv_quote_from (GString *out,
+                    gsize    start)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (start <= out->len);
+
+  if (strpbrk (out->str + start, ",\"\r\n") == NULL)
+    return;
+  g_string_insert_c (out, (gssize) start, '"');
+  for (gsize i = start + 1; i < out->len; i++)
+    if (out->str[i] == '"')
+      g_string_insert_c (out, (gssize) ++i, '"');
   g_string_append_c (out, '"');
 }

@@ -276,6 +276,49 @@ is_decimal (const char *text,
   return digits;
 }
 
+/* The value of @text, which is_decimal() accepted, as g_ascii_strtod()
+ * reads it. Up to 15 significant digits and 22 decimals the digits are an
+ * integer below 2^53 and the power of ten is exact, so one division
+ * rounds it once, as strtod does (Clinger's fast path); longer values go
+ * to g_ascii_strtod(). */
+static double
+decimal_value (const char *text)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *p = text;
+  gboolean negative = FALSE;
+  gboolean point = FALSE;
+  guint64 digits = 0;
+  guint significant = 0;
+  guint decimals = 0;
+  double value;
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          point = TRUE;
+          continue;
+        }
+      if (point)
+        decimals++;
+      if (digits == 0 && *p == '0')
+        continue;
+      if (++significant > 15)
+        return g_ascii_strtod (text, NULL);
+      digits = digits * 10 + (guint64) (*p - '0');
+    }
+  if (decimals >= G_N_ELEMENTS (powers))
+    return g_ascii_strtod (text, NULL);
+  value = (double) digits / powers[decimals];
+  return negative ? -value : value;
+}
+
 typedef struct
 {
   CrsGradeCsv *self;
@@ -313,7 +356,7 @@ parse_number (Row        *row,
               double     *out)
 {
   const CrsFieldRange *range = crs_field_range ((CrsField) columns[column].field);
-  g_autofree char *shown = echo (text);
+  g_autofree char *shown = NULL;
   double value;
 
   g_assert (columns[column].field != NO_FIELD);
@@ -321,6 +364,8 @@ parse_number (Row        *row,
   if (!is_decimal (text, FALSE))
     {
       g_autofree char *with_point = g_strdelimit (g_strdup (text), ",", '.');
+
+      shown = echo (text);
 
       if (strchr (text, ',') != NULL && is_decimal (with_point, FALSE))
         problem (row, column, _("'%s' is not a number (use a point for decimals)"), shown);
@@ -330,13 +375,15 @@ parse_number (Row        *row,
     }
   if (range->integer && strchr (text, '.') != NULL)
     {
+      shown = echo (text);
       problem (row, column, _("'%s' is not a whole number"), shown);
       return FALSE;
     }
 
-  value = g_ascii_strtod (text, NULL);
+  value = decimal_value (text);
   if (!crs_field_accepts ((CrsField) columns[column].field, value))
     {
+      shown = echo (text);
       if (range->integer)
         problem (row, column, _("%s is out of range %d–%d"), shown, (int) range->min, (int) range->max);
       else
@@ -675,9 +722,8 @@ crs_grade_csv_append_graded (GString          *out,
                              const char       *id,
                              const CrsGrading *grading)
 {
-  g_autoptr(GString) reason = g_string_sized_new (512);
+  gsize reason_start;
 
-  crs_grading_append_reason_line (reason, grading);
   crs_csv_append_field (out, id);
   g_string_append_c (out, ',');
   /* A lower bound ("at least 3") goes in the grade column; the reason
@@ -692,7 +738,10 @@ crs_grade_csv_append_graded (GString          *out,
   g_string_append_c (out, ',');
   g_string_append (out, crs_grading_has_red_flag (grading) ? "yes" : "no");
   g_string_append_c (out, ',');
-  crs_csv_append_field (out, reason->str);
+  /* Written straight into @out, then quoted there. */
+  reason_start = out->len;
+  crs_grading_append_reason_line (out, grading);
+  crs_csv_quote_from (out, reason_start);
   g_string_append (out, ",,");
   /* PEWS for a child: the total and its level, both blank when a
    * parameter is missing (the reason gives what was recorded). */
