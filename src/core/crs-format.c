@@ -135,6 +135,29 @@ crs_format_int (char buffer[CRS_FORMAT_INT_BYTES],
   return buffer;
 }
 
+char *
+crs_format_with_int (const char *format,
+                     int         value)
+{
+  char number[CRS_FORMAT_INT_BYTES];
+  GString *text = g_string_sized_new (32);
+
+  crs_format_append (text, format, (const char *[]) { crs_format_int (number, value) }, 1);
+  return g_string_free (text, FALSE);
+}
+
+char *
+crs_format_with_text_int (const char *format,
+                          const char *text,
+                          int         value)
+{
+  char number[CRS_FORMAT_INT_BYTES];
+  GString *out = g_string_sized_new (64);
+
+  crs_format_append (out, format, (const char *[]) { text, crs_format_int (number, value) }, 2);
+  return g_string_free (out, FALSE);
+}
+
 /* crs_format_append() from the @next-th argument on (for the unnumbered
  * directives). */
 static void

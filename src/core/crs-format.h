@@ -57,6 +57,14 @@ void  crs_format_append      (GString            *out,
                               const char         *format,
                               const char * const *args,
                               guint               n_args);
+/* A format whose only directive is one %d (and %%), filled with @value:
+ * what g_strdup_printf() would give. */
+char *crs_format_with_int    (const char         *format,
+                              int                 value);
+/* A "%s ... %d" format (in either order, numbered or not), filled. */
+char *crs_format_with_text_int (const char       *format,
+                                const char       *text,
+                                int               value);
 /* @value in decimal digits, as printf's %d writes it, into @buffer;
  * returns @buffer. */
 #define CRS_FORMAT_INT_BYTES 12

@@ -298,10 +298,10 @@ add_reason (CrsPews    *pews,
     return;
   if (exact)
     /* TRANSLATORS: a PEWS parameter and its score, e.g. "heart rate 170/min (4)" */
-    g_ptr_array_add (pews->reasons, g_strdup_printf (_("%s (%d)"), owned, score));
+    g_ptr_array_add (pews->reasons, crs_format_with_text_int (_("%s (%d)"), owned, score));
   else
     /* TRANSLATORS: a PEWS parameter only partly recorded, e.g. "nasal cannula, no oxygen percentage or flow recorded (at least 1)" */
-    g_ptr_array_add (pews->reasons, g_strdup_printf (_("%s (at least %d)"), owned, score));
+    g_ptr_array_add (pews->reasons, crs_format_with_text_int (_("%s (at least %d)"), owned, score));
 }
 
 static void
@@ -316,6 +316,15 @@ add_missing (CrsPews    *pews,
 
 /* What the chart scored each parameter for, and what was not recorded,
  * in the charts' order. */
+/* @what is worded only for a parameter that scored (add_reason() drops
+ * the others). */
+#define ADD_REASON(pews, what, score, exact)                                 \
+  G_STMT_START {                                                             \
+    int score_ = (score);                                                    \
+    if (!crs_is_missing_int (score_) && score_ > 0)                          \
+      add_reason ((pews), (what), score_, (exact));                          \
+  } G_STMT_END
+
 static void
 describe_params (CrsPews            *pews,
                  const CrsPewsScore *score,
@@ -333,15 +342,15 @@ describe_params (CrsPews            *pews,
       switch ((CrsPewsParam) p)
         {
         case CRS_PEWS_RR:
-          add_reason (pews, g_strdup_printf (_("respiratory rate %d/min"), observation->resp_rate), value, TRUE);
+          ADD_REASON (pews, crs_format_with_int (_("respiratory rate %d/min"), observation->resp_rate), value, TRUE);
           break;
         case CRS_PEWS_RESP_DISTRESS:
           if (!crs_is_missing_int (value))
-            add_reason (pews, g_utf8_strdown (crs_resp_distress_label (observation->resp_distress), -1),
+            ADD_REASON (pews, g_utf8_strdown (crs_resp_distress_label (observation->resp_distress), -1),
                         value, TRUE);
           break;
         case CRS_PEWS_SPO2:
-          add_reason (pews, g_strdup_printf (_("SpO2 %d%%"), observation->spo2), value, TRUE);
+          ADD_REASON (pews, crs_format_with_int (_("SpO2 %d%%"), observation->spo2), value, TRUE);
           break;
         case CRS_PEWS_OXYGEN:
           {
@@ -351,15 +360,15 @@ describe_params (CrsPews            *pews,
             if (crs_is_missing_int (value))
               break;
             if (crs_pews_chart_support_device (observation->o2_device))
-              add_reason (pews, g_utf8_strdown (crs_o2_device_label (observation->o2_device), -1), value, TRUE);
+              ADD_REASON (pews, g_utf8_strdown (crs_o2_device_label (observation->o2_device), -1), value, TRUE);
             else if (percent_scores (percent, flow))
               /* TRANSLATORS: oxygen given as a percentage, e.g. "oxygen 35%" */
-              add_reason (pews, g_strdup_printf (_("oxygen %.4g%%"), percent), value, TRUE);
+              ADD_REASON (pews, g_strdup_printf (_("oxygen %.4g%%"), percent), value, TRUE);
             else if (!isnan (flow))
               {
                 g_autofree char *f = crs_format_flow (flow);
                 /* TRANSLATORS: oxygen given by flow, e.g. "oxygen 4 L/min" */
-                add_reason (pews, g_strdup_printf (_("oxygen %s"), f), value, TRUE);
+                ADD_REASON (pews, g_strdup_printf (_("oxygen %s"), f), value, TRUE);
               }
             else if (score->o2_level_missing)
               {
@@ -367,12 +376,12 @@ describe_params (CrsPews            *pews,
 
                 add_missing (pews, _("oxygen percentage or flow"));
                 /* TRANSLATORS: e.g. "nasal cannula, no oxygen percentage or flow recorded" */
-                add_reason (pews, g_strdup_printf (_("%s, no oxygen percentage or flow recorded"), name), value, FALSE);
+                ADD_REASON (pews, g_strdup_printf (_("%s, no oxygen percentage or flow recorded"), name), value, FALSE);
               }
           }
           break;
         case CRS_PEWS_HEART_RATE:
-          add_reason (pews, g_strdup_printf (_("heart rate %d/min"), observation->heart_rate), value, TRUE);
+          ADD_REASON (pews, crs_format_with_int (_("heart rate %d/min"), observation->heart_rate), value, TRUE);
           break;
         case CRS_PEWS_SYSTOLIC:
           {
@@ -381,18 +390,18 @@ describe_params (CrsPews            *pews,
                          ? crs_pews_chart_banded_score (score->band, CRS_PEWS_SYSTOLIC, observation->systolic)
                          : CRS_MISSING;
 
-            add_reason (pews, g_strdup_printf (_("systolic %d mmHg"), observation->systolic), banded, TRUE);
+            ADD_REASON (pews, crs_format_with_int (_("systolic %d mmHg"), observation->systolic), banded, TRUE);
             if (!crs_is_missing_int (skip) && (crs_is_missing_int (banded) || skip > banded))
               {
                 g_autofree char *code = g_ascii_strup (crs_bp_skip_to_id (observation->bp_skip), -1);
                 /* TRANSLATORS: blood pressure not obtained, with the chart's code, e.g. "blood pressure U4" */
-                add_reason (pews, g_strdup_printf (_("blood pressure %s"), code), skip, TRUE);
+                ADD_REASON (pews, g_strdup_printf (_("blood pressure %s"), code), skip, TRUE);
               }
           }
           break;
         case CRS_PEWS_CRT:
           /* TRANSLATORS: capillary refill time in seconds, e.g. "capillary refill 3 s" */
-          add_reason (pews, g_strdup_printf (_("capillary refill %.3g s"), observation->crt_s), value, TRUE);
+          ADD_REASON (pews, g_strdup_printf (_("capillary refill %.3g s"), observation->crt_s), value, TRUE);
           break;
         case CRS_PEWS_N_PARAMS:
         default:
