@@ -196,17 +196,29 @@ crs_grading_compute (CrsGrading              *grading,
   grading->prompts = compute_prompts (observation);
 }
 
-/* The numbers and the words; @all_words FALSE leaves out what the
- * reason line does not read (guidance, red flags in words, prompts). */
-static CrsGrading *
-grading_new (CrsObservation          *observation,
-             const CrsGradingContext *context,
-             const CrsWardPolicy     *policy,
-             gboolean                 all_words)
+/* An empty list of strings: @list emptied when there is one, else new. */
+static GPtrArray *
+empty_list (GPtrArray *list)
+{
+  if (list == NULL)
+    return g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_set_size (list, 0);
+  return list;
+}
+
+/* The numbers and the words into @grading, reusing the reason lists it
+ * holds; @all_words FALSE leaves out what the reason line does not read
+ * (guidance, red flags in words, prompts). */
+static void
+grading_fill (CrsGrading              *grading,
+              CrsObservation          *observation,
+              const CrsGradingContext *context,
+              const CrsWardPolicy     *policy,
+              gboolean                 all_words)
 {
   CrsGradingContext default_context;
   CrsWardPolicy default_policy;
-  CrsGrading *grading;
+  GPtrArray *lists[6];
 
   if (context == NULL)
     {
@@ -219,15 +231,29 @@ grading_new (CrsObservation          *observation,
       policy = &default_policy;
     }
 
-  grading = g_new0 (CrsGrading, 1);
+  /* Kept across crs_grading_compute(), which zeroes the grading. */
+  lists[0] = g_steal_pointer (&grading->crs_reasons);
+  lists[1] = g_steal_pointer (&grading->crs_missing);
+  lists[2] = g_steal_pointer (&grading->icans_reasons);
+  lists[3] = g_steal_pointer (&grading->icans_missing);
+  lists[4] = g_steal_pointer (&grading->news2_missing);
+  lists[5] = g_steal_pointer (&grading->news2_reasons);
+  g_clear_pointer (&grading->red_flags, g_ptr_array_unref);
+  g_clear_pointer (&grading->prompts_text, g_ptr_array_unref);
+  g_clear_pointer (&grading->crs_guidance, g_free);
+  g_clear_pointer (&grading->icans_guidance, g_free);
+  g_clear_pointer (&grading->news2_guidance, g_free);
+  g_clear_pointer (&grading->pews_words, crs_pews_free);
+  g_clear_pointer (&grading->pews_guidance, g_free);
+
   crs_grading_compute (grading, observation, context, policy);
 
-  grading->crs_reasons = g_ptr_array_new_with_free_func (g_free);
-  grading->crs_missing = g_ptr_array_new_with_free_func (g_free);
-  grading->icans_reasons = g_ptr_array_new_with_free_func (g_free);
-  grading->icans_missing = g_ptr_array_new_with_free_func (g_free);
-  grading->news2_missing = g_ptr_array_new_with_free_func (g_free);
-  grading->news2_reasons = g_ptr_array_new_with_free_func (g_free);
+  grading->crs_reasons = empty_list (lists[0]);
+  grading->crs_missing = empty_list (lists[1]);
+  grading->icans_reasons = empty_list (lists[2]);
+  grading->icans_missing = empty_list (lists[3]);
+  grading->news2_missing = empty_list (lists[4]);
+  grading->news2_reasons = empty_list (lists[5]);
 
   crs_grade_crs_describe (grading, observation, context, policy);
   crs_grade_icans_describe (grading, observation, policy);
@@ -241,7 +267,7 @@ grading_new (CrsObservation          *observation,
       grading->pews_words = crs_pews_new_from_score (&grading->pews, observation, &pews_context);
     }
   if (!all_words)
-    return grading;
+    return;
 
   grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
   grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
@@ -250,7 +276,17 @@ grading_new (CrsObservation          *observation,
   for (guint p = 0; p < CRS_PROMPT_N_KINDS; p++)
     if (grading->prompts & (1u << p))
       crs_strv_add (grading->prompts_text, prompt_text ((CrsPrompt) p, grading->icans_by_capd));
+}
 
+static CrsGrading *
+grading_new (CrsObservation          *observation,
+             const CrsGradingContext *context,
+             const CrsWardPolicy     *policy,
+             gboolean                 all_words)
+{
+  CrsGrading *grading = g_new0 (CrsGrading, 1);
+
+  grading_fill (grading, observation, context, policy, all_words);
   return grading;
 }
 
@@ -270,6 +306,17 @@ crs_grading_new_for_reason (CrsObservation          *observation,
 {
   g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
   return grading_new (observation, context, policy, FALSE);
+}
+
+void
+crs_grading_refill_for_reason (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy)
+{
+  g_return_if_fail (grading != NULL);
+  g_return_if_fail (CRS_IS_OBSERVATION (observation));
+  grading_fill (grading, observation, context, policy, FALSE);
 }
 
 void

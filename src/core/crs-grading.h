@@ -261,6 +261,13 @@ CrsGrading *crs_grading_new     (CrsObservation          *observation,
 CrsGrading *crs_grading_new_for_reason (CrsObservation          *observation,
                                         const CrsGradingContext *context,
                                         const CrsWardPolicy     *policy);
+/* @grading (from crs_grading_new() or _new_for_reason()) graded again
+ * for @observation, as crs_grading_new_for_reason() would grade it, its
+ * lists reused: for the grade CSV, one grading for every row. */
+void        crs_grading_refill_for_reason (CrsGrading              *grading,
+                                           CrsObservation          *observation,
+                                           const CrsGradingContext *context,
+                                           const CrsWardPolicy     *policy);
 void        crs_grading_free    (CrsGrading              *grading);
 
 CrsCertainty crs_grading_crs_certainty   (const CrsGrading *grading);

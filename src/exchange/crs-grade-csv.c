@@ -798,6 +798,10 @@ crs_grade_csv_run (GInputStream          *input,
   g_autoptr(CrsGradeCsv) grade_csv = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) buffer = g_string_sized_new (OUTPUT_FLUSH_BYTES + 4096);
+  /* One set, made blank again for each row. */
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  /* One grading, graded again for each row (its lists reused). */
+  g_autoptr(CrsGrading) grading = NULL;
   CrsGradeCsvStats local_stats = { 0, 0 };
   GError *local_error = NULL;
 
@@ -812,6 +816,7 @@ crs_grade_csv_run (GInputStream          *input,
 
   reader = crs_csv_reader_new (input);
   grade_csv = crs_grade_csv_new (policy);
+  grading = crs_grading_new_for_reason (observation, NULL, NULL);
 
   if (!crs_csv_reader_next (reader, cancellable, &local_error))
     {
@@ -841,14 +846,14 @@ crs_grade_csv_run (GInputStream          *input,
       const char * const *fields = crs_csv_reader_get_fields (reader);
       guint n_fields = crs_csv_reader_get_n_fields (reader);
       const char *id = crs_grade_csv_row_id (grade_csv, fields, n_fields);
-      g_autoptr(CrsObservation) observation = crs_observation_new ();
       CrsGradingContext context;
 
       stats->rows++;
+      crs_observation_reset (observation);
       g_ptr_array_set_size (problems, 0);
       if (crs_grade_csv_parse_row (grade_csv, fields, n_fields, observation, &context, problems))
         {
-          g_autoptr(CrsGrading) grading = crs_grading_new_for_reason (observation, &context, &grade_csv->policy);
+          crs_grading_refill_for_reason (grading, observation, &context, &grade_csv->policy);
           crs_grade_csv_append_graded (buffer, id, grading);
         }
       else
