@@ -12,6 +12,7 @@
 #include "core/crs-format.h"
 #include "core/crs-grading.h"
 #include "core/crs-validate.h"
+#include "crs-test-locale.h"
 
 static void
 test_temperature_units (void)
@@ -145,6 +146,43 @@ test_append_join (void)
   }
 }
 
+/* crs_format_temperature_tenths() writes what crs_format_temperature()
+ * writes for tenths / 10.0, in both units, for every tenth from -50.0 to
+ * 120.0 degrees Celsius. */
+static void
+assert_tenths_as_printf (void)
+{
+  for (int tenths = -500; tenths <= 1200; tenths++)
+    for (int unit = CRS_TEMPERATURE_CELSIUS; unit <= CRS_TEMPERATURE_FAHRENHEIT; unit++)
+      {
+        g_autofree char *printed = crs_format_temperature (tenths / 10.0, (CrsTemperatureUnit) unit);
+        g_autofree char *written = crs_format_temperature_tenths (tenths, (CrsTemperatureUnit) unit);
+
+        g_assert_cmpstr (written, ==, printed);
+      }
+}
+
+static void
+test_temperature_tenths (void)
+{
+  g_autofree char *old = NULL;
+  g_autofree char *shown = NULL;
+
+  assert_tenths_as_printf ();
+  shown = crs_format_temperature_tenths (-3, CRS_TEMPERATURE_CELSIUS);
+  g_assert_cmpstr (shown, ==, "-0.3 °C");
+
+  /* A decimal comma where the locale has one. */
+  old = crs_test_use_locale ("de_DE");
+  if (old == NULL)
+    return;
+  g_clear_pointer (&shown, g_free);
+  shown = crs_format_temperature_tenths (391, CRS_TEMPERATURE_CELSIUS);
+  g_assert_cmpstr (shown, ==, "39,1 °C");
+  assert_tenths_as_printf ();
+  crs_test_restore_locale (old);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/format/reasons-follow-unit", test_reasons_follow_unit);
   g_test_add_func ("/format/append-format", test_append_format);
   g_test_add_func ("/format/append-join", test_append_join);
+  g_test_add_func ("/format/temperature-tenths", test_temperature_tenths);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <langinfo.h>
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -55,6 +56,35 @@ crs_format_temperature (double             celsius,
     return g_strdup_printf (_("%.1f °F"), crs_celsius_to_fahrenheit (celsius));
   /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
   return g_strdup_printf (_("%.1f °C"), celsius);
+}
+
+char *
+crs_format_temperature_tenths (int                tenths,
+                               CrsTemperatureUnit unit)
+{
+  /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
+  const char *format = _("%.1f °C");
+  const char *directive = strstr (format, "%.1f");
+  char digits[CRS_FORMAT_INT_BYTES];
+  GString *text;
+
+  /* The nearest double to a number of tenths prints back as those
+   * tenths with %.1f: its whole part, the locale's decimal mark (as
+   * printf writes it, nl_langinfo follows uselocale() too) and the last
+   * digit. Any other format, or Fahrenheit, goes through printf. */
+  if (unit != CRS_TEMPERATURE_CELSIUS || directive == NULL || strchr (directive + 1, '%') != NULL ||
+      memchr (format, '%', directive - format) != NULL)
+    return crs_format_temperature (tenths / 10.0, unit);
+
+  text = g_string_sized_new (16);
+  g_string_append_len (text, format, directive - format);
+  if (tenths < 0)
+    g_string_append_c (text, '-');
+  g_string_append (text, crs_format_int (digits, ABS (tenths) / 10));
+  g_string_append (text, nl_langinfo (RADIXCHAR));
+  g_string_append_c (text, (char) ('0' + ABS (tenths) % 10));
+  g_string_append (text, directive + 4);
+  return g_string_free (text, FALSE);
 }
 
 char *
@@ -158,6 +188,23 @@ crs_format_with_text_int (const char *format,
   return g_string_free (out, FALSE);
 }
 
+/* g_string_append_len() without its call when the text fits (GLib 2.74
+ * has no inline version); @text never points into @out here. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, text, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) length);
+}
+
 /* crs_format_append() from the @next-th argument on (for the unnumbered
  * directives). */
 static void
@@ -177,10 +224,10 @@ append_from (GString            *out,
 
       if (percent == NULL)
         {
-          g_string_append (out, p);
+          append_len (out, p, strlen (p));
           return;
         }
-      g_string_append_len (out, p, percent - p);
+      append_len (out, p, (gsize) (percent - p));
       q = percent + 1;
       if (*q == '%')
         {
@@ -206,7 +253,7 @@ append_from (GString            *out,
         }
       if ((*q == 's' || *q == 'd') && index < n_args)
         {
-          g_string_append (out, args[index]);
+          append_len (out, args[index], strlen (args[index]));
           p = q + 1;
         }
       else
@@ -261,7 +308,7 @@ crs_format_append_join (GString   *out,
       g_string_append (out, joined);
       return;
     }
-  g_string_append (out, g_ptr_array_index (items, 0));
+  append_len (out, g_ptr_array_index (items, 0), strlen (g_ptr_array_index (items, 0)));
   for (guint i = 1; i < items->len; i++)
     {
       const char *args[2] = { NULL, g_ptr_array_index (items, i) };

@@ -39,6 +39,11 @@ char *crs_format_decimal     (double value,
 /* Temperature with one decimal in @unit: "39.1 °C", "102.4 °F". */
 char *crs_format_temperature (double             celsius,
                               CrsTemperatureUnit unit);
+/* The same for a temperature in tenths of a degree Celsius
+ * (crs_temperature_tenths()): crs_format_temperature (tenths / 10.0,
+ * unit), with the digits written out rather than printed. */
+char *crs_format_temperature_tenths (int                tenths,
+                                     CrsTemperatureUnit unit);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */
 char *crs_format_flow        (double l_min);
 /* A duration in whole minutes: "45 minutes", "1 hour", "3 hours 20 minutes". */
@@ -52,7 +57,8 @@ void  crs_format_append_join (GString   *out,
  * by the next (or that) string of @args, and %% by %: for translated
  * formats whose only directives are %s and %d, the numbers written out
  * first with crs_format_int() (a %d reads the same in every locale).
- * What printf would write, without its cost. */
+ * What printf would write, without its cost. @args never point into
+ * @out. */
 void  crs_format_append      (GString            *out,
                               const char         *format,
                               const char * const *args,

@@ -376,8 +376,8 @@ crs_grade_crs_describe (CrsGrading              *grading,
   int shown = !crs_is_missing_int (grading->crs_grade) ? grading->crs_grade : grading->crs_grade_min;
 
   if (grading->crs_fever != CRS_FEVER_NOT_RECORDED)
-    temp = crs_format_temperature (crs_temperature_tenths (observation->temperature_c) / 10.0,
-                                   policy->temperature_unit);
+    temp = crs_format_temperature_tenths (crs_temperature_tenths (observation->temperature_c),
+                                          policy->temperature_unit);
 
   if (!grading->crs_masked && grading->crs_fever == CRS_FEVER_NOT_RECORDED)
     {

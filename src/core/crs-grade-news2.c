@@ -270,8 +270,8 @@ describe_param (CrsObservation      *observation,
       break;
     case CRS_NEWS2_TEMPERATURE:
       {
-        g_autofree char *t = crs_format_temperature (crs_temperature_tenths (observation->temperature_c) / 10.0,
-                                                          policy->temperature_unit);
+        g_autofree char *t = crs_format_temperature_tenths (crs_temperature_tenths (observation->temperature_c),
+                                                            policy->temperature_unit);
         value = g_strdup_printf (_("temperature %s"), t);
       }
       break;
