@@ -429,14 +429,23 @@ parse_yes_no (Row        *row,
   return TRUE;
 }
 
-/* Looks @text up among the model's ids, ignoring case. */
+/* Looks @text up among the model's ids, ignoring case; the ids are
+ * looked up once. */
 #define PARSE_CHOICE(Type, name, n_values)                                   \
   static gboolean                                                            \
   parse_##name (const char *text, Type *out)                                 \
   {                                                                          \
+    static const char *ids[(n_values)];                                      \
+    static gsize ids_ready = 0;                                              \
+    if (g_once_init_enter (&ids_ready))                                      \
+      {                                                                      \
+        for (int v = 1; v < (n_values); v++)                                 \
+          ids[v] = crs_##name##_to_id ((Type) v);                            \
+        g_once_init_leave (&ids_ready, 1);                                   \
+      }                                                                      \
     for (int v = 1; v < (n_values); v++)                                     \
       {                                                                      \
-        const char *id = crs_##name##_to_id ((Type) v);                      \
+        const char *id = ids[v];                                             \
         if (id != NULL && g_ascii_strcasecmp (id, text) == 0)                \
           {                                                                  \
             *out = (Type) v;                                                 \
