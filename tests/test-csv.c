@@ -79,6 +79,14 @@ static const ReadCase read_cases[] = {
   { "text after closing quote", "id\n\"ab\"c\n", "1:id\nerror 2: text after the closing quote of a field "
     "(a quote inside a quoted field must be doubled)" },
   { "not UTF-8", "id\n\xff\xfe\n", "1:id\nerror 2: the text is not valid UTF-8" },
+  /* Lines read whole (one line, quotes closed on it) between lines read
+   * a byte at a time: the fields and line numbers are the same. */
+  { "quotes and lines mixed", "a,\"b \"\"c\"\"\",d\r\n\"multi\nline\",x\n\"q\",\"\"\r\ne,f\n",
+    "1:a|b \"c\"|d\n2:multi\nline|x\n4:q|\n5:e|f\n" },
+  { "quote error after whole lines", "a\n\"b\"\n\"c\"d\n", "1:a\n2:b\nerror 3: text after the closing quote of a field "
+    "(a quote inside a quoted field must be doubled)" },
+  { "CR inside a line", "a\rb,c\nd\n", "1:a\n2:b|c\n3:d\n" },
+  { "not UTF-8 after whole lines", "a\nb\nc,\"\xff\"\n", "1:a\n2:b\nerror 3: the text is not valid UTF-8" },
 };
 
 static void
@@ -88,6 +96,35 @@ test_read (gconstpointer data)
   g_autofree char *result = read_all (c->input, -1);
 
   g_assert_cmpstr (result, ==, c->expected);
+}
+
+/* Records across the reader's 64 KiB buffer: every one read, with its
+ * line, whichever way it is read. */
+static void
+test_across_buffers (void)
+{
+  g_autoptr(GString) input = g_string_new ("id,note\r\n");
+  g_autoptr(GString) expected = g_string_new ("1:id|note\n");
+  g_autofree char *result = NULL;
+  guint line = 2;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      if (i % 7 == 0)
+        {
+          g_string_append_printf (input, "\"bed %u\nnext\",\"x \"\"%u\"\"\"\r\n", i, i);
+          g_string_append_printf (expected, "%u:bed %u\nnext|x \"%u\"\n", line, i, i);
+          line += 2;
+        }
+      else
+        {
+          g_string_append_printf (input, "\"bed %u, set\",%u\n", i, i);
+          g_string_append_printf (expected, "%u:bed %u, set|%u\n", line, i, i);
+          line++;
+        }
+    }
+  result = read_all (input->str, (gssize) input->len);
+  g_assert_cmpstr (result, ==, expected->str);
 }
 
 static void
@@ -179,6 +216,10 @@ test_write_field (void)
     { "two\nlines", "\"two\nlines\"" },
     { "cr\r", "\"cr\r\"" },
     { "39.1 °C", "39.1 °C" },
+    { "\"", "\"\"\"\"" },
+    { "\"\"", "\"\"\"\"\"\"" },
+    { "end \"", "\"end \"\"\"" },
+    { "a, \"b\" and \"c\"\r\n", "\"a, \"\"b\"\" and \"\"c\"\"\r\n\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -188,6 +229,18 @@ test_write_field (void)
 
       crs_csv_append_field (out, cases[i].in);
       g_assert_cmpstr (out->str, ==, cases[i].out);
+
+      /* A field written straight into the buffer and quoted there
+       * comes out the same, after what the buffer held. */
+      if (cases[i].in != NULL)
+        {
+          g_autoptr(GString) in_place = g_string_new ("x,\"y\",");
+          g_autofree char *expected = g_strconcat ("x,\"y\",", cases[i].out, NULL);
+
+          g_string_append (in_place, cases[i].in);
+          crs_csv_quote_from (in_place, strlen ("x,\"y\","));
+          g_assert_cmpstr (in_place->str, ==, expected);
+        }
 
       /* What is written reads back the same. */
       if (cases[i].in != NULL && cases[i].in[0] != '\0')
@@ -216,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/csv/record-too-long", test_record_too_long);
   g_test_add_func ("/csv/fields-array", test_fields_array);
   g_test_add_func ("/csv/write-field", test_write_field);
+  g_test_add_func ("/csv/across-buffers", test_across_buffers);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -593,6 +595,119 @@ test_run_speed (void)
   g_assert_cmpfloat (n / seconds, >, 1000.0);
 }
 
+/* Every graded row of the fixtures: crs_grading_new_for_reason(), which
+ * builds only the words of the reason line, gives the reason line of
+ * crs_grading_new(), appended after what the buffer held; and it leaves
+ * out the words it is meant to leave out. Returns the rows compared. */
+static guint
+compare_reason_lines (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "grade", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GInputStream) input = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  g_autoptr(CrsCsvReader) reader = NULL;
+  g_autoptr(CrsGradeCsv) grade_csv = crs_grade_csv_new (NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  /* One grading graded again for every row, as the CSV runner does; it
+   * starts with all its words, which refilling drops. */
+  g_autoptr(CrsGrading) reused = NULL;
+  guint compared = 0;
+
+  g_assert_nonnull (input);
+  reader = crs_csv_reader_new (input);
+  g_assert_true (crs_csv_reader_next (reader, NULL, &error));
+  g_assert_true (crs_grade_csv_set_header (grade_csv, crs_csv_reader_get_fields (reader),
+                                           crs_csv_reader_get_n_fields (reader), &error));
+  while (crs_csv_reader_next (reader, NULL, &error))
+    {
+      g_autoptr(CrsObservation) observation = crs_observation_new ();
+      g_autoptr(GString) appended = g_string_new ("before|");
+      CrsGradingContext context;
+      CrsGrading *full;
+      CrsGrading *lazy;
+      g_autofree char *full_line = NULL;
+      g_autofree char *lazy_line = NULL;
+      g_autofree char *expected = NULL;
+
+      g_ptr_array_set_size (problems, 0);
+      if (!crs_grade_csv_parse_row (grade_csv, crs_csv_reader_get_fields (reader),
+                                    crs_csv_reader_get_n_fields (reader), observation, &context, problems))
+        continue;
+      full = crs_grading_new (observation, &context, NULL);
+      lazy = crs_grading_new_for_reason (observation, &context, NULL);
+      full_line = crs_grading_to_reason_line (full);
+      lazy_line = crs_grading_to_reason_line (lazy);
+      g_assert_cmpstr (lazy_line, ==, full_line);
+      crs_grading_append_reason_line (appended, lazy);
+      expected = g_strconcat ("before|", full_line, NULL);
+      g_assert_cmpstr (appended->str, ==, expected);
+      /* The numbers are the same; the words nobody reads are not built. */
+      g_assert_cmpint (lazy->red_flag_kinds, ==, full->red_flag_kinds);
+      g_assert_null (lazy->crs_guidance);
+      g_assert_null (lazy->red_flags);
+      g_assert_null (lazy->prompts_text);
+      g_assert_nonnull (full->crs_guidance);
+      if (reused == NULL)
+        reused = crs_grading_new (observation, &context, NULL);
+      crs_grading_refill_for_reason (reused, observation, &context, NULL);
+      {
+        g_autofree char *reused_line = crs_grading_to_reason_line (reused);
+
+        g_assert_cmpstr (reused_line, ==, full_line);
+        g_assert_cmpint (reused->red_flag_kinds, ==, full->red_flag_kinds);
+        g_assert_cmpint (crs_grading_crs_value (reused), ==, crs_grading_crs_value (full));
+        g_assert_cmpint (reused->news2_total, ==, full->news2_total);
+        g_assert_null (reused->crs_guidance);
+        g_assert_null (reused->red_flags);
+      }
+      crs_grading_free (full);
+      crs_grading_free (lazy);
+      compared++;
+    }
+  g_assert_no_error (error);
+  return compared;
+}
+
+static void
+test_reason_only_words (void)
+{
+  static const char * const fixtures[] = { "good.csv", "pews.csv", "age.csv", "quoted.csv", "crlf.csv" };
+  guint compared = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    compared += compare_reason_lines (fixtures[i]);
+  g_assert_cmpuint (compared, >=, 20);
+}
+
+/* The same in German (the build's catalogue, LANGUAGE=de): the reason
+ * line is put together from translated formats and lists. */
+static void
+test_reason_only_words_german (void)
+{
+  const char *localedir = g_getenv ("CRS_WATCH_LOCALEDIR");
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("CRS_WATCH_LOCALEDIR is not set: run this test with meson test");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  /* The catalogue is in use: a known phrase comes out in German. */
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "%s grade %d: %s"), ==, "%s Grad %d: %s");
+  test_reason_only_words ();
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, old_locale);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +735,8 @@ main (int   argc,
   g_test_add_func ("/grade-csv/run/file-errors", test_run_file_errors);
   g_test_add_func ("/grade-csv/run/header-only", test_run_header_only);
   g_test_add_func ("/grade-csv/run/speed", test_run_speed);
+  g_test_add_func ("/grade-csv/reason-only-words", test_reason_only_words);
+  g_test_add_func ("/grade-csv/reason-only-words-german", test_reason_only_words_german);
 
   return g_test_run ();
 }

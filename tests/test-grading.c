@@ -533,6 +533,45 @@ test_grade_series (void)
   g_assert_true (has_flag (second, CRS_RED_FLAG_CONSCIOUSNESS, NULL));
 }
 
+/* crs_observation_reset() leaves a used set as a new one: every field
+ * not recorded, no strings (the grade CSV reuses one set for every row). */
+static void
+test_observation_reset (void)
+{
+  g_autoptr(CrsObservation) fresh = crs_observation_new ();
+  g_autoptr(CrsObservation) used = crs_observation_new ();
+  CrsGradingContext context;
+  CrsGrading *grading;
+
+  used->temperature_c = 39.5;
+  used->heart_rate = 130;
+  used->systolic = 80;
+  used->spo2 = 90;
+  used->vasopressors = 1;
+  used->o2_device = CRS_O2_FACE_MASK;
+  used->seizure = CRS_SEIZURE_RESOLVED;
+  used->crt_s = 4.0;
+  used->symptoms = 5;
+  used->author = g_strdup ("nurse");
+  used->note = g_strdup ("note");
+  used->amend_reason = g_strdup ("typo");
+  crs_grading_context_init (&context);
+  grading = crs_grading_new (used, &context, NULL);
+  crs_grading_stamp (grading, used);
+  crs_grading_free (grading);
+  g_assert_nonnull (used->stored_rules);
+
+  crs_observation_reset (used);
+  g_assert_null (used->author);
+  g_assert_null (used->note);
+  g_assert_null (used->amend_reason);
+  g_assert_null (used->stored_rules);
+  g_assert_true (memcmp ((char *) used + sizeof (GObject), (char *) fresh + sizeof (GObject),
+                         sizeof *used - sizeof (GObject)) == 0);
+  g_assert_true (isnan (used->temperature_c));
+  g_assert_cmpint (used->heart_rate, ==, CRS_MISSING);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/grading/context/stored-grade-and-superseded", test_context_stored_grade_and_superseded);
   g_test_add_func ("/grading/context/patient", test_context_patient);
   g_test_add_func ("/grading/series", test_grade_series);
+  g_test_add_func ("/grading/observation-reset", test_observation_reset);
 
   return g_test_run ();
 }

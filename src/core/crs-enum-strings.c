@@ -13,12 +13,15 @@ const char *
 crs_enum_nick (GType type,
                int   value)
 {
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
+  GEnumClass *klass = g_type_class_peek (type);
+  GEnumValue *found;
 
-  /* The nick is the generated file's static text: it outlives the
-   * reference. */
-  g_type_class_unref (klass);
+  /* A static type's class, once made, lives as long as the process: the
+   * first call keeps its reference, and later calls (one per CSV cell)
+   * only look it up. The nick is the generated file's static text. */
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+  found = g_enum_get_value (klass, value);
   return found != NULL ? found->value_nick : NULL;
 }
 

@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <langinfo.h>
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "crs-format.h"
 #include "crs-validate.h"
@@ -54,6 +56,35 @@ crs_format_temperature (double             celsius,
     return g_strdup_printf (_("%.1f °F"), crs_celsius_to_fahrenheit (celsius));
   /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
   return g_strdup_printf (_("%.1f °C"), celsius);
+}
+
+char *
+crs_format_temperature_tenths (int                tenths,
+                               CrsTemperatureUnit unit)
+{
+  /* TRANSLATORS: a body temperature, e.g. "39.1 °C" */
+  const char *format = _("%.1f °C");
+  const char *directive = strstr (format, "%.1f");
+  char digits[CRS_FORMAT_INT_BYTES];
+  GString *text;
+
+  /* The nearest double to a number of tenths prints back as those
+   * tenths with %.1f: its whole part, the locale's decimal mark (as
+   * printf writes it, nl_langinfo follows uselocale() too) and the last
+   * digit. Any other format, or Fahrenheit, goes through printf. */
+  if (unit != CRS_TEMPERATURE_CELSIUS || directive == NULL || strchr (directive + 1, '%') != NULL ||
+      memchr (format, '%', directive - format) != NULL)
+    return crs_format_temperature (tenths / 10.0, unit);
+
+  text = g_string_sized_new (16);
+  g_string_append_len (text, format, directive - format);
+  if (tenths < 0)
+    g_string_append_c (text, '-');
+  g_string_append (text, crs_format_int (digits, ABS (tenths) / 10));
+  g_string_append (text, nl_langinfo (RADIXCHAR));
+  g_string_append_c (text, (char) ('0' + ABS (tenths) % 10));
+  g_string_append (text, directive + 4);
+  return g_string_free (text, FALSE);
 }
 
 char *
@@ -110,6 +141,180 @@ crs_format_join (GPtrArray *items)
   /* TRANSLATORS: joins the last item of a list, e.g. "fever, hypotension and a face mask" */
   return g_strdup_printf (C_("list", "%s and %s"), head,
                           (const char *) g_ptr_array_index (items, items->len - 1));
+}
+
+char *
+crs_format_int (char buffer[CRS_FORMAT_INT_BYTES],
+                int  value)
+{
+  char digits[CRS_FORMAT_INT_BYTES];
+  unsigned int magnitude = value < 0 ? 0u - (unsigned int) value : (unsigned int) value;
+  guint n = 0, i = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    buffer[i++] = '-';
+  while (n > 0)
+    buffer[i++] = digits[--n];
+  buffer[i] = '\0';
+  return buffer;
+}
+
+char *
+crs_format_with_int (const char *format,
+                     int         value)
+{
+  char number[CRS_FORMAT_INT_BYTES];
+  GString *text = g_string_sized_new (32);
+
+  crs_format_append (text, format, (const char *[]) { crs_format_int (number, value) }, 1);
+  return g_string_free (text, FALSE);
+}
+
+char *
+crs_format_with_text_int (const char *format,
+                          const char *text,
+                          int         value)
+{
+  char number[CRS_FORMAT_INT_BYTES];
+  GString *out = g_string_sized_new (64);
+
+  crs_format_append (out, format, (const char *[]) { text, crs_format_int (number, value) }, 2);
+  return g_string_free (out, FALSE);
+}
+
+/* g_string_append_len() without its call when the text fits (GLib 2.74
+ * has no inline version); @text never points into @out here. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, text, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) length);
+}
+
+/* crs_format_append() from the @next-th argument on (for the unnumbered
+ * directives). */
+static void
+append_from (GString            *out,
+             const char         *format,
+             const char * const *args,
+             guint               n_args,
+             guint               next)
+{
+  const char *p = format;
+
+  while (*p != '\0')
+    {
+      const char *percent = strchr (p, '%');
+      const char *q;
+      guint index;
+
+      if (percent == NULL)
+        {
+          append_len (out, p, strlen (p));
+          return;
+        }
+      append_len (out, p, (gsize) (percent - p));
+      q = percent + 1;
+      if (*q == '%')
+        {
+          g_string_append_c (out, '%');
+          p = q + 1;
+          continue;
+        }
+      index = next++;
+      if (g_ascii_isdigit (*q))
+        {
+          const char *digits = q;
+          guint number = 0;
+
+          while (g_ascii_isdigit (*q))
+            number = number * 10 + (guint) (*q++ - '0');
+          if (*q == '$' && number >= 1)
+            {
+              index = number - 1;
+              q++;
+            }
+          else
+            q = digits;
+        }
+      if ((*q == 's' || *q == 'd') && index < n_args)
+        {
+          append_len (out, args[index], strlen (args[index]));
+          p = q + 1;
+        }
+      else
+        {
+          /* Not a directive this takes (the formats given never have
+           * one): written as it stands. */
+          g_string_append_c (out, '%');
+          p = percent + 1;
+        }
+    }
+}
+
+void
+crs_format_append (GString            *out,
+                   const char         *format,
+                   const char * const *args,
+                   guint               n_args)
+{
+  append_from (out, format, args, n_args, 0);
+}
+
+/* The part of a list format after its first %s, when the head comes
+ * first ("%s, %s", "%1$s und %2$s"); NULL when it does not. */
+static const char *
+after_head (const char *format)
+{
+  if (g_str_has_prefix (format, "%s"))
+    return format + 2;
+  if (g_str_has_prefix (format, "%1$s"))
+    return format + 4;
+  return NULL;
+}
+
+void
+crs_format_append_join (GString   *out,
+                        GPtrArray *items)
+{
+  /* TRANSLATORS: joins items of a list except the last, e.g. "fever, low blood pressure" */
+  const char *middle = C_("list", "%s, %s");
+  /* TRANSLATORS: joins the last item of a list, e.g. "fever, hypotension and a face mask" */
+  const char *last = C_("list", "%s and %s");
+  const char *middle_rest = after_head (middle);
+  const char *last_rest = after_head (last);
+
+  if (items == NULL || items->len == 0)
+    return;
+  if (middle_rest == NULL || last_rest == NULL)
+    {
+      /* A language that puts the list's head after the item: the
+       * list is worded as crs_format_join() words it. */
+      g_autofree char *joined = crs_format_join (items);
+      g_string_append (out, joined);
+      return;
+    }
+  append_len (out, g_ptr_array_index (items, 0), strlen (g_ptr_array_index (items, 0)));
+  for (guint i = 1; i < items->len; i++)
+    {
+      const char *args[2] = { NULL, g_ptr_array_index (items, i) };
+
+      append_from (out, i + 1 < items->len ? middle_rest : last_rest, args, 2, 1);
+    }
 }
 
 static GDate *

@@ -39,12 +39,43 @@ char *crs_format_decimal     (double value,
 /* Temperature with one decimal in @unit: "39.1 °C", "102.4 °F". */
 char *crs_format_temperature (double             celsius,
                               CrsTemperatureUnit unit);
+/* The same for a temperature in tenths of a degree Celsius
+ * (crs_temperature_tenths()): crs_format_temperature (tenths / 10.0,
+ * unit), with the digits written out rather than printed. */
+char *crs_format_temperature_tenths (int                tenths,
+                                     CrsTemperatureUnit unit);
 /* Oxygen flow without needless zeros: "4 L/min", "6.5 L/min". */
 char *crs_format_flow        (double l_min);
 /* A duration in whole minutes: "45 minutes", "1 hour", "3 hours 20 minutes". */
 char *crs_format_duration    (int    minutes);
 /* Items joined as a sentence list: "a", "a and b", "a, b and c". */
 char *crs_format_join        (GPtrArray *items);
+/* The same list appended to @out, without a string per item. */
+void  crs_format_append_join (GString   *out,
+                              GPtrArray *items);
+/* Appends @format to @out with each %s or %d (or numbered, %2$s) replaced
+ * by the next (or that) string of @args, and %% by %: for translated
+ * formats whose only directives are %s and %d, the numbers written out
+ * first with crs_format_int() (a %d reads the same in every locale).
+ * What printf would write, without its cost. @args never point into
+ * @out. */
+void  crs_format_append      (GString            *out,
+                              const char         *format,
+                              const char * const *args,
+                              guint               n_args);
+/* A format whose only directive is one %d (and %%), filled with @value:
+ * what g_strdup_printf() would give. */
+char *crs_format_with_int    (const char         *format,
+                              int                 value);
+/* A "%s ... %d" format (in either order, numbered or not), filled. */
+char *crs_format_with_text_int (const char       *format,
+                                const char       *text,
+                                int               value);
+/* @value in decimal digits, as printf's %d writes it, into @buffer;
+ * returns @buffer. */
+#define CRS_FORMAT_INT_BYTES 12
+char *crs_format_int         (char               buffer[CRS_FORMAT_INT_BYTES],
+                              int                 value);
 
 /* A time of day as a chart shows it: "14:05" today, "Yesterday 14:05",
  * "3 Mar 14:05" otherwise (local time, 24-hour clock of ward charts). */

@@ -303,8 +303,13 @@ static char *
 oxygen_reason (CrsGrading     *grading,
                CrsObservation *observation)
 {
-  g_autofree char *flow = !isnan (observation->o2_flow_l_min) ? crs_format_flow (observation->o2_flow_l_min)
-                                                               : NULL;
+  g_autofree char *flow = NULL;
+
+  /* The flow is worded only for the findings that name it. */
+  if (!isnan (observation->o2_flow_l_min) &&
+      (grading->crs_oxygen == CRS_OXYGEN_FLOW_ONLY || grading->crs_oxygen == CRS_OXYGEN_HIGH_FLOW_ONLY ||
+       grading->crs_oxygen == CRS_OXYGEN_CANNULA_LOW || grading->crs_oxygen == CRS_OXYGEN_CANNULA_HIGH))
+    flow = crs_format_flow (observation->o2_flow_l_min);
 
   switch (grading->crs_oxygen)
     {
@@ -369,29 +374,29 @@ crs_grade_crs_describe (CrsGrading              *grading,
                         const CrsWardPolicy     *policy)
 {
   g_autofree char *temp = NULL;
-  g_autofree char *circulation = circulation_reason (grading, observation);
-  g_autofree char *oxygen = oxygen_reason (grading, observation);
   int circulation_grade = crs_circulation_grade (grading->crs_circulation);
   int oxygen_grade = crs_oxygen_grade (grading->crs_oxygen);
   int shown = !crs_is_missing_int (grading->crs_grade) ? grading->crs_grade : grading->crs_grade_min;
 
   if (grading->crs_fever != CRS_FEVER_NOT_RECORDED)
-    temp = crs_format_temperature (crs_temperature_tenths (observation->temperature_c) / 10.0,
-                                   policy->temperature_unit);
+    temp = crs_format_temperature_tenths (crs_temperature_tenths (observation->temperature_c),
+                                          policy->temperature_unit);
 
   if (!grading->crs_masked && grading->crs_fever == CRS_FEVER_NOT_RECORDED)
     {
       crs_strv_add (grading->crs_missing, g_strdup (_("temperature")));
       return;
     }
+  /* The circulation and oxygen findings are worded only where they are
+   * named (a grade of 2 or more is always recorded, so never NULL). */
   if (!grading->crs_masked && grading->crs_fever == CRS_FEVER_NONE)
     {
       crs_strv_add (grading->crs_reasons, g_strdup_printf (_("no fever (%s)"), temp));
       /* Not CRS by ASTCT, but not to be read as reassurance either. */
       if (circulation_grade >= 2)
-        crs_strv_add (grading->crs_reasons, g_steal_pointer (&circulation));
+        crs_strv_add (grading->crs_reasons, circulation_reason (grading, observation));
       if (oxygen_grade >= 2)
-        crs_strv_add (grading->crs_reasons, g_steal_pointer (&oxygen));
+        crs_strv_add (grading->crs_reasons, oxygen_reason (grading, observation));
       return;
     }
 
@@ -409,17 +414,20 @@ crs_grade_crs_describe (CrsGrading              *grading,
   if (shown <= 1)
     {
       /* Grade 1 (or 0 when masked): the absence of both is the finding. */
+      char *circulation = circulation_reason (grading, observation);
+      char *oxygen = oxygen_reason (grading, observation);
+
       if (circulation != NULL)
-        crs_strv_add (grading->crs_reasons, g_steal_pointer (&circulation));
+        crs_strv_add (grading->crs_reasons, circulation);
       if (oxygen != NULL)
-        crs_strv_add (grading->crs_reasons, g_steal_pointer (&oxygen));
+        crs_strv_add (grading->crs_reasons, oxygen);
     }
   else
     {
       if (circulation_grade == shown)
-        crs_strv_add (grading->crs_reasons, g_steal_pointer (&circulation));
+        crs_strv_add (grading->crs_reasons, circulation_reason (grading, observation));
       if (oxygen_grade == shown)
-        crs_strv_add (grading->crs_reasons, g_steal_pointer (&oxygen));
+        crs_strv_add (grading->crs_reasons, oxygen_reason (grading, observation));
     }
 
   /* Name what was not recorded, when recording it could change the

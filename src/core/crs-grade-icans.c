@@ -47,6 +47,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "crs-format.h"
 #include "crs-grading-private.h"
 #include "crs-symptom.h"
 
@@ -282,9 +283,9 @@ crs_grade_icans_describe (CrsGrading              *grading,
        * (below), never "no sign". */
       if (!crs_is_missing_int (grading->icans_ice_grade))
         crs_strv_add (grading->icans_reasons,
-                      g_strdup_printf (_("ICE score %d"), crs_observation_get_ice_score (observation)));
+                      crs_format_with_int (_("ICE score %d"), crs_observation_get_ice_score (observation)));
       if (!crs_is_missing_int (grading->icans_capd_grade))
-        crs_strv_add (grading->icans_reasons, g_strdup_printf (_("CAPD %d"), observation->capd));
+        crs_strv_add (grading->icans_reasons, crs_format_with_int (_("CAPD %d"), observation->capd));
       add_if (grading->icans_reasons, 0, 0, consciousness_reason (grading, observation));
     }
   else
@@ -293,10 +294,10 @@ crs_grade_icans_describe (CrsGrading              *grading,
        * assessments themselves. */
       if (!crs_is_missing_int (grading->icans_ice_grade))
         add_if (grading->icans_reasons, grading->icans_ice_grade, shown,
-                g_strdup_printf (_("ICE score %d"), crs_observation_get_ice_score (observation)));
+                crs_format_with_int (_("ICE score %d"), crs_observation_get_ice_score (observation)));
       if (!crs_is_missing_int (grading->icans_capd_grade))
         add_if (grading->icans_reasons, grading->icans_capd_grade, shown,
-                g_strdup_printf (_("CAPD %d"), observation->capd));
+                crs_format_with_int (_("CAPD %d"), observation->capd));
       add_if (grading->icans_reasons, grading->icans_consciousness, shown,
               consciousness_reason (grading, observation));
       if (observation->seizure == CRS_SEIZURE_RESOLVED)

@@ -251,27 +251,27 @@ describe_param (CrsObservation      *observation,
   switch (param)
     {
     case CRS_NEWS2_RR:
-      value = g_strdup_printf (_("respiration rate %d/min"), observation->resp_rate);
+      value = crs_format_with_int (_("respiration rate %d/min"), observation->resp_rate);
       break;
     case CRS_NEWS2_SPO2:
-      value = g_strdup_printf (_("SpO2 %d%%"), observation->spo2);
+      value = crs_format_with_int (_("SpO2 %d%%"), observation->spo2);
       break;
     case CRS_NEWS2_AIR_OR_OXYGEN:
       value = g_strdup (_("on oxygen"));
       break;
     case CRS_NEWS2_SYSTOLIC:
-      value = g_strdup_printf (_("systolic %d mmHg"), observation->systolic);
+      value = crs_format_with_int (_("systolic %d mmHg"), observation->systolic);
       break;
     case CRS_NEWS2_PULSE:
-      value = g_strdup_printf (_("pulse %d/min"), observation->heart_rate);
+      value = crs_format_with_int (_("pulse %d/min"), observation->heart_rate);
       break;
     case CRS_NEWS2_CONSCIOUSNESS:
       value = g_utf8_strdown (crs_acvpu_label (observation->acvpu), -1);
       break;
     case CRS_NEWS2_TEMPERATURE:
       {
-        g_autofree char *t = crs_format_temperature (crs_temperature_tenths (observation->temperature_c) / 10.0,
-                                                          policy->temperature_unit);
+        g_autofree char *t = crs_format_temperature_tenths (crs_temperature_tenths (observation->temperature_c),
+                                                            policy->temperature_unit);
         value = g_strdup_printf (_("temperature %s"), t);
       }
       break;
@@ -281,7 +281,7 @@ describe_param (CrsObservation      *observation,
     }
 
   /* TRANSLATORS: a NEWS2 parameter and its score, e.g. "pulse 115/min (2)" */
-  return g_strdup_printf (_("%s (%d)"), value, score);
+  return crs_format_with_text_int (_("%s (%d)"), value, score);
 }
 
 gboolean

@@ -298,10 +298,10 @@ add_reason (CrsPews    *pews,
     return;
   if (exact)
     /* TRANSLATORS: a PEWS parameter and its score, e.g. "heart rate 170/min (4)" */
-    g_ptr_array_add (pews->reasons, g_strdup_printf (_("%s (%d)"), owned, score));
+    g_ptr_array_add (pews->reasons, crs_format_with_text_int (_("%s (%d)"), owned, score));
   else
     /* TRANSLATORS: a PEWS parameter only partly recorded, e.g. "nasal cannula, no oxygen percentage or flow recorded (at least 1)" */
-    g_ptr_array_add (pews->reasons, g_strdup_printf (_("%s (at least %d)"), owned, score));
+    g_ptr_array_add (pews->reasons, crs_format_with_text_int (_("%s (at least %d)"), owned, score));
 }
 
 static void
@@ -316,6 +316,15 @@ add_missing (CrsPews    *pews,
 
 /* What the chart scored each parameter for, and what was not recorded,
  * in the charts' order. */
+/* @what is worded only for a parameter that scored (add_reason() drops
+ * the others). */
+#define ADD_REASON(pews, what, score, exact)                                 \
+  G_STMT_START {                                                             \
+    int score_ = (score);                                                    \
+    if (!crs_is_missing_int (score_) && score_ > 0)                          \
+      add_reason ((pews), (what), score_, (exact));                          \
+  } G_STMT_END
+
 static void
 describe_params (CrsPews            *pews,
                  const CrsPewsScore *score,
@@ -333,15 +342,15 @@ describe_params (CrsPews            *pews,
       switch ((CrsPewsParam) p)
         {
         case CRS_PEWS_RR:
-          add_reason (pews, g_strdup_printf (_("respiratory rate %d/min"), observation->resp_rate), value, TRUE);
+          ADD_REASON (pews, crs_format_with_int (_("respiratory rate %d/min"), observation->resp_rate), value, TRUE);
           break;
         case CRS_PEWS_RESP_DISTRESS:
           if (!crs_is_missing_int (value))
-            add_reason (pews, g_utf8_strdown (crs_resp_distress_label (observation->resp_distress), -1),
+            ADD_REASON (pews, g_utf8_strdown (crs_resp_distress_label (observation->resp_distress), -1),
                         value, TRUE);
           break;
         case CRS_PEWS_SPO2:
-          add_reason (pews, g_strdup_printf (_("SpO2 %d%%"), observation->spo2), value, TRUE);
+          ADD_REASON (pews, crs_format_with_int (_("SpO2 %d%%"), observation->spo2), value, TRUE);
           break;
         case CRS_PEWS_OXYGEN:
           {
@@ -351,15 +360,15 @@ describe_params (CrsPews            *pews,
             if (crs_is_missing_int (value))
               break;
             if (crs_pews_chart_support_device (observation->o2_device))
-              add_reason (pews, g_utf8_strdown (crs_o2_device_label (observation->o2_device), -1), value, TRUE);
+              ADD_REASON (pews, g_utf8_strdown (crs_o2_device_label (observation->o2_device), -1), value, TRUE);
             else if (percent_scores (percent, flow))
               /* TRANSLATORS: oxygen given as a percentage, e.g. "oxygen 35%" */
-              add_reason (pews, g_strdup_printf (_("oxygen %.4g%%"), percent), value, TRUE);
+              ADD_REASON (pews, g_strdup_printf (_("oxygen %.4g%%"), percent), value, TRUE);
             else if (!isnan (flow))
               {
                 g_autofree char *f = crs_format_flow (flow);
                 /* TRANSLATORS: oxygen given by flow, e.g. "oxygen 4 L/min" */
-                add_reason (pews, g_strdup_printf (_("oxygen %s"), f), value, TRUE);
+                ADD_REASON (pews, g_strdup_printf (_("oxygen %s"), f), value, TRUE);
               }
             else if (score->o2_level_missing)
               {
@@ -367,12 +376,12 @@ describe_params (CrsPews            *pews,
 
                 add_missing (pews, _("oxygen percentage or flow"));
                 /* TRANSLATORS: e.g. "nasal cannula, no oxygen percentage or flow recorded" */
-                add_reason (pews, g_strdup_printf (_("%s, no oxygen percentage or flow recorded"), name), value, FALSE);
+                ADD_REASON (pews, g_strdup_printf (_("%s, no oxygen percentage or flow recorded"), name), value, FALSE);
               }
           }
           break;
         case CRS_PEWS_HEART_RATE:
-          add_reason (pews, g_strdup_printf (_("heart rate %d/min"), observation->heart_rate), value, TRUE);
+          ADD_REASON (pews, crs_format_with_int (_("heart rate %d/min"), observation->heart_rate), value, TRUE);
           break;
         case CRS_PEWS_SYSTOLIC:
           {
@@ -381,18 +390,18 @@ describe_params (CrsPews            *pews,
                          ? crs_pews_chart_banded_score (score->band, CRS_PEWS_SYSTOLIC, observation->systolic)
                          : CRS_MISSING;
 
-            add_reason (pews, g_strdup_printf (_("systolic %d mmHg"), observation->systolic), banded, TRUE);
+            ADD_REASON (pews, crs_format_with_int (_("systolic %d mmHg"), observation->systolic), banded, TRUE);
             if (!crs_is_missing_int (skip) && (crs_is_missing_int (banded) || skip > banded))
               {
                 g_autofree char *code = g_ascii_strup (crs_bp_skip_to_id (observation->bp_skip), -1);
                 /* TRANSLATORS: blood pressure not obtained, with the chart's code, e.g. "blood pressure U4" */
-                add_reason (pews, g_strdup_printf (_("blood pressure %s"), code), skip, TRUE);
+                ADD_REASON (pews, g_strdup_printf (_("blood pressure %s"), code), skip, TRUE);
               }
           }
           break;
         case CRS_PEWS_CRT:
           /* TRANSLATORS: capillary refill time in seconds, e.g. "capillary refill 3 s" */
-          add_reason (pews, g_strdup_printf (_("capillary refill %.3g s"), observation->crt_s), value, TRUE);
+          ADD_REASON (pews, g_strdup_printf (_("capillary refill %.3g s"), observation->crt_s), value, TRUE);
           break;
         case CRS_PEWS_N_PARAMS:
         default:
@@ -535,63 +544,84 @@ crs_pews_free (CrsPews *pews)
   g_free (pews);
 }
 
-char *
-crs_pews_summary (const CrsPews *pews)
+void
+crs_pews_append_summary (GString       *line,
+                         const CrsPews *pews)
 {
-  g_autoptr(GString) line = NULL;
+  g_autoptr(GString) level_text = NULL;
   g_autoptr(GPtrArray) trigger_texts = NULL;
-  g_autofree char *level_text = NULL;
+  char number[CRS_FORMAT_INT_BYTES];
 
-  g_return_val_if_fail (pews != NULL, NULL);
+  g_return_if_fail (line != NULL);
+  g_return_if_fail (pews != NULL);
 
-  line = g_string_new (NULL);
-  trigger_texts = g_ptr_array_new ();
-
+  level_text = g_string_sized_new (64);
   if (pews->level_at_least)
     /* TRANSLATORS: a level that missing parameters may raise, e.g. "at least low" */
-    level_text = g_strdup_printf (_("at least %s"), crs_pews_level_label (pews->level));
+    crs_format_append (level_text, _("at least %s"), (const char *[]) { crs_pews_level_label (pews->level) }, 1);
   else
-    level_text = g_strdup (crs_pews_level_label (pews->level));
+    g_string_append (level_text, crs_pews_level_label (pews->level));
 
   if (pews->complete && pews->level == pews->score_level)
     /* TRANSLATORS: PEWS total and level, e.g. "PEWS 6 (medium)" */
-    g_string_append_printf (line, _("PEWS %d (%s)"), pews->total, level_text);
+    crs_format_append (line, _("PEWS %d (%s)"),
+                       (const char *[]) { crs_format_int (number, pews->total), level_text->str }, 2);
   else if (pews->complete)
     /* TRANSLATORS: PEWS total and the level a trigger raised, e.g. "PEWS 2, level high" */
-    g_string_append_printf (line, _("PEWS %d, level %s"), pews->total, level_text);
+    crs_format_append (line, _("PEWS %d, level %s"),
+                       (const char *[]) { crs_format_int (number, pews->total), level_text->str }, 2);
   else if (pews->level == pews->score_level)
     /* TRANSLATORS: a partial PEWS, e.g. "PEWS at least 4 (at least low)" */
-    g_string_append_printf (line, _("PEWS at least %d (%s)"), pews->total_at_least, level_text);
+    crs_format_append (line, _("PEWS at least %d (%s)"),
+                       (const char *[]) { crs_format_int (number, pews->total_at_least), level_text->str }, 2);
   else
     /* TRANSLATORS: a partial PEWS and the level a trigger raised, e.g. "PEWS at least 2, level at least high" */
-    g_string_append_printf (line, _("PEWS at least %d, level %s"), pews->total_at_least, level_text);
+    crs_format_append (line, _("PEWS at least %d, level %s"),
+                       (const char *[]) { crs_format_int (number, pews->total_at_least), level_text->str }, 2);
 
   if (pews->reasons->len > 0)
     {
-      g_autofree char *reasons = crs_format_join (pews->reasons);
-      g_string_append_printf (line, ": %s", reasons);
+      g_string_append (line, ": ");
+      crs_format_append_join (line, pews->reasons);
     }
-  for (guint i = 0; i < pews->triggers->len; i++)
-    g_ptr_array_add (trigger_texts, ((CrsPewsTrigger *) g_ptr_array_index (pews->triggers, i))->text);
-  if (trigger_texts->len > 0)
+  if (pews->triggers->len > 0)
     {
-      g_autofree char *triggers = crs_format_join (trigger_texts);
+      trigger_texts = g_ptr_array_sized_new (pews->triggers->len);
+      for (guint i = 0; i < pews->triggers->len; i++)
+        g_ptr_array_add (trigger_texts, ((CrsPewsTrigger *) g_ptr_array_index (pews->triggers, i))->text);
+      g_string_truncate (level_text, 0);
+      crs_format_append_join (level_text, trigger_texts);
       /* TRANSLATORS: appended to a PEWS summary: the non-score triggers */
-      g_string_append_printf (line, _("; triggered by %s"), triggers);
+      crs_format_append (line, _("; triggered by %s"), (const char *[]) { level_text->str }, 1);
     }
   if (pews->missing->len > 0)
     {
-      g_autofree char *missing = crs_format_join (pews->missing);
+      g_string_truncate (level_text, 0);
+      crs_format_append_join (level_text, pews->missing);
       /* TRANSLATORS: appended to a PEWS summary */
-      g_string_append_printf (line, _("; not recorded: %s"), missing);
+      crs_format_append (line, _("; not recorded: %s"), (const char *[]) { level_text->str }, 1);
     }
   if (pews->band_chosen)
     /* TRANSLATORS: appended to a PEWS summary, e.g. "; 1–4 years chart, chosen by the nurse" */
-    g_string_append_printf (line, _("; %s chart, chosen by the nurse"), crs_pews_band_label (pews->band));
+    crs_format_append (line, _("; %s chart, chosen by the nurse"),
+                       (const char *[]) { crs_pews_band_label (pews->band) }, 1);
   if (pews->band_note != NULL)
-    g_string_append_printf (line, "; %s", pews->band_note);
+    {
+      g_string_append (line, "; ");
+      g_string_append (line, pews->band_note);
+    }
+}
 
-  return g_string_free (g_steal_pointer (&line), FALSE);
+char *
+crs_pews_summary (const CrsPews *pews)
+{
+  GString *line;
+
+  g_return_val_if_fail (pews != NULL, NULL);
+
+  line = g_string_sized_new (256);
+  crs_pews_append_summary (line, pews);
+  return g_string_free (line, FALSE);
 }
 
 char *

@@ -171,6 +171,9 @@ CrsPews    *crs_pews_new_from_score (const CrsPewsScore   *score,
 /* One line: "PEWS 6 (medium): heart rate 170/min (4), SpO2 93% (1), ...",
  * naming what is missing and the triggers that raised the level. */
 char       *crs_pews_summary (const CrsPews *pews);
+/* The same summary appended to @line. */
+void        crs_pews_append_summary (GString       *line,
+                                     const CrsPews *pews);
 /* The red flag of a high or emergency level, short: "PEWS 10 (high)",
  * "PEWS at least 9 (high) from the parameters recorded", "PEWS 3, level
  * high: new suspicion of septic shock". */

@@ -196,16 +196,29 @@ crs_grading_compute (CrsGrading              *grading,
   grading->prompts = compute_prompts (observation);
 }
 
-CrsGrading *
-crs_grading_new (CrsObservation          *observation,
-                 const CrsGradingContext *context,
-                 const CrsWardPolicy     *policy)
+/* An empty list of strings: @list emptied when there is one, else new. */
+static GPtrArray *
+empty_list (GPtrArray *list)
+{
+  if (list == NULL)
+    return g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_set_size (list, 0);
+  return list;
+}
+
+/* The numbers and the words into @grading, reusing the reason lists it
+ * holds; @all_words FALSE leaves out what the reason line does not read
+ * (guidance, red flags in words, prompts). */
+static void
+grading_fill (CrsGrading              *grading,
+              CrsObservation          *observation,
+              const CrsGradingContext *context,
+              const CrsWardPolicy     *policy,
+              gboolean                 all_words)
 {
   CrsGradingContext default_context;
   CrsWardPolicy default_policy;
-  CrsGrading *grading;
-
-  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
+  GPtrArray *lists[6];
 
   if (context == NULL)
     {
@@ -218,17 +231,29 @@ crs_grading_new (CrsObservation          *observation,
       policy = &default_policy;
     }
 
-  grading = g_new0 (CrsGrading, 1);
+  /* Kept across crs_grading_compute(), which zeroes the grading. */
+  lists[0] = g_steal_pointer (&grading->crs_reasons);
+  lists[1] = g_steal_pointer (&grading->crs_missing);
+  lists[2] = g_steal_pointer (&grading->icans_reasons);
+  lists[3] = g_steal_pointer (&grading->icans_missing);
+  lists[4] = g_steal_pointer (&grading->news2_missing);
+  lists[5] = g_steal_pointer (&grading->news2_reasons);
+  g_clear_pointer (&grading->red_flags, g_ptr_array_unref);
+  g_clear_pointer (&grading->prompts_text, g_ptr_array_unref);
+  g_clear_pointer (&grading->crs_guidance, g_free);
+  g_clear_pointer (&grading->icans_guidance, g_free);
+  g_clear_pointer (&grading->news2_guidance, g_free);
+  g_clear_pointer (&grading->pews_words, crs_pews_free);
+  g_clear_pointer (&grading->pews_guidance, g_free);
+
   crs_grading_compute (grading, observation, context, policy);
 
-  grading->crs_reasons = g_ptr_array_new_with_free_func (g_free);
-  grading->crs_missing = g_ptr_array_new_with_free_func (g_free);
-  grading->icans_reasons = g_ptr_array_new_with_free_func (g_free);
-  grading->icans_missing = g_ptr_array_new_with_free_func (g_free);
-  grading->news2_missing = g_ptr_array_new_with_free_func (g_free);
-  grading->news2_reasons = g_ptr_array_new_with_free_func (g_free);
-  grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
-  grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
+  grading->crs_reasons = empty_list (lists[0]);
+  grading->crs_missing = empty_list (lists[1]);
+  grading->icans_reasons = empty_list (lists[2]);
+  grading->icans_missing = empty_list (lists[3]);
+  grading->news2_missing = empty_list (lists[4]);
+  grading->news2_reasons = empty_list (lists[5]);
 
   crs_grade_crs_describe (grading, observation, context, policy);
   crs_grade_icans_describe (grading, observation, policy);
@@ -241,13 +266,57 @@ crs_grading_new (CrsObservation          *observation,
       pews_context.previous_acvpu = context->previous_acvpu;
       grading->pews_words = crs_pews_new_from_score (&grading->pews, observation, &pews_context);
     }
+  if (!all_words)
+    return;
+
+  grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
+  grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
   crs_red_flags_describe (grading, observation);
   crs_guidance_describe (grading, context, policy);
   for (guint p = 0; p < CRS_PROMPT_N_KINDS; p++)
     if (grading->prompts & (1u << p))
       crs_strv_add (grading->prompts_text, prompt_text ((CrsPrompt) p, grading->icans_by_capd));
+}
 
+static CrsGrading *
+grading_new (CrsObservation          *observation,
+             const CrsGradingContext *context,
+             const CrsWardPolicy     *policy,
+             gboolean                 all_words)
+{
+  CrsGrading *grading = g_new0 (CrsGrading, 1);
+
+  grading_fill (grading, observation, context, policy, all_words);
   return grading;
+}
+
+CrsGrading *
+crs_grading_new (CrsObservation          *observation,
+                 const CrsGradingContext *context,
+                 const CrsWardPolicy     *policy)
+{
+  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
+  return grading_new (observation, context, policy, TRUE);
+}
+
+CrsGrading *
+crs_grading_new_for_reason (CrsObservation          *observation,
+                            const CrsGradingContext *context,
+                            const CrsWardPolicy     *policy)
+{
+  g_return_val_if_fail (CRS_IS_OBSERVATION (observation), NULL);
+  return grading_new (observation, context, policy, FALSE);
+}
+
+void
+crs_grading_refill_for_reason (CrsGrading              *grading,
+                               CrsObservation          *observation,
+                               const CrsGradingContext *context,
+                               const CrsWardPolicy     *policy)
+{
+  g_return_if_fail (grading != NULL);
+  g_return_if_fail (CRS_IS_OBSERVATION (observation));
+  grading_fill (grading, observation, context, policy, FALSE);
 }
 
 void
@@ -343,126 +412,221 @@ crs_grading_stamp (const CrsGrading *grading,
   observation->stored_red_flag = crs_grading_has_red_flag (grading);
 }
 
-/* "Grade 3: fever 39.1 °C and one vasopressor", with the scale's name in
- * front for the one-line reason ("CRS grade 3: ..."). */
-static char *
-grade_summary (const char *scale,
-               int         grade,
-               int         grade_min,
-               GPtrArray  *reasons,
-               GPtrArray  *missing)
+/* Three buffers a sentence is put together in, reused from one scale to
+ * the next: the sentences are appended, not printed a phrase at a time. */
+typedef struct
 {
-  g_autofree char *findings = crs_format_join (reasons);
-  g_autofree char *sentence = NULL;
+  GString *a;
+  GString *b;
+  GString *c;
+} Scratch;
 
-  if (!crs_is_missing_int (grade))
-    sentence = scale
-      /* TRANSLATORS: e.g. "CRS grade 3: fever 39.1 °C and one vasopressor" */
-      ? g_strdup_printf (_("%s grade %d: %s"), scale, grade, findings)
-      /* TRANSLATORS: e.g. "Grade 3: fever 39.1 °C and one vasopressor" */
-      : g_strdup_printf (_("Grade %d: %s"), grade, findings);
-  else if (grade_min > 0)
-    sentence = scale
-      /* TRANSLATORS: e.g. "ICANS at least grade 3: a seizure that resolved" */
-      ? g_strdup_printf (_("%s at least grade %d: %s"), scale, grade_min, findings)
-      : g_strdup_printf (_("At least grade %d: %s"), grade_min, findings);
-  else
-    {
-      g_autofree char *not_recorded = crs_format_join (missing);
-      g_autofree char *detail = NULL;
-
-      if (reasons->len == 0)
-        /* TRANSLATORS: what was not recorded, e.g. "temperature not recorded" */
-        detail = g_strdup_printf (_("%s not recorded"), not_recorded);
-      else if (missing->len == 0)
-        detail = g_steal_pointer (&findings);
-      else
-        /* TRANSLATORS: findings, then what was not recorded, e.g. "ICE
-         * score 10; level of consciousness not recorded" */
-        detail = g_strdup_printf (_("%s; %s not recorded"), findings, not_recorded);
-      return scale
-        /* TRANSLATORS: e.g. "CRS not determined: temperature not recorded" */
-        ? g_strdup_printf (_("%s not determined: %s"), scale, detail)
-        : g_strdup_printf (_("Not determined: %s"), detail);
-    }
-
-  if (missing->len > 0)
-    {
-      g_autofree char *not_recorded = crs_format_join (missing);
-      /* TRANSLATORS: a grade sentence, then what was not recorded */
-      return g_strdup_printf (_("%s (not recorded: %s)"), sentence, not_recorded);
-    }
-  return g_steal_pointer (&sentence);
+static void
+scratch_init (Scratch *scratch)
+{
+  scratch->a = g_string_sized_new (256);
+  scratch->b = g_string_sized_new (256);
+  scratch->c = g_string_sized_new (256);
 }
 
-static char *
-news2_summary (const CrsGrading *grading,
-               gboolean          with_name)
+static void
+scratch_clear (Scratch *scratch)
 {
-  g_autofree char *sentence = NULL;
+  g_string_free (scratch->a, TRUE);
+  g_string_free (scratch->b, TRUE);
+  g_string_free (scratch->c, TRUE);
+}
+
+static void
+append_join (GString   *into,
+             GPtrArray *items)
+{
+  g_string_truncate (into, 0);
+  crs_format_append_join (into, items);
+}
+
+/* "Grade 3: fever 39.1 °C and one vasopressor", with the scale's name in
+ * front for the one-line reason ("CRS grade 3: ..."), appended to @out. */
+static void
+append_grade_summary (GString    *out,
+                      Scratch    *scratch,
+                      const char *scale,
+                      int         grade,
+                      int         grade_min,
+                      GPtrArray  *reasons,
+                      GPtrArray  *missing)
+{
+  GString *findings = scratch->a;
+  GString *not_recorded = scratch->b;
+  GString *sentence = scratch->c;
+  char number[CRS_FORMAT_INT_BYTES];
+
+  append_join (findings, reasons);
+
+  if (!crs_is_missing_int (grade) || grade_min > 0)
+    {
+      GString *into = missing->len > 0 ? sentence : out;
+
+      g_string_truncate (sentence, 0);
+      if (!crs_is_missing_int (grade))
+        {
+          crs_format_int (number, grade);
+          if (scale)
+            /* TRANSLATORS: e.g. "CRS grade 3: fever 39.1 °C and one vasopressor" */
+            crs_format_append (into, _("%s grade %d: %s"),
+                               (const char *[]) { scale, number, findings->str }, 3);
+          else
+            /* TRANSLATORS: e.g. "Grade 3: fever 39.1 °C and one vasopressor" */
+            crs_format_append (into, _("Grade %d: %s"), (const char *[]) { number, findings->str }, 2);
+        }
+      else
+        {
+          crs_format_int (number, grade_min);
+          if (scale)
+            /* TRANSLATORS: e.g. "ICANS at least grade 3: a seizure that resolved" */
+            crs_format_append (into, _("%s at least grade %d: %s"),
+                               (const char *[]) { scale, number, findings->str }, 3);
+          else
+            crs_format_append (into, _("At least grade %d: %s"), (const char *[]) { number, findings->str }, 2);
+        }
+      if (missing->len > 0)
+        {
+          append_join (not_recorded, missing);
+          /* TRANSLATORS: a grade sentence, then what was not recorded */
+          crs_format_append (out, _("%s (not recorded: %s)"),
+                             (const char *[]) { sentence->str, not_recorded->str }, 2);
+        }
+      return;
+    }
+
+  {
+    const char *detail;
+
+    append_join (not_recorded, missing);
+    g_string_truncate (sentence, 0);
+    if (reasons->len == 0)
+      /* TRANSLATORS: what was not recorded, e.g. "temperature not recorded" */
+      crs_format_append (sentence, _("%s not recorded"), (const char *[]) { not_recorded->str }, 1);
+    else if (missing->len == 0)
+      g_string_append_len (sentence, findings->str, findings->len);
+    else
+      /* TRANSLATORS: findings, then what was not recorded, e.g. "ICE
+       * score 10; level of consciousness not recorded" */
+      crs_format_append (sentence, _("%s; %s not recorded"),
+                         (const char *[]) { findings->str, not_recorded->str }, 2);
+    detail = sentence->str;
+    if (scale)
+      /* TRANSLATORS: e.g. "CRS not determined: temperature not recorded" */
+      crs_format_append (out, _("%s not determined: %s"), (const char *[]) { scale, detail }, 2);
+    else
+      crs_format_append (out, _("Not determined: %s"), (const char *[]) { detail }, 1);
+  }
+}
+
+static void
+append_news2_summary (GString          *out,
+                      Scratch          *scratch,
+                      const CrsGrading *grading,
+                      gboolean          with_name)
+{
+  char number[CRS_FORMAT_INT_BYTES];
 
   if (grading->news2_not_applicable)
-    return with_name
-      /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
-      ? g_strdup_printf (_("NEWS2 is not used below %d years: PEWS is scored instead"),
-                         grading->news2_min_age)
-      /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
-      : g_strdup_printf (_("Not used below %d years: PEWS is scored instead"),
-                         grading->news2_min_age);
+    {
+      crs_format_int (number, grading->news2_min_age);
+      if (with_name)
+        /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
+        crs_format_append (out, _("NEWS2 is not used below %d years: PEWS is scored instead"),
+                           (const char *[]) { number }, 1);
+      else
+        /* TRANSLATORS: %d is the ward's age limit for NEWS2, 16 by default */
+        crs_format_append (out, _("Not used below %d years: PEWS is scored instead"),
+                           (const char *[]) { number }, 1);
+      return;
+    }
 
   if (crs_is_missing_int (grading->news2_total) && grading->news2_risk_at_least != CRS_NEWS2_RISK_UNKNOWN)
     {
-      g_autofree char *missing = crs_format_join (grading->news2_missing);
-      g_autofree char *findings = crs_format_join (grading->news2_reasons);
       const char *band = crs_news2_risk_label (grading->news2_risk_at_least);
 
-      return with_name
+      append_join (scratch->a, grading->news2_missing);
+      append_join (scratch->b, grading->news2_reasons);
+      if (with_name)
         /* TRANSLATORS: e.g. "NEWS2 at least low–medium: SpO2 90% (3) (not
          * recorded: pulse)" */
-        ? g_strdup_printf (_("NEWS2 at least %s: %s (not recorded: %s)"), band, findings, missing)
-        : g_strdup_printf (_("At least %s: %s (not recorded: %s)"), band, findings, missing);
+        crs_format_append (out, _("NEWS2 at least %s: %s (not recorded: %s)"),
+                           (const char *[]) { band, scratch->b->str, scratch->a->str }, 3);
+      else
+        crs_format_append (out, _("At least %s: %s (not recorded: %s)"),
+                           (const char *[]) { band, scratch->b->str, scratch->a->str }, 3);
+      return;
     }
   if (crs_is_missing_int (grading->news2_total))
     {
-      g_autofree char *missing = crs_format_join (grading->news2_missing);
-      return with_name
+      append_join (scratch->a, grading->news2_missing);
+      if (with_name)
         /* TRANSLATORS: e.g. "NEWS2 not scored: pulse and consciousness not recorded" */
-        ? g_strdup_printf (_("NEWS2 not scored: %s not recorded"), missing)
-        : g_strdup_printf (_("Not scored: %s not recorded"), missing);
+        crs_format_append (out, _("NEWS2 not scored: %s not recorded"), (const char *[]) { scratch->a->str }, 1);
+      else
+        crs_format_append (out, _("Not scored: %s not recorded"), (const char *[]) { scratch->a->str }, 1);
+      return;
     }
 
+  crs_format_int (number, grading->news2_total);
+  g_string_truncate (scratch->c, 0);
   /* TRANSLATORS: e.g. "NEWS2 5 (medium)" */
-  sentence = g_strdup_printf (_("NEWS2 %d (%s)"), grading->news2_total,
-                              crs_news2_risk_label (grading->news2_risk));
+  crs_format_append (grading->news2_reasons->len > 0 ? scratch->c : out, _("NEWS2 %d (%s)"),
+                     (const char *[]) { number, crs_news2_risk_label (grading->news2_risk) }, 2);
   if (grading->news2_reasons->len > 0)
     {
-      g_autofree char *findings = crs_format_join (grading->news2_reasons);
-      return g_strdup_printf (C_("NEWS2 total and its findings", "%s: %s"), sentence, findings);
+      append_join (scratch->b, grading->news2_reasons);
+      crs_format_append (out, C_("NEWS2 total and its findings", "%s: %s"),
+                         (const char *[]) { scratch->c->str, scratch->b->str }, 2);
     }
-  return g_steal_pointer (&sentence);
 }
 
 char *
 crs_grading_crs_summary (const CrsGrading *grading)
 {
+  GString *out;
+  Scratch scratch;
+
   g_return_val_if_fail (grading != NULL, NULL);
-  return grade_summary (NULL, grading->crs_grade, grading->crs_grade_min,
+  out = g_string_new (NULL);
+  scratch_init (&scratch);
+  append_grade_summary (out, &scratch, NULL, grading->crs_grade, grading->crs_grade_min,
                         grading->crs_reasons, grading->crs_missing);
+  scratch_clear (&scratch);
+  return g_string_free (out, FALSE);
 }
 
 char *
 crs_grading_icans_summary (const CrsGrading *grading)
 {
+  GString *out;
+  Scratch scratch;
+
   g_return_val_if_fail (grading != NULL, NULL);
-  return grade_summary (NULL, grading->icans_grade, grading->icans_grade_min,
+  out = g_string_new (NULL);
+  scratch_init (&scratch);
+  append_grade_summary (out, &scratch, NULL, grading->icans_grade, grading->icans_grade_min,
                         grading->icans_reasons, grading->icans_missing);
+  scratch_clear (&scratch);
+  return g_string_free (out, FALSE);
 }
 
 char *
 crs_grading_news2_summary (const CrsGrading *grading)
 {
+  GString *out;
+  Scratch scratch;
+
   g_return_val_if_fail (grading != NULL, NULL);
-  return news2_summary (grading, FALSE);
+  out = g_string_new (NULL);
+  scratch_init (&scratch);
+  append_news2_summary (out, &scratch, grading, FALSE);
+  scratch_clear (&scratch);
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -474,29 +638,61 @@ crs_grading_pews_summary (const CrsGrading *grading)
   return crs_pews_summary (grading->pews_words);
 }
 
+void
+crs_grading_append_reason_line (GString          *out,
+                                const CrsGrading *grading)
+{
+  g_autoptr(GString) parts = NULL;
+  Scratch scratch;
+  gsize starts[4];
+  const char *args[4];
+  guint n = 0;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (grading != NULL);
+
+  /* The sentences one after another in @parts, each ended by a NUL. */
+  parts = g_string_sized_new (512);
+  scratch_init (&scratch);
+  starts[n++] = parts->len;
+  append_grade_summary (parts, &scratch, "CRS", grading->crs_grade, grading->crs_grade_min,
+                        grading->crs_reasons, grading->crs_missing);
+  g_string_append_c (parts, '\0');
+  starts[n++] = parts->len;
+  append_grade_summary (parts, &scratch, "ICANS", grading->icans_grade, grading->icans_grade_min,
+                        grading->icans_reasons, grading->icans_missing);
+  g_string_append_c (parts, '\0');
+  starts[n++] = parts->len;
+  append_news2_summary (parts, &scratch, grading, TRUE);
+  g_string_append_c (parts, '\0');
+  if (grading->pews_words != NULL)
+    {
+      starts[n++] = parts->len;
+      crs_pews_append_summary (parts, grading->pews_words);
+      g_string_append_c (parts, '\0');
+    }
+  scratch_clear (&scratch);
+  for (guint i = 0; i < n; i++)
+    args[i] = parts->str + starts[i];
+
+  if (grading->pews_words != NULL)
+    /* TRANSLATORS: the CRS, ICANS, NEWS2 and PEWS sentences on one line (a child) */
+    crs_format_append (out, C_("reason line", "%s. %s. %s. %s."), args, n);
+  else
+    /* TRANSLATORS: the CRS, ICANS and NEWS2 sentences on one line */
+    crs_format_append (out, C_("reason line", "%s. %s. %s."), args, n);
+}
+
 char *
 crs_grading_to_reason_line (const CrsGrading *grading)
 {
-  g_autofree char *crs = NULL;
-  g_autofree char *icans = NULL;
-  g_autofree char *news2 = NULL;
+  GString *line;
 
   g_return_val_if_fail (grading != NULL, NULL);
 
-  crs = grade_summary ("CRS", grading->crs_grade, grading->crs_grade_min,
-                       grading->crs_reasons, grading->crs_missing);
-  icans = grade_summary ("ICANS", grading->icans_grade, grading->icans_grade_min,
-                         grading->icans_reasons, grading->icans_missing);
-  news2 = news2_summary (grading, TRUE);
-
-  if (grading->pews_words != NULL)
-    {
-      g_autofree char *pews = crs_pews_summary (grading->pews_words);
-      /* TRANSLATORS: the CRS, ICANS, NEWS2 and PEWS sentences on one line (a child) */
-      return g_strdup_printf (C_("reason line", "%s. %s. %s. %s."), crs, icans, news2, pews);
-    }
-  /* TRANSLATORS: the CRS, ICANS and NEWS2 sentences on one line */
-  return g_strdup_printf (C_("reason line", "%s. %s. %s."), crs, icans, news2);
+  line = g_string_sized_new (512);
+  crs_grading_append_reason_line (line, grading);
+  return g_string_free (line, FALSE);
 }
 
 char *

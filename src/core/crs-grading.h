@@ -254,6 +254,20 @@ void        crs_grading_compute (CrsGrading              *grading,
 CrsGrading *crs_grading_new     (CrsObservation          *observation,
                                  const CrsGradingContext *context,
                                  const CrsWardPolicy     *policy);
+/* Only the words crs_grading_to_reason_line() reads: the reasons and
+ * what is missing of each scale, and a child's pews_words. The guidance,
+ * red_flags and prompts_text stay NULL. For the grade CSV, which writes
+ * nothing else, a row at a time. */
+CrsGrading *crs_grading_new_for_reason (CrsObservation          *observation,
+                                        const CrsGradingContext *context,
+                                        const CrsWardPolicy     *policy);
+/* @grading (from crs_grading_new() or _new_for_reason()) graded again
+ * for @observation, as crs_grading_new_for_reason() would grade it, its
+ * lists reused: for the grade CSV, one grading for every row. */
+void        crs_grading_refill_for_reason (CrsGrading              *grading,
+                                           CrsObservation          *observation,
+                                           const CrsGradingContext *context,
+                                           const CrsWardPolicy     *policy);
 void        crs_grading_free    (CrsGrading              *grading);
 
 CrsCertainty crs_grading_crs_certainty   (const CrsGrading *grading);
@@ -272,6 +286,9 @@ void         crs_grading_stamp           (const CrsGrading *grading,
 
 /* One line naming the findings behind each grade (the CSV "reason"). */
 char       *crs_grading_to_reason_line (const CrsGrading *grading);
+/* The same line appended to @out (the CSV writes a row at a time). */
+void        crs_grading_append_reason_line (GString          *out,
+                                            const CrsGrading *grading);
 /* One sentence per scale, for the screen: "Grade 3: fever 39.1 °C and one
  * vasopressor", "At least grade 2: ... (not recorded: oxygen)", "Not
  * determined: temperature not recorded". */

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "crs-core-enums.h"
 #include "crs-enum-strings.h"
@@ -359,6 +360,21 @@ CrsObservation *
 crs_observation_new (void)
 {
   return g_object_new (CRS_TYPE_OBSERVATION, NULL);
+}
+
+void
+crs_observation_reset (CrsObservation *self)
+{
+  g_return_if_fail (CRS_IS_OBSERVATION (self));
+
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->amend_reason, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->stored_rules, g_free);
+  /* GObject zeroes a new instance before crs_observation_init(): do the
+   * same to everything after the object's header. */
+  memset ((char *) self + sizeof (GObject), 0, sizeof *self - sizeof (GObject));
+  crs_observation_init (self);
 }
 
 CrsObservation *

@@ -344,6 +344,10 @@ struct _CrsObservation
 
 CrsObservation *crs_observation_new           (void);
 CrsObservation *crs_observation_copy          (CrsObservation *self);
+/* Makes @self as crs_observation_new() makes one (every field not
+ * recorded, no strings), for a caller that reads many sets one at a
+ * time. */
+void            crs_observation_reset         (CrsObservation *self);
 /* The ICE score: popcount of the items when recorded, else ice_total. */
 int             crs_observation_get_ice_score (CrsObservation *self);
 /* TRUE when no clinical field at all was recorded. */

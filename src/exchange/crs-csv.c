@@ -142,6 +142,31 @@ read_byte (CrsCsvReader  *reader,
   return c;
 }
 
+/* Takes the bytes after the one just read that cannot end or quote a
+ * field or a line (in a quoted field: anything but a quote or a line
+ * break) straight from the buffer, instead of one read_byte() each. They
+ * change no line count or state. */
+static void
+take_run (CrsCsvReader *reader,
+          gboolean      quoted)
+{
+  const guint8 *start = reader->buffer + reader->position;
+  const guint8 *end = reader->buffer + reader->length;
+  const guint8 *p = start;
+
+  if (quoted)
+    while (p < end && *p != '"' && *p != '\r' && *p != '\n')
+      p++;
+  else
+    while (p < end && *p != ',' && *p != '"' && *p != '\r' && *p != '\n')
+      p++;
+  if (p == start)
+    return;
+  g_string_append_len (reader->data, (const char *) start, p - start);
+  reader->position += (gsize) (p - start);
+  reader->last_was_cr = FALSE;
+}
+
 static gboolean
 end_field (CrsCsvReader  *reader,
            guint          line,
@@ -172,6 +197,97 @@ finish_record (CrsCsvReader *reader)
   g_ptr_array_add (reader->fields, NULL);
 }
 
+/* The common record, whole in the buffer: one line ended by LF or CRLF,
+ * its quoted fields closed on it, valid UTF-8, not too long. Reads it in
+ * one pass (the rules of crs_csv_reader_next()) and returns TRUE; returns
+ * FALSE, having taken nothing, for anything else (a line break inside
+ * quotes, a lone CR, a record across the buffer's end, a malformed
+ * field), which the byte-at-a-time reader then reads and reports on. */
+static gboolean
+take_simple_record (CrsCsvReader *reader)
+{
+  const char *start = (const char *) reader->buffer + reader->position;
+  const char *newline;
+  State state = STATE_FIELD_START;
+  gsize length;
+  gsize out = 0;
+  gboolean malformed = FALSE;
+  char *copy;
+
+  if (!reader->started || reader->skip_lf || reader->last_was_cr || reader->position >= reader->length)
+    return FALSE;
+  newline = memchr (start, '\n', reader->length - reader->position);
+  if (newline == NULL)
+    return FALSE;
+  length = (gsize) (newline - start);
+  if (length > 0 && start[length - 1] == '\r')
+    length--;
+  if (length == 0 || length >= CRS_CSV_MAX_RECORD_BYTES || memchr (start, '\r', length) != NULL ||
+      !g_utf8_validate_len (start, length, NULL))
+    return FALSE;
+
+  /* Never longer than the line: quotes and commas only shrink it. */
+  g_string_set_size (reader->data, length);
+  copy = reader->data->str;
+  g_array_set_size (reader->offsets, 0);
+  g_array_append_val (reader->offsets, out);
+  for (gsize i = 0; i < length && !malformed; i++)
+    {
+      char c = start[i];
+
+      switch (state)
+        {
+        case STATE_FIELD_START:
+        case STATE_UNQUOTED:
+        case STATE_QUOTE_IN_QUOTED:
+          if (c == ',')
+            {
+              copy[out++] = '\0';
+              g_array_append_val (reader->offsets, out);
+              state = STATE_FIELD_START;
+            }
+          else if (c == '"' && state == STATE_FIELD_START)
+            state = STATE_QUOTED;
+          else if (c == '"' && state == STATE_QUOTE_IN_QUOTED)
+            {
+              copy[out++] = '"';
+              state = STATE_QUOTED;
+            }
+          else if (c == '"' || state == STATE_QUOTE_IN_QUOTED)
+            malformed = TRUE;   /* the slow reader says why */
+          else
+            {
+              copy[out++] = c;
+              state = STATE_UNQUOTED;
+            }
+          break;
+
+        case STATE_QUOTED:
+        default:
+          if (c == '"')
+            state = STATE_QUOTE_IN_QUOTED;
+          else
+            copy[out++] = c;
+          break;
+        }
+    }
+  if (malformed || state == STATE_QUOTED)
+    {
+      /* Or the quotes go on past this line: leave it all to the slow
+       * reader, as if this had not looked. */
+      g_string_truncate (reader->data, 0);
+      g_array_set_size (reader->offsets, 0);
+      return FALSE;
+    }
+  g_string_truncate (reader->data, out);
+
+  reader->record_line = reader->next_line++;
+  reader->position = (gsize) (newline - (const char *) reader->buffer) + 1;
+  reader->last_was_cr = FALSE;
+  finish_record (reader);
+  return TRUE;
+}
+
 static gboolean
 fail (CrsCsvReader  *reader,
       guint          line,
@@ -198,6 +314,9 @@ crs_csv_reader_next (CrsCsvReader  *reader,
   g_array_set_size (reader->offsets, 0);
   g_ptr_array_set_size (reader->fields, 0);
   reader->field_start = 0;
+
+  if (take_simple_record (reader))
+    return TRUE;
 
   for (;;)
     {
@@ -267,6 +386,7 @@ crs_csv_reader_next (CrsCsvReader  *reader,
             {
               g_string_append_c (reader->data, (char) c);
               state = STATE_UNQUOTED;
+              take_run (reader, FALSE);
             }
           break;
 
@@ -280,7 +400,10 @@ crs_csv_reader_next (CrsCsvReader  *reader,
           if (c == '"')
             state = STATE_QUOTE_IN_QUOTED;
           else
-            g_string_append_c (reader->data, (char) c);
+            {
+              g_string_append_c (reader->data, (char) c);
+              take_run (reader, TRUE);
+            }
           break;
 
         case STATE_QUOTE_IN_QUOTED:
@@ -365,11 +488,35 @@ crs_csv_append_field (GString    *out,
       return;
     }
   g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
+  for (const char *p = value;;)
     {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
+      const char *quote = strchr (p, '"');
+
+      if (quote == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      /* The quote, then the same quote again. */
+      g_string_append_len (out, p, quote - p + 1);
+      g_string_append_c (out, '"');
+      p = quote + 1;
     }
+  g_string_append_c (out, '"');
+}
+
+void
+crs_csv_quote_from (GString *out,
+                    gsize    start)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (start <= out->len);
+
+  if (strpbrk (out->str + start, ",\"\r\n") == NULL)
+    return;
+  g_string_insert_c (out, (gssize) start, '"');
+  for (gsize i = start + 1; i < out->len; i++)
+    if (out->str[i] == '"')
+      g_string_insert_c (out, (gssize) ++i, '"');
   g_string_append_c (out, '"');
 }

@@ -66,6 +66,8 @@
 #define OUTPUT_FLUSH_BYTES (64 * 1024)
 /* A value echoed in a message is cut after this many characters. */
 #define ECHO_MAX_CHARS 40
+/* A cell's value is copied to the stack when it is shorter than this. */
+#define CELL_BYTES 64
 
 typedef enum {
   COL_ID,
@@ -274,6 +276,49 @@ is_decimal (const char *text,
   return digits;
 }
 
+/* The value of @text, which is_decimal() accepted, as g_ascii_strtod()
+ * reads it. Up to 15 significant digits and 22 decimals the digits are an
+ * integer below 2^53 and the power of ten is exact, so one division
+ * rounds it once, as strtod does (Clinger's fast path); longer values go
+ * to g_ascii_strtod(). */
+static double
+decimal_value (const char *text)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *p = text;
+  gboolean negative = FALSE;
+  gboolean point = FALSE;
+  guint64 digits = 0;
+  guint significant = 0;
+  guint decimals = 0;
+  double value;
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          point = TRUE;
+          continue;
+        }
+      if (point)
+        decimals++;
+      if (digits == 0 && *p == '0')
+        continue;
+      if (++significant > 15)
+        return g_ascii_strtod (text, NULL);
+      digits = digits * 10 + (guint64) (*p - '0');
+    }
+  if (decimals >= G_N_ELEMENTS (powers))
+    return g_ascii_strtod (text, NULL);
+  value = (double) digits / powers[decimals];
+  return negative ? -value : value;
+}
+
 typedef struct
 {
   CrsGradeCsv *self;
@@ -311,7 +356,7 @@ parse_number (Row        *row,
               double     *out)
 {
   const CrsFieldRange *range = crs_field_range ((CrsField) columns[column].field);
-  g_autofree char *shown = echo (text);
+  g_autofree char *shown = NULL;
   double value;
 
   g_assert (columns[column].field != NO_FIELD);
@@ -319,6 +364,8 @@ parse_number (Row        *row,
   if (!is_decimal (text, FALSE))
     {
       g_autofree char *with_point = g_strdelimit (g_strdup (text), ",", '.');
+
+      shown = echo (text);
 
       if (strchr (text, ',') != NULL && is_decimal (with_point, FALSE))
         problem (row, column, _("'%s' is not a number (use a point for decimals)"), shown);
@@ -328,13 +375,15 @@ parse_number (Row        *row,
     }
   if (range->integer && strchr (text, '.') != NULL)
     {
+      shown = echo (text);
       problem (row, column, _("'%s' is not a whole number"), shown);
       return FALSE;
     }
 
-  value = g_ascii_strtod (text, NULL);
+  value = decimal_value (text);
   if (!crs_field_accepts ((CrsField) columns[column].field, value))
     {
+      shown = echo (text);
       if (range->integer)
         problem (row, column, _("%s is out of range %d–%d"), shown, (int) range->min, (int) range->max);
       else
@@ -380,14 +429,23 @@ parse_yes_no (Row        *row,
   return TRUE;
 }
 
-/* Looks @text up among the model's ids, ignoring case. */
+/* Looks @text up among the model's ids, ignoring case; the ids are
+ * looked up once. */
 #define PARSE_CHOICE(Type, name, n_values)                                   \
   static gboolean                                                            \
   parse_##name (const char *text, Type *out)                                 \
   {                                                                          \
+    static const char *ids[(n_values)];                                      \
+    static gsize ids_ready = 0;                                              \
+    if (g_once_init_enter (&ids_ready))                                      \
+      {                                                                      \
+        for (int v = 1; v < (n_values); v++)                                 \
+          ids[v] = crs_##name##_to_id ((Type) v);                            \
+        g_once_init_leave (&ids_ready, 1);                                   \
+      }                                                                      \
     for (int v = 1; v < (n_values); v++)                                     \
       {                                                                      \
-        const char *id = crs_##name##_to_id ((Type) v);                      \
+        const char *id = ids[v];                                             \
         if (id != NULL && g_ascii_strcasecmp (id, text) == 0)                \
           {                                                                  \
             *out = (Type) v;                                                 \
@@ -621,13 +679,26 @@ crs_grade_csv_parse_row (CrsGradeCsv        *self,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      g_autofree char *text = NULL;
+      char small[CELL_BYTES];
+      g_autofree char *large = NULL;
+      const char *start, *end;
+      char *text;
 
       if (self->index[c] < 0 || c == COL_ID)
         continue;
-      text = g_strstrip (g_strdup (fields[self->index[c]]));
-      if (*text == '\0')
+      /* The value without the spaces around it (as g_strstrip), copied
+       * into @small when it fits: a row allocates nothing here. */
+      start = fields[self->index[c]];
+      while (g_ascii_isspace (*start))
+        start++;
+      end = start + strlen (start);
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      if (end == start)
         continue;   /* blank = not recorded */
+      text = (gsize) (end - start) < sizeof small ? small : (large = g_malloc (end - start + 1));
+      memcpy (text, start, end - start);
+      text[end - start] = '\0';
       parse_field (&row, (Column) c, text, observation, context);
     }
 
@@ -660,7 +731,7 @@ crs_grade_csv_append_graded (GString          *out,
                              const char       *id,
                              const CrsGrading *grading)
 {
-  g_autofree char *reason = crs_grading_to_reason_line (grading);
+  gsize reason_start;
 
   crs_csv_append_field (out, id);
   g_string_append_c (out, ',');
@@ -676,7 +747,10 @@ crs_grade_csv_append_graded (GString          *out,
   g_string_append_c (out, ',');
   g_string_append (out, crs_grading_has_red_flag (grading) ? "yes" : "no");
   g_string_append_c (out, ',');
-  crs_csv_append_field (out, reason);
+  /* Written straight into @out, then quoted there. */
+  reason_start = out->len;
+  crs_grading_append_reason_line (out, grading);
+  crs_csv_quote_from (out, reason_start);
   g_string_append (out, ",,");
   /* PEWS for a child: the total and its level, both blank when a
    * parameter is missing (the reason gives what was recorded). */
@@ -733,6 +807,10 @@ crs_grade_csv_run (GInputStream          *input,
   g_autoptr(CrsGradeCsv) grade_csv = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) buffer = g_string_sized_new (OUTPUT_FLUSH_BYTES + 4096);
+  /* One set, made blank again for each row. */
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  /* One grading, graded again for each row (its lists reused). */
+  g_autoptr(CrsGrading) grading = NULL;
   CrsGradeCsvStats local_stats = { 0, 0 };
   GError *local_error = NULL;
 
@@ -747,6 +825,7 @@ crs_grade_csv_run (GInputStream          *input,
 
   reader = crs_csv_reader_new (input);
   grade_csv = crs_grade_csv_new (policy);
+  grading = crs_grading_new_for_reason (observation, NULL, NULL);
 
   if (!crs_csv_reader_next (reader, cancellable, &local_error))
     {
@@ -776,14 +855,14 @@ crs_grade_csv_run (GInputStream          *input,
       const char * const *fields = crs_csv_reader_get_fields (reader);
       guint n_fields = crs_csv_reader_get_n_fields (reader);
       const char *id = crs_grade_csv_row_id (grade_csv, fields, n_fields);
-      g_autoptr(CrsObservation) observation = crs_observation_new ();
       CrsGradingContext context;
 
       stats->rows++;
+      crs_observation_reset (observation);
       g_ptr_array_set_size (problems, 0);
       if (crs_grade_csv_parse_row (grade_csv, fields, n_fields, observation, &context, problems))
         {
-          g_autoptr(CrsGrading) grading = crs_grading_new (observation, &context, &grade_csv->policy);
+          crs_grading_refill_for_reason (grading, observation, &context, &grade_csv->policy);
           crs_grade_csv_append_graded (buffer, id, grading);
         }
       else
