@@ -326,7 +326,7 @@ crs_test_finalize_windows (void)
   check_closed ();
   g_signal_handlers_disconnect_by_func (toplevels, toplevels_changed_cb, NULL);
 
-  if (!crs_test_wait_until (no_toplevels_left, NULL, 5000))
+  if (!crs_test_wait_until (no_toplevels_left, NULL, CRS_TEST_TIMEOUT_MS))
     {
       for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
         {
