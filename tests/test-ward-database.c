@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
 #ifdef HAVE_LIBPQ
 #include "crs-test-postgresql.h"
@@ -20,24 +21,6 @@
 #include "store/crs-store.h"
 
 static char *ward_path;
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static char *
 setting (void)
@@ -69,14 +52,14 @@ setting_body (CrsApplication *app)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   CRS_TEST_WAIT_UNTIL (crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW) != NULL);
   prefs = crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW);
-  now = find_row (GTK_WIDGET (prefs), "Open now");
-  row = find_row (GTK_WIDGET (prefs), "Shared ward server");
+  now = form_test_find_row (GTK_WIDGET (prefs), "Open now");
+  row = form_test_find_row (GTK_WIDGET (prefs), "Shared ward server");
   g_assert_nonnull (now);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (now)), ==, ward_path);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, ward_path);
   /* A file has no connection to encrypt: no such rule offered. */
-  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (prefs),
+  g_assert_false (gtk_widget_get_visible (form_test_find_row (GTK_WIDGET (prefs),
                                                     "Require an encrypted connection")));
 
   /* Not a server address, or one with a password: refused, kept as was. */
@@ -155,7 +138,7 @@ server_body (CrsApplication *app)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   CRS_TEST_WAIT_UNTIL (crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW) != NULL);
   prefs = crs_test_find_toplevel (CRS_TYPE_PREFERENCES_WINDOW);
-  row = find_row (GTK_WIDGET (prefs), "Require an encrypted connection");
+  row = form_test_find_row (GTK_WIDGET (prefs), "Require an encrypted connection");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (row));
   toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
