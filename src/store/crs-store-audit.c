@@ -61,7 +61,7 @@ gboolean
 crs_store_load_row_json_sql (CrsStore  *self,
                              GError   **error)
 {
-  gboolean server = crs_store_is_server (self);
+  gboolean server = crs_store_is_shared (self);
   g_autoptr(CrsStmt) stmt = NULL;
   int rc;
 

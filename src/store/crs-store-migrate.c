@@ -39,8 +39,7 @@ static const char * const identities[][2] = {
 
 typedef struct
 {
-  CrsStore *source;
-  CrsDb    *from;      /* the source's connection */
+  CrsDb    *from;      /* the source store's connection */
   CrsDb    *to;        /* the server */
   char     *to_name;   /* the server and database, for messages */
 } Migration;
@@ -362,7 +361,7 @@ crs_store_migrate_to_server (const char         *from_path,
   source = crs_store_open_read_only (from_path, error);
   if (source == NULL)
     return FALSE;
-  if (crs_store_is_server (source))
+  if (crs_store_is_shared (source))
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
                    _("Give the ward's file to move with --from, not a server."));
@@ -387,7 +386,6 @@ crs_store_migrate_to_server (const char         *from_path,
       g_free (m.to_name);
       return FALSE;
     }
-  m.source = source;
   m.from = crs_store_get_connection (source);
   m.to = to;
 

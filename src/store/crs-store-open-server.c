@@ -40,7 +40,7 @@ gboolean
 crs_store_refuse_unless_server (CrsStore  *self,
                                 GError   **error)
 {
-  if (crs_store_is_server (self))
+  if (crs_store_is_shared (self))
     return TRUE;
   g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_INVALID,
                _("The ward database %s is a file on this workstation: it has no connection "
@@ -53,7 +53,7 @@ gboolean
 crs_store_refuse_on_server (CrsStore  *self,
                             GError   **error)
 {
-  if (!crs_store_is_server (self))
+  if (!crs_store_is_shared (self))
     return TRUE;
   g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_FAILED,
                _("The ward database %s is on a server: its backups and checks are made "
@@ -66,34 +66,12 @@ crs_store_refuse_on_server (CrsStore  *self,
 #define KEY_REQUIRE_TLS "server.require_tls"
 
 gboolean
-crs_store_verify_audit_chain (CrsStore  *self,
-                              gint64    *rows,
-                              gint64    *break_at,
-                              GError   **error)
-{
-  int rc;
-
-  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
-  rc = crs_store_audit_verify_chain (self->db, 0, rows, break_at);
-  if (rc != SQLITE_OK)
-    return crs_store_fail (self, rc, _("read the audit log"), error);
-  return TRUE;
-}
-
-gboolean
-crs_store_is_shared (CrsStore *self)
-{
-  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
-  return crs_store_is_server (self);
-}
-
-gboolean
 crs_store_get_require_tls (CrsStore *self)
 {
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
-  if (!crs_store_is_server (self))
+  if (!crs_store_is_shared (self))
     return FALSE;
   value = crs_store_get_setting (self, KEY_REQUIRE_TLS);
   return g_strcmp0 (value, "on") == 0;

@@ -142,8 +142,6 @@ gboolean  crs_store_schema_postgresql_create  (CrsDb   *db,
                                                GError **error);
 /* The schema's SQL, without the ward's row (a migration copies it). */
 char     *crs_store_schema_postgresql_sql     (void);
-/* TRUE when the store is on a PostgreSQL server. */
-gboolean  crs_store_is_server      (CrsStore    *self);
 /* FALSE with a message for what only a ward file has (backup files,
  * the file checks): a server is the business of its administrator. */
 gboolean  crs_store_refuse_on_server (CrsStore  *self,

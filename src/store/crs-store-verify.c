@@ -243,10 +243,9 @@ crs_store_verify (CrsStore              *self,
   if (self->schema_version >= 4)
     {
       verification->chained = TRUE;
-      rc = crs_store_audit_verify_chain (self->db, 0, &verification->audit_rows,
-                                         &verification->audit_break);
-      if (rc != SQLITE_OK)
-        return crs_store_fail (self, rc, _("check the audit log"), error);
+      if (!crs_store_verify_audit_chain (self, &verification->audit_rows,
+                                         &verification->audit_break, error))
+        return FALSE;
     }
 
   rc = crs_db_prepare (self->db, "SELECT key, type, atom FROM json_each (?1)", &each);
@@ -267,5 +266,20 @@ crs_store_verify (CrsStore              *self,
     }
   if (listed->len > 0)
     verification->rows = g_string_free (g_steal_pointer (&listed), FALSE);
+  return TRUE;
+}
+
+gboolean
+crs_store_verify_audit_chain (CrsStore  *self,
+                              gint64    *rows,
+                              gint64    *break_at,
+                              GError   **error)
+{
+  int rc;
+
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
+  rc = crs_store_audit_verify_chain (self->db, 0, rows, break_at);
+  if (rc != SQLITE_OK)
+    return crs_store_fail (self, rc, _("check the audit log"), error);
   return TRUE;
 }

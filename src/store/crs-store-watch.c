@@ -38,7 +38,7 @@ crs_store_poll_outside_changes (CrsStore *self)
   /* Inside an open batch the number is this connection's own business. */
   if (self->in_batch)
     return FALSE;
-  if (crs_store_is_server (self))
+  if (crs_store_is_shared (self))
     {
       guint count = 0;
       int rc = crs_db_is_connected (self->db) ? crs_db_take_notifications (self->db, &count)

@@ -181,7 +181,7 @@ crs_store_fail (CrsStore    *self,
                 const char  *what,
                 GError     **error)
 {
-  if (self->db != NULL && crs_store_is_server (self) && (rc & 0xff) == SQLITE_IOERR)
+  if (self->db != NULL && crs_store_is_shared (self) && (rc & 0xff) == SQLITE_IOERR)
     {
       g_set_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE,
                    _("Could not %s: the connection to the ward database %s was lost. CRS "
@@ -284,8 +284,9 @@ refuse_read_only (CrsStore  *self,
 }
 
 gboolean
-crs_store_is_server (CrsStore *self)
+crs_store_is_shared (CrsStore *self)
 {
+  g_return_val_if_fail (CRS_IS_STORE (self), FALSE);
   return crs_db_kind (self->db) == CRS_DB_POSTGRESQL;
 }
 
@@ -297,7 +298,7 @@ crs_store_is_server (CrsStore *self)
 static const char *
 begin_sql (CrsStore *self)
 {
-  return crs_store_is_server (self) ? "BEGIN; LOCK TABLE audit IN EXCLUSIVE MODE"
+  return crs_store_is_shared (self) ? "BEGIN; LOCK TABLE audit IN EXCLUSIVE MODE"
                                     : "BEGIN IMMEDIATE";
 }
 
@@ -310,7 +311,7 @@ notify (CrsStore  *self,
   g_autofree char *payload = NULL;
   int rc;
 
-  if (!crs_store_is_server (self))
+  if (!crs_store_is_shared (self))
     return TRUE;
   payload = g_strdup_printf ("%" G_GINT64_FORMAT, patient_id);
   rc = crs_db_notify (self->db, CRS_STORE_CHANNEL, payload);
