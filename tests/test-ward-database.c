@@ -16,11 +16,98 @@
 #ifdef HAVE_LIBPQ
 #include "crs-test-postgresql.h"
 #endif
+#include "exchange/crs-set-draft.h"
 #include "gui/crs-application.h"
+#include "gui/crs-form-window.h"
+#include "gui/crs-observation-dialog.h"
 #include "gui/crs-preferences-window.h"
+#include "gui/crs-window.h"
 #include "store/crs-store.h"
 
 static char *ward_path;
+static gint64 draft_patient;
+static char *draft_ward;
+
+/* The sets kept on this workstation for the ward under test. */
+static GPtrArray *
+kept_sets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = crs_set_draft_dir (&error);
+  GPtrArray *drafts;
+
+  g_assert_no_error (error);
+  drafts = crs_set_draft_list (dir, draft_ward, NULL, &error);
+  g_assert_no_error (error);
+  return drafts;
+}
+
+static GtkWindow *
+wait_for_form (void)
+{
+  CRS_TEST_WAIT_UNTIL (crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG) != NULL);
+  return crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG);
+}
+
+static const char *
+temperature_text (GtkWindow *form)
+{
+  return gtk_editable_get_text (form_test_row_editable (form_test_find_row (GTK_WIDGET (form),
+                                                                            "Temperature")));
+}
+
+/* The app opens a kept set in its form when the ward opens, saying so;
+ * discarding it there removes the kept copy. */
+static void
+draft_discard_body (CrsApplication *app)
+{
+  GtkWindow *form = wait_for_form ();
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *text = form_test_visible_text (GTK_WIDGET (form));
+  AdwMessageDialog *question;
+
+  g_assert_cmpstr (temperature_text (form), ==, "38.9");
+  g_assert_nonnull (strstr (text, "Not saved yet"));
+  /* Cancel asks first, as after typing; Discard removes the copy. */
+  crs_form_window_cancel (CRS_FORM_WINDOW (form));
+  question = form_test_find_message_dialog (form);
+  g_assert_nonnull (question);
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  adw_message_dialog_response (question, "discard");
+  g_assert_true (form_test_wait_closed (&form));
+  drafts = kept_sets ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+  crs_test_close_all (app);
+}
+
+static void
+test_draft_discard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsStore) store = NULL;
+  g_autoptr(CrsPatient) patient = NULL;
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsSetDraft) draft = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *dir = crs_set_draft_dir (&error);
+  g_autofree char *path = NULL;
+  const char *args[] = { "--db", NULL, NULL };
+
+  store = form_test_open_store (&path);
+  patient = form_test_add_patient (store, "MRN-7001", "1970-01-01");
+  draft_ward = g_strdup (crs_store_get_ward_id (store));
+  observation->patient_id = patient->id;
+  observation->taken_at = g_get_real_time () / G_USEC_PER_SEC - 600;
+  observation->temperature_c = 38.9;
+  draft = crs_set_draft_new (draft_ward, patient, observation, 0, 0, NULL);
+  g_assert_true (crs_set_draft_keep (draft, dir, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  args[1] = path;
+  crs_test_run_application (args, draft_discard_body);
+  g_clear_pointer (&draft_ward, g_free);
+}
 
 static char *
 setting (void)
@@ -162,6 +249,91 @@ test_server (void)
   args[1] = conninfo;
   crs_test_run_application (args, server_body);
 }
+
+/* A set saved while the ward's server is down: refused, kept in the form
+ * and on this workstation, and still there after CRS Watch is closed. */
+static void
+offline_body (CrsApplication *app)
+{
+  GtkWindow *window = crs_test_main_window (app);
+  GtkWindow *form;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *text = NULL;
+
+  crs_window_select_patient (CRS_WINDOW (window), draft_patient);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-observation", NULL));
+  form = wait_for_form ();
+  form_test_type (form, "38.9");
+
+  crs_test_postgresql_kill (crs_test_postgresql_shared (), &error);
+  g_assert_no_error (error);
+  g_assert_false (crs_form_window_save (CRS_FORM_WINDOW (form)));
+  text = form_test_visible_text (GTK_WIDGET (form));
+  g_assert_nonnull (strstr (text, "was lost"));
+  g_assert_nonnull (strstr (text, "kept on this workstation until it is saved"));
+  g_assert_cmpstr (temperature_text (form), ==, "38.9");
+
+  drafts = kept_sets ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpfloat (((CrsSetDraft *) g_ptr_array_index (drafts, 0))->observation->temperature_c, ==, 38.9);
+
+  /* CRS Watch closed (or the workstation switched off) with the form
+   * open: nothing asks, the copy stays. */
+  gtk_window_destroy (form);
+  crs_test_close_all (app);
+}
+
+/* Back with the server: the form opens with the set, and saving it
+ * stores it and removes the copy. */
+static void
+back_online_body (CrsApplication *app)
+{
+  CrsStore *store = crs_application_get_store (app);
+  GtkWindow *form = wait_for_form ();
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (temperature_text (form), ==, "38.9");
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  g_assert_true (crs_form_window_save (CRS_FORM_WINDOW (form)));
+  g_assert_true (form_test_wait_closed (&form));
+
+  saved = crs_store_list_observations (store, draft_patient, 0, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpfloat (((CrsObservation *) g_ptr_array_index (saved, 0))->temperature_c, ==, 38.9);
+  drafts = kept_sets ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+  crs_test_close_all (app);
+}
+
+static void
+test_offline_draft (void)
+{
+  g_autofree char *conninfo = crs_test_postgresql_shared_database ();
+  const char *args[] = { "--db", NULL, NULL };
+  g_autoptr(CrsStore) store = NULL;
+  g_autoptr(CrsPatient) patient = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (conninfo == NULL)
+    return;
+  store = crs_store_open (conninfo, &error);
+  g_assert_no_error (error);
+  patient = form_test_add_patient (store, "MRN-7002", "1970-01-01");
+  draft_patient = patient->id;
+  draft_ward = g_strdup (crs_store_get_ward_id (store));
+  g_clear_object (&store);
+
+  args[1] = conninfo;
+  crs_test_run_application (args, offline_body);
+  crs_test_postgresql_restart (crs_test_postgresql_shared (), &error);
+  g_assert_no_error (error);
+  crs_test_run_application (args, back_online_body);
+  g_clear_pointer (&draft_ward, g_free);
+}
 #endif
 
 int
@@ -174,8 +346,10 @@ main (int   argc,
 
   g_test_add_func ("/ward-database/setting", test_setting);
   g_test_add_func ("/ward-database/password-refused", test_password_refused);
+  g_test_add_func ("/ward-database/draft-discard", test_draft_discard);
 #ifdef HAVE_LIBPQ
   g_test_add_func ("/ward-database/server", test_server);
+  g_test_add_func ("/ward-database/offline-draft", test_offline_draft);
 #endif
   {
     int status = g_test_run ();

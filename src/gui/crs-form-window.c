@@ -198,3 +198,13 @@ crs_form_window_cancel (CrsFormWindow *self)
   else
     gtk_window_destroy (GTK_WINDOW (self));
 }
+
+void
+crs_form_window_discard (CrsFormWindow *self)
+{
+  g_return_if_fail (CRS_IS_FORM_WINDOW (self));
+
+  if (CRS_FORM_WINDOW_GET_CLASS (self)->discarded != NULL)
+    CRS_FORM_WINDOW_GET_CLASS (self)->discarded (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}

@@ -22,6 +22,9 @@ struct _CrsFormWindowClass
    * signal and returns TRUE: the window then closes. On failure it shows
    * why in the form and returns FALSE: the window stays, as typed. */
   gboolean (*save) (CrsFormWindow *self);
+  /* The nurse chose to discard what was typed; the window closes next.
+   * Optional. */
+  void     (*discarded) (CrsFormWindow *self);
 };
 
 /* Something was typed: cancelling now asks first. */
@@ -54,5 +57,7 @@ void     crs_form_window_changed   (CrsFormWindow *self);
 gboolean crs_form_window_save      (CrsFormWindow *self);
 /* Closes, asking first when something was typed. */
 void     crs_form_window_cancel    (CrsFormWindow *self);
+/* Runs ->discarded() and closes: the nurse said to discard the form. */
+void     crs_form_window_discard   (CrsFormWindow *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "crs-display.h"
 #include "crs-form.h"
+#include "crs-form-window.h"
 
 void
 crs_form_class_add_shortcuts (GtkWidgetClass *widget_class)
@@ -132,7 +133,10 @@ crs_form_note_entry_row (AdwEntryRow *row,
 static gboolean
 destroy_form_cb (gpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (data));
+  if (CRS_IS_FORM_WINDOW (data))
+    crs_form_window_discard (CRS_FORM_WINDOW (data));
+  else
+    gtk_window_destroy (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/crs-grading-history.h"
 #include "core/crs-symptom.h"
+#include "exchange/crs-set-draft.h"
 #include "crs-check-row.h"
 #include "crs-grade-panel.h"
 #include "crs-number-row.h"
@@ -22,6 +23,7 @@ struct _CrsObservationDialog
   CrsStore       *store;
   CrsPatient     *patient;
   CrsObservation *amend;          /* the set being amended, or NULL */
+  CrsSetDraft    *draft;          /* kept on this workstation when a save could not reach the ward */
   CrsWardPolicy   policy;
   GPtrArray      *history;        /* CrsObservation *: the patient's other sets */
   GPtrArray      *interventions;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "core/crs-validate.h"
+#include "store/crs-store-nurses.h"
 #include "crs-form.h"
 #include "crs-observation-dialog-private.h"
 
@@ -115,6 +116,67 @@ focus_row (CrsObservationDialog *self,
     gtk_widget_grab_focus (row);
 }
 
+/* A save that failed only because the ward database could not be
+ * reached just now: trying again later can work. */
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE)
+         || g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_BUSY);
+}
+
+/* Keeps @observation in a file of this workstation until it is saved,
+ * and returns the sentence that tells the nurse whether it is. */
+static char *
+keep_draft (CrsObservationDialog *self,
+            CrsObservation       *observation,
+            const char           *reason)
+{
+  const char *ward_id = crs_store_get_ward_id (self->store);
+  const CrsNurse *account = crs_store_get_account (self->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  /* Only a database from before ward ids, opened read-only: no save. */
+  if (ward_id == NULL)
+    return g_strdup ("");
+  if (self->draft == NULL)
+    self->draft = crs_set_draft_new (ward_id, self->patient, observation,
+                                     account != NULL ? account->id : 0,
+                                     self->amend != NULL ? self->amend->id : 0, reason);
+  else
+    {
+      g_set_object (&self->draft->observation, observation);
+      g_free (self->draft->reason);
+      self->draft->reason = g_strdup (reason);
+    }
+  if (self->draft->path == NULL)
+    dir = crs_set_draft_dir (&error);
+  if ((self->draft->path == NULL && dir == NULL)
+      || !crs_set_draft_keep (self->draft, dir, &error))
+    return g_strdup_printf (_("It could not be kept on this workstation either (%s): "
+                              "keep this form open."), error->message);
+  return g_strdup (_("It is kept on this workstation until it is saved, "
+                     "even if CRS Watch is closed."));
+}
+
+/* The kept copy is no longer needed: the set was saved or discarded. */
+static void
+drop_draft (CrsObservationDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->draft != NULL && !crs_set_draft_discard (self->draft, &error))
+    g_warning ("A kept observation set stays: %s", error->message);
+  g_clear_pointer (&self->draft, crs_set_draft_free);
+}
+
+static void
+crs_observation_dialog_discarded (CrsFormWindow *window)
+{
+  drop_draft (CRS_OBSERVATION_DIALOG (window));
+}
+
 static gboolean
 crs_observation_dialog_save (CrsFormWindow *window)
 {
@@ -173,9 +235,16 @@ crs_observation_dialog_save (CrsFormWindow *window)
   else
     ok = crs_store_add_observation (self->store, observation, &error);
   /* Everything typed stays in the form: the nurse can try again. */
+  if (!ok && is_unreachable (error))
+    {
+      g_autofree char *kept = keep_draft (self, observation, reason);
+      g_autofree char *message = g_strconcat (error->message, " ", kept, NULL);
+      return crs_form_window_refuse (window, NULL, g_strstrip (message));
+    }
   if (!ok)
     return crs_form_window_refuse (window, NULL, error->message);
 
+  drop_draft (self);
   g_signal_emit (self, signals[SAVED], 0, observation);
   return TRUE;
 }
@@ -189,6 +258,8 @@ crs_observation_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->patient);
   g_clear_object (&self->amend);
+  /* Closed any other way (CRS Watch quit): the file stays. */
+  g_clear_pointer (&self->draft, crs_set_draft_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->interventions, g_ptr_array_unref);
@@ -207,6 +278,7 @@ crs_observation_dialog_class_init (CrsObservationDialogClass *klass)
 
   object_class->dispose = crs_observation_dialog_dispose;
   form_class->save = crs_observation_dialog_save;
+  form_class->discarded = crs_observation_dialog_discarded;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CRS_TYPE_OBSERVATION);
@@ -385,5 +457,41 @@ crs_observation_dialog_new (GtkWindow      *parent,
   else
     gtk_window_set_focus (GTK_WINDOW (self),
                           GTK_WIDGET (crs_number_row_get_editable (self->temperature_row)));
+  return self;
+}
+
+CrsObservationDialog *
+crs_observation_dialog_new_from_draft (GtkWindow      *parent,
+                                       CrsStore       *store,
+                                       CrsPatient     *patient,
+                                       CrsObservation *amend,
+                                       CrsSetDraft    *draft)
+{
+  CrsObservationDialog *self;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  self = crs_observation_dialog_new (parent, store, patient, amend);
+  self->draft = draft;
+  self->loading = TRUE;
+  _crs_observation_dialog_write (self, draft->observation);
+  if (self->amend != NULL && draft->reason != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->reason_row), draft->reason);
+  _crs_observation_dialog_show_tools (self);
+  _crs_observation_dialog_check_conflicts (self);
+  _crs_observation_dialog_show_ticked (self);
+  grade_now (self);
+  self->loading = FALSE;
+  /* Not saved: closing asks first, as after typing. */
+  crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
+
+  when = crs_form_format_time (draft->kept_at);
+  /* TRANSLATORS: %s is when the set was kept, e.g. "Today 14:05" */
+  message = g_strdup_printf (_("Not saved yet: this set was kept on this workstation (%s) "
+                               "because the ward database could not be reached. "
+                               "Check it, then save it."), when);
+  crs_form_window_show_message (CRS_FORM_WINDOW (self), message);
   return self;
 }

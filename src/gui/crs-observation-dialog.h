@@ -5,7 +5,10 @@
  * Saving grades the set, stores it with its grades through the store
  * (a new set, or a new version of @amend with the reason typed), emits
  * "saved" with the set as saved (id set) and closes. A save error is shown
- * in the form, which stays open with everything typed.
+ * in the form, which stays open with everything typed. When the ward
+ * database could not be reached (a shared ward's server down, the file
+ * held too long by another program), the set is also kept on this
+ * workstation (crs-set-draft.h) until it is saved or discarded.
  *
  * Signal "saved" (CrsObservation *saved). */
 #pragma once
@@ -14,6 +17,7 @@
 
 #include "core/crs-model.h"
 #include "crs-form-window.h"
+#include "exchange/crs-set-draft.h"
 #include "store/crs-store.h"
 
 G_BEGIN_DECLS
@@ -27,5 +31,13 @@ CrsObservationDialog *crs_observation_dialog_new (GtkWindow      *parent,
                                                   CrsStore       *store,
                                                   CrsPatient     *patient,
                                                   CrsObservation *amend);
+/* The form filled with a set kept on this workstation (@draft, taken),
+ * saying so; @amend is the set the draft amends, or NULL. Saving or
+ * discarding it removes the draft's file. */
+CrsObservationDialog *crs_observation_dialog_new_from_draft (GtkWindow      *parent,
+                                                             CrsStore       *store,
+                                                             CrsPatient     *patient,
+                                                             CrsObservation *amend,
+                                                             CrsSetDraft    *draft);
 
 G_END_DECLS

@@ -78,10 +78,10 @@ _crs_window_update_actions (CrsWindow *self)
 /* ---------------------------------------------------------------------- */
 /* The forms */
 
-static void
-observation_saved_cb (CrsObservationDialog *dialog,
-                      CrsObservation       *saved,
-                      CrsWindow            *self)
+void
+_crs_window_observation_saved_cb (CrsObservationDialog *dialog,
+                                  CrsObservation       *saved,
+                                  CrsWindow            *self)
 {
   _crs_window_toast (self, saved->supersedes_id != 0
                            ? _("Correction saved; the earlier version stays in the history")
@@ -100,7 +100,7 @@ new_observation_cb (GtkWidget  *widget,
   if (patient == NULL)
     return;
   dialog = crs_observation_dialog_new (GTK_WINDOW (self), self->store, patient, NULL);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (observation_saved_cb), self, 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (_crs_window_observation_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -121,7 +121,7 @@ amend_observation_cb (GtkWidget  *widget,
   if (old == NULL || old->superseded_by_id != 0)
     return;
   dialog = crs_observation_dialog_new (GTK_WINDOW (self), self->store, patient, old);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (observation_saved_cb), self, 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (_crs_window_observation_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

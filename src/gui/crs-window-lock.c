@@ -379,6 +379,7 @@ signed_in_cb (CrsLockPage *page,
   self->last_account = account != NULL ? account->id : 0;
   unlock (self, same);
   unpark_windows (self);
+  _crs_window_offer_drafts (self);
 }
 
 /* Sign-in turned on or off in Preferences (or by another workstation):
@@ -413,6 +414,7 @@ _crs_window_update_signin (CrsWindow *self)
       for (guint i = 0; i < self->parked->len; i++)
         gtk_window_present (((ParkedWindow *) g_ptr_array_index (self->parked, i))->window);
       g_ptr_array_set_size (self->parked, 0);
+      _crs_window_offer_drafts (self);
     }
   g_clear_handle_id (&self->idle_id, g_source_remove);
   show_account (self);

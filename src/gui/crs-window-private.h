@@ -7,6 +7,7 @@
 #include "core/crs-ward-policy.h"
 #include "report/crs-handover.h"
 #include "crs-lock-page.h"
+#include "crs-observation-dialog.h"
 #include "crs-patient-page.h"
 #include "crs-ward-list.h"
 #include "crs-ward-model.h"
@@ -46,6 +47,11 @@ struct _CrsWindow
   gint64         locked_patient_id; /* the patient shown when the window locked */
   gint64         last_account;    /* the nurse signed in before the lock */
 
+  /* Kept observation sets (crs-window-drafts.c) */
+  GtkWidget     *draft_dialog;    /* the form of the one open now, or NULL */
+  GHashTable    *drafts_told;     /* files (and problems) already said: not again */
+  guint          offer_drafts_id; /* the idle that opens the next one */
+
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
   AdwLeaflet         *leaflet;
@@ -78,6 +84,14 @@ void        _crs_window_toast            (CrsWindow  *self,
                                           const char *message);
 
 void        _crs_window_class_actions_init (CrsWindowClass *klass);
+/* An observation form's "saved": the toast. */
+void        _crs_window_observation_saved_cb (CrsObservationDialog *dialog,
+                                              CrsObservation       *saved,
+                                              CrsWindow            *self);
+/* Soon opens the first observation set kept on this workstation for this
+ * ward and this nurse, unless one is open or the window is locked
+ * (crs-window-drafts.c). */
+void        _crs_window_offer_drafts     (CrsWindow  *self);
 /* The handover report's actions (crs-window-report.c). */
 void        _crs_window_report_actions_init (CrsWindowClass *klass);
 /* The handover report of @options as of now, from the window's ward

@@ -390,6 +390,8 @@ setup_store (CrsWindow      *self,
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
   _crs_window_update_actions (self);
   _crs_window_lock_setup (self);
+  /* Locked, they wait for the nurse's sign-in (crs-window-lock.c). */
+  _crs_window_offer_drafts (self);
 }
 
 static void
@@ -398,6 +400,7 @@ crs_window_dispose (GObject *object)
   CrsWindow *self = CRS_WINDOW (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->offer_drafts_id, g_source_remove);
   _crs_window_lock_dispose (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
@@ -405,6 +408,7 @@ crs_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->archive_toast, self);
   g_clear_object (&self->archive_toast);
   g_clear_pointer (&self->archived_name, g_free);
+  g_clear_pointer (&self->drafts_told, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_WINDOW);
   g_clear_object (&self->model);
   g_clear_object (&self->reference);
@@ -468,6 +472,7 @@ static void
 crs_window_init (CrsWindow *self)
 {
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
+  self->drafts_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   _crs_window_lock_init (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
