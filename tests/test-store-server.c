@@ -587,6 +587,87 @@ test_server_killed (void)
                      g_array_index (saved, gint64, i));
 }
 
+/* The server killed while two workstations save as fast as they can, so
+ * that commits are in flight when it dies, then started again: every
+ * save a workstation was told had been made is there, each workstation
+ * goes on saving once the server is back, and the audit chain holds. A
+ * save reported refused may still have committed (its answer was lost
+ * with the server): more rows than reported saves is allowed, fewer is
+ * not. */
+#define KILLED_SETS 1500
+
+static void
+test_killed_mid_save (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) later = NULL;
+  g_autoptr(GError) error = NULL;
+  CrsTestStation *stations[2];
+  gint64 rows = 0, break_at = -1;
+  guint total_saved = 0;
+
+  if (store == NULL)
+    return;
+  /* Long enough (4.5 s at least) to go on well after the restart. */
+  stations[0] = crs_test_station_start (conninfo, "A", KILLED_SETS, 3);
+  stations[1] = crs_test_station_start (conninfo, "B", KILLED_SETS, 3);
+  for (guint i = 0; i < 2; i++)
+    crs_test_station_go (stations[i]);
+  g_usleep (400 * 1000);
+  g_assert_true (crs_test_postgresql_kill (crs_test_postgresql_shared (), &error));
+  g_assert_no_error (error);
+  g_usleep (300 * 1000);
+  g_assert_true (crs_test_postgresql_restart (crs_test_postgresql_shared (), &error));
+  g_assert_no_error (error);
+
+  later = open_ok (conninfo);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) sets = NULL;
+      g_autoptr(CrsPatient) patient = NULL;
+      g_autofree char *mrn = g_strdup_printf ("STATION-%c", 'A' + i);
+      guint failed = 0, heard = 0, found = 0;
+      gboolean last_saved = FALSE;
+
+      g_assert_true (crs_test_station_finish (stations[i], saved, NULL, &failed, &heard));
+      g_test_message ("station %c: %u saved, %u refused", 'A' + i, saved->len, failed);
+      /* The server was down for a while: some were refused, and the
+       * workstation saved again once it was back (the last ones). */
+      g_assert_cmpuint (failed, >=, 1);
+      g_assert_cmpuint (saved->len + failed, ==, KILLED_SETS);
+
+      patient = crs_store_find_patient_by_mrn (later, mrn, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (patient);
+      sets = crs_store_list_observations (later, patient->id, 0, G_MAXINT64, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (sets->len, >=, saved->len);
+      for (guint k = 0; k < saved->len; k++)
+        for (guint m = 0; m < sets->len; m++)
+          {
+            CrsObservation *obs = g_ptr_array_index (sets, m);
+
+            if (obs->id != g_array_index (saved, gint64, k))
+              continue;
+            found++;
+            /* The workstation's last set (crs-test-workstation's times). */
+            last_saved |= obs->taken_at == 1700000000 + (KILLED_SETS - 1) * 60;
+            break;
+          }
+      g_assert_cmpuint (found, ==, saved->len);
+      g_assert_true (last_saved);
+      total_saved += saved->len;
+    }
+
+  g_assert_true (crs_store_verify_audit_chain (later, &rows, &break_at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (break_at, ==, 0);
+  /* Two patients, then a row per set committed. */
+  g_assert_cmpint (rows, >=, 2 + (gint64) total_saved);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,6 +690,7 @@ main (int    argc,
   g_test_add_func ("/store-server/migrate-all-or-nothing", test_migrate_all_or_nothing);
   /* Last: it stops the server for a moment. */
   g_test_add_func ("/store-server/server-killed", test_server_killed);
+  g_test_add_func ("/store-server/killed-mid-save", test_killed_mid_save);
 
   status = g_test_run ();
   crs_test_postgresql_shared_stop ();
