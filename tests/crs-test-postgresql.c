@@ -467,3 +467,11 @@ crs_test_postgresql_shared_stop (void)
   g_clear_error (&shared_error);
   shared_tried = FALSE;
 }
+
+char *
+crs_test_postgresql_get_socket_path (CrsTestPostgresql *self)
+{
+  g_autofree char *name = g_strdup_printf (".s.PGSQL.%d", self->port);
+
+  return g_build_filename (self->dir, name, NULL);
+}

@@ -34,6 +34,8 @@ gboolean           crs_test_postgresql_kill         (CrsTestPostgresql  *self,
 /* Starts the killed server again on the same socket and data. */
 gboolean           crs_test_postgresql_restart      (CrsTestPostgresql  *self,
                                                      GError            **error);
+/* The server's Unix socket (DIR/.s.PGSQL.PORT). */
+char              *crs_test_postgresql_get_socket_path (CrsTestPostgresql *self);
 /* Stops the server and removes its folder. */
 void               crs_test_postgresql_stop         (CrsTestPostgresql  *self);
 

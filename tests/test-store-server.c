@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <gio/gunixsocketaddress.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "store/crs-store.h"
@@ -594,6 +596,73 @@ test_server_killed (void)
  * save reported refused may still have committed (its answer was lost
  * with the server): more rows than reported saves is allowed, fewer is
  * not. */
+/* A server that stops answering (its host drops packets, or it hangs):
+ * the window's timer never waits for it. Its socket is taken by one that
+ * accepts nothing, so that each connection waits out libpq's 10 s
+ * timeout; while it does, every poll returns at once. Once the server is
+ * back, the watch finds it by itself, without a save. */
+static void
+test_hung_server (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  g_autoptr(GSocket) hung = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *socket_path = NULL;
+  gint64 start, longest = 0, deadline;
+  gboolean back = FALSE;
+  guint polls = 0;
+
+  if (store == NULL)
+    return;
+  socket_path = crs_test_postgresql_get_socket_path (crs_test_postgresql_shared ());
+  g_assert_true (crs_test_postgresql_kill (crs_test_postgresql_shared (), &error));
+  g_assert_no_error (error);
+  g_assert_true (crs_store_poll_outside_changes (store));
+
+  hung = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  address = g_unix_socket_address_new (socket_path);
+  g_unlink (socket_path);
+  g_assert_true (g_socket_bind (hung, address, FALSE, &error));
+  g_socket_set_listen_backlog (hung, 8);
+  g_assert_true (g_socket_listen (hung, &error));
+  g_assert_no_error (error);
+
+  /* Long enough for two probes (one a second in, the next 5 s later). */
+  deadline = g_get_monotonic_time () + 7 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      start = g_get_monotonic_time ();
+      g_assert_false (crs_store_poll_outside_changes (store));
+      longest = MAX (longest, g_get_monotonic_time () - start);
+      polls++;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (100 * 1000);
+    }
+  g_test_message ("%u polls while the server hung, the longest %" G_GINT64_FORMAT " µs", polls, longest);
+  g_assert_cmpint (longest, <, G_USEC_PER_SEC / 2);
+
+  g_socket_close (hung, NULL);
+  g_unlink (socket_path);
+  g_assert_true (crs_test_postgresql_restart (crs_test_postgresql_shared (), &error));
+  g_assert_no_error (error);
+  /* The hung probe times out (10 s from its start), the next finds the
+   * server, and the poll after it connects. */
+  deadline = g_get_monotonic_time () + 25 * G_USEC_PER_SEC;
+  while (!back && g_get_monotonic_time () < deadline)
+    {
+      back = crs_store_poll_outside_changes (store);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (100 * 1000);
+    }
+  g_assert_true (back);
+  g_assert_cmpint (save_observation (store, add_patient (store, "MRN-12", "8"), 1700000000, 38.2), >, 0);
+}
+
 #define KILLED_SETS 1500
 
 static void
@@ -691,6 +760,7 @@ main (int    argc,
   /* Last: it stops the server for a moment. */
   g_test_add_func ("/store-server/server-killed", test_server_killed);
   g_test_add_func ("/store-server/killed-mid-save", test_killed_mid_save);
+  g_test_add_func ("/store-server/hung-server", test_hung_server);
 
   status = g_test_run ();
   crs_test_postgresql_shared_stop ();

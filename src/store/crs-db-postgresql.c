@@ -40,6 +40,7 @@ static const char session_setup[] =
 struct _CrsDbPg
 {
   PGconn    *conn;
+  char      *conninfo;   /* as given, for crs_db_pg_dup_conninfo () */
   char      *errmsg;     /* the last error; NULL after a success */
   GPtrArray *channels;   /* LISTENed, to LISTEN again after a reconnect */
 };
@@ -177,17 +178,20 @@ setup_session (CrsDbPg *pg)
   return finish (pg, PQexec (pg->conn, session_setup));
 }
 
+/* Later keywords win: a connection string may set its own timeout
+ * (libpq would wait for ever), never its own client_encoding; the
+ * application's name only where the string names none. */
+#define CONNECT_PARAMS(conninfo)                                                             \
+  const char *const keywords[] = { "connect_timeout", "dbname", "fallback_application_name", \
+                                   "client_encoding", NULL };                                \
+  const char *const values[] = { "10", (conninfo), "CRS Watch", "UTF8", NULL }
+
 CrsDbPg *
 crs_db_pg_connect (const char  *conninfo,
                    int         *rc,
                    char       **message)
 {
-  /* Later keywords win: a connection string may set its own timeout
-   * (libpq would wait for ever), never its own client_encoding; the
-   * application's name only where the string names none. */
-  const char *const keywords[] = { "connect_timeout", "dbname", "fallback_application_name",
-                                   "client_encoding", NULL };
-  const char *const values[] = { "10", conninfo, "CRS Watch", "UTF8", NULL };
+  CONNECT_PARAMS (conninfo);
   CrsDbPg *pg;
   int setup_rc;
 
@@ -199,6 +203,7 @@ crs_db_pg_connect (const char  *conninfo,
     *message = NULL;
 
   pg = g_new0 (CrsDbPg, 1);
+  pg->conninfo = g_strdup (conninfo);
   pg->channels = g_ptr_array_new_with_free_func (g_free);
   pg->conn = PQconnectdbParams (keywords, values, 1);
   if (pg->conn == NULL || PQstatus (pg->conn) != CONNECTION_OK)
@@ -235,6 +240,7 @@ crs_db_pg_close (CrsDbPg *pg)
     return;
   g_clear_pointer (&pg->conn, PQfinish);
   g_clear_pointer (&pg->channels, g_ptr_array_unref);
+  g_free (pg->conninfo);
   g_free (pg->errmsg);
   g_free (pg);
 }
@@ -898,4 +904,18 @@ crs_db_pg_reconnect (CrsDbPg *pg)
   for (guint i = 0; rc == SQLITE_OK && i < pg->channels->len; i++)
     rc = listen_on (pg, g_ptr_array_index (pg->channels, i));
   return rc;
+}
+
+char *
+crs_db_pg_dup_conninfo (CrsDbPg *pg)
+{
+  return g_strdup (pg->conninfo);
+}
+
+gboolean
+crs_db_pg_ping (const char *conninfo)
+{
+  CONNECT_PARAMS (conninfo);
+
+  return PQpingParams (keywords, values, 1) == PQPING_OK;
 }

@@ -57,6 +57,12 @@ int         crs_db_pg_take_notifications (CrsDbPg      *pg,
                                           guint        *count);
 gboolean    crs_db_pg_is_connected       (CrsDbPg      *pg);
 gboolean    crs_db_pg_is_encrypted       (CrsDbPg      *pg);
+/* The address the connection was made with (free with g_free()). */
+char       *crs_db_pg_dup_conninfo (CrsDbPg *pg);
+/* Whether a server answers at @conninfo and accepts connections (libpq's
+ * PQping, with the same 10 s connect timeout). Blocks; safe in any
+ * thread. */
+gboolean    crs_db_pg_ping         (const char *conninfo);
 int         crs_db_pg_reconnect          (CrsDbPg      *pg);
 
 G_END_DECLS

@@ -463,3 +463,24 @@ crs_db_reconnect (CrsDb *db)
 #endif
   return SQLITE_OK;
 }
+
+char *
+crs_db_dup_server_address (CrsDb *db)
+{
+#ifdef HAVE_LIBPQ
+  if (IS_PG (db))
+    return crs_db_pg_dup_conninfo (db->pg);
+#endif
+  return NULL;
+}
+
+gboolean
+crs_db_ping_server (const char *address)
+{
+  g_return_val_if_fail (address != NULL, FALSE);
+#ifdef HAVE_LIBPQ
+  return crs_db_pg_ping (address);
+#else
+  return FALSE;
+#endif
+}

@@ -139,6 +139,13 @@ gboolean    crs_db_is_connected      (CrsDb        *db);
 /* Connects again after a loss (PostgreSQL; LISTENs again). SQLITE_OK
  * when the connection is back. Prepared statements stay usable. */
 int         crs_db_reconnect         (CrsDb        *db);
+/* A PostgreSQL connection's address, to reach the server from another
+ * thread (free with g_free()); NULL for SQLite. */
+char       *crs_db_dup_server_address (CrsDb       *db);
+/* Whether the server at @address answers and accepts connections. Blocks
+ * up to the connect timeout (10 s) against a host that does not answer,
+ * so it is meant for a worker thread; FALSE without libpq. */
+gboolean    crs_db_ping_server       (const char   *address);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsDb, crs_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsDbStmt, crs_db_finalize)

@@ -29,8 +29,9 @@ G_BEGIN_DECLS
  * 0) as the payload, and every open store listens on. */
 #define CRS_STORE_CHANNEL "crs_ward"
 
-/* While the server's connection is lost, how often the watch tries to
- * connect again (each try may wait for the network). */
+/* While the server's connection is lost, how often the watch asks (in a
+ * worker thread: a host that drops packets makes it wait) whether the
+ * server answers again. */
 #define CRS_STORE_RECONNECT_INTERVAL_S 5
 
 /* How many backups the backups/ folder keeps. */
@@ -69,7 +70,9 @@ struct _CrsStore
   gint64      data_version;    /* PRAGMA data_version when last asked; 0 = never */
   guint       watch_id;        /* the timer asking, or 0 */
   gboolean    lost;            /* the server's connection is lost (told once) */
-  gint64      next_reconnect;  /* monotonic time of the next try while lost */
+  gint64      next_reconnect;  /* monotonic time of the next probe while lost */
+  gboolean    probing;         /* a probe of the server runs in a worker thread */
+  gboolean    answered;        /* the last probe found the server up: connect now */
 };
 
 /* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,

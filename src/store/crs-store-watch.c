@@ -7,12 +7,78 @@
  * PostgreSQL server every write NOTIFYs the ward's channel with its
  * commit, and the store LISTENs. The store asks on a timer and emits
  * "changed" (0: any patient) when something changed, so views read
- * again as they do after the store's own writes. */
+ * again as they do after the store's own writes.
+ *
+ * While a server's connection is lost, the timer never waits for the
+ * network: whether the server answers is asked in a worker thread (up to
+ * the 10 s connect timeout against a host that drops packets), and only
+ * once it has answered does the timer connect again, at once. */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "crs-store-private.h"
+
+typedef struct
+{
+  GWeakRef store;
+  char    *address;
+} Probe;
+
+static void
+probe_free (gpointer data)
+{
+  Probe *probe = data;
+
+  g_weak_ref_clear (&probe->store);
+  g_free (probe->address);
+  g_free (probe);
+}
+
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Probe *probe = task_data;
+
+  g_task_return_boolean (task, crs_db_ping_server (probe->address));
+}
+
+static void
+probe_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Probe *probe = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CrsStore) self = g_weak_ref_get (&probe->store);
+  gboolean answered = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  /* The store may be gone (the window closed) while the probe waited. */
+  if (self == NULL)
+    return;
+  self->probing = FALSE;
+  self->answered = answered;
+}
+
+/* Asks in a worker thread whether the server answers; the result is
+ * delivered on this thread's main context, in probe_done_cb (). */
+static void
+start_probe (CrsStore *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, probe_done_cb, NULL);
+  Probe *probe = g_new0 (Probe, 1);
+
+  g_weak_ref_init (&probe->store, self);
+  probe->address = crs_db_dup_server_address (self->db);
+  g_task_set_task_data (task, probe, probe_free);
+  g_task_set_name (task, "[crs-watch] is the ward server back");
+  self->probing = TRUE;
+  g_task_run_in_thread (task, probe_thread);
+}
 
 /* -1 when it cannot be read (a closed or damaged database). */
 static gint64
@@ -55,13 +121,23 @@ crs_store_poll_outside_changes (CrsStore *self)
             {
               g_debug ("Lost the connection to the ward database");
               self->lost = TRUE;
+              self->answered = FALSE;
               self->next_reconnect = now;
               crs_store_emit_changed (self, 0);
               return TRUE;
             }
-          if (now < self->next_reconnect)
-            return FALSE;
-          self->next_reconnect = now + CRS_STORE_RECONNECT_INTERVAL_S * G_USEC_PER_SEC;
+          /* Connects only to a server that has just answered: then it is
+           * quick. */
+          if (!self->answered)
+            {
+              if (!self->probing && now >= self->next_reconnect)
+                {
+                  self->next_reconnect = now + CRS_STORE_RECONNECT_INTERVAL_S * G_USEC_PER_SEC;
+                  start_probe (self);
+                }
+              return FALSE;
+            }
+          self->answered = FALSE;
           if (!crs_store_ensure_connected (self, NULL))
             return FALSE;
         }
