@@ -5,7 +5,8 @@
  * slow the next try; Switch Nurse and the idle time lock the window with
  * every patient name gone from its widgets; a half-typed observation form
  * is parked through a lock and another nurse's sign-in, and comes back
- * with its contents when its own nurse signs in again. */
+ * with its contents when its own nurse signs in again; so does a set kept
+ * on this workstation while the ward's server was down. */
 #define G_LOG_DOMAIN "test-sign-in"
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "core/crs-paths.h"
+#include "exchange/crs-set-draft.h"
 #include "exchange/crs-ward-xml.h"
 #include "crs-test-form-utils.h"
 #include "crs-test-gtk-utils.h"
@@ -375,6 +377,70 @@ test_startup (void)
   crs_test_run_application (NULL, startup_body);
 }
 
+/* A set kept on this workstation (the ward's server was down when Amara
+ * saved it) waits for Amara: not shown before anyone signs in, nor to
+ * Ben; it opens in its form when she signs in. */
+static void
+kept_set_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  GtkWindow *form;
+
+  g_assert_true (shows_lock_page (window));
+  crs_test_flush ();
+  g_assert_null (crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG));
+
+  sign_in (window, "Ben Fischer", "1234");
+  CRS_TEST_WAIT_UNTIL (shows_ward (window));
+  crs_test_flush ();
+  g_assert_null (crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-nurse", NULL));
+  CRS_TEST_WAIT_UNTIL (shows_lock_page (window));
+  sign_in (window, "Amara Osei", "1234");
+  CRS_TEST_WAIT_UNTIL (crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG) != NULL);
+  form = crs_test_find_toplevel (CRS_TYPE_OBSERVATION_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (form_test_row_editable (form_test_find_row (GTK_WIDGET (form),
+                                                                                      "Temperature"))),
+                   ==, "39.4");
+  gtk_window_destroy (form);
+  crs_test_close_all (app);
+}
+
+static void
+test_kept_set (void)
+{
+  g_autofree char *path = crs_paths_ward_db (NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsSetDraft) draft = NULL;
+  g_autoptr(CrsPatient) patient = NULL;
+  gint64 amara = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_autoptr(CrsStore) store = crs_store_open (path, &error);
+
+    g_assert_no_error (error);
+    patient = form_test_add_patient (store, "MRN-5001", "1970-01-01");
+    g_assert_true (crs_store_add_nurse (store, "amara", "Amara Osei", TRUE, "1234", &amara, &error));
+    g_assert_true (crs_store_add_nurse (store, "ben", "Ben Fischer", FALSE, "1234", NULL, &error));
+    g_assert_true (crs_store_set_signin_enabled (store, TRUE, &error));
+    g_assert_no_error (error);
+    observation->patient_id = patient->id;
+    observation->taken_at = g_get_real_time () / G_USEC_PER_SEC - 300;
+    observation->temperature_c = 39.4;
+    draft = crs_set_draft_new (crs_store_get_ward_id (store), patient, observation, amara, 0, NULL);
+  }
+  drafts = crs_set_draft_dir (&error);
+  g_assert_no_error (error);
+  g_assert_true (crs_set_draft_keep (draft, drafts, &error));
+  g_assert_no_error (error);
+  crs_test_run_application (NULL, kept_set_body);
+}
+
 static void
 test_sign_in (void)
 {
@@ -397,5 +463,6 @@ main (int   argc,
   g_test_add_func ("/sign-in/lock-switch-idle-park", test_sign_in);
   g_test_add_func ("/sign-in/preferences", test_preferences);
   g_test_add_func ("/sign-in/startup", test_startup);
+  g_test_add_func ("/sign-in/kept-set", test_kept_set);
   return g_test_run ();
 }
