@@ -14,7 +14,10 @@
 #  3. the sandbox has no network (only lo);
 #  4. flatpak info --show-permissions shows exactly the manifest's finish-args;
 #  5. a ward export (Export FHIR…, Ctrl+E) saved through the file chooser
-#     portal reaches the file the user picked, outside the sandbox.
+#     portal reaches the file the user picked, outside the sandbox;
+#  6. the sandboxed app cannot reach a ward's PostgreSQL server until the
+#     network is granted (flatpak override --share=network), and then
+#     works on it through the Flatpak's own libpq.
 # Everything it makes lives under WORKDIR, with HOME pointed there, so the
 # user's own Flatpak installation is never touched.
 set -uo pipefail
@@ -69,12 +72,12 @@ closure () {
       if dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$'; then echo "$p"; fi
     done
 }
-platform="libgtk-4-1 libadwaita-1-0 libsqlite3-0 libxml2 libsodium23 libc-bin bash coreutils
+platform="libgtk-4-1 libadwaita-1-0 libsqlite3-0 libxml2 libsodium23 libssl3 libc-bin bash coreutils
  fontconfig fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme shared-mime-info
  gsettings-desktop-schemas libglib2.0-bin librsvg2-common"
-sdk_extra="libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev libsodium-dev meson ninja-build
+sdk_extra="libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev libsodium-dev libssl-dev zlib1g-dev meson ninja-build
  gcc pkg-config libc6-dev make libglib2.0-dev-bin desktop-file-utils appstream gettext
- libxml2-utils python3"
+ libxml2-utils python3 sed grep mawk findutils diffutils"
 # apt-cache has once printed nothing here (its cache being read while
 # something else wrote it): try again before giving up, never go on with
 # an empty list.
@@ -86,7 +89,7 @@ for try in 1 2 3; do
 done
 [ -s "$work/platform.pkgs.new" ] && [ -s "$work/sdk.pkgs.new" ] \
   || fail "apt-cache depends listed no packages for the runtime or the SDK"
-stamp=$( (cat "$work/platform.pkgs.new" "$work/sdk.pkgs.new"; dpkg-query -W $(cat "$work/sdk.pkgs.new")) | sha256sum | cut -c1-16)
+stamp=$( (cat "$work/platform.pkgs.new" "$work/sdk.pkgs.new" "$here/mkruntime.sh"; dpkg-query -W $(cat "$work/sdk.pkgs.new")) | sha256sum | cut -c1-16)
 if [ "$(cat "$work/runtime.stamp" 2>/dev/null)" != "$stamp" ]; then
   step "making the runtime and SDK from $(wc -l < "$work/sdk.pkgs.new") Debian packages"
   rm -rf "$work/repo" "$work/runtime.stamp"
@@ -119,6 +122,8 @@ m.setdefault("build-options", {}).update({"no-debuginfo": True, "strip": False})
 m["appstream-compose"] = False
 # The manifest builds its own libsodium (the GNOME runtime does not promise
 # one); the test SDK has Debian's (the same 1.0.18): the build stays short.
+# Its libpq module is built here as in the real runtime (about 30 s), from
+# the same Debian tarball, against the SDK's OpenSSL, as the GNOME SDK has.
 m["modules"] = [mod for mod in m["modules"] if mod.get("name") != "libsodium"]
 keep = {"meson.build", "meson_options.txt", "src", "ui", "data", "po", "tests", "flatpak",
         "README.md", "COPYING", "HACKING.md"}
@@ -246,5 +251,47 @@ patients=$(grep -c '<Patient>' "$picked")
 [ "$patients" -gt 0 ] || fail "$picked holds no patient: the demo ward was not the one exported"
 echo "ok 5 - the ward export chosen in the portal's file chooser reached $picked ($patients patients, $(stat -c %s "$picked") bytes)"
 stop_app
-echo "1..5"
+
+# -- 7. A shared ward's server: only once the network is granted --------------
+# The manifest grants no network, so a workstation in a shared ward needs
+# the ward's IT administrator to grant it (README "A ward shared by
+# several workstations"): flatpak override --share=network. A throwaway
+# PostgreSQL server on 127.0.0.1, as the tests' own (crs-test-postgresql.c).
+step "a shared ward's PostgreSQL server"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pg_bin" ] || ! id postgres >/dev/null 2>&1 || ! command -v runuser >/dev/null; then
+  echo "ok 6 # SKIP no PostgreSQL server binaries or postgres user (Debian: apt-get install postgresql)"
+else
+  pgdir=$work/pg
+  rm -rf "$pgdir"
+  mkdir -p "$pgdir"
+  chown postgres "$pgdir"
+  stop_pg () { runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; }
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  runuser -u postgres -- "$pg_bin/initdb" -A trust -U crs -D "$pgdir/data" > "$pgdir/initdb.log" 2>&1 \
+    || fail "initdb failed (log: $pgdir/initdb.log)"
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdir/data" -w -l "$pgdir/server.log" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir" start > /dev/null \
+    || fail "the PostgreSQL server did not start (log: $pgdir/server.log)"
+  "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U crs ward || { stop_pg; fail "createdb failed"; }
+  addr="host=127.0.0.1 port=$port user=crs dbname=ward connect_timeout=5"
+  cli () { flatpak run --command=crs-watch-cli "$app" "$@" 2>&1; }
+
+  # As installed: the sandbox cannot reach the server, and says so.
+  out=$(cli import --db "$addr" --xml /app/share/crs-watch/demo-ward.xml) \
+    && { stop_pg; fail "the sandbox reached the server without the network: $out"; }
+  echo "$out" | grep -q "Could not reach the ward database ward" \
+    || { stop_pg; fail "no clear message without the network: $out"; }
+  # Granted: the demo ward goes onto the server through the Flatpak's own
+  # libpq, and comes back from it.
+  flatpak override --user --share=network "$app" || { stop_pg; fail "flatpak override"; }
+  out=$(cli import --db "$addr" --xml /app/share/crs-watch/demo-ward.xml) \
+    || { flatpak override --user --reset "$app"; stop_pg; fail "import onto the server failed: $out"; }
+  out=$(cli check --db "$addr")
+  flatpak override --user --reset "$app"
+  stop_pg
+  echo "$out" | grep -q "^Patients: 11 " || fail "check on the server did not find the demo ward: $out"
+  echo "ok 6 - the app reaches a ward's PostgreSQL server only once the network is granted ($(echo "$out" | grep '^Observation sets'))"
+fi
+echo "1..6"
 step "done"

@@ -36,9 +36,10 @@ rm -rf "$out/root"
 # /app/lib in the loader's path, /bin/sh, the update-alternatives links
 # (cc, c++), compiled GSettings schemas.
 [ -e "$out/files/bin/ldconfig" ] || ln -s ../sbin/ldconfig "$out/files/bin/ldconfig"
+# /app/lib is named in ld.so.conf itself: flatpak makes the loader's cache
+# in a sandbox of its own where ld.so.conf.d/ is not there to include.
 mkdir -p "$out/files/etc/ld.so.conf.d"
-echo /app/lib > "$out/files/etc/ld.so.conf.d/app.conf"
-echo 'include /etc/ld.so.conf.d/*.conf' > "$out/files/etc/ld.so.conf"
+printf '/app/lib\ninclude /etc/ld.so.conf.d/*.conf\n' > "$out/files/etc/ld.so.conf"
 [ -e "$out/files/bin/sh" ] || ln -s bash "$out/files/bin/sh"
 mkdir -p "$out/files/etc/alternatives"
 for l in /usr/bin/* /usr/sbin/*; do
