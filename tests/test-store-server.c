@@ -119,6 +119,38 @@ test_create_and_reopen (void)
   g_assert_nonnull (strstr (crs_store_get_path (again), "case_"));
 }
 
+/* A ward a newer CRS Watch has raised to a later schema version is
+ * refused, naming both versions, and left as it is. */
+static void
+test_too_new (void)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(CrsStore) store = open_new_ward (&conninfo);
+  g_autoptr(CrsStore) again = NULL;
+  g_autoptr(CrsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raised = NULL;
+  g_autofree char *message = NULL;
+  int rc = SQLITE_OK;
+
+  if (store == NULL)
+    return;
+  g_clear_object (&store);
+  db = crs_db_connect_postgresql (conninfo, &rc, &message);
+  g_assert_nonnull (db);
+  raised = g_strdup_printf ("INSERT INTO crs_schema (version) VALUES (%d)", CRS_STORE_SCHEMA_VERSION + 1);
+  g_assert_cmpint (crs_db_exec (db, raised), ==, SQLITE_OK);
+
+  again = crs_store_open (conninfo, &error);
+  g_assert_null (again);
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer CRS Watch"));
+  g_clear_error (&error);
+  again = crs_store_open_read_only (conninfo, &error);
+  g_assert_null (again);
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_TOO_NEW);
+}
+
 static void
 test_round_trip (void)
 {
@@ -748,6 +780,7 @@ main (int    argc,
   g_test_add_func ("/store-server/locator", test_locator);
   g_test_add_func ("/store-server/unreachable", test_unreachable);
   g_test_add_func ("/store-server/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/store-server/too-new", test_too_new);
   g_test_add_func ("/store-server/round-trip", test_round_trip);
   g_test_add_func ("/store-server/refusals", test_refusals);
   g_test_add_func ("/store-server/check-chain", test_check_chain);
