@@ -20,6 +20,8 @@ typedef struct _CrsGradeCsv CrsGradeCsv;
 /* @policy may be NULL for the ward defaults; it is copied. */
 CrsGradeCsv *crs_grade_csv_new        (const CrsWardPolicy *policy);
 void         crs_grade_csv_free       (CrsGradeCsv         *self);
+/* The policy the rows are graded by. */
+const CrsWardPolicy *crs_grade_csv_get_policy (CrsGradeCsv    *self);
 /* Checks the header row: every name must be a known column, none twice,
  * and `id` must be there (CRS_CSV_ERROR_HEADER, naming the column). */
 gboolean     crs_grade_csv_set_header (CrsGradeCsv         *self,
