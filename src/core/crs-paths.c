@@ -37,20 +37,35 @@ crs_paths_data_file (const char *name)
   return g_build_filename (crs_paths_data_dir (), name, NULL);
 }
 
-char *
-crs_paths_user_dir (GError **error)
+/* Patient data: only the owner may enter the folder. */
+static char *
+make_private_dir (char    *dir,
+                  GError **error)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
-
-  /* Patient data: only the owner may enter the folder. */
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      g_free (dir);
       return NULL;
     }
-  return g_steal_pointer (&dir);
+  return dir;
+}
+
+char *
+crs_paths_user_dir (GError **error)
+{
+  return make_private_dir (g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL), error);
+}
+
+char *
+crs_paths_user_subdir (const char  *name,
+                       GError     **error)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return make_private_dir (g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, name, NULL), error);
 }
 
 char *

@@ -16,6 +16,9 @@ const char *crs_paths_locale_dir   (void);
 char       *crs_paths_data_file    (const char *name);
 /* $XDG_DATA_HOME/crs-watch, created with mode 0700 on demand. */
 char       *crs_paths_user_dir     (GError    **error);
+/* $XDG_DATA_HOME/crs-watch/@name, created with mode 0700 on demand. */
+char       *crs_paths_user_subdir  (const char *name,
+                                    GError    **error);
 /* $XDG_DATA_HOME/crs-watch/ward.sqlite (not created). */
 char       *crs_paths_ward_db      (GError    **error);
 

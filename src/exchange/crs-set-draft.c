@@ -66,20 +66,7 @@ crs_set_draft_free (CrsSetDraft *draft)
 char *
 crs_set_draft_dir (GError **error)
 {
-  g_autofree char *user_dir = crs_paths_user_dir (error);
-  g_autofree char *dir = NULL;
-
-  if (user_dir == NULL)
-    return NULL;
-  dir = g_build_filename (user_dir, "drafts", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
-  return g_steal_pointer (&dir);
+  return crs_paths_user_subdir ("drafts", error);
 }
 
 static void
