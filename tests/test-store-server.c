@@ -631,8 +631,9 @@ test_server_killed (void)
 /* A server that stops answering (its host drops packets, or it hangs):
  * the window's timer never waits for it. Its socket is taken by one that
  * accepts nothing, so that each connection waits out libpq's 10 s
- * timeout; while it does, every poll returns at once. Once the server is
- * back, the watch finds it by itself, without a save. */
+ * timeout; while it does, every poll returns at once, and so does a
+ * save, refused. Once the server is back, the watch finds it by itself,
+ * without a save. */
 static void
 test_hung_server (void)
 {
@@ -642,12 +643,14 @@ test_hung_server (void)
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *socket_path = NULL;
-  gint64 start, longest = 0, deadline;
+  g_autoptr(CrsObservation) lost = crs_observation_new ();
+  gint64 start, longest = 0, deadline, patient_id;
   gboolean back = FALSE;
   guint polls = 0;
 
   if (store == NULL)
     return;
+  patient_id = add_patient (store, "MRN-12", "8");
   socket_path = crs_test_postgresql_get_socket_path (crs_test_postgresql_shared ());
   g_assert_true (crs_test_postgresql_kill (crs_test_postgresql_shared (), &error));
   g_assert_no_error (error);
@@ -677,6 +680,16 @@ test_hung_server (void)
   g_test_message ("%u polls while the server hung, the longest %" G_GINT64_FORMAT " µs", polls, longest);
   g_assert_cmpint (longest, <, G_USEC_PER_SEC / 2);
 
+  /* A save meanwhile is refused at once, not after the timeout. */
+  lost->patient_id = patient_id;
+  lost->taken_at = 1700009999;
+  lost->temperature_c = 40.0;
+  start = g_get_monotonic_time ();
+  g_assert_false (crs_store_add_observation (store, lost, &error));
+  g_assert_error (error, CRS_STORE_ERROR, CRS_STORE_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+
   g_socket_close (hung, NULL);
   g_unlink (socket_path);
   g_assert_true (crs_test_postgresql_restart (crs_test_postgresql_shared (), &error));
@@ -692,7 +705,7 @@ test_hung_server (void)
       g_usleep (100 * 1000);
     }
   g_assert_true (back);
-  g_assert_cmpint (save_observation (store, add_patient (store, "MRN-12", "8"), 1700000000, 38.2), >, 0);
+  g_assert_cmpint (save_observation (store, patient_id, 1700000000, 38.2), >, 0);
 }
 
 #define KILLED_SETS 1500

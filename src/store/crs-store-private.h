@@ -42,6 +42,8 @@ G_BEGIN_DECLS
  * and before a restore. */
 #define CRS_STORE_CHAIN_TAIL_ROWS 1000
 
+typedef struct _CrsStoreProbe CrsStoreProbe;
+
 struct _CrsStore
 {
   GObject     parent_instance;
@@ -71,9 +73,14 @@ struct _CrsStore
   guint       watch_id;        /* the timer asking, or 0 */
   gboolean    lost;            /* the server's connection is lost (told once) */
   gint64      next_reconnect;  /* monotonic time of the next probe while lost */
-  gboolean    probing;         /* a probe of the server runs in a worker thread */
-  gboolean    answered;        /* the last probe found the server up: connect now */
+  CrsStoreProbe *probe;       /* the newest "does the server answer", or NULL */
 };
+
+/* While the connection is lost: TRUE when the watch's probe has waited
+ * on the network for over a second, or did and found nobody a moment
+ * ago; a save then is refused at once instead of waiting too. */
+gboolean crs_store_server_hangs (CrsStore *self);
+void     crs_store_probe_unref  (CrsStoreProbe *probe);
 
 /* Statements from the cache: g_autoptr(CrsStmt) resets it at scope end,
  * so that no statement keeps a read transaction open. */

@@ -12,72 +12,139 @@
  * While a server's connection is lost, the timer never waits for the
  * network: whether the server answers is asked in a worker thread (up to
  * the 10 s connect timeout against a host that drops packets), and only
- * once it has answered does the timer connect again, at once. */
+ * once it has answered does the timer connect again, at once. Meanwhile a
+ * save is refused at once (crs_store_ensure_connected ()): the form keeps
+ * the set, and the workstation too (crs-set-draft.h). */
 #define G_LOG_DOMAIN "crs-store"
 
 #include "config.h"
 
-#include <gio/gio.h>
-
 #include "crs-store-private.h"
 
-typedef struct
+/* A probe: whether the server answers, asked in a thread of its own. The
+ * store keeps the newest, the thread holds a reference until it is done;
+ * both read and write it under its lock. */
+struct _CrsStoreProbe
 {
-  GWeakRef store;
-  char    *address;
-} Probe;
+  gatomicrefcount ref;
+  GMutex          lock;
+  char           *address;
+  gint64          started_at;   /* monotonic µs */
+  gint64          finished_at;  /* 0 while it waits */
+  gboolean        answered;
+};
 
 static void
-probe_free (gpointer data)
+probe_unref (CrsStoreProbe *probe)
 {
-  Probe *probe = data;
-
-  g_weak_ref_clear (&probe->store);
+  if (!g_atomic_ref_count_dec (&probe->ref))
+    return;
+  g_mutex_clear (&probe->lock);
   g_free (probe->address);
   g_free (probe);
 }
 
-static void
-probe_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+void
+crs_store_probe_unref (CrsStoreProbe *probe)
 {
-  Probe *probe = task_data;
-
-  g_task_return_boolean (task, crs_db_ping_server (probe->address));
+  if (probe != NULL)
+    probe_unref (probe);
 }
 
-static void
-probe_done_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
+static gpointer
+probe_thread (gpointer data)
 {
-  Probe *probe = g_task_get_task_data (G_TASK (result));
-  g_autoptr(CrsStore) self = g_weak_ref_get (&probe->store);
-  gboolean answered = g_task_propagate_boolean (G_TASK (result), NULL);
+  CrsStoreProbe *probe = data;
+  gboolean answered = crs_db_ping_server (probe->address);
 
-  /* The store may be gone (the window closed) while the probe waited. */
-  if (self == NULL)
-    return;
-  self->probing = FALSE;
-  self->answered = answered;
+  g_mutex_lock (&probe->lock);
+  probe->answered = answered;
+  probe->finished_at = g_get_monotonic_time ();
+  g_mutex_unlock (&probe->lock);
+  probe_unref (probe);
+  return NULL;
 }
 
-/* Asks in a worker thread whether the server answers; the result is
- * delivered on this thread's main context, in probe_done_cb (). */
 static void
 start_probe (CrsStore *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, probe_done_cb, NULL);
-  Probe *probe = g_new0 (Probe, 1);
+  CrsStoreProbe *probe = g_new0 (CrsStoreProbe, 1);
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
 
-  g_weak_ref_init (&probe->store, self);
+  g_atomic_ref_count_init (&probe->ref);
+  g_mutex_init (&probe->lock);
   probe->address = crs_db_dup_server_address (self->db);
-  g_task_set_task_data (task, probe, probe_free);
-  g_task_set_name (task, "[crs-watch] is the ward server back");
-  self->probing = TRUE;
-  g_task_run_in_thread (task, probe_thread);
+  probe->started_at = g_get_monotonic_time ();
+  g_clear_pointer (&self->probe, crs_store_probe_unref);
+  self->probe = probe;
+  g_atomic_ref_count_inc (&probe->ref);
+  thread = g_thread_try_new ("crs-ward-probe", probe_thread, probe, &error);
+  if (thread == NULL)
+    {
+      /* No thread: taken as a probe that found nobody, tried again later. */
+      g_debug ("Could not start the ward server probe: %s", error->message);
+      probe->finished_at = probe->started_at;
+      probe_unref (probe);
+      return;
+    }
+  g_thread_unref (thread);
+}
+
+typedef enum
+{
+  PROBE_NONE,     /* none yet */
+  PROBE_WAITING,  /* its thread waits for the server */
+  PROBE_DOWN,     /* done: nobody answered */
+  PROBE_UP,       /* done: the server answered */
+} ProbeState;
+
+static ProbeState
+probe_state (CrsStore *self,
+             gint64   *started_at,
+             gint64   *finished_at)
+{
+  ProbeState state;
+
+  if (self->probe == NULL)
+    return PROBE_NONE;
+  g_mutex_lock (&self->probe->lock);
+  if (self->probe->finished_at == 0)
+    state = PROBE_WAITING;
+  else
+    state = self->probe->answered ? PROBE_UP : PROBE_DOWN;
+  if (started_at != NULL)
+    *started_at = self->probe->started_at;
+  if (finished_at != NULL)
+    *finished_at = self->probe->finished_at;
+  g_mutex_unlock (&self->probe->lock);
+  return state;
+}
+
+/* A probe that waits more than this is waiting on the network. */
+#define PROBE_SLOW_US (G_USEC_PER_SEC)
+
+gboolean
+crs_store_server_hangs (CrsStore *self)
+{
+  gint64 started_at = 0, finished_at = 0, now = g_get_monotonic_time ();
+
+  if (!self->lost)
+    return FALSE;
+  switch (probe_state (self, &started_at, &finished_at))
+    {
+    case PROBE_WAITING:
+      return now - started_at > PROBE_SLOW_US;
+    case PROBE_DOWN:
+      /* A quick "nobody there" (refused, no socket) costs a save nothing
+       * to find again; a slow one would hold it for the timeout. */
+      return finished_at - started_at > PROBE_SLOW_US &&
+             now - finished_at < CRS_STORE_RECONNECT_INTERVAL_S * G_USEC_PER_SEC;
+    case PROBE_NONE:
+    case PROBE_UP:
+    default:
+      return FALSE;
+    }
 }
 
 /* -1 when it cannot be read (a closed or damaged database). */
@@ -121,25 +188,32 @@ crs_store_poll_outside_changes (CrsStore *self)
             {
               g_debug ("Lost the connection to the ward database");
               self->lost = TRUE;
-              self->answered = FALSE;
+              g_clear_pointer (&self->probe, crs_store_probe_unref);
               self->next_reconnect = now;
               crs_store_emit_changed (self, 0);
               return TRUE;
             }
           /* Connects only to a server that has just answered: then it is
            * quick. */
-          if (!self->answered)
+          switch (probe_state (self, NULL, NULL))
             {
-              if (!self->probing && now >= self->next_reconnect)
+            case PROBE_WAITING:
+              return FALSE;
+            case PROBE_UP:
+              g_clear_pointer (&self->probe, crs_store_probe_unref);
+              if (!crs_store_ensure_connected (self, NULL))
+                return FALSE;
+              break;
+            case PROBE_NONE:
+            case PROBE_DOWN:
+            default:
+              if (now >= self->next_reconnect)
                 {
                   self->next_reconnect = now + CRS_STORE_RECONNECT_INTERVAL_S * G_USEC_PER_SEC;
                   start_probe (self);
                 }
               return FALSE;
             }
-          self->answered = FALSE;
-          if (!crs_store_ensure_connected (self, NULL))
-            return FALSE;
         }
       /* Back: saves made meanwhile were not heard, so everything is read
        * again. */

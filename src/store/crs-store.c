@@ -59,6 +59,8 @@ crs_store_finalize (GObject *object)
   /* The connection is closed (dispose): its private copy can go. */
   crs_store_files_remove_copy (self->read_copy_dir);
   g_free (self->read_copy_dir);
+  /* A probe still waiting keeps itself alive in its thread. */
+  g_clear_pointer (&self->probe, crs_store_probe_unref);
 
   G_OBJECT_CLASS (crs_store_parent_class)->finalize (object);
 }
@@ -329,6 +331,11 @@ crs_store_ensure_connected (CrsStore  *self,
 
   if (crs_db_is_connected (self->db))
     return TRUE;
+  /* The watch already knows the server hangs (its probe waits on the
+   * network, or just did and found nobody there): the save is refused at
+   * once rather than hold the window for the connect timeout too. */
+  if (crs_store_server_hangs (self))
+    return crs_store_fail (self, SQLITE_IOERR, _("save"), error);
   rc = crs_db_reconnect (self->db);
   if (rc != SQLITE_OK)
     return crs_store_fail (self, SQLITE_IOERR, _("save"), error);
