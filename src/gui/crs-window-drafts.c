@@ -4,7 +4,8 @@
  * (crs-set-draft.h). When the ward opens, and whenever a nurse signs in,
  * the window opens the first of this ward's kept sets in its form, filled
  * as it was typed; once that form is saved or discarded, the next. With
- * sign-in on, a set comes back only to the nurse who typed it. */
+ * sign-in on, a set comes back only to the nurse who typed it; another
+ * nurse is told, once at each sign-in, that it waits for them. */
 #define G_LOG_DOMAIN "crs-window"
 
 #include "config.h"
@@ -38,6 +39,30 @@ tell_once (CrsWindow  *self,
     return;
   g_hash_table_add (self->drafts_told, g_strdup (key));
   _crs_window_toast (self, message);
+}
+
+/* Says that a set kept for the nurse with account @account_id waits for
+ * their sign-in (not what it holds, nor whose patient). */
+static void
+tell_waiting (CrsWindow *self,
+              gint64     account_id)
+{
+  g_autoptr(GPtrArray) nurses = crs_store_list_nurses (self->store, TRUE, NULL);
+
+  for (guint i = 0; nurses != NULL && i < nurses->len; i++)
+    {
+      CrsNurse *nurse = g_ptr_array_index (nurses, i);
+
+      if (nurse->id == account_id)
+        {
+          /* TRANSLATORS: after a sign-in, about a set another nurse typed
+           * while the ward database could not be reached */
+          g_autofree char *message = g_strdup_printf (_("A kept observation set of %s waits for "
+                                                        "them to sign in."), nurse->display_name);
+          _crs_window_toast (self, message);
+          return;
+        }
+    }
 }
 
 /* The form for @draft, or NULL with the reason told (the draft is then
@@ -113,8 +138,13 @@ offer_drafts (CrsWindow *self)
 
       /* Another nurse's set waits for them; one that could not be opened
        * was said once. */
-      if ((self->signin_on && (account == NULL || account->id != draft->account_id))
-          || g_hash_table_contains (self->drafts_told, draft->path))
+      if (self->signin_on && (account == NULL || account->id != draft->account_id))
+        {
+          if (account != NULL && g_hash_table_add (self->drafts_waiting, g_strdup (draft->path)))
+            tell_waiting (self, draft->account_id);
+          continue;
+        }
+      if (g_hash_table_contains (self->drafts_told, draft->path))
         continue;
       dialog = open_draft (self, g_ptr_array_steal_index (drafts, i--));
       if (dialog == NULL)
@@ -135,6 +165,14 @@ offer_drafts_cb (gpointer user_data)
   self->offer_drafts_id = 0;
   offer_drafts (self);
   return G_SOURCE_REMOVE;
+}
+
+void
+_crs_window_offer_drafts_signed_in (CrsWindow *self)
+{
+  /* A new sign-in: whose sets wait is said again. */
+  g_hash_table_remove_all (self->drafts_waiting);
+  _crs_window_offer_drafts (self);
 }
 
 void

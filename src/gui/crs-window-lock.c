@@ -64,16 +64,44 @@ _crs_window_add_toast (CrsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* libadwaita 1.2 frees a toast twice when it is dismissed during its
+ * show animation (its hide animation ends first, then the show animation
+ * is skipped on a freed toast): a lock a moment after a toast appeared
+ * crashed. So a lock empties every toast at once, and dismisses it once
+ * any show animation is over. */
+#define TOAST_SHOWN_MS 600
+
+static gboolean
+dismiss_emptied_cb (gpointer data)
+{
+  CrsWindow *self = data;
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts_to_dismiss);
+
+  self->dismiss_id = 0;
+  /* Each dismissal takes its toast out of self->toasts; one that timed
+   * out meanwhile is no longer there, and is not dismissed twice. */
+  for (guint i = 0; i < toasts->len; i++)
+    if (g_ptr_array_find (self->toasts, g_ptr_array_index (toasts, i), NULL))
+      adw_toast_dismiss (g_ptr_array_index (toasts, i));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dismiss_toasts (CrsWindow *self)
 {
-  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* Each dismissal takes its toast out of self->toasts: a copy. */
+  if (self->toasts_to_dismiss == NULL)
+    self->toasts_to_dismiss = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->toasts->len; i++)
-    g_ptr_array_add (toasts, g_object_ref (g_ptr_array_index (self->toasts, i)));
-  for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+    {
+      AdwToast *toast = g_ptr_array_index (self->toasts, i);
+
+      /* Nothing of a patient stays on the screen, nor a button (Undo). */
+      adw_toast_set_title (toast, "");
+      adw_toast_set_button_label (toast, NULL);
+      g_ptr_array_add (self->toasts_to_dismiss, g_object_ref (toast));
+    }
+  if (self->dismiss_id == 0)
+    self->dismiss_id = g_timeout_add (TOAST_SHOWN_MS, dismiss_emptied_cb, self);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -379,7 +407,7 @@ signed_in_cb (CrsLockPage *page,
   self->last_account = account != NULL ? account->id : 0;
   unlock (self, same);
   unpark_windows (self);
-  _crs_window_offer_drafts (self);
+  _crs_window_offer_drafts_signed_in (self);
 }
 
 /* Sign-in turned on or off in Preferences (or by another workstation):
@@ -464,6 +492,8 @@ void
 _crs_window_lock_dispose (CrsWindow *self)
 {
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->dismiss_id, g_source_remove);
+  g_clear_pointer (&self->toasts_to_dismiss, g_ptr_array_unref);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   /* The app destroys its windows at quit; a parked one is destroyed with
    * the window it belongs to. */

@@ -40,6 +40,8 @@ struct _CrsWindow
   gboolean       signin_on;       /* the ward's signin.enabled, as last read */
   gboolean       locked;          /* the sign-in page is shown */
   GPtrArray     *toasts;          /* AdwToast * shown or queued (a lock dismisses them) */
+  GPtrArray     *toasts_to_dismiss; /* emptied by a lock, dismissed a moment later */
+  guint          dismiss_id;      /* the timeout that dismisses them */
   GPtrArray     *parked;          /* the app's windows hidden by a lock, with their nurse */
   guint          idle_id;
   gint64         last_activity;   /* monotonic µs of the last key, click or motion */
@@ -50,6 +52,7 @@ struct _CrsWindow
   /* Kept observation sets (crs-window-drafts.c) */
   GtkWidget     *draft_dialog;    /* the form of the one open now, or NULL */
   GHashTable    *drafts_told;     /* files (and problems) already said: not again */
+  GHashTable    *drafts_waiting;  /* other nurses' files said since the last sign-in */
   guint          offer_drafts_id; /* the idle that opens the next one */
 
   /* Template widgets */
@@ -92,6 +95,8 @@ void        _crs_window_observation_saved_cb (CrsObservationDialog *dialog,
  * ward and this nurse, unless one is open or the window is locked
  * (crs-window-drafts.c). */
 void        _crs_window_offer_drafts     (CrsWindow  *self);
+/* The same after a sign-in: other nurses' kept sets are said again. */
+void        _crs_window_offer_drafts_signed_in (CrsWindow *self);
 /* The handover report's actions (crs-window-report.c). */
 void        _crs_window_report_actions_init (CrsWindowClass *klass);
 /* The handover report of @options as of now, from the window's ward

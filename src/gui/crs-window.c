@@ -409,6 +409,7 @@ crs_window_dispose (GObject *object)
   g_clear_object (&self->archive_toast);
   g_clear_pointer (&self->archived_name, g_free);
   g_clear_pointer (&self->drafts_told, g_hash_table_unref);
+  g_clear_pointer (&self->drafts_waiting, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRS_TYPE_WINDOW);
   g_clear_object (&self->model);
   g_clear_object (&self->reference);
@@ -473,6 +474,7 @@ crs_window_init (CrsWindow *self)
 {
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   self->drafts_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->drafts_waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   _crs_window_lock_init (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
