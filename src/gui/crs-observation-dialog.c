@@ -400,11 +400,15 @@ set_temperature_unit (CrsObservationDialog *self)
     crs_number_row_set_conversion (self->temperature_row, NULL, NULL, NULL);
 }
 
-CrsObservationDialog *
-crs_observation_dialog_new (GtkWindow      *parent,
-                            CrsStore       *store,
-                            CrsPatient     *patient,
-                            CrsObservation *amend)
+/* The form for a new set, or one amending @amend, filled with @draft's
+ * set when it is given (taken): every row is written before the form is
+ * graded and shown once. */
+static CrsObservationDialog *
+observation_dialog_new (GtkWindow      *parent,
+                        CrsStore       *store,
+                        CrsPatient     *patient,
+                        CrsObservation *amend,
+                        CrsSetDraft    *draft)
 {
   CrsObservationDialog *self;
   CrsGradingContext context;
@@ -444,6 +448,13 @@ crs_observation_dialog_new (GtkWindow      *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->amend_group), TRUE);
       _crs_observation_dialog_write (self, self->amend);
     }
+  if (draft != NULL)
+    {
+      self->draft = draft;
+      _crs_observation_dialog_write (self, draft->observation);
+      if (self->amend != NULL && draft->reason != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->reason_row), draft->reason);
+    }
 
   _crs_observation_dialog_show_tools (self);
   _crs_observation_dialog_check_conflicts (self);
@@ -461,6 +472,15 @@ crs_observation_dialog_new (GtkWindow      *parent,
 }
 
 CrsObservationDialog *
+crs_observation_dialog_new (GtkWindow      *parent,
+                            CrsStore       *store,
+                            CrsPatient     *patient,
+                            CrsObservation *amend)
+{
+  return observation_dialog_new (parent, store, patient, amend, NULL);
+}
+
+CrsObservationDialog *
 crs_observation_dialog_new_from_draft (GtkWindow      *parent,
                                        CrsStore       *store,
                                        CrsPatient     *patient,
@@ -473,17 +493,7 @@ crs_observation_dialog_new_from_draft (GtkWindow      *parent,
 
   g_return_val_if_fail (draft != NULL, NULL);
 
-  self = crs_observation_dialog_new (parent, store, patient, amend);
-  self->draft = draft;
-  self->loading = TRUE;
-  _crs_observation_dialog_write (self, draft->observation);
-  if (self->amend != NULL && draft->reason != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->reason_row), draft->reason);
-  _crs_observation_dialog_show_tools (self);
-  _crs_observation_dialog_check_conflicts (self);
-  _crs_observation_dialog_show_ticked (self);
-  grade_now (self);
-  self->loading = FALSE;
+  self = observation_dialog_new (parent, store, patient, amend, draft);
   /* Not saved: closing asks first, as after typing. */
   crs_form_window_set_dirty (CRS_FORM_WINDOW (self), TRUE);
 
