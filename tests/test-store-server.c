@@ -673,8 +673,6 @@ test_hung_server (void)
       g_assert_false (crs_store_poll_outside_changes (store));
       longest = MAX (longest, g_get_monotonic_time () - start);
       polls++;
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
       g_usleep (100 * 1000);
     }
   g_test_message ("%u polls while the server hung, the longest %" G_GINT64_FORMAT " µs", polls, longest);
@@ -700,8 +698,6 @@ test_hung_server (void)
   while (!back && g_get_monotonic_time () < deadline)
     {
       back = crs_store_poll_outside_changes (store);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
       g_usleep (100 * 1000);
     }
   g_assert_true (back);

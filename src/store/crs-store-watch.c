@@ -34,21 +34,14 @@ struct _CrsStoreProbe
   gboolean        answered;
 };
 
-static void
-probe_unref (CrsStoreProbe *probe)
+void
+crs_store_probe_unref (CrsStoreProbe *probe)
 {
-  if (!g_atomic_ref_count_dec (&probe->ref))
+  if (probe == NULL || !g_atomic_ref_count_dec (&probe->ref))
     return;
   g_mutex_clear (&probe->lock);
   g_free (probe->address);
   g_free (probe);
-}
-
-void
-crs_store_probe_unref (CrsStoreProbe *probe)
-{
-  if (probe != NULL)
-    probe_unref (probe);
 }
 
 static gpointer
@@ -61,7 +54,7 @@ probe_thread (gpointer data)
   probe->answered = answered;
   probe->finished_at = g_get_monotonic_time ();
   g_mutex_unlock (&probe->lock);
-  probe_unref (probe);
+  crs_store_probe_unref (probe);
   return NULL;
 }
 
@@ -85,7 +78,7 @@ start_probe (CrsStore *self)
       /* No thread: taken as a probe that found nobody, tried again later. */
       g_debug ("Could not start the ward server probe: %s", error->message);
       probe->finished_at = probe->started_at;
-      probe_unref (probe);
+      crs_store_probe_unref (probe);
       return;
     }
   g_thread_unref (thread);
