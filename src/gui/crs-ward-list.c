@@ -97,7 +97,9 @@ update_page (CrsWardList *self)
   guint shown = self->sorted != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
   guint all = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
-  if (all == 0)
+  if (all == 0 && self->model != NULL && crs_ward_model_is_unread (self->model))
+    gtk_stack_set_visible_child_name (self->stack, "unread");
+  else if (all == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
@@ -354,6 +356,8 @@ crs_ward_list_set_model (CrsWardList  *self,
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row, self, NULL);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (items_changed_cb), self, 0);
   self->refreshed_id = g_signal_connect (model, "refreshed", G_CALLBACK (model_refreshed_cb), self);
+  /* Never read is not "no patients". */
+  g_signal_connect_object (model, "notify::stale-error", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
 }
 

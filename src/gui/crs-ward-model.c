@@ -270,6 +270,13 @@ crs_ward_model_get_read_at (CrsWardModel *self)
   return self->read_at;
 }
 
+gboolean
+crs_ward_model_is_unread (CrsWardModel *self)
+{
+  g_return_val_if_fail (CRS_IS_WARD_MODEL (self), FALSE);
+  return self->read_at == 0 && self->stale_error != NULL;
+}
+
 const char *
 crs_ward_model_get_reference_error (CrsWardModel *self)
 {

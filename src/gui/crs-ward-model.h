@@ -54,6 +54,9 @@ const GError *crs_ward_model_get_stale_error     (CrsWardModel *self);
 /* When the list shown was last read (the model's "now" then): a whole
  * reload, or a patient's while the list was up to date; 0 when never. */
 gint64        crs_ward_model_get_read_at         (CrsWardModel *self);
+/* TRUE when no read of the ward has succeeded yet and the last failed:
+ * an empty list then says nothing of who is on the ward. */
+gboolean      crs_ward_model_is_unread           (CrsWardModel *self);
 /* Why the therapy reference could not be read, the first time it could
  * not (NULL: it never failed). */
 const char   *crs_ward_model_get_reference_error (CrsWardModel *self);

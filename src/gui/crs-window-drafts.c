@@ -41,6 +41,31 @@ tell_once (CrsWindow  *self,
   _crs_window_toast (self, message);
 }
 
+/* A kept set that cannot be opened now, because the ward cannot be read
+ * (the server gone, the file held): said once, and offered again when the
+ * ward list is read again (_crs_window_offer_drafts_again). */
+static void
+tell_not_now (CrsWindow    *self,
+              CrsSetDraft  *draft,
+              const GError *error)
+{
+  g_autofree char *key = g_strconcat ("not-now:", draft->path, NULL);
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  self->drafts_not_now = TRUE;
+  if (g_hash_table_contains (self->drafts_told, key))
+    return;
+  /* The store's messages are sentences: one full stop is enough. */
+  reason = g_strdup (error->message);
+  if (g_str_has_suffix (reason, "."))
+    reason[strlen (reason) - 1] = '\0';
+  /* TRANSLATORS: %s says why the ward database cannot be read */
+  message = g_strdup_printf (_("A kept observation set cannot be opened yet: %s. It opens once the ward "
+                               "can be read again."), reason);
+  tell_once (self, key, message);
+}
+
 /* Says that a set kept for the nurse with account @account_id waits for
  * their sign-in (not what it holds, nor whose patient). */
 static void
@@ -77,6 +102,11 @@ open_draft (CrsWindow   *self,
   g_autoptr(GError) error = NULL;
 
   patient = crs_store_get_patient (self->store, draft->patient->id, &error);
+  if (patient == NULL && !g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND))
+    {
+      tell_not_now (self, draft, error);
+      return NULL;
+    }
   if (patient == NULL || g_strcmp0 (patient->mrn, draft->patient->mrn) != 0)
     {
       g_autofree char *message =
@@ -89,6 +119,11 @@ open_draft (CrsWindow   *self,
   if (draft->amends_id != 0)
     {
       amend = crs_store_get_observation (self->store, draft->amends_id, &error);
+      if (amend == NULL && !g_error_matches (error, CRS_STORE_ERROR, CRS_STORE_ERROR_NOT_FOUND))
+        {
+          tell_not_now (self, draft, error);
+          return NULL;
+        }
       if (amend == NULL)
         {
           g_autofree char *message =
@@ -114,6 +149,7 @@ offer_drafts (CrsWindow *self)
 
   if (self->store == NULL || self->locked || self->draft_dialog != NULL)
     return;
+  self->drafts_not_now = FALSE;
   ward_id = crs_store_get_ward_id (self->store);
   if (ward_id == NULL)
     return;
@@ -182,4 +218,12 @@ _crs_window_offer_drafts (CrsWindow *self)
    * reference: the window's dispose removes the source. */
   if (self->offer_drafts_id == 0)
     self->offer_drafts_id = g_idle_add (offer_drafts_cb, self);
+}
+
+void
+_crs_window_offer_drafts_again (CrsWindow *self)
+{
+  /* Only when a kept set waited for the ward to be readable. */
+  if (self->drafts_not_now)
+    _crs_window_offer_drafts (self);
 }

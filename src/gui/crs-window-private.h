@@ -52,6 +52,7 @@ struct _CrsWindow
   /* Kept observation sets (crs-window-drafts.c) */
   GtkWidget     *draft_dialog;    /* the form of the one open now, or NULL */
   GHashTable    *drafts_told;     /* files (and problems) already said: not again */
+  gboolean       drafts_not_now;  /* a kept set waits for the ward to be readable */
   GHashTable    *drafts_waiting;  /* other nurses' files said since the last sign-in */
   guint          offer_drafts_id; /* the idle that opens the next one */
 
@@ -95,6 +96,7 @@ void        _crs_window_observation_saved_cb (CrsObservationDialog *dialog,
  * ward and this nurse, unless one is open or the window is locked
  * (crs-window-drafts.c). */
 void        _crs_window_offer_drafts     (CrsWindow  *self);
+void        _crs_window_offer_drafts_again (CrsWindow *self);
 /* The same after a sign-in: other nurses' kept sets are said again. */
 void        _crs_window_offer_drafts_signed_in (CrsWindow *self);
 /* The handover report's actions (crs-window-report.c). */

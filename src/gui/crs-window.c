@@ -57,7 +57,10 @@ show_placeholder (CrsWindow *self)
 {
   gboolean any = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
 
-  gtk_stack_set_visible_child_name (self->patient_stack, any ? "select" : "empty");
+  if (!any && self->model != NULL && crs_ward_model_is_unread (self->model))
+    gtk_stack_set_visible_child_name (self->patient_stack, "unread");
+  else
+    gtk_stack_set_visible_child_name (self->patient_stack, any ? "select" : "empty");
 }
 
 static void
@@ -175,10 +178,14 @@ stale_error_cb (CrsWardModel *model,
   g_autofree char *detail = NULL;
   g_autofree char *reason = NULL;
 
+  if (self->patient_id == 0)
+    show_placeholder (self);
+
   if (error == NULL)
     {
       gtk_revealer_set_reveal_child (self->stale_revealer, FALSE);
       _crs_window_toast (self, _("The ward list is up to date again."));
+      _crs_window_offer_drafts_again (self);
       return;
     }
 
@@ -250,6 +257,8 @@ tick_cb (gpointer user_data)
   /* The page says when the next set is due too, and "yesterday" moves. */
   if (self->patient_id != 0)
     _crs_window_show_patient (self, self->patient_id);
+  /* A kept set that could not be opened is tried again each minute. */
+  _crs_window_offer_drafts_again (self);
   return G_SOURCE_CONTINUE;
 }
 
