@@ -437,6 +437,57 @@ stale_body (CrsApplication *app)
   crs_test_close_all (app);
 }
 
+/* The patient page could not be read again (here its lab results): it
+ * keeps what it showed, and a bar above it says so, with the time of
+ * what is shown and why, until a read succeeds. */
+static void
+page_stale_body (CrsApplication *app)
+{
+  CrsWindow *window = CRS_WINDOW (crs_test_main_window (app));
+  CrsStore *store = crs_application_get_store (app);
+  g_autoptr(CrsObservation) worse = NULL;
+  g_autofree char *shown_at = crs_test_ward_clock (ward.now);
+  g_autofree char *prefix = g_strdup_printf ("This page could not be updated. It shows the patient as at %s. ",
+                                             shown_at);
+  GtkWidget *bar;
+
+  crs_window_set_clock (window, ward.now);
+  crs_window_select_patient (window, ward.alan);
+  crs_test_flush ();
+  g_assert_null (label_starting (GTK_WIDGET (window), "This page could not be updated."));
+
+  database_exec (crs_store_get_path (store), "ALTER TABLE lab_result RENAME TO lab_result_away");
+  worse = crs_test_ward_normal_set (ward.alan, ward.now - 2 * MINUTE);
+  worse->temperature_c = 39.2;
+  crs_test_ward_save_set (store, worse);
+  CRS_TEST_WAIT_UNTIL (label_starting (GTK_WIDGET (window), "This page could not be updated.") != NULL);
+  crs_test_wait_drawn (GTK_WIDGET (window));
+  bar = label_starting (GTK_WIDGET (window), "This page could not be updated.");
+  g_test_message ("%s", gtk_label_get_label (GTK_LABEL (bar)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (bar)), prefix));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (bar)), "lab_result"));
+
+  /* Still there a minute on (and once the bar has slid in), not a toast
+   * that goes. */
+  crs_window_set_clock (window, ward.now + MINUTE);
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_nonnull (label_starting (GTK_WIDGET (window), prefix));
+  crs_test_screenshot (GTK_WIDGET (window), "patient-page-stale");
+
+  /* Whole again: "Try Again" reads the page, and the bar goes. */
+  database_exec (crs_store_get_path (store), "ALTER TABLE lab_result_away RENAME TO lab_result");
+  gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Try A_gain"));
+  CRS_TEST_WAIT_UNTIL (label_starting (GTK_WIDGET (window), "This page could not be updated.") == NULL);
+  g_assert_null (label_starting (GTK_WIDGET (window), "This page could not be updated."));
+
+  crs_test_close_all (app);
+}
+
 /* Another workstation on the same ward database saves a fever for Alan:
  * this window shows it within seconds, with nothing done here. */
 static void
@@ -473,6 +524,13 @@ test_stale (void)
 {
   make_ward ();
   crs_test_run_application (NULL, stale_body);
+}
+
+static void
+test_page_stale (void)
+{
+  make_ward ();
+  crs_test_run_application (NULL, page_stale_body);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -768,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/ward-list/search", test_search);
   g_test_add_func ("/ward-list/follows-the-store", test_follow);
   g_test_add_func ("/ward-list/stale", test_stale);
+  g_test_add_func ("/ward-list/page-stale", test_page_stale);
   g_test_add_func ("/ward-list/another-workstation", test_outside);
   g_test_add_func ("/ward-list/narrow", test_narrow);
   g_test_add_func ("/ward-list/demo", test_demo);

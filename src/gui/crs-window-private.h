@@ -33,7 +33,7 @@ struct _CrsWindow
   gint64         archived_id;     /* the patient win.undo-archive restores; 0 = none */
   AdwToast      *archive_toast;   /* its toast while shown */
   char          *archived_name;   /* the name that toast shows */
-  gboolean       page_stale;      /* the patient page could not be read again (said once) */
+  gint64         page_read_at;    /* when the patient page shown was read */
   GtkFileChooserNative *export_chooser; /* Export FHIR…'s, while it is open */
 
   /* Sign-in (crs-window-lock.c) */
@@ -62,6 +62,8 @@ struct _CrsWindow
   AdwWindowTitle     *ward_title;
   CrsWardList        *ward_list;
   GtkRevealer        *stale_revealer;
+  GtkRevealer        *page_stale_revealer;
+  GtkLabel           *page_stale_label;
   GtkLabel           *stale_title;
   GtkLabel           *stale_detail;
   AdwViewSwitcherTitle *switcher_title;

@@ -102,17 +102,24 @@ _crs_window_show_patient (CrsWindow *self,
       !crs_patient_page_load (self->patient_page, patient_id, &self->policy, _crs_window_now (self), &error))
     {
       /* The patient shown could not be read again (a change, the minute
-       * timer): the page keeps what it showed and says so once; the
-       * next change or minute tries again. Another patient is not shown. */
+       * timer): the page keeps what it showed, and a bar above it says
+       * how old it is and why for as long as that lasts; the next change
+       * or minute tries again. Another patient is not shown. */
       if (patient_id == self->patient_id)
         {
-          if (!self->page_stale)
-            {
-              g_autofree char *message = g_strdup_printf (_("The patient's page could not be updated: %s"),
-                                                          error->message);
-              _crs_window_toast (self, message);
-            }
-          self->page_stale = TRUE;
+          g_autofree char *when = crs_format_time (self->page_read_at, _crs_window_now (self));
+          g_autofree char *reason = g_strdup (error->message);
+          g_autofree char *message = NULL;
+
+          /* The store's messages are sentences: one full stop is enough. */
+          if (g_str_has_suffix (reason, "."))
+            reason[strlen (reason) - 1] = '\0';
+          /* TRANSLATORS: the time the page shown was read, then why it
+           * could not be read again */
+          message = g_strdup_printf (_("This page could not be updated. It shows the patient as at %s. %s."),
+                                     when, reason);
+          gtk_label_set_label (self->page_stale_label, message);
+          gtk_revealer_set_reveal_child (self->page_stale_revealer, TRUE);
           return;
         }
       {
@@ -121,7 +128,8 @@ _crs_window_show_patient (CrsWindow *self,
       }
       patient_id = 0;
     }
-  self->page_stale = FALSE;
+  gtk_revealer_set_reveal_child (self->page_stale_revealer, FALSE);
+  self->page_read_at = _crs_window_now (self);
 
   self->patient_id = patient_id;
   if (patient_id != 0)
@@ -165,6 +173,13 @@ stale_retry_cb (CrsWindow *self)
 {
   if (self->model != NULL)
     crs_ward_model_reload (self->model, NULL);
+}
+
+static void
+page_stale_retry_cb (CrsWindow *self)
+{
+  if (self->patient_id != 0)
+    _crs_window_show_patient (self, self->patient_id);
 }
 
 static void
@@ -457,6 +472,8 @@ crs_window_class_init (CrsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_title);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, ward_list);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, page_stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrsWindow, page_stale_label);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, stale_title);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, stale_detail);
   gtk_widget_class_bind_template_child (widget_class, CrsWindow, switcher_title);
@@ -473,6 +490,7 @@ crs_window_class_init (CrsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stale_retry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_stale_retry_cb);
 
   _crs_window_class_actions_init (klass);
   _crs_window_lock_class_init (klass);
