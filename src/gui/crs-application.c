@@ -38,6 +38,7 @@ struct _CrsApplication
   GError   *store_error;       /* why there is no store, shown once */
   char     *store_path;        /* the database tried, NULL when not known */
   char     *demo_dir;          /* the demo's temporary folder, removed at quit */
+  GThread  *opening;           /* opens store_path while the window is built */
   guint     sigint_id;
   guint     sigterm_id;
 };
@@ -242,6 +243,23 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+typedef struct {
+  CrsStore *store;
+  GError   *error;
+} OpenResult;
+
+/* In a thread of its own: the store at @data (a path, freed here). The
+ * store binds nothing to a main context until its watch starts. */
+static gpointer
+open_store_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  OpenResult *result = g_new0 (OpenResult, 1);
+
+  result->store = crs_store_open (path, &result->error);
+  return result;
+}
+
 static void
 open_store (CrsApplication *self)
 {
@@ -277,8 +295,27 @@ open_store (CrsApplication *self)
   if (self->store_path == NULL)
     return;
   /* A damaged or newer file is refused by the store without being
-   * written to; its message names the file and the newest backup. */
-  self->store = crs_store_open (self->store_path, &self->store_error);
+   * written to; its message names the file and the newest backup. The
+   * checks before that (the file's integrity, the audit chain's newest
+   * rows) run in a thread of their own while the window is built;
+   * crs_application_get_store() waits for them, and nothing of the ward
+   * is read before. */
+  self->opening = g_thread_new ("crs-open-store", open_store_thread, g_strdup (self->store_path));
+}
+
+/* The store opened by open_store()'s thread, or why not; waits for it. */
+static void
+finish_opening (CrsApplication *self)
+{
+  OpenResult *result;
+
+  if (self->opening == NULL)
+    return;
+  result = g_thread_join (g_steal_pointer (&self->opening));
+  self->store = result->store;
+  if (result->error != NULL)
+    g_propagate_error (&self->store_error, result->error);
+  g_free (result);
 }
 
 static void
@@ -353,11 +390,13 @@ static void
 show_store_error (CrsApplication *self,
                   GtkWindow      *parent)
 {
-  g_autoptr(GError) error = g_steal_pointer (&self->store_error);
+  g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *backup = NULL;
   AdwMessageDialog *dialog;
 
+  finish_opening (self);
+  error = g_steal_pointer (&self->store_error);
   if (error == NULL)
     return;
 
@@ -444,6 +483,7 @@ crs_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
 
   /* Close the database before its demo folder goes. */
+  finish_opening (self);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
     {
@@ -475,6 +515,7 @@ crs_application_finalize (GObject *object)
 {
   CrsApplication *self = CRS_APPLICATION (object);
 
+  finish_opening (self);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_free (self->store_path);
@@ -536,5 +577,6 @@ CrsStore *
 crs_application_get_store (CrsApplication *self)
 {
   g_return_val_if_fail (CRS_IS_APPLICATION (self), NULL);
+  finish_opening (self);
   return self->store;
 }
