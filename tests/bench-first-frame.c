@@ -8,7 +8,9 @@
  * bed, with their infusions) in a private XDG_DATA_HOME, then starts
  * itself again as a child, alternately "--child app" (the real CrsApplication
  * opening that ward) and "--child bare" (an AdwApplication with an empty
- * AdwApplicationWindow), ROUNDS times each. A child prints its resident
+ * AdwApplicationWindow), ROUNDS times each; and "--child text", the bare
+ * window with one label and one icon (not the goal's baseline: it shows
+ * what any text and icon cost at all). A child prints its resident
  * memory (VmRSS, and VmHWM, the peak) when its window's frame clock
  * finishes the first paint, then quits; the driver times from spawn to
  * that line. Medians are reported.
@@ -111,6 +113,22 @@ bare_activate_cb (GtkApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The bare window with one line of text and one icon: what drawing any
+ * text (fonts, shaping) and any icon (the icon theme) costs at all, which
+ * the bare window, drawing neither, does not pay. */
+static void
+text_activate_cb (GtkApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Bed 01 · Patient 01 · CRS 2 moderate"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static int
 run_child (const char *which)
 {
@@ -121,6 +139,11 @@ run_child (const char *which)
     {
       app = GTK_APPLICATION (adw_application_new ("org.crswatch.BenchBare", G_APPLICATION_NON_UNIQUE));
       g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+    }
+  else if (g_str_equal (which, "text"))
+    {
+      app = GTK_APPLICATION (adw_application_new ("org.crswatch.BenchText", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (text_activate_cb), NULL);
     }
   else
     {
@@ -221,6 +244,7 @@ main (int   argc,
   g_autofree char *top = NULL;
   g_autofree char *data_home = NULL;
   g_autofree double *t_app = NULL, *t_bare = NULL, *m_app = NULL, *m_bare = NULL, *p_app = NULL, *p_bare = NULL;
+  g_autofree double *t_text = NULL;
   guint rounds = 9;
   double ta, tb, ma, mb, pa, pb;
 
@@ -236,7 +260,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   make_ward ();
 
-  t_app = g_new (double, rounds); t_bare = g_new (double, rounds);
+  t_app = g_new (double, rounds); t_bare = g_new (double, rounds); t_text = g_new (double, rounds);
   m_app = g_new (double, rounds); m_bare = g_new (double, rounds);
   p_app = g_new (double, rounds); p_bare = g_new (double, rounds);
   /* One run of each first, not counted: the page cache warm for both. */
@@ -257,6 +281,7 @@ main (int   argc,
           b = run_once (argv[0], "bare");
           a = run_once (argv[0], "app");
         }
+      t_text[i] = run_once (argv[0], "text").seconds;
       t_app[i] = a.seconds; m_app[i] = a.rss_kib; p_app[i] = a.peak_kib;
       t_bare[i] = b.seconds; m_bare[i] = b.rss_kib; p_bare[i] = b.peak_kib;
     }
@@ -270,6 +295,9 @@ main (int   argc,
   printf ("| start to first frame | %.0f ms | %.0f ms | %.2fx |\n", ta * 1000, tb * 1000, ta / tb);
   printf ("| memory (RSS) at the first frame | %.1f MiB | %.1f MiB | %.2fx |\n", ma / 1024, mb / 1024, ma / mb);
   printf ("| peak memory (VmHWM) by then | %.1f MiB | %.1f MiB | %.2fx |\n", pa / 1024, pb / 1024, pa / pb);
+  /* Not the goal's baseline: how much of the gap any text and icon make. */
+  printf ("| the bare window with one label and one icon, start to first frame | %.0f ms | %.0f ms | %.2fx |\n",
+          crs_bench_median (t_text, rounds) * 1000, tb * 1000, crs_bench_median (t_text, rounds) / tb);
 
   /* CRS_BENCH_KEEP: leave the ward for a profiler to run a child on. */
   if (g_getenv ("CRS_BENCH_KEEP") != NULL)

@@ -18,6 +18,9 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <string.h>
 
@@ -312,6 +315,12 @@ finish_opening (CrsApplication *self)
   if (self->opening == NULL)
     return;
   result = g_thread_join (g_steal_pointer (&self->opening));
+#ifdef __GLIBC__
+  /* The thread's checks read the file through a connection of their own,
+   * closed now: give its memory back rather than keep it for a thread
+   * that has ended. */
+  malloc_trim (0);
+#endif
   self->store = result->store;
   if (result->error != NULL)
     g_propagate_error (&self->store_error, result->error);
