@@ -833,6 +833,22 @@ test_partial_words (void)
                            "No hypotension or hypoxia recorded; fever is masked by tocilizumab at 04:26"));
   record_clear (&r);
 
+  /* The dose on another day than the set: its date is said too, never a
+   * bare time that reads as the set's day. */
+  record_init (&r);
+  set = add_set (&r, T0 - 20 * HOUR);
+  set->temperature_c = 39.2;
+  add_dose (&r, T0 - 14 * HOUR, CRS_INTERVENTION_ANTI_CYTOKINE, "tocilizumab");
+  add_set (&r, T0 - HOUR);
+  g_clear_pointer (&masked, crs_patient_status_unref);
+  masked = status_at (&r, NULL, T0);
+  g_assert_true (contains (masked->latest_grading->crs_guidance,
+                           "fever is masked by tocilizumab at 29 Feb 22:00, so"));
+  summary = crs_grading_crs_summary (masked->latest_grading);
+  g_assert_true (contains (summary, "while fever is masked by tocilizumab at 29 Feb 22:00"));
+  g_clear_pointer (&summary, g_free);
+  record_clear (&r);
+
   /* A partial NEWS2 with a parameter scoring 3: at least low-medium,
    * hourly, with chart 4's response. */
   record_init (&r);

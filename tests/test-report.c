@@ -399,10 +399,12 @@ test_demo_every_patient (Demo          *demo,
       g_assert_cmpuint (count (text, mrn), ==, 1);
       assert_contains (text, crs);
       assert_contains (text, icans);
-      assert_contains (text, crs_reason);
-      assert_contains (text, icans_reason);
+      /* Reasons wrap, and a line may break after the hyphen of
+       * "low-flow", which pdftotext then drops. */
+      assert_contains_ignoring_spaces (text, crs_reason);
+      assert_contains_ignoring_spaces (text, icans_reason);
       assert_contains (text, named);
-      assert_contains (text, score_reason);
+      assert_contains_ignoring_spaces (text, score_reason);
       g_assert_cmpint (grading->pews_applies, ==, crs_patient_status_uses_pews (status));
       children += grading->pews_applies;
       if (last != NULL)

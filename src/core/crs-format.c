@@ -355,6 +355,23 @@ crs_format_time (gint64 at,
 }
 
 char *
+crs_format_time_of_set (gint64 at,
+                        gint64 set_at)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) set = set_at != 0 ? g_date_time_new_from_unix_local (set_at) : NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  if (set == NULL || (g_date_time_get_year (time) == g_date_time_get_year (set) &&
+                      g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (set)))
+    /* TRANSLATORS: a time today, strftime format */
+    return g_date_time_format (time, C_("time", "%H:%M"));
+  /* TRANSLATORS: a time on another day, strftime format: "3 Mar 14:05" */
+  return g_date_time_format (time, C_("time", "%-d %b %H:%M"));
+}
+
+char *
 crs_format_date_time (gint64 at)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);

@@ -83,6 +83,12 @@ char *crs_format_time        (gint64 at,
                               gint64 now);
 /* "3 Mar 2024 14:05" (local time). */
 char *crs_format_date_time   (gint64 at);
+/* A time as a set's words give it (a dose, an earlier finding): the time
+ * alone on the set's own day (@set_at, Unix seconds; 0 = unknown), with
+ * the date on any other. Never "yesterday": the words are read long
+ * after, on paper too. */
+char *crs_format_time_of_set (gint64 at,
+                              gint64 set_at);
 
 /* "Day 2, 49 h" after an infusion started at @start (day 0 = the
  * infusion's local calendar day); "Before infusion". */

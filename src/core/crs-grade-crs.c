@@ -350,19 +350,17 @@ oxygen_reason (CrsGrading     *grading,
 
 /* "fever is masked by tocilizumab at 14:05" (the dose named when known). */
 static char *
-masked_reason (const CrsGradingContext *context)
+masked_reason (const CrsGradingContext *context,
+               const CrsObservation    *observation)
 {
   CrsIntervention *dose = context->masked_by;
-  g_autoptr(GDateTime) when = NULL;
   g_autofree char *time = NULL;
   g_autofree char *what = NULL;
 
   if (dose == NULL)
     return g_strdup (_("fever is masked by treatment"));
   what = crs_intervention_dup_name (dose);
-  when = g_date_time_new_from_unix_local (dose->at);
-  /* TRANSLATORS: strftime format of the time a dose was given */
-  time = when != NULL ? g_date_time_format (when, C_("time", "%H:%M")) : g_strdup ("");
+  time = crs_format_time_of_set (dose->at, observation->taken_at);
   /* TRANSLATORS: e.g. "fever is masked by tocilizumab at 00:26" */
   return g_strdup_printf (_("fever is masked by %s at %s"), what, time);
 }
@@ -404,12 +402,12 @@ crs_grade_crs_describe (CrsGrading              *grading,
     crs_strv_add (grading->crs_reasons, g_strdup_printf (_("fever %s"), temp));
   else if (grading->crs_fever == CRS_FEVER_NONE)
     {
-      g_autofree char *masked = masked_reason (context);
+      g_autofree char *masked = masked_reason (context, observation);
       /* TRANSLATORS: e.g. "temperature 37.2 °C while fever is masked by tocilizumab at 00:26" */
       crs_strv_add (grading->crs_reasons, g_strdup_printf (_("temperature %s while %s"), temp, masked));
     }
   else
-    crs_strv_add (grading->crs_reasons, masked_reason (context));
+    crs_strv_add (grading->crs_reasons, masked_reason (context, observation));
 
   if (shown <= 1)
     {

@@ -39,6 +39,7 @@ void crs_grade_news2_describe (CrsGrading              *grading,
 void crs_red_flags_describe   (CrsGrading              *grading,
                                CrsObservation          *observation);
 void crs_guidance_describe    (CrsGrading              *grading,
+                               CrsObservation          *observation,
                                const CrsGradingContext *context,
                                const CrsWardPolicy     *policy);
 

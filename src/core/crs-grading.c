@@ -272,7 +272,7 @@ grading_fill (CrsGrading              *grading,
   grading->red_flags = g_ptr_array_new_with_free_func ((GDestroyNotify) crs_red_flag_free);
   grading->prompts_text = g_ptr_array_new_with_free_func (g_free);
   crs_red_flags_describe (grading, observation);
-  crs_guidance_describe (grading, context, policy);
+  crs_guidance_describe (grading, observation, context, policy);
   for (guint p = 0; p < CRS_PROMPT_N_KINDS; p++)
     if (grading->prompts & (1u << p))
       crs_strv_add (grading->prompts_text, prompt_text ((CrsPrompt) p, grading->icans_by_capd));

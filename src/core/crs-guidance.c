@@ -167,6 +167,7 @@ at_least (int   floor,
 
 static char *
 crs_zero_guidance (CrsGrading              *grading,
+                   CrsObservation          *observation,
                    const CrsGradingContext *context)
 {
   if (grading->crs_masked)
@@ -175,8 +176,7 @@ crs_zero_guidance (CrsGrading              *grading,
 
       if (dose != NULL)
         {
-          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (dose->at);
-          g_autofree char *time = when != NULL ? g_date_time_format (when, C_("time", "%H:%M")) : g_strdup ("");
+          g_autofree char *time = crs_format_time_of_set (dose->at, observation->taken_at);
           g_autofree char *what = crs_intervention_dup_name (dose);
           /* TRANSLATORS: %s is a drug, %s the time it was given */
           return g_strdup_printf (_("No hypotension or hypoxia recorded; fever is masked by %s at %s, so a normal "
@@ -208,13 +208,14 @@ news2_partial_guidance (CrsNews2Risk at_least_band)
 
 void
 crs_guidance_describe (CrsGrading              *grading,
+                       CrsObservation          *observation,
                        const CrsGradingContext *context,
                        const CrsWardPolicy     *policy)
 {
   switch (crs_grading_crs_certainty (grading))
     {
     case CRS_CERTAINTY_DETERMINED:
-      grading->crs_guidance = grading->crs_grade == 0 ? crs_zero_guidance (grading, context)
+      grading->crs_guidance = grading->crs_grade == 0 ? crs_zero_guidance (grading, observation, context)
                                                       : crs_guidance_for_crs (grading->crs_grade, context->high_risk);
       break;
     case CRS_CERTAINTY_AT_LEAST:
