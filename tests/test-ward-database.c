@@ -57,6 +57,43 @@ temperature_text (GtkWindow *form)
                                                                             "Temperature")));
 }
 
+/* A patient @mrn on the ward of @store, and a set of theirs (38.9 °C, ten
+ * minutes ago) kept on this workstation as a failed save keeps it. */
+static void
+keep_fever_set (CrsStore   *store,
+                const char *mrn)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrsPatient) patient = form_test_add_patient (store, mrn, "1970-01-01");
+  g_autoptr(CrsObservation) observation = crs_observation_new ();
+  g_autoptr(CrsSetDraft) draft = NULL;
+  g_autofree char *dir = crs_set_draft_dir (&error);
+
+  g_assert_no_error (error);
+  draft_ward = g_strdup (crs_store_get_ward_id (store));
+  observation->patient_id = patient->id;
+  observation->taken_at = g_get_real_time () / G_USEC_PER_SEC - 600;
+  observation->temperature_c = 38.9;
+  draft = crs_set_draft_new (draft_ward, patient, observation, 0, 0, NULL);
+  g_assert_true (crs_set_draft_keep (draft, dir, &error));
+  g_assert_no_error (error);
+}
+
+/* Saves the form the kept set opened in, filled as it was typed: the
+ * form closes and the kept copy is gone. */
+static void
+save_kept_form (GtkWindow *form)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_assert_cmpstr (temperature_text (form), ==, "38.9");
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  g_assert_true (crs_form_window_save (CRS_FORM_WINDOW (form)));
+  g_assert_true (form_test_wait_closed (&form));
+  drafts = kept_sets ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
 /* The app opens a kept set in its form when the ward opens, saying so;
  * discarding it there removes the kept copy. */
 static void
@@ -84,25 +121,12 @@ draft_discard_body (CrsApplication *app)
 static void
 test_draft_discard (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(CrsStore) store = NULL;
-  g_autoptr(CrsPatient) patient = NULL;
-  g_autoptr(CrsObservation) observation = crs_observation_new ();
-  g_autoptr(CrsSetDraft) draft = NULL;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autofree char *dir = crs_set_draft_dir (&error);
   g_autofree char *path = NULL;
   const char *args[] = { "--db", NULL, NULL };
 
   store = form_test_open_store (&path);
-  patient = form_test_add_patient (store, "MRN-7001", "1970-01-01");
-  draft_ward = g_strdup (crs_store_get_ward_id (store));
-  observation->patient_id = patient->id;
-  observation->taken_at = g_get_real_time () / G_USEC_PER_SEC - 600;
-  observation->temperature_c = 38.9;
-  draft = crs_set_draft_new (draft_ward, patient, observation, 0, 0, NULL);
-  g_assert_true (crs_set_draft_keep (draft, dir, &error));
-  g_assert_no_error (error);
+  keep_fever_set (store, "MRN-7001");
   g_clear_object (&store);
 
   args[1] = path;
@@ -291,22 +315,14 @@ static void
 back_online_body (CrsApplication *app)
 {
   CrsStore *store = crs_application_get_store (app);
-  GtkWindow *form = wait_for_form ();
-  g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GPtrArray) saved = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (temperature_text (form), ==, "38.9");
-  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
-  g_assert_true (crs_form_window_save (CRS_FORM_WINDOW (form)));
-  g_assert_true (form_test_wait_closed (&form));
-
+  save_kept_form (wait_for_form ());
   saved = crs_store_list_observations (store, draft_patient, 0, 0, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (saved->len, ==, 1);
   g_assert_cmpfloat (((CrsObservation *) g_ptr_array_index (saved, 0))->temperature_c, ==, 38.9);
-  drafts = kept_sets ();
-  g_assert_cmpuint (drafts->len, ==, 0);
   crs_test_close_all (app);
 }
 
@@ -346,7 +362,6 @@ not_now_body (CrsApplication *app)
   CrsStore *store = crs_application_get_store (app);
   g_autoptr(GPtrArray) drafts = NULL;
   g_autofree char *text = NULL;
-  GtkWindow *form;
 
   CRS_TEST_WAIT_UNTIL (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Patients Not Read") != NULL);
   crs_test_flush ();
@@ -370,14 +385,7 @@ not_now_body (CrsApplication *app)
   g_assert_cmpint (crs_db_exec (crs_store_get_connection (store), "ALTER TABLE patient_away RENAME TO patient"),
                    ==, SQLITE_OK);
   gtk_widget_activate (crs_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try Again"));
-  form = wait_for_form ();
-  g_assert_cmpstr (temperature_text (form), ==, "38.9");
-  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
-  g_assert_true (crs_form_window_save (CRS_FORM_WINDOW (form)));
-  g_assert_true (form_test_wait_closed (&form));
-  g_clear_pointer (&drafts, g_ptr_array_unref);
-  drafts = kept_sets ();
-  g_assert_cmpuint (drafts->len, ==, 0);
+  save_kept_form (wait_for_form ());
   crs_test_close_all (app);
 }
 
@@ -387,24 +395,13 @@ test_draft_not_now (void)
   g_autofree char *conninfo = crs_test_postgresql_shared_database ();
   const char *args[] = { "--db", NULL, NULL };
   g_autoptr(CrsStore) store = NULL;
-  g_autoptr(CrsPatient) patient = NULL;
-  g_autoptr(CrsObservation) observation = crs_observation_new ();
-  g_autoptr(CrsSetDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = crs_set_draft_dir (&error);
 
   if (conninfo == NULL)
     return;
   store = crs_store_open (conninfo, &error);
   g_assert_no_error (error);
-  patient = form_test_add_patient (store, "MRN-7003", "1970-01-01");
-  draft_ward = g_strdup (crs_store_get_ward_id (store));
-  observation->patient_id = patient->id;
-  observation->taken_at = g_get_real_time () / G_USEC_PER_SEC - 600;
-  observation->temperature_c = 38.9;
-  draft = crs_set_draft_new (draft_ward, patient, observation, 0, 0, NULL);
-  g_assert_true (crs_set_draft_keep (draft, dir, &error));
-  g_assert_no_error (error);
+  keep_fever_set (store, "MRN-7003");
   g_assert_cmpint (crs_db_exec (crs_store_get_connection (store), "ALTER TABLE patient RENAME TO patient_away"),
                    ==, SQLITE_OK);
   g_clear_object (&store);
