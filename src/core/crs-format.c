@@ -165,15 +165,55 @@ crs_format_int (char buffer[CRS_FORMAT_INT_BYTES],
   return buffer;
 }
 
+static void
+scratch_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* crs_format_append() into this thread's scratch string, then one copy
+ * of the result: a finding costs one allocation, not a GString's three. */
+static char *
+format_args (const char         *format,
+             const char * const *args,
+             guint               n_args)
+{
+  static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+  GString *scratch = g_private_get (&scratch_key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_string_sized_new (256);
+      g_private_set (&scratch_key, scratch);
+    }
+  g_string_truncate (scratch, 0);
+  crs_format_append (scratch, format, args, n_args);
+  return g_strndup (scratch->str, scratch->len);
+}
+
 char *
 crs_format_with_int (const char *format,
                      int         value)
 {
   char number[CRS_FORMAT_INT_BYTES];
-  GString *text = g_string_sized_new (32);
 
-  crs_format_append (text, format, (const char *[]) { crs_format_int (number, value) }, 1);
-  return g_string_free (text, FALSE);
+  return format_args (format, (const char *[]) { crs_format_int (number, value) }, 1);
+}
+
+char *
+crs_format_with_texts (const char *format,
+                       const char *first,
+                       ...)
+{
+  const char *args[4] = { first, NULL, NULL, NULL };
+  guint n = first != NULL ? 1 : 0;
+  va_list ap;
+
+  va_start (ap, first);
+  while (n > 0 && n < G_N_ELEMENTS (args) && (args[n] = va_arg (ap, const char *)) != NULL)
+    n++;
+  va_end (ap);
+  return format_args (format, args, n);
 }
 
 char *
@@ -182,10 +222,8 @@ crs_format_with_text_int (const char *format,
                           int         value)
 {
   char number[CRS_FORMAT_INT_BYTES];
-  GString *out = g_string_sized_new (64);
 
-  crs_format_append (out, format, (const char *[]) { text, crs_format_int (number, value) }, 2);
-  return g_string_free (out, FALSE);
+  return format_args (format, (const char *[]) { text, crs_format_int (number, value) }, 2);
 }
 
 /* g_string_append_len() without its call when the text fits (GLib 2.74

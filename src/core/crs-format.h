@@ -68,6 +68,12 @@ void  crs_format_append      (GString            *out,
 char *crs_format_with_int    (const char         *format,
                               int                 value);
 /* A "%s ... %d" format (in either order, numbered or not), filled. */
+/* A format whose directives are only %s (and %N$s), filled with the
+ * texts given (NULL-terminated, at most 4), as crs_format_append() fills
+ * it: the common findings without printf. */
+char *crs_format_with_texts  (const char         *format,
+                              const char         *first,
+                              ...) G_GNUC_NULL_TERMINATED;
 char *crs_format_with_text_int (const char       *format,
                                 const char       *text,
                                 int               value);

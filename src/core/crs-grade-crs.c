@@ -273,10 +273,10 @@ circulation_reason (CrsGrading     *grading,
     {
     case CRS_CIRCULATION_SEVERAL_PRESSORS:
       return vasopressin
-        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vasopressor with vasopressin",
-                                        "%d vasopressors with vasopressin", pressors), pressors)
-        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vasopressor",
-                                        "%d vasopressors", pressors), pressors);
+        ? crs_format_with_int (g_dngettext (GETTEXT_PACKAGE, "%d vasopressor with vasopressin",
+                                            "%d vasopressors with vasopressin", pressors), pressors)
+        : crs_format_with_int (g_dngettext (GETTEXT_PACKAGE, "%d vasopressor",
+                                            "%d vasopressors", pressors), pressors);
     case CRS_CIRCULATION_ONE_PRESSOR:
       return g_strdup (vasopressin ? _("one vasopressor with vasopressin") : _("one vasopressor"));
     case CRS_CIRCULATION_VASOPRESSIN_ALONE:
@@ -290,7 +290,7 @@ circulation_reason (CrsGrading     *grading,
         /* TRANSLATORS: a child's systolic below the limit for their age */
         return g_strdup_printf (_("systolic %d mmHg, below %d for the age, without vasopressors"),
                                 observation->systolic, grading->hypotension_below);
-      return g_strdup_printf (_("systolic %d mmHg without vasopressors"), observation->systolic);
+      return crs_format_with_int (_("systolic %d mmHg without vasopressors"), observation->systolic);
     case CRS_CIRCULATION_NONE:
       return g_strdup (_("no hypotension"));
     case CRS_CIRCULATION_NOT_RECORDED:
@@ -317,7 +317,7 @@ oxygen_reason (CrsGrading     *grading,
       return g_strdup (_("no oxygen needed"));
     case CRS_OXYGEN_FLOW_ONLY:
     case CRS_OXYGEN_HIGH_FLOW_ONLY:
-      return g_strdup_printf (_("oxygen at %s (device not recorded)"), flow);
+      return crs_format_with_texts (_("oxygen at %s (device not recorded)"), flow, NULL);
     case CRS_OXYGEN_FIO2_ONLY:
       return g_strdup_printf (_("oxygen at FiO2 %d%% (device not recorded)"), observation->fio2_percent);
     case CRS_OXYGEN_BLOW_BY:
@@ -325,9 +325,9 @@ oxygen_reason (CrsGrading     *grading,
     case CRS_OXYGEN_CANNULA_NO_FLOW:
       return g_strdup (_("nasal cannula oxygen (flow not recorded, counted as low flow)"));
     case CRS_OXYGEN_CANNULA_LOW:
-      return g_strdup_printf (_("low-flow nasal cannula at %s"), flow);
+      return crs_format_with_texts (_("low-flow nasal cannula at %s"), flow, NULL);
     case CRS_OXYGEN_CANNULA_HIGH:
-      return g_strdup_printf (_("nasal cannula at %s, which counts as high flow"), flow);
+      return crs_format_with_texts (_("nasal cannula at %s, which counts as high flow"), flow, NULL);
     case CRS_OXYGEN_HFNC:
       return g_strdup (_("high-flow nasal cannula"));
     case CRS_OXYGEN_FACE_MASK:
@@ -362,7 +362,7 @@ masked_reason (const CrsGradingContext *context,
   what = crs_intervention_dup_name (dose);
   time = crs_format_time_of_set (dose->at, observation->taken_at);
   /* TRANSLATORS: e.g. "fever is masked by tocilizumab at 00:26" */
-  return g_strdup_printf (_("fever is masked by %s at %s"), what, time);
+  return crs_format_with_texts (_("fever is masked by %s at %s"), what, time, NULL);
 }
 
 void
@@ -389,7 +389,7 @@ crs_grade_crs_describe (CrsGrading              *grading,
    * named (a grade of 2 or more is always recorded, so never NULL). */
   if (!grading->crs_masked && grading->crs_fever == CRS_FEVER_NONE)
     {
-      crs_strv_add (grading->crs_reasons, g_strdup_printf (_("no fever (%s)"), temp));
+      crs_strv_add (grading->crs_reasons, crs_format_with_texts (_("no fever (%s)"), temp, NULL));
       /* Not CRS by ASTCT, but not to be read as reassurance either. */
       if (circulation_grade >= 2)
         crs_strv_add (grading->crs_reasons, circulation_reason (grading, observation));
@@ -399,12 +399,12 @@ crs_grade_crs_describe (CrsGrading              *grading,
     }
 
   if (grading->crs_fever == CRS_FEVER_PRESENT)
-    crs_strv_add (grading->crs_reasons, g_strdup_printf (_("fever %s"), temp));
+    crs_strv_add (grading->crs_reasons, crs_format_with_texts (_("fever %s"), temp, NULL));
   else if (grading->crs_fever == CRS_FEVER_NONE)
     {
       g_autofree char *masked = masked_reason (context, observation);
       /* TRANSLATORS: e.g. "temperature 37.2 °C while fever is masked by tocilizumab at 00:26" */
-      crs_strv_add (grading->crs_reasons, g_strdup_printf (_("temperature %s while %s"), temp, masked));
+      crs_strv_add (grading->crs_reasons, crs_format_with_texts (_("temperature %s while %s"), temp, masked, NULL));
     }
   else
     crs_strv_add (grading->crs_reasons, masked_reason (context, observation));

@@ -272,7 +272,7 @@ describe_param (CrsObservation      *observation,
       {
         g_autofree char *t = crs_format_temperature_tenths (crs_temperature_tenths (observation->temperature_c),
                                                             policy->temperature_unit);
-        value = g_strdup_printf (_("temperature %s"), t);
+        value = crs_format_with_texts (_("temperature %s"), t, NULL);
       }
       break;
     case CRS_NEWS2_N_PARAMS:

@@ -191,10 +191,13 @@ end_field (CrsCsvReader  *reader,
 static void
 finish_record (CrsCsvReader *reader)
 {
-  g_ptr_array_set_size (reader->fields, 0);
-  for (guint i = 0; i < reader->offsets->len; i++)
-    g_ptr_array_add (reader->fields, reader->data->str + g_array_index (reader->offsets, gsize, i));
-  g_ptr_array_add (reader->fields, NULL);
+  guint n = reader->offsets->len;
+
+  /* Sized once, then filled: no call a field. */
+  g_ptr_array_set_size (reader->fields, (gint) n + 1);
+  for (guint i = 0; i < n; i++)
+    reader->fields->pdata[i] = reader->data->str + g_array_index (reader->offsets, gsize, i);
+  reader->fields->pdata[n] = NULL;
 }
 
 /* The common record, whole in the buffer: one line ended by LF or CRLF,
@@ -515,8 +518,16 @@ crs_csv_quote_from (GString *out,
   if (strpbrk (out->str + start, ",\"\r\n") == NULL)
     return;
   g_string_insert_c (out, (gssize) start, '"');
+  /* Each quote inside doubled, found with memchr (the text is long, its
+   * quotes few). */
   for (gsize i = start + 1; i < out->len; i++)
-    if (out->str[i] == '"')
+    {
+      const char *quote = memchr (out->str + i, '"', out->len - i);
+
+      if (quote == NULL)
+        break;
+      i = (gsize) (quote - out->str);
       g_string_insert_c (out, (gssize) ++i, '"');
+    }
   g_string_append_c (out, '"');
 }

@@ -23,8 +23,10 @@ static void
 append_int (GString *out,
             int      value)
 {
+  char digits[CRS_FORMAT_INT_BYTES];
+
   if (!crs_is_missing_int (value))
-    g_string_append_printf (out, "%d", value);
+    g_string_append (out, crs_format_int (digits, value));
 }
 
 void
@@ -56,7 +58,11 @@ crs_grade_csv_append_graded (GString          *out,
   /* PEWS for a child: the total and its level, both blank when a
    * parameter is missing (the reason gives what was recorded). */
   if (grading->pews_applies && grading->pews.complete)
-    g_string_append_printf (out, "%d,%s", grading->pews.total, crs_pews_level_to_id (grading->pews.level));
+    {
+      append_int (out, grading->pews.total);
+      g_string_append_c (out, ',');
+      g_string_append (out, crs_pews_level_to_id (grading->pews.level));
+    }
   else
     g_string_append_c (out, ',');
   g_string_append_c (out, '\n');

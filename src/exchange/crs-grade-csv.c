@@ -435,24 +435,30 @@ parse_yes_no (Row        *row,
   return TRUE;
 }
 
-/* Looks @text up among the model's ids, ignoring case; the ids are
- * looked up once. */
+/* Looks @text up among the model's ids, ignoring case; the ids (and
+ * their lengths, compared first) are looked up once. */
 #define PARSE_CHOICE(Type, name, n_values)                                   \
   static gboolean                                                            \
   parse_##name (const char *text, Type *out)                                 \
   {                                                                          \
     static const char *ids[(n_values)];                                      \
+    static gsize lengths[(n_values)];                                        \
     static gsize ids_ready = 0;                                              \
+    gsize length = strlen (text);                                            \
     if (g_once_init_enter (&ids_ready))                                      \
       {                                                                      \
         for (int v = 1; v < (n_values); v++)                                 \
-          ids[v] = crs_##name##_to_id ((Type) v);                            \
+          {                                                                  \
+            ids[v] = crs_##name##_to_id ((Type) v);                          \
+            lengths[v] = ids[v] != NULL ? strlen (ids[v]) : 0;               \
+          }                                                                  \
         g_once_init_leave (&ids_ready, 1);                                   \
       }                                                                      \
     for (int v = 1; v < (n_values); v++)                                     \
       {                                                                      \
         const char *id = ids[v];                                             \
-        if (id != NULL && g_ascii_strcasecmp (id, text) == 0)                \
+        if (id != NULL && lengths[v] == length &&                            \
+            g_ascii_strncasecmp (id, text, length) == 0)                     \
           {                                                                  \
             *out = (Type) v;                                                 \
             return TRUE;                                                     \
