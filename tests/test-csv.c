@@ -240,6 +240,12 @@ test_write_field (void)
           g_string_append (in_place, cases[i].in);
           crs_csv_quote_from (in_place, strlen ("x,\"y\","));
           g_assert_cmpstr (in_place->str, ==, expected);
+
+          /* And one written after an opening quote put there first. */
+          g_string_assign (in_place, "x,\"y\",\"");
+          g_string_append (in_place, cases[i].in);
+          crs_csv_finish_quoted (in_place, strlen ("x,\"y\","));
+          g_assert_cmpstr (in_place->str, ==, expected);
         }
 
       /* What is written reads back the same. */

@@ -216,6 +216,8 @@ take_simple_record (CrsCsvReader *reader)
   gsize out = 0;
   gboolean malformed = FALSE;
   char *copy;
+  gsize *offsets;
+  guint n_fields = 0;
 
   if (!reader->started || reader->skip_lf || reader->last_was_cr || reader->position >= reader->length)
     return FALSE;
@@ -232,8 +234,11 @@ take_simple_record (CrsCsvReader *reader)
   /* Never longer than the line: quotes and commas only shrink it. */
   g_string_set_size (reader->data, length);
   copy = reader->data->str;
-  g_array_set_size (reader->offsets, 0);
-  g_array_append_val (reader->offsets, out);
+  /* At most one field a byte, and one more: sized once, the count kept
+   * here and set at the end. */
+  g_array_set_size (reader->offsets, (guint) length + 1);
+  offsets = (gsize *) (gpointer) reader->offsets->data;
+  offsets[n_fields++] = out;
   for (gsize i = 0; i < length && !malformed; i++)
     {
       char c = start[i];
@@ -246,7 +251,7 @@ take_simple_record (CrsCsvReader *reader)
           if (c == ',')
             {
               copy[out++] = '\0';
-              g_array_append_val (reader->offsets, out);
+              offsets[n_fields++] = out;
               state = STATE_FIELD_START;
             }
           else if (c == '"' && state == STATE_FIELD_START)
@@ -283,6 +288,7 @@ take_simple_record (CrsCsvReader *reader)
       return FALSE;
     }
   g_string_truncate (reader->data, out);
+  g_array_set_size (reader->offsets, n_fields);
 
   reader->record_line = reader->next_line++;
   reader->position = (gsize) (newline - (const char *) reader->buffer) + 1;
@@ -509,25 +515,36 @@ crs_csv_append_field (GString    *out,
 }
 
 void
+crs_csv_finish_quoted (GString *out,
+                       gsize    quote)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (quote < out->len && out->str[quote] == '"');
+
+  if (strpbrk (out->str + quote + 1, ",\"\r\n") == NULL)
+    {
+      g_string_erase (out, (gssize) quote, 1);
+      return;
+    }
+  for (gsize i = quote + 1; i < out->len; i++)
+    {
+      const char *inner = memchr (out->str + i, '"', out->len - i);
+
+      if (inner == NULL)
+        break;
+      i = (gsize) (inner - out->str);
+      g_string_insert_c (out, (gssize) ++i, '"');
+    }
+  g_string_append_c (out, '"');
+}
+
+void
 crs_csv_quote_from (GString *out,
                     gsize    start)
 {
   g_return_if_fail (out != NULL);
   g_return_if_fail (start <= out->len);
 
-  if (strpbrk (out->str + start, ",\"\r\n") == NULL)
-    return;
   g_string_insert_c (out, (gssize) start, '"');
-  /* Each quote inside doubled, found with memchr (the text is long, its
-   * quotes few). */
-  for (gsize i = start + 1; i < out->len; i++)
-    {
-      const char *quote = memchr (out->str + i, '"', out->len - i);
-
-      if (quote == NULL)
-        break;
-      i = (gsize) (quote - out->str);
-      g_string_insert_c (out, (gssize) ++i, '"');
-    }
-  g_string_append_c (out, '"');
+  crs_csv_finish_quoted (out, start);
 }

@@ -59,5 +59,10 @@ void crs_csv_append_field (GString    *out,
  * straight into @out. */
 void crs_csv_quote_from   (GString    *out,
                            gsize       start);
+/* The same for a field written after an opening quote at @quote, which
+ * is the common case for long text (a reason): the quote is taken out
+ * again when the field needs none. */
+void crs_csv_finish_quoted (GString   *out,
+                            gsize      quote);
 
 G_END_DECLS

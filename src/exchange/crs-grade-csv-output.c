@@ -50,10 +50,12 @@ crs_grade_csv_append_graded (GString          *out,
   g_string_append_c (out, ',');
   g_string_append (out, crs_grading_has_red_flag (grading) ? "yes" : "no");
   g_string_append_c (out, ',');
-  /* Written straight into @out, then quoted there. */
+  /* Written straight into @out after a quote (a reason nearly always
+   * holds a comma), then quoted there. */
   reason_start = out->len;
+  g_string_append_c (out, '"');
   crs_grading_append_reason_line (out, grading);
-  crs_csv_quote_from (out, reason_start);
+  crs_csv_finish_quoted (out, reason_start);
   g_string_append (out, ",,");
   /* PEWS for a child: the total and its level, both blank when a
    * parameter is missing (the reason gives what was recorded). */
