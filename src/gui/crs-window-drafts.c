@@ -56,10 +56,7 @@ tell_not_now (CrsWindow    *self,
   self->drafts_not_now = TRUE;
   if (g_hash_table_contains (self->drafts_told, key))
     return;
-  /* The store's messages are sentences: one full stop is enough. */
-  reason = g_strdup (error->message);
-  if (g_str_has_suffix (reason, "."))
-    reason[strlen (reason) - 1] = '\0';
+  reason = _crs_window_reason (error);
   /* TRANSLATORS: %s says why the ward database cannot be read */
   message = g_strdup_printf (_("A kept observation set cannot be opened yet: %s. It opens once the ward "
                                "can be read again."), reason);

@@ -80,6 +80,9 @@ struct _CrsWindow
 
 /* The time the window works with (the real time, unless set). */
 gint64      _crs_window_now              (CrsWindow  *self);
+/* @error's message to go inside a sentence of the window's: the store's
+ * messages are sentences, and one full stop is enough. */
+char       *_crs_window_reason           (const GError *error);
 /* Shows @patient_id on the patient page (0: none), reading it afresh. */
 void        _crs_window_show_patient     (CrsWindow  *self,
                                           gint64      patient_id);

@@ -30,6 +30,16 @@ _crs_window_now (CrsWindow *self)
   return self->clock != 0 ? self->clock : g_get_real_time () / G_USEC_PER_SEC;
 }
 
+char *
+_crs_window_reason (const GError *error)
+{
+  char *reason = g_strdup (error->message);
+
+  if (g_str_has_suffix (reason, "."))
+    reason[strlen (reason) - 1] = '\0';
+  return reason;
+}
+
 void
 _crs_window_toast (CrsWindow  *self,
                    const char *message)
@@ -108,12 +118,9 @@ _crs_window_show_patient (CrsWindow *self,
       if (patient_id == self->patient_id)
         {
           g_autofree char *when = crs_format_time (self->page_read_at, _crs_window_now (self));
-          g_autofree char *reason = g_strdup (error->message);
+          g_autofree char *reason = _crs_window_reason (error);
           g_autofree char *message = NULL;
 
-          /* The store's messages are sentences: one full stop is enough. */
-          if (g_str_has_suffix (reason, "."))
-            reason[strlen (reason) - 1] = '\0';
           /* TRANSLATORS: the time the page shown was read, then why it
            * could not be read again */
           message = g_strdup_printf (_("This page could not be updated. It shows the patient as at %s. %s."),
@@ -204,10 +211,7 @@ stale_error_cb (CrsWardModel *model,
       return;
     }
 
-  /* The store's messages are sentences: one full stop is enough. */
-  reason = g_strdup (error->message);
-  if (g_str_has_suffix (reason, "."))
-    reason[strlen (reason) - 1] = '\0';
+  reason = _crs_window_reason (error);
   if (read_at != 0)
     {
       g_autofree char *when = crs_format_time (read_at, _crs_window_now (self));
