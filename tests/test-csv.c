@@ -230,19 +230,14 @@ test_write_field (void)
       crs_csv_append_field (out, cases[i].in);
       g_assert_cmpstr (out->str, ==, cases[i].out);
 
-      /* A field written straight into the buffer and quoted there
-       * comes out the same, after what the buffer held. */
+      /* A field written straight into the buffer after an opening
+       * quote, and quoted there, comes out the same, after what the
+       * buffer held. */
       if (cases[i].in != NULL)
         {
-          g_autoptr(GString) in_place = g_string_new ("x,\"y\",");
+          g_autoptr(GString) in_place = g_string_new ("x,\"y\",\"");
           g_autofree char *expected = g_strconcat ("x,\"y\",", cases[i].out, NULL);
 
-          g_string_append (in_place, cases[i].in);
-          crs_csv_quote_from (in_place, strlen ("x,\"y\","));
-          g_assert_cmpstr (in_place->str, ==, expected);
-
-          /* And one written after an opening quote put there first. */
-          g_string_assign (in_place, "x,\"y\",\"");
           g_string_append (in_place, cases[i].in);
           crs_csv_finish_quoted (in_place, strlen ("x,\"y\","));
           g_assert_cmpstr (in_place->str, ==, expected);

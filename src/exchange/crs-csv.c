@@ -483,6 +483,14 @@ crs_csv_reader_get_line (CrsCsvReader *reader)
   return reader->record_line;
 }
 
+/* RFC 4180 §2.6: a field holding a comma, a quote or a line break is
+ * quoted. */
+static gboolean
+needs_quotes (const char *text)
+{
+  return strpbrk (text, ",\"\r\n") != NULL;
+}
+
 void
 crs_csv_append_field (GString    *out,
                       const char *value)
@@ -491,7 +499,7 @@ crs_csv_append_field (GString    *out,
 
   if (value == NULL)
     return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  if (!needs_quotes (value))
     {
       g_string_append (out, value);
       return;
@@ -521,7 +529,7 @@ crs_csv_finish_quoted (GString *out,
   g_return_if_fail (out != NULL);
   g_return_if_fail (quote < out->len && out->str[quote] == '"');
 
-  if (strpbrk (out->str + quote + 1, ",\"\r\n") == NULL)
+  if (!needs_quotes (out->str + quote + 1))
     {
       g_string_erase (out, (gssize) quote, 1);
       return;
@@ -536,15 +544,4 @@ crs_csv_finish_quoted (GString *out,
       g_string_insert_c (out, (gssize) ++i, '"');
     }
   g_string_append_c (out, '"');
-}
-
-void
-crs_csv_quote_from (GString *out,
-                    gsize    start)
-{
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (start <= out->len);
-
-  g_string_insert_c (out, (gssize) start, '"');
-  crs_csv_finish_quoted (out, start);
 }

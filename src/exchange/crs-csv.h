@@ -54,14 +54,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrsCsvReader, crs_csv_reader_free)
  * a quote or a line break (RFC 4180 §2.6-2.7). NULL is an empty field. */
 void crs_csv_append_field (GString    *out,
                            const char *value);
-/* Makes what @out holds from @start on one CSV field, as
- * crs_csv_append_field() would have written it: for a field written
- * straight into @out. */
-void crs_csv_quote_from   (GString    *out,
-                           gsize       start);
-/* The same for a field written after an opening quote at @quote, which
- * is the common case for long text (a reason): the quote is taken out
- * again when the field needs none. */
+/* Makes what @out holds after an opening quote at @quote one CSV field,
+ * as crs_csv_append_field() would have written it: for a field written
+ * straight into @out (long text, a reason) after that quote, which is
+ * taken out again when the field needs none. */
 void crs_csv_finish_quoted (GString   *out,
                             gsize      quote);
 
